@@ -1,0 +1,146 @@
+//! The command line: arguments → the library calls → printed reports and exit codes.
+//!
+//! This is the only module that prints. Exit codes: 0 = ok (warnings allowed),
+//! 1 = an input has errors, 2 = the tool could not run (unreadable file, bad arguments).
+
+mod validate;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+
+/// Exit code: everything fine (warnings allowed).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: at least one input has errors.
+pub const EXIT_INPUT: u8 = 1;
+/// Exit code: the tool could not do its job.
+pub const EXIT_TOOL: u8 = 2;
+
+const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}";
+
+/// Prüft Medienentwicklungspläne (DigitalPakt Schule) und erstellt daraus den vollständigen Plan.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mep",
+    version,
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Befehle",
+    subcommand_value_name = "BEFEHL",
+    after_help = "Beispiel:\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Hilfe anzeigen.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "Allgemein")]
+    help: Option<bool>,
+    /// Version anzeigen.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Allgemein")]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Prüft Pläne und meldet alle Fehler, Warnungen und Hinweise mit Zeile und Spalte.
+    #[command(
+        help_template = TEMPLATE,
+        after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
+    )]
+    Validate(validate::Args),
+}
+
+/// Whether coloured output is wanted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Farbe {
+    /// Farbe nur auf einem Terminal und ohne NO_COLOR.
+    #[default]
+    Auto,
+    /// Immer Farbe.
+    Immer,
+    /// Nie Farbe.
+    Nie,
+}
+
+impl Farbe {
+    /// Resolves `auto` against the terminal and `NO_COLOR`.
+    #[must_use]
+    pub fn enabled(self) -> bool {
+        match self {
+            Farbe::Immer => true,
+            Farbe::Nie => false,
+            Farbe::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// Parses arguments and runs the command; returns the process exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(report_clap_error(&e)),
+    };
+    let code = match cli.command {
+        Command::Validate(args) => validate::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints a clap error in German; help and version go to stdout with exit 0.
+fn report_clap_error(e: &clap::Error) -> u8 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print!("{}", e.render());
+            EXIT_OK
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            eprintln!("Fehler: Es fehlt der Befehl.\n\nAufruf: mep BEFEHL [OPTIONEN]\nBefehle anzeigen: mep --help");
+            EXIT_TOOL
+        }
+        kind => {
+            let arg = context(e, ContextKind::InvalidArg);
+            let value = context(e, ContextKind::InvalidValue);
+            let valid = context(e, ContextKind::ValidValue);
+            let suggested = context(e, ContextKind::SuggestedArg).or_else(|| context(e, ContextKind::SuggestedSubcommand));
+            let mut msg = match kind {
+                ErrorKind::UnknownArgument => format!("Unbekannte Option `{}`.", arg.unwrap_or_default()),
+                ErrorKind::InvalidSubcommand => format!("Unbekannter Befehl `{}`.", arg.unwrap_or_default()),
+                ErrorKind::InvalidValue => format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default()),
+                ErrorKind::MissingRequiredArgument => format!("Es fehlt eine Pflichtangabe: {}.", arg.unwrap_or_default()),
+                ErrorKind::ValueValidation => format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default()),
+                ErrorKind::TooManyValues => format!("`{}` ist zu oft angegeben.", arg.unwrap_or_default()),
+                ErrorKind::ArgumentConflict => format!("`{}` kann nicht mit dieser Kombination verwendet werden.", arg.unwrap_or_default()),
+                _ => "Die Angaben auf der Kommandozeile sind ungültig.".to_owned(),
+            };
+            if let Some(s) = suggested {
+                msg.push_str(&format!("\n  Meinten Sie `{s}`?"));
+            }
+            if let Some(v) = valid {
+                msg.push_str(&format!("\n  Erlaubt sind: {v}."));
+            }
+            eprintln!("Fehler: {msg}\n\nHilfe anzeigen: mep --help");
+            EXIT_TOOL
+        }
+    }
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+        ContextValue::Number(n) => Some(n.to_string()),
+        ContextValue::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

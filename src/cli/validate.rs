@@ -1,0 +1,145 @@
+//! `mep validate`: check plans and report every finding.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL, Farbe};
+use crate::diag::{self, Counts, Diagnostic};
+use crate::fsio;
+use crate::load::Limits;
+
+/// Output format of findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Ausgabe {
+    /// Lesbar mit Quelltextausschnitt.
+    #[default]
+    Text,
+    /// Ein JSON-Dokument je Aufruf (Format siehe README).
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Zu prüfende Plan-Dateien (YAML); `-` liest von der Standardeingabe.
+    #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
+    files: Vec<PathBuf>,
+    /// Ausgabeformat.
+    #[arg(long, value_enum, default_value_t = Ausgabe::Text, help_heading = "Optionen")]
+    format: Ausgabe,
+    /// Warnungen wie Fehler behandeln (Exit-Code 1).
+    #[arg(long, help_heading = "Optionen")]
+    deny_warnings: bool,
+    /// Größte erlaubte Dateigröße in Bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, help_heading = "Optionen")]
+    max_groesse: usize,
+    /// Farbige Ausgabe.
+    #[arg(long, value_enum, default_value_t = Farbe::Auto, help_heading = "Optionen")]
+    farbe: Farbe,
+}
+
+/// Result for one file in the JSON report.
+#[derive(Serialize)]
+struct FileReport {
+    file: String,
+    status: &'static str,
+    counts: Counts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The JSON document of one run.
+#[derive(Serialize)]
+struct Report {
+    version: u32,
+    files: Vec<FileReport>,
+    summary: Summary,
+}
+
+#[derive(Serialize, Default, Clone, Copy)]
+struct Summary {
+    files: usize,
+    with_errors: usize,
+    without_errors: usize,
+    unreadable: usize,
+    errors: usize,
+    warnings: usize,
+    hints: usize,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
+    let colour = args.format == Ausgabe::Text && args.farbe.enabled();
+    let mut summary = Summary::default();
+    let mut files = Vec::new();
+    for path in &args.files {
+        summary.files += 1;
+        let name = path.display().to_string();
+        let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                summary.unreadable += 1;
+                let error = format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+                if args.format == Ausgabe::Text {
+                    eprintln!("Fehler: {error}");
+                }
+                files.push(FileReport { file: name, status: "unlesbar", counts: Counts::default(), error: Some(error), diagnostics: Vec::new() });
+                continue;
+            }
+        };
+        let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits);
+        let counts = Counts::of(&checked.diagnostics);
+        summary.errors += counts.errors;
+        summary.warnings += counts.warnings;
+        summary.hints += counts.hints;
+        let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
+        if failed {
+            summary.with_errors += 1;
+        } else {
+            summary.without_errors += 1;
+        }
+        if args.format == Ausgabe::Text {
+            for d in &checked.diagnostics {
+                println!("{}", diag::render_human(d, Some(&checked.source), colour));
+            }
+        }
+        let status = if counts.errors > 0 {
+            "fehler"
+        } else if counts.warnings > 0 {
+            "warnungen"
+        } else {
+            "ok"
+        };
+        files.push(FileReport { file: checked.source.name().to_owned(), status, counts, error: None, diagnostics: checked.diagnostics });
+    }
+    match args.format {
+        Ausgabe::Text => println!("{}", summary_line(&summary)),
+        Ausgabe::Json => match serde_json::to_string_pretty(&Report { version: 1, files, summary }) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("Fehler: Bericht kann nicht erzeugt werden: {e}");
+                return EXIT_TOOL;
+            }
+        },
+    }
+    if summary.unreadable > 0 {
+        EXIT_TOOL
+    } else if summary.with_errors > 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+fn summary_line(s: &Summary) -> String {
+    let noun = if s.files == 1 { "Datei" } else { "Dateien" };
+    let mut line = format!("{} {noun} geprüft: {} mit Fehlern, {} ohne", s.files, s.with_errors, s.without_errors);
+    if s.unreadable > 0 {
+        line.push_str(&format!(", {} nicht lesbar", s.unreadable));
+    }
+    line.push_str(&format!(" ({} Fehler, {} Warnungen, {} Hinweise).", s.errors, s.warnings, s.hints));
+    line
+}

@@ -1,0 +1,183 @@
+//! Loading: bytes → checked text → budgeted YAML → structure check → [`Plan`].
+//!
+//! Every failure becomes a [`Diagnostic`] with a location; nothing here panics
+//! or prints. Resource budgets bound time and memory on hostile input.
+
+mod structure;
+mod yaml_error;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Plan;
+use crate::source::{SourceFile, Span};
+
+pub use structure::{Schema, check_structure, suggest};
+
+/// Resource limits applied to every input file.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest accepted file in bytes, checked before parsing.
+    pub max_bytes: usize,
+    /// Deepest nesting of mappings and sequences.
+    pub max_depth: usize,
+    /// Most YAML nodes after alias expansion.
+    pub max_nodes: usize,
+    /// Most alias uses (`*name`).
+    pub max_aliases: usize,
+    /// Most bytes of scalar text in total.
+    pub max_scalar_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 5 * 1024 * 1024,
+            max_depth: 32,
+            max_nodes: 250_000,
+            max_aliases: 1_000,
+            max_scalar_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// A loaded document: its source, the typed value if it passed, and all findings.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The file's text with its position index.
+    pub source: SourceFile,
+    /// The typed document, present when loading found no error.
+    pub value: Option<T>,
+    /// Every problem found while loading, located.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads a school plan (format 1).
+#[must_use]
+pub fn load_plan(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<Plan> {
+    load_document(name, bytes, limits, Schema::plan())
+}
+
+/// Loads any document described by `schema`: budgets, structure check, then serde.
+#[must_use]
+pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits, schema: &Schema) -> Loaded<T> {
+    let (source, value, mut diagnostics) = load_value(name, bytes, limits);
+    let mut out = Loaded { source, value: None, diagnostics: Vec::new() };
+    if let Some(mut value) = value {
+        out.source.index_yaml();
+        check_structure(schema, &mut value, &out.source, &mut diagnostics);
+        if !diagnostics.iter().any(|d| d.severity == Severity::Fehler) {
+            match serde_json::from_value::<T>(value) {
+                Ok(v) => out.value = Some(v),
+                Err(e) => diagnostics.push(
+                    Diagnostic::new("FORMAT-TYP", Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
+                        .help("Vergleichen Sie die Datei mit den Beispielen im Ordner `examples/`."),
+                ),
+            }
+        }
+    }
+    for d in &mut diagnostics {
+        out.source.locate(d);
+    }
+    crate::diag::sort(&mut diagnostics);
+    out.diagnostics = diagnostics;
+    out
+}
+
+/// Reads bytes into a generic YAML value under the budgets.
+fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<Value>, Vec<Diagnostic>) {
+    let empty = |diag: Diagnostic| {
+        let src = SourceFile::new(name, String::new());
+        let loc = src.location(Span { start: 0, end: 0 });
+        (src, None, vec![diag.at(loc)])
+    };
+    if bytes.len() > limits.max_bytes {
+        return empty(
+            Diagnostic::new(
+                "YAML-GROESSE",
+                Severity::Fehler,
+                "",
+                format!(
+                    "Die Datei ist {} groß; erlaubt sind höchstens {}.",
+                    human_bytes(bytes.len()),
+                    human_bytes(limits.max_bytes)
+                ),
+            )
+            .help("Ein Plan umfasst üblicherweise weniger als 100 KB. Prüfen Sie, ob die richtige Datei gewählt ist."),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_owned(),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let valid = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+            let src = SourceFile::new(name, valid);
+            let mut loc = src.location(Span { start: offset, end: offset });
+            loc.end = offset + 1;
+            let diag = Diagnostic::new(
+                "YAML-UTF8",
+                Severity::Fehler,
+                "",
+                format!("Die Datei ist nicht UTF-8-kodiert: ungültiges Byte 0x{:02X} an Byte-Position {offset}.", bytes[offset]),
+            )
+            .help("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht ANSI, Latin-1 oder UTF-16).")
+            .at(loc);
+            return (SourceFile::new(name, String::new()), None, vec![diag]);
+        }
+    };
+    let source = SourceFile::new(name, text);
+    if source.text().trim().is_empty() {
+        let loc = source.location(Span { start: 0, end: 0 });
+        return (
+            source,
+            None,
+            vec![
+                Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei ist leer.")
+                    .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                    .at(loc),
+            ],
+        );
+    }
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_total_scalar_bytes = limits.max_scalar_bytes;
+    budget.max_documents = 1;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    options.alias_limits.max_total_replayed_events = limits.max_nodes;
+    match serde_saphyr::from_str_with_options::<Value>(source.text(), options) {
+        Ok(Value::Null) => {
+            let loc = source.location(Span { start: 0, end: 0 });
+            (
+                source,
+                None,
+                vec![
+                    Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
+                        .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                        .at(loc),
+                ],
+            )
+        }
+        Ok(value) => (source, Some(value), Vec::new()),
+        Err(e) => {
+            let diag = yaml_error::to_diagnostic(&e, &source);
+            (source, None, vec![diag])
+        }
+    }
+}
+
+fn human_bytes(n: usize) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    } else if n >= 1024 {
+        format!("{:.1} KiB", n as f64 / 1024.0).replace('.', ",")
+    } else {
+        format!("{n} Byte")
+    }
+}

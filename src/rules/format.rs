@@ -1,0 +1,140 @@
+//! Codes raised while reading a file: YAML syntax, budgets, structure.
+
+use super::Rule;
+use crate::diag::Severity::Fehler;
+
+/// Load-time codes; their checks live in [`crate::load`].
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "YAML-SYNTAX",
+        title: "Die Datei ist kein gültiges YAML",
+        severity: Fehler,
+        explanation: "Die Datei lässt sich nicht lesen. Meist ist die Einrückung falsch (nur Leerzeichen, keine Tabulatoren), \
+nach einem Schlüssel fehlt der Doppelpunkt, ein Anführungszeichen ist nicht geschlossen oder ein Text enthält `: ` \
+und steht nicht in Anführungszeichen. Die Meldung zeigt die Stelle, an der das Lesen scheiterte; der Fehler liegt dort oder kurz davor.",
+        bad: "schule:\n  name: \"Grundschule am Markt\n",
+        good: "schule:\n  name: \"Grundschule am Markt\"\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "YAML-BUDGET",
+        title: "Sicherheitsgrenze des Lesers überschritten",
+        severity: Fehler,
+        explanation: "mep liest jede Datei mit festen Grenzen für Verschachtelungstiefe, Anzahl der Einträge und Verweise \
+(Anker `&` und Aliase `*`). So kann eine präparierte Datei („YAML-Bombe“) weder Speicher noch Rechenzeit aufbrauchen. \
+Ein echter Plan bleibt weit unter diesen Grenzen. Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.",
+        bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+        good: "schule:\n  name: Grundschule am Markt\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "YAML-DOPPELT",
+        title: "Schlüssel doppelt",
+        severity: Fehler,
+        explanation: "Ein Schlüssel steht im selben Abschnitt zweimal. Welcher Wert gelten soll, wäre Zufall; \
+deshalb ist das ein Fehler. Löschen oder vereinen Sie die doppelte Angabe.",
+        bad: "schule:\n  schueler: 250\n  schueler: 260\n",
+        good: "schule:\n  schueler: 260\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "YAML-UTF8",
+        title: "Datei nicht UTF-8-kodiert",
+        severity: Fehler,
+        explanation: "mep erwartet Dateien in UTF-8. Ältere Editoren speichern unter Windows oft in „ANSI“ (Windows-1252); \
+dann werden Umlaute falsch gelesen. Speichern Sie die Datei mit der Kodierung UTF-8. Ein UTF-8-BOM am Anfang ist erlaubt.",
+        bad: "name: Gr\\xFCnschule   # Byte 0xFC: „ü“ in Windows-1252\n",
+        good: "name: Grünschule\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "YAML-LEER",
+        title: "Datei leer",
+        severity: Fehler,
+        explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep init` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
+        bad: "# nur ein Kommentar\n",
+        good: "format: 1\nprogramm: digitalpakt-2\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "YAML-GROESSE",
+        title: "Datei zu groß",
+        severity: Fehler,
+        explanation: "Die Datei ist größer als die Obergrenze (5 MiB, änderbar mit `--max-groesse`). Ein Plan ist üblicherweise kleiner als 100 KB; \
+vermutlich wurde die falsche Datei gewählt.",
+        bad: "# eine 6 MiB große Datei\n",
+        good: "# eine Datei unter 5 MiB\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-UNBEKANNT",
+        title: "Unbekannter Schlüssel",
+        severity: Fehler,
+        explanation: "Der Schlüssel gehört nicht zum Eingabeformat. Meist ist er falsch geschrieben oder steht im falschen Abschnitt. \
+Ein Tippfehler darf nie still übergangen werden, sonst fehlt die Angabe im Plan. Die Meldung nennt den ähnlichsten erlaubten Schlüssel \
+und alle erlaubten Schlüssel an dieser Stelle. Schlüssel werden ohne Umlaute geschrieben (`schueler`, nicht `schüler`).",
+        bad: "schule:\n  schüler: 250\n",
+        good: "schule:\n  schueler: 250\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-PFLICHT",
+        title: "Pflichtangabe fehlt",
+        severity: Fehler,
+        explanation: "Eine Angabe, ohne die der Plan nicht verarbeitet werden kann, fehlt. Die Meldung nennt den Schlüssel und ein Beispiel.",
+        bad: "schule:\n  name: Grundschule am Markt\n",
+        good: "schule:\n  name: Grundschule am Markt\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 250\n  lehrkraefte: 18\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-TYP",
+        title: "Falsche Art von Wert",
+        severity: Fehler,
+        explanation: "Der Wert hat die falsche Art: etwa Text, wo eine Zahl stehen muss, oder eine einzelne Angabe, wo eine Liste erwartet wird. \
+Zahlen stehen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt. \
+Ja/Nein-Angaben werden `true` oder `false` geschrieben.",
+        bad: "schule:\n  schueler: \"ca. 250\"\n",
+        good: "schule:\n  schueler: 250\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-WERT",
+        title: "Unbekannter Wert",
+        severity: Fehler,
+        explanation: "Der Wert gehört nicht zu den erlaubten Werten dieses Feldes. Die Meldung nennt den ähnlichsten erlaubten Wert und alle erlaubten Werte.",
+        bad: "schule:\n  schulform: gymnasim\n",
+        good: "schule:\n  schulform: gymnasium\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-BEREICH",
+        title: "Zahl außerhalb des erlaubten Bereichs",
+        severity: Fehler,
+        explanation: "Anzahlen und Beträge dürfen nicht negativ sein; manche Zahlen haben eine Obergrenze.",
+        bad: "bedarf:\n  - id: B1\n    anzahl: -3\n",
+        good: "bedarf:\n  - id: B1\n    anzahl: 3\n",
+        sources: &[],
+        check: None,
+    },
+    Rule {
+        code: "FORMAT-DATUM",
+        title: "Ungültiges Datum",
+        severity: Fehler,
+        explanation: "Daten werden nach ISO 8601 als JJJJ-MM-TT geschrieben (`2027-03-31`), Quartale als JJJJ-QN (`2027-Q1`). \
+Der Tag muss im Kalender existieren.",
+        bad: "stand: 31.03.2027\n",
+        good: "stand: 2027-03-31\n",
+        sources: &[],
+        check: None,
+    },
+];

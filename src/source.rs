@@ -1,0 +1,304 @@
+//! A loaded input file: its text, line table and the YAML position of every value.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Parser};
+
+use crate::diag::{Diagnostic, Location};
+
+/// Byte range in the source text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Where a YAML node and its key sit in the text.
+#[derive(Clone, Copy, Debug)]
+struct NodeSpans {
+    key: Option<Span>,
+    value: Span,
+}
+
+/// The text of one input file with a path-to-position index.
+#[derive(Debug)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+    nodes: HashMap<String, NodeSpans>,
+}
+
+impl SourceFile {
+    /// Wraps a text; the path index stays empty until [`SourceFile::index_yaml`].
+    #[must_use]
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { name: name.into(), text, line_starts, nodes: HashMap::new() }
+    }
+
+    /// File name as given by the user.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Text of line `line` (from 1), without its line break.
+    #[must_use]
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e);
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+
+    /// Location of a byte range.
+    #[must_use]
+    pub fn location(&self, span: Span) -> Location {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, span.end.clamp(start, self.text.len()));
+        let line_idx = self.line_starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let column = self.text[self.line_starts[line_idx]..start].chars().count() + 1;
+        Location { file: self.name.clone(), line: line_idx + 1, column, start, end }
+    }
+
+    /// Location of a 1-based line and column (as reported by the YAML parser).
+    #[must_use]
+    pub fn location_at(&self, line: usize, column: usize, len: usize) -> Location {
+        let line_idx = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let line_start = self.line_starts[line_idx];
+        let line_text = self.line_text(line_idx + 1).unwrap_or("");
+        let byte_in_line: usize = line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+        let start = line_start + byte_in_line;
+        Location {
+            file: self.name.clone(),
+            line: line_idx + 1,
+            column: column.max(1),
+            start,
+            end: floor_char_boundary(&self.text, (start + len).min(self.text.len())),
+        }
+    }
+
+    /// Records the position of every YAML node by its path (`bedarf[2].anzahl`).
+    ///
+    /// Call only on text the budgeted loader has accepted: the walk itself is
+    /// iterative, but the parser must not see unbounded input.
+    pub fn index_yaml(&mut self) {
+        let mut nodes = HashMap::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut parser = Parser::new_from_str(&self.text);
+        let mut root_seen = false;
+        while let Some(Ok((event, span))) = parser.next() {
+            let start = span.start.byte_offset().unwrap_or(span.start.index());
+            let end = span.end.byte_offset().unwrap_or(span.end.index());
+            let here = Span { start, end: end.max(start) };
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Map { pending_key, key_span, .. }) = stack.last_mut()
+                        && pending_key.is_none()
+                    {
+                        *pending_key = Some(value.into_owned());
+                        *key_span = Some(here);
+                        continue;
+                    }
+                    if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
+                        nodes.insert(path, NodeSpans { key, value: here });
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(Frame::Map { pending_key, .. }) = stack.last_mut()
+                        && pending_key.is_none()
+                    {
+                        *pending_key = Some(String::from("*"));
+                        continue;
+                    }
+                    if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
+                        nodes.insert(path, NodeSpans { key, value: here });
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let is_map = matches!(event, Event::MappingStart(..));
+                    let (path, key) = if let Some(Frame::Map { pending_key: pending @ None, .. }) = stack.last_mut() {
+                        // A complex key: track it so the structure stays balanced, but do not index it.
+                        *pending = Some(String::from("?"));
+                        (None, None)
+                    } else {
+                        match next_path(&mut stack, &mut root_seen) {
+                            Some((p, k)) => (Some(p), k),
+                            None => (None, None),
+                        }
+                    };
+                    stack.push(if is_map {
+                        Frame::Map { path, key, start: here.start, pending_key: None, key_span: None }
+                    } else {
+                        Frame::Seq { path, key, start: here.start, index: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    if let Some(frame) = stack.pop() {
+                        let (path, key, start) = match frame {
+                            Frame::Map { path, key, start, .. } | Frame::Seq { path, key, start, .. } => (path, key, start),
+                        };
+                        if let Some(path) = path {
+                            nodes.insert(path, NodeSpans { key, value: Span { start, end: here.end.max(start) } });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.nodes = nodes;
+    }
+
+    /// Fills in the location of a diagnostic from its path, falling back to the
+    /// nearest ancestor that exists in the file (e.g. for a missing field).
+    pub fn locate(&self, diag: &mut Diagnostic) {
+        if diag.location.is_some() {
+            return;
+        }
+        let mut path = diag.path.as_str();
+        let mut exact = true;
+        loop {
+            if let Some(node) = self.nodes.get(path) {
+                // Missing values point at their parent's key; present values at the value.
+                let span = if exact { node.value } else { node.key.unwrap_or(node.value) };
+                let span = if exact && span.start == span.end { node.key.unwrap_or(span) } else { span };
+                diag.location = Some(self.location(self.first_line_of(span)));
+                return;
+            }
+            match parent_path(path) {
+                Some(p) => {
+                    path = p;
+                    exact = false;
+                }
+                None => break,
+            }
+        }
+        diag.location = Some(self.location(Span { start: 0, end: 0 }));
+    }
+
+    /// The raw text of a plain scalar at `path`, as written in the file.
+    #[must_use]
+    pub fn scalar_text(&self, path: &str) -> Option<&str> {
+        let span = self.nodes.get(path)?.value;
+        let text = self.text.get(span.start..span.end)?.trim();
+        let plain = !text.is_empty() && !text.contains('\n') && !text.starts_with(['"', '\'', '*', '&', '!', '[', '{', '|', '>']);
+        plain.then_some(text)
+    }
+
+    /// The span of a key, if the path names a mapping entry.
+    #[must_use]
+    pub fn key_span(&self, path: &str) -> Option<Span> {
+        self.nodes.get(path).and_then(|n| n.key)
+    }
+
+    /// Clips a span to its first line so carets stay on the shown line.
+    fn first_line_of(&self, span: Span) -> Span {
+        let end = self.text[span.start.min(self.text.len())..]
+            .find('\n')
+            .map_or(span.end, |nl| span.end.min(span.start + nl));
+        Span { start: span.start, end: end.max(span.start) }
+    }
+}
+
+enum Frame {
+    Map { path: Option<String>, key: Option<Span>, start: usize, pending_key: Option<String>, key_span: Option<Span> },
+    Seq { path: Option<String>, key: Option<Span>, start: usize, index: usize },
+}
+
+/// Path and key span of the node that starts now, advancing the parent frame.
+fn next_path(stack: &mut [Frame], root_seen: &mut bool) -> Option<(String, Option<Span>)> {
+    match stack.last_mut() {
+        None => {
+            if *root_seen {
+                return None;
+            }
+            *root_seen = true;
+            Some((String::new(), None))
+        }
+        Some(Frame::Map { path, pending_key, key_span, .. }) => {
+            let key = pending_key.take()?;
+            let parent = path.as_deref()?;
+            Some((join_key(parent, &key), key_span.take()))
+        }
+        Some(Frame::Seq { path, index, .. }) => {
+            let i = *index;
+            *index += 1;
+            let parent = path.as_deref()?;
+            Some((format!("{parent}[{i}]"), None))
+        }
+    }
+}
+
+/// Joins a map key onto a path: `schule` + `name` → `schule.name`.
+#[must_use]
+pub fn join_key(parent: &str, key: &str) -> String {
+    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
+}
+
+/// The parent of a path: `bedarf[2].anzahl` → `bedarf[2]` → `bedarf` → ``.
+#[must_use]
+pub fn parent_path(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexed(text: &str) -> SourceFile {
+        let mut s = SourceFile::new("t.yaml", text.to_owned());
+        s.index_yaml();
+        s
+    }
+
+    fn at(src: &SourceFile, path: &str) -> (usize, usize) {
+        let mut d = Diagnostic::new("X", crate::diag::Severity::Fehler, path, "m");
+        src.locate(&mut d);
+        let l = d.location.unwrap();
+        (l.line, l.column)
+    }
+
+    #[test]
+    fn paths_resolve_to_values() {
+        let src = indexed("schule:\n  name: Ä-Schule\n  schueler: 12\nbedarf:\n  - id: B1\n    anzahl: 3\n  - { id: B2, anzahl: 4 }\n");
+        assert_eq!(at(&src, "schule.name"), (2, 9));
+        assert_eq!(at(&src, "schule.schueler"), (3, 13));
+        assert_eq!(at(&src, "bedarf[0].anzahl"), (6, 13));
+        assert_eq!(at(&src, "bedarf[1].anzahl"), (7, 22));
+    }
+
+    #[test]
+    fn missing_paths_fall_back_to_parent_key() {
+        let src = indexed("schule:\n  name: X\n");
+        assert_eq!(at(&src, "schule.schulform"), (1, 1));
+        assert_eq!(at(&src, "fehlt.ganz"), (1, 1));
+    }
+
+    #[test]
+    fn parents() {
+        assert_eq!(parent_path("bedarf[2].anzahl"), Some("bedarf[2]"));
+        assert_eq!(parent_path("bedarf[2]"), Some("bedarf"));
+        assert_eq!(parent_path("bedarf"), Some(""));
+        assert_eq!(parent_path(""), None);
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests of mep: one binary, one module per area.
+
+mod cli;
+mod diagnostics;
+mod examples;
+mod support;
