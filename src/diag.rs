@@ -72,15 +72,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Creates a diagnostic for a path; location is filled in later.
     pub fn new(code: impl Into<String>, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            code: code.into(),
-            severity,
-            message: message.into(),
-            path: path.into(),
-            location: None,
-            help: None,
-            source: None,
-        }
+        Self { code: code.into(), severity, message: message.into(), path: path.into(), location: None, help: None, source: None }
     }
 
     /// Adds a German hint how to fix the problem.
@@ -109,11 +101,7 @@ impl Diagnostic {
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         let pos = |d: &Diagnostic| d.location.as_ref().map_or((0, 0), |l| (l.start, l.end));
-        pos(a)
-            .cmp(&pos(b))
-            .then(a.severity.cmp(&b.severity))
-            .then_with(|| a.code.cmp(&b.code))
-            .then_with(|| a.message.cmp(&b.message))
+        pos(a).cmp(&pos(b)).then(a.severity.cmp(&b.severity)).then_with(|| a.code.cmp(&b.code)).then_with(|| a.message.cmp(&b.message))
     });
 }
 
@@ -154,14 +142,8 @@ struct Style {
     reset: &'static str,
 }
 
-const COLOUR: Style = Style {
-    bold: "\x1b[1m",
-    red: "\x1b[1;31m",
-    yellow: "\x1b[1;33m",
-    cyan: "\x1b[1;36m",
-    blue: "\x1b[1;34m",
-    reset: "\x1b[0m",
-};
+const COLOUR: Style =
+    Style { bold: "\x1b[1m", red: "\x1b[1;31m", yellow: "\x1b[1;33m", cyan: "\x1b[1;36m", blue: "\x1b[1;34m", reset: "\x1b[0m" };
 
 const PLAIN: Style = Style { bold: "", red: "", yellow: "", cyan: "", blue: "", reset: "" };
 
@@ -175,16 +157,7 @@ pub fn render_human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -
         Severity::Hinweis => s.cyan,
     };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{sev_style}{}[{}]{}{}: {}{}",
-        d.severity.label(),
-        d.code,
-        s.reset,
-        s.bold,
-        sanitize(&d.message),
-        s.reset
-    );
+    let _ = writeln!(out, "{sev_style}{}[{}]{}{}: {}{}", d.severity.label(), d.code, s.reset, s.bold, sanitize(&d.message), s.reset);
     if let Some(loc) = &d.location {
         let width = loc.line.to_string().len();
         let pad = " ".repeat(width);
@@ -194,19 +167,12 @@ pub fn render_human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -
         {
             let shown = sanitize(text);
             let caret_start = loc.column.saturating_sub(1).min(shown.chars().count());
-            let span_chars = src.text().get(loc.start..loc.end.max(loc.start)).map_or(1, |t| t.lines().next().unwrap_or("").chars().count());
+            let span_chars =
+                src.text().get(loc.start..loc.end.max(loc.start)).map_or(1, |t| t.lines().next().unwrap_or("").chars().count());
             let carets = span_chars.clamp(1, shown.chars().count().saturating_sub(caret_start).max(1));
             let _ = writeln!(out, "{pad} {}|{}", s.blue, s.reset);
             let _ = writeln!(out, "{}{} |{} {shown}", s.blue, loc.line, s.reset);
-            let _ = writeln!(
-                out,
-                "{pad} {}|{} {}{sev_style}{}{}",
-                s.blue,
-                s.reset,
-                " ".repeat(caret_start),
-                "^".repeat(carets),
-                s.reset
-            );
+            let _ = writeln!(out, "{pad} {}|{} {}{sev_style}{}{}", s.blue, s.reset, " ".repeat(caret_start), "^".repeat(carets), s.reset);
         }
     } else if !d.path.is_empty() {
         let _ = writeln!(out, "  {}-->{} {}", s.blue, s.reset, d.path);
@@ -224,8 +190,7 @@ pub fn render_human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -
 fn sanitize(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '\t' => ' ',
-            '\n' => ' ',
+            '\t' | '\n' => ' ',
             c if c.is_control() => '\u{FFFD}',
             c => c,
         })

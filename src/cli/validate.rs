@@ -25,17 +25,17 @@ pub struct Args {
     /// Zu prüfende Plan-Dateien (YAML); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
-    /// Ausgabeformat.
-    #[arg(long, value_enum, default_value_t = Ausgabe::Text, help_heading = "Optionen")]
+    /// Ausgabeformat: `text` (Standard, lesbar mit Quelltextausschnitt) oder `json` (ein Dokument je Aufruf).
+    #[arg(long, value_enum, default_value_t = Ausgabe::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Ausgabe,
     /// Warnungen wie Fehler behandeln (Exit-Code 1).
     #[arg(long, help_heading = "Optionen")]
     deny_warnings: bool,
-    /// Größte erlaubte Dateigröße in Bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, help_heading = "Optionen")]
+    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
     max_groesse: usize,
-    /// Farbige Ausgabe.
-    #[arg(long, value_enum, default_value_t = Farbe::Auto, help_heading = "Optionen")]
+    /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal und ohne NO_COLOR), `immer` oder `nie`.
+    #[arg(long, value_enum, default_value_t = Farbe::Auto, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     farbe: Farbe,
 }
 
@@ -86,7 +86,13 @@ pub fn run(args: &Args) -> u8 {
                 if args.format == Ausgabe::Text {
                     eprintln!("Fehler: {error}");
                 }
-                files.push(FileReport { file: name, status: "unlesbar", counts: Counts::default(), error: Some(error), diagnostics: Vec::new() });
+                files.push(FileReport {
+                    file: name,
+                    status: "unlesbar",
+                    counts: Counts::default(),
+                    error: Some(error),
+                    diagnostics: Vec::new(),
+                });
                 continue;
             }
         };

@@ -102,7 +102,7 @@ impl Walker<'_> {
             return;
         }
         if !types.iter().any(|t| matches_type(t, value)) {
-            if types.iter().any(|t| *t == "string") && (value.is_number() || value.is_boolean()) {
+            if types.contains(&"string") && (value.is_number() || value.is_boolean()) {
                 let raw = self.source.scalar_text(path).map_or_else(|| value.to_string(), str::to_owned);
                 *value = Value::String(raw);
             } else {
@@ -161,7 +161,12 @@ impl Walker<'_> {
                 self.error(
                     "FORMAT-TYP",
                     path,
-                    format!("`{}` hat die falsche Art von Wert: erwartet {}, gefunden {}.", shown(path), expected.join(" oder "), describe_value(value)),
+                    format!(
+                        "`{}` hat die falsche Art von Wert: erwartet {}, gefunden {}.",
+                        shown(path),
+                        expected.join(" oder "),
+                        describe_value(value)
+                    ),
                     description,
                 );
             } else {
@@ -205,7 +210,12 @@ impl Walker<'_> {
                         help.push_str(&format!(" ({})", desc.trim_end_matches('.')));
                     }
                     help.push('.');
-                    self.error("FORMAT-PFLICHT", &join_key(path, name), format!("Pflichtangabe `{name}` fehlt in {}.", section(path)), Some(help));
+                    self.error(
+                        "FORMAT-PFLICHT",
+                        &join_key(path, name),
+                        format!("Pflichtangabe `{name}` fehlt in {}.", section(path)),
+                        Some(help),
+                    );
                 }
             }
         }
@@ -291,7 +301,11 @@ impl Walker<'_> {
             }),
             Value::String(s) if types.contains(&"boolean") => Some(format!(
                 "Schreiben Sie `true` (ja) oder `false` (nein){}.",
-                if matches!(s.to_lowercase().as_str(), "ja" | "nein" | "yes" | "no" | "on" | "off" | "y" | "n") { " statt „".to_owned() + s + "“" } else { String::new() }
+                if matches!(s.to_lowercase().as_str(), "ja" | "nein" | "yes" | "no" | "on" | "off" | "y" | "n") {
+                    " statt „".to_owned() + s + "“"
+                } else {
+                    String::new()
+                }
             )),
             Value::Number(_) if types.contains(&"integer") => Some("Hier ist eine ganze Zahl ohne Nachkommastellen gefragt.".to_owned()),
             Value::String(_) | Value::Number(_) | Value::Bool(_) if types.contains(&"array") => {
@@ -434,6 +448,12 @@ pub fn suggest<'a>(given: &str, allowed: &[&'a str]) -> Option<&'a str> {
         .filter(|(d, a)| *d <= (a.chars().count() / 3).max(2))
         .min_by_key(|(d, a)| (*d, *a))
         .map(|(_, a)| a)
+        .or_else(|| {
+            // A shortened key such as `raeume` for `unterrichtsraeume`.
+            (folded.chars().count() >= 4)
+                .then(|| allowed.iter().copied().find(|a| fold_umlauts(&a.to_lowercase()).contains(&folded)))
+                .flatten()
+        })
 }
 
 fn fold_umlauts(s: &str) -> String {
@@ -450,5 +470,6 @@ mod tests {
         assert_eq!(suggest("schüler", &["schueler", "name"]), Some("schueler"));
         assert_eq!(suggest("bw", &["BW", "BY"]), Some("BW"));
         assert_eq!(suggest("völlig_anders", &["name", "ort"]), None);
+        assert_eq!(suggest("raeume", &["klassen", "unterrichtsraeume"]), Some("unterrichtsraeume"));
     }
 }

@@ -24,14 +24,14 @@ pub(super) fn to_diagnostic(err: &Error, source: &SourceFile) -> Diagnostic {
 
 fn unwrap(err: &Error) -> &Error {
     match err {
-        Error::AliasError { error, .. } => unwrap(error),
-        Error::WithSnippet { error, .. } => unwrap(error),
+        Error::AliasError { error, .. } | Error::WithSnippet { error, .. } => unwrap(error),
         other => other,
     }
 }
 
 fn describe(err: &Error) -> (&'static str, String, Option<String>) {
-    const BOMB: &str = "Die Datei enthält zu viele oder zu tief geschachtelte Verweise (Anker `&` / Alias `*`). Das sieht nach einer YAML-Bombe aus.";
+    const BOMB: &str =
+        "Die Datei enthält zu viele oder zu tief geschachtelte Verweise (Anker `&` / Alias `*`). Das sieht nach einer YAML-Bombe aus.";
     match err {
         Error::Budget { breach, .. } => {
             let (message, help) = match breach {
@@ -47,10 +47,13 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
                     format!("Die Datei verwendet zu viele Aliase (`*…`, {aliases})."),
                     "Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.",
                 ),
-                BudgetBreach::Documents { .. } => (
-                    "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
-                    "Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.",
-                ),
+                BudgetBreach::Documents { .. } => {
+                    return (
+                        "YAML-SYNTAX",
+                        "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
+                        Some("Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.".to_owned()),
+                    );
+                }
                 other => (
                     format!("Die Datei überschreitet eine Sicherheitsgrenze des Lesers ({other:?})."),
                     "Kürzen Sie die Datei oder vereinfachen Sie Anker und Aliase.",
@@ -61,11 +64,9 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
-        | Error::AliasReplayCounterOverflow { .. } => (
-            "YAML-BUDGET",
-            BOMB.to_owned(),
-            Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()),
-        ),
+        | Error::AliasReplayCounterOverflow { .. } => {
+            ("YAML-BUDGET", BOMB.to_owned(), Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()))
+        }
         Error::DuplicateMappingKey { key, .. } => (
             "YAML-DOPPELT",
             match key {
@@ -99,7 +100,7 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             let detail = raw.split(" at line ").next().unwrap_or(&raw).trim().to_owned();
             (
                 "YAML-SYNTAX",
-                format!("Die Datei ist kein gültiges YAML ({detail})."),
+                format!("Die Datei ist kein gültiges YAML: {}.", german_detail(&detail)),
                 Some(
                     "Häufige Ursachen: falsche Einrückung (nur Leerzeichen, keine Tabulatoren), ein fehlender Doppelpunkt nach dem Schlüssel, \
                      ein nicht geschlossenes Anführungszeichen oder ein `:` im Text – dann den Text in Anführungszeichen setzen."
@@ -108,4 +109,30 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             )
         }
     }
+}
+
+/// The parser's English reason, in German words a school administrator understands.
+fn german_detail(raw: &str) -> String {
+    let lower = raw.to_lowercase();
+    let known: &[(&str, &str)] = &[
+        ("tab", "Tabulatorzeichen gefunden – YAML erlaubt zur Einrückung nur Leerzeichen"),
+        ("quoted scalar", "ein Anführungszeichen ist nicht geschlossen oder nach dem Text in Anführungszeichen folgt weiterer Text"),
+        ("expected ':'", "nach dem Schlüssel fehlt ein Doppelpunkt"),
+        (
+            "mapping values are not allowed",
+            "ein Doppelpunkt steht an unerwarteter Stelle – Text mit „: “ bitte in Anführungszeichen setzen",
+        ),
+        ("indent", "die Einrückung passt nicht zur Ebene darüber"),
+        ("flow sequence", "eine eckige Klammer `[` ist nicht geschlossen oder ein Komma fehlt"),
+        ("flow mapping", "eine geschweifte Klammer `{` ist nicht geschlossen oder ein Komma fehlt"),
+        ("block scalar", "ein mehrzeiliger Text (`|` oder `>`) ist falsch eingerückt"),
+        (
+            "did not find expected",
+            "an dieser Stelle steht ein unerwartetes Zeichen – oft fehlt eine Klammer oder die Einrückung stimmt nicht",
+        ),
+    ];
+    known
+        .iter()
+        .find(|(needle, _)| lower.contains(needle))
+        .map_or_else(|| format!("der Aufbau ist an dieser Stelle fehlerhaft (Leser: {raw})"), |(_, german)| (*german).to_owned())
 }

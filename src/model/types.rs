@@ -35,17 +35,9 @@ impl Datum {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
-            }
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
         };
-        Self::new(
-            i32::try_from(digits(0..4)?).ok()?,
-            u8::try_from(digits(5..7)?).ok()?,
-            u8::try_from(digits(8..10)?).ok()?,
-        )
+        Self::new(i32::try_from(digits(0..4)?).ok()?, u8::try_from(digits(5..7)?).ok()?, u8::try_from(digits(8..10)?).ok()?)
     }
 
     /// Days since 0000-03-01, for differences and ordering across months.
@@ -212,9 +204,7 @@ impl<'de> Deserialize<'de> for Zeitraum {
             Spanne(Spanne),
         }
         match Raw::deserialize(d)? {
-            Raw::Text(t) => Quartal::parse(&t)
-                .map(Zeitraum::Quartal)
-                .ok_or_else(|| de::Error::custom(format!("ungültiges Quartal `{t}`"))),
+            Raw::Text(t) => Quartal::parse(&t).map(Zeitraum::Quartal).ok_or_else(|| de::Error::custom(format!("ungültiges Quartal `{t}`"))),
             Raw::Spanne(s) => Ok(Zeitraum::Spanne(s)),
         }
     }
@@ -268,11 +258,7 @@ impl std::iter::Sum for Euro {
 
 impl Serialize for Euro {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
-            s.serialize_i64(self.0 / 100)
-        } else {
-            s.serialize_f64(self.eur())
-        }
+        if self.0 % 100 == 0 { s.serialize_i64(self.0 / 100) } else { s.serialize_f64(self.eur()) }
     }
 }
 
@@ -311,11 +297,7 @@ pub struct Jahrgang {
 
 impl fmt::Display for Jahrgang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.von == self.bis {
-            write!(f, "{}", self.von)
-        } else {
-            write!(f, "{}–{}", self.von, self.bis)
-        }
+        if self.von == self.bis { write!(f, "{}", self.von) } else { write!(f, "{}–{}", self.von, self.bis) }
     }
 }
 
@@ -333,11 +315,7 @@ impl Jahrgang {
 
 impl Serialize for Jahrgang {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.von == self.bis {
-            s.serialize_u8(self.von)
-        } else {
-            s.collect_str(&format_args!("{}-{}", self.von, self.bis))
-        }
+        if self.von == self.bis { s.serialize_u8(self.von) } else { s.collect_str(&format_args!("{}-{}", self.von, self.bis)) }
     }
 }
 
@@ -351,8 +329,7 @@ impl<'de> Deserialize<'de> for Jahrgang {
         }
         match Raw::deserialize(d)? {
             Raw::Zahl(n) => Ok(Self { von: n, bis: n }),
-            Raw::Text(t) => Jahrgang::parse(&t)
-                .ok_or_else(|| de::Error::custom(format!("ungültiger Jahrgang `{t}`"))),
+            Raw::Text(t) => Jahrgang::parse(&t).ok_or_else(|| de::Error::custom(format!("ungültiger Jahrgang `{t}`"))),
         }
     }
 }

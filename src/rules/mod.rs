@@ -100,8 +100,9 @@ impl Findings {
     pub fn at(&mut self, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
         let mut d = Diagnostic::new(self.rule.code, self.severity, path, message);
         d.source = self.rule.sources.first().map(|s| s.url.to_owned());
+        let index = self.out.len();
         self.out.push(d);
-        self.out.last_mut().expect("just pushed")
+        &mut self.out[index]
     }
 }
 

@@ -214,7 +214,10 @@ fn periods(ctx: &Context<'_>, f: &mut Findings) {
     }
     for (i, m) in p.measures.iter().enumerate() {
         if m.start > m.end {
-            f.at(format!("massnahmen[{i}].ende"), format!("Die Maßnahme `{}` endet ({}) vor ihrem Beginn ({}).", m.id, m.end.de(), m.start.de()));
+            f.at(
+                format!("massnahmen[{i}].ende"),
+                format!("Die Maßnahme `{}` endet ({}) vor ihrem Beginn ({}).", m.id, m.end.de(), m.start.de()),
+            );
         }
     }
     for (i, t) in p.training.iter().enumerate() {
@@ -310,10 +313,8 @@ fn emails(ctx: &Context<'_>, f: &mut Findings) {
 
 fn blank_texts(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let mut texts: Vec<(String, &str)> = vec![
-        ("schule.name".into(), p.school.name.as_str()),
-        ("schule.schulnummer".into(), p.school.number.as_str()),
-    ];
+    let mut texts: Vec<(String, &str)> =
+        vec![("schule.name".into(), p.school.name.as_str()), ("schule.schulnummer".into(), p.school.number.as_str())];
     if let Some(t) = &p.provider {
         texts.push(("schultraeger.name".into(), &t.name));
     }

@@ -52,7 +52,9 @@ fn a_file_collects_all_structural_problems_at_once() {
 
 #[test]
 fn numbers_written_for_text_keep_their_digits() {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).unwrap().replace("schulnummer: \"12345678\"", "schulnummer: 04123456");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml"))
+        .unwrap()
+        .replace("schulnummer: \"12345678\"", "schulnummer: 04123456");
     let checked = check_bytes("plan.yaml", text.as_bytes());
     assert!(checked.diagnostics.is_empty(), "{}", render(&checked));
     assert_eq!(checked.value.unwrap().school.number, "04123456");
