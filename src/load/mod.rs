@@ -32,7 +32,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_bytes: 5 * 1024 * 1024, max_depth: 32, max_nodes: 250_000, max_aliases: 1_000, max_scalar_bytes: 8 * 1024 * 1024 }
+        Self { max_bytes: 5 * 1024 * 1024, max_depth: 32, max_nodes: 100_000, max_aliases: 1_000, max_scalar_bytes: 8 * 1024 * 1024 }
     }
 }
 
@@ -92,7 +92,7 @@ fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<
                 "YAML-GROESSE",
                 Severity::Fehler,
                 "",
-                format!("Die Datei ist {} groß; erlaubt sind höchstens {}.", human_bytes(bytes.len()), human_bytes(limits.max_bytes)),
+                format!("Die Datei ist größer als erlaubt (höchstens {}).", human_bytes(limits.max_bytes)),
             )
             .help("Ein Plan umfasst üblicherweise weniger als 100 KB. Prüfen Sie, ob die richtige Datei gewählt ist."),
         );

@@ -115,6 +115,7 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
 fn german_detail(raw: &str) -> String {
     let lower = raw.to_lowercase();
     let known: &[(&str, &str)] = &[
+        ("recursion limit", "die Daten sind zu tief verschachtelt"),
         ("tab", "Tabulatorzeichen gefunden – YAML erlaubt zur Einrückung nur Leerzeichen"),
         ("quoted scalar", "ein Anführungszeichen ist nicht geschlossen oder nach dem Text in Anführungszeichen folgt weiterer Text"),
         ("expected ':'", "nach dem Schlüssel fehlt ein Doppelpunkt"),
