@@ -46,7 +46,10 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        println!("process: `mep validate` on one file, 30 runs: median {:.1} ms, min {:.1} ms, max {:.1} ms", times[15], times[0], times[29]);
+        println!(
+            "process: `mep validate` on one file, 30 runs: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+            times[15], times[0], times[29]
+        );
     } else {
         println!("process: skipped, no binary at {} (set MEP_BIN or run `cargo build --release`)", exe.display());
     }
