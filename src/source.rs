@@ -1,6 +1,7 @@
 //! A loaded input file: its text, line table and the YAML position of every value.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde_saphyr::granit_parser::{Event, Parser};
 
@@ -28,7 +29,10 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
-    nodes: HashMap<String, NodeSpans>,
+    /// Whether the text is YAML the loader accepted, so it may be indexed.
+    yaml: bool,
+    /// Path → position, built on the first lookup: valid plans never need it.
+    nodes: OnceLock<HashMap<String, NodeSpans>>,
 }
 
 impl SourceFile {
@@ -37,7 +41,7 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { name: name.into(), text, line_starts, nodes: HashMap::new() }
+        Self { name: name.into(), text, line_starts, yaml: false, nodes: OnceLock::new() }
     }
 
     /// File name as given by the user.
@@ -87,77 +91,89 @@ impl SourceFile {
         }
     }
 
-    /// Records the position of every YAML node by its path (`bedarf[2].anzahl`).
+    /// Marks the text as YAML whose node positions may be looked up by path
+    /// (`bedarf[2].anzahl`); the index is built on the first lookup.
     ///
     /// Call only on text the budgeted loader has accepted: the walk itself is
     /// iterative, but the parser must not see unbounded input.
     pub fn index_yaml(&mut self) {
-        let mut nodes = HashMap::new();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut parser = Parser::new_from_str(&self.text);
-        let mut root_seen = false;
-        while let Some(Ok((event, span))) = parser.next() {
-            let start = span.start.byte_offset().unwrap_or(span.start.index());
-            let end = span.end.byte_offset().unwrap_or(span.end.index());
-            let here = Span { start, end: end.max(start) };
-            match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { pending_key, key_span, .. }) = stack.last_mut()
-                        && pending_key.is_none()
-                    {
-                        *pending_key = Some(value.into_owned());
-                        *key_span = Some(here);
-                        continue;
-                    }
-                    if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
-                        nodes.insert(path, NodeSpans { key, value: here });
-                    }
-                }
-                Event::Alias(_) => {
-                    if let Some(Frame::Map { pending_key, .. }) = stack.last_mut()
-                        && pending_key.is_none()
-                    {
-                        *pending_key = Some(String::from("*"));
-                        continue;
-                    }
-                    if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
-                        nodes.insert(path, NodeSpans { key, value: here });
-                    }
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let is_map = matches!(event, Event::MappingStart(..));
-                    let (path, key) = if let Some(Frame::Map { pending_key: pending @ None, .. }) = stack.last_mut() {
-                        // A complex key: track it so the structure stays balanced, but do not index it.
-                        *pending = Some(String::from("?"));
-                        (None, None)
-                    } else {
-                        match next_path(&mut stack, &mut root_seen) {
-                            Some((p, k)) => (Some(p), k),
-                            None => (None, None),
-                        }
-                    };
-                    stack.push(if is_map {
-                        Frame::Map { path, key, start: here.start, pending_key: None, key_span: None }
-                    } else {
-                        Frame::Seq { path, key, start: here.start, index: 0 }
-                    });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    if let Some(frame) = stack.pop() {
-                        let (path, key, start) = match frame {
-                            Frame::Map { path, key, start, .. } | Frame::Seq { path, key, start, .. } => (path, key, start),
-                        };
-                        if let Some(path) = path {
-                            nodes.insert(path, NodeSpans { key, value: Span { start, end: here.end.max(start) } });
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.nodes = nodes;
+        self.yaml = true;
     }
 
+    fn nodes(&self) -> &HashMap<String, NodeSpans> {
+        self.nodes.get_or_init(|| if self.yaml { build_index(&self.text) } else { HashMap::new() })
+    }
+}
+
+/// Records the position of every YAML node by its path.
+fn build_index(text: &str) -> HashMap<String, NodeSpans> {
+    let mut nodes = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    let mut root_seen = false;
+    while let Some(Ok((event, span))) = parser.next() {
+        let start = span.start.byte_offset().unwrap_or(span.start.index());
+        let end = span.end.byte_offset().unwrap_or(span.end.index());
+        let here = Span { start, end: end.max(start) };
+        match event {
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { pending_key, key_span, .. }) = stack.last_mut()
+                    && pending_key.is_none()
+                {
+                    *pending_key = Some(value.into_owned());
+                    *key_span = Some(here);
+                    continue;
+                }
+                if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
+                    nodes.insert(path, NodeSpans { key, value: here });
+                }
+            }
+            Event::Alias(_) => {
+                if let Some(Frame::Map { pending_key, .. }) = stack.last_mut()
+                    && pending_key.is_none()
+                {
+                    *pending_key = Some(String::from("*"));
+                    continue;
+                }
+                if let Some((path, key)) = next_path(&mut stack, &mut root_seen) {
+                    nodes.insert(path, NodeSpans { key, value: here });
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let is_map = matches!(event, Event::MappingStart(..));
+                let (path, key) = if let Some(Frame::Map { pending_key: pending @ None, .. }) = stack.last_mut() {
+                    // A complex key: track it so the structure stays balanced, but do not index it.
+                    *pending = Some(String::from("?"));
+                    (None, None)
+                } else {
+                    match next_path(&mut stack, &mut root_seen) {
+                        Some((p, k)) => (Some(p), k),
+                        None => (None, None),
+                    }
+                };
+                stack.push(if is_map {
+                    Frame::Map { path, key, start: here.start, pending_key: None, key_span: None }
+                } else {
+                    Frame::Seq { path, key, start: here.start, index: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(frame) = stack.pop() {
+                    let (path, key, start) = match frame {
+                        Frame::Map { path, key, start, .. } | Frame::Seq { path, key, start, .. } => (path, key, start),
+                    };
+                    if let Some(path) = path {
+                        nodes.insert(path, NodeSpans { key, value: Span { start, end: here.end.max(start) } });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    nodes
+}
+
+impl SourceFile {
     /// Fills in the location of a diagnostic from its path, falling back to the
     /// nearest ancestor that exists in the file (e.g. for a missing field).
     pub fn locate(&self, diag: &mut Diagnostic) {
@@ -167,7 +183,7 @@ impl SourceFile {
         let mut path = diag.path.as_str();
         let mut exact = true;
         loop {
-            if let Some(node) = self.nodes.get(path) {
+            if let Some(node) = self.nodes().get(path) {
                 // Missing values point at their parent's key; present values at the value.
                 let span = if exact { node.value } else { node.key.unwrap_or(node.value) };
                 let span = if exact && span.start == span.end { node.key.unwrap_or(span) } else { span };
@@ -188,7 +204,7 @@ impl SourceFile {
     /// The raw text of a plain scalar at `path`, as written in the file.
     #[must_use]
     pub fn scalar_text(&self, path: &str) -> Option<&str> {
-        let span = self.nodes.get(path)?.value;
+        let span = self.nodes().get(path)?.value;
         let text = self.text.get(span.start..span.end)?.trim();
         let plain = !text.is_empty() && !text.contains('\n') && !text.starts_with(['"', '\'', '*', '&', '!', '[', '{', '|', '>']);
         plain.then_some(text)
@@ -197,7 +213,7 @@ impl SourceFile {
     /// The span of a key, if the path names a mapping entry.
     #[must_use]
     pub fn key_span(&self, path: &str) -> Option<Span> {
-        self.nodes.get(path).and_then(|n| n.key)
+        self.nodes().get(path).and_then(|n| n.key)
     }
 
     /// Clips a span to its first line so carets stay on the shown line.

@@ -54,37 +54,59 @@ pub fn load_plan(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<Plan> {
 }
 
 /// Loads any document described by `schema`: budgets, structure check, then serde.
+///
+/// Most files are valid, so a single typed pass comes first. Only when it fails
+/// is the file read again as a generic value and walked against the schema, so
+/// that every problem is reported at once.
 #[must_use]
 pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits, schema: &Schema) -> Loaded<T> {
-    let (source, value, mut diagnostics) = load_value(name, bytes, limits);
-    let mut out = Loaded { source, value: None, diagnostics: Vec::new() };
-    if let Some(mut value) = value {
-        out.source.index_yaml();
-        check_structure(schema, &mut value, &out.source, &mut diagnostics);
-        if !diagnostics.iter().any(|d| d.severity == Severity::Fehler) {
-            match serde_json::from_value::<T>(value) {
-                Ok(v) => out.value = Some(v),
-                Err(e) => diagnostics.push(
-                    Diagnostic::new("FORMAT-TYP", Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
-                        .help("Vergleichen Sie die Datei mit den Beispielen im Ordner `examples/`."),
-                ),
+    let (mut source, parsed, mut diagnostics) = load_value::<T>(name, bytes, limits);
+    let mut out = Loaded { source: SourceFile::new(name, String::new()), value: None, diagnostics: Vec::new() };
+    match parsed {
+        Parsed::Typed(v) => {
+            source.index_yaml();
+            out.value = Some(v);
+        }
+        Parsed::Generic(mut value) => {
+            source.index_yaml();
+            check_structure(schema, &mut value, &source, &mut diagnostics);
+            if !diagnostics.iter().any(|d| d.severity == Severity::Fehler) {
+                match serde_json::from_value::<T>(value) {
+                    Ok(v) => out.value = Some(v),
+                    Err(e) => diagnostics.push(
+                        Diagnostic::new("FORMAT-TYP", Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
+                            .help("Vergleichen Sie die Datei mit den Beispielen im Ordner `examples/`."),
+                    ),
+                }
             }
         }
+        Parsed::Failed => {}
     }
     for d in &mut diagnostics {
-        out.source.locate(d);
+        source.locate(d);
     }
     crate::diag::sort(&mut diagnostics);
+    out.source = source;
     out.diagnostics = diagnostics;
     out
 }
 
-/// Reads bytes into a generic YAML value under the budgets.
-fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<Value>, Vec<Diagnostic>) {
+/// What reading the YAML produced.
+enum Parsed<T> {
+    /// The typed document: the file is valid.
+    Typed(T),
+    /// A generic value to check against the schema.
+    Generic(Value),
+    /// Nothing usable; the diagnostics say why.
+    Failed,
+}
+
+/// Reads bytes under the budgets: typed if possible, else as a generic value.
+fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Parsed<T>, Vec<Diagnostic>) {
     let empty = |diag: Diagnostic| {
         let src = SourceFile::new(name, String::new());
         let loc = src.location(Span { start: 0, end: 0 });
-        (src, None, vec![diag.at(loc)])
+        (src, Parsed::Failed, vec![diag.at(loc)])
     };
     if bytes.len() > limits.max_bytes {
         return empty(
@@ -114,7 +136,7 @@ fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<
             )
             .help("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“ (nicht ANSI, Latin-1 oder UTF-16).")
             .at(loc);
-            return (src, None, vec![diag]);
+            return (src, Parsed::Failed, vec![diag]);
         }
     };
     let source = SourceFile::new(name, text);
@@ -122,7 +144,7 @@ fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<
         let loc = source.location(Span { start: 0, end: 0 });
         return (
             source,
-            None,
+            Parsed::Failed,
             vec![
                 Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei ist leer.")
                     .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
@@ -141,12 +163,15 @@ fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<
     options.strict_booleans = true;
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     options.alias_limits.max_total_replayed_events = limits.max_nodes;
+    if let Ok(typed) = serde_saphyr::from_str_with_options::<T>(source.text(), options.clone()) {
+        return (source, Parsed::Typed(typed), Vec::new());
+    }
     match serde_saphyr::from_str_with_options::<Value>(source.text(), options) {
         Ok(Value::Null) => {
             let loc = source.location(Span { start: 0, end: 0 });
             (
                 source,
-                None,
+                Parsed::Failed,
                 vec![
                     Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
                         .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
@@ -154,10 +179,10 @@ fn load_value(name: &str, bytes: &[u8], limits: &Limits) -> (SourceFile, Option<
                 ],
             )
         }
-        Ok(value) => (source, Some(value), Vec::new()),
+        Ok(value) => (source, Parsed::Generic(value), Vec::new()),
         Err(e) => {
             let diag = yaml_error::to_diagnostic(&e, &source);
-            (source, None, vec![diag])
+            (source, Parsed::Failed, vec![diag])
         }
     }
 }

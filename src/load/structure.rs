@@ -137,6 +137,17 @@ impl Walker<'_> {
             }
             return;
         }
+        // `Option<T>` comes as `anyOf: [T, null]`: check T in place, without trial copies.
+        let non_null: Vec<&Value> = alts.iter().filter(|a| types_of(self.schema.resolve(a)) != ["null"]).collect();
+        if non_null.len() + 1 == alts.len() {
+            if !value.is_null() && non_null.len() == 1 {
+                self.check(non_null[0], value, path);
+                return;
+            }
+            if value.is_null() {
+                return;
+            }
+        }
         let mut best: Option<(usize, Vec<Diagnostic>, Value)> = None;
         for alt in alts {
             let mut trial = value.clone();
@@ -264,7 +275,7 @@ impl Walker<'_> {
                 format!("`{}` ist kein gültiges Quartal: „{s}“.", shown(path)),
                 Some("Schreiben Sie Quartale als JJJJ-QN, z. B. 2027-Q1.".to_owned()),
             ),
-            (_, Some(p)) if p.starts_with("^(1[0-3]") && Jahrgang::parse(s).is_none_or(|j| j.von == 0 || j.bis > 13) => self.error(
+            (_, Some(p)) if p.starts_with("^(1[0-3]") && Jahrgang::parse(s).is_none() => self.error(
                 "FORMAT-WERT",
                 path,
                 format!("`{}` ist keine gültige Jahrgangsangabe: „{s}“.", shown(path)),

@@ -265,7 +265,8 @@ impl Serialize for Euro {
 impl<'de> Deserialize<'de> for Euro {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = f64::deserialize(d)?;
-        if !v.is_finite() || v.abs() > 1e13 {
+        // Same bounds as the schema (`minimum: 0`), so typed and schema checks agree.
+        if !v.is_finite() || !(0.0..=1e13).contains(&v) {
             return Err(de::Error::custom("Betrag außerhalb des zulässigen Bereichs"));
         }
         Ok(Euro((v * 100.0).round() as i64))
@@ -309,7 +310,12 @@ impl Jahrgang {
         let (a, b) = s.split_once('-').unwrap_or((s, s));
         let von = a.trim().parse().ok()?;
         let bis = b.trim().parse().ok()?;
-        (von <= bis).then_some(Self { von, bis })
+        (von <= bis && Self::valid(von) && Self::valid(bis)).then_some(Self { von, bis })
+    }
+
+    /// Grades run from 1 to 13.
+    fn valid(grade: u8) -> bool {
+        (1..=13).contains(&grade)
     }
 }
 
@@ -328,7 +334,8 @@ impl<'de> Deserialize<'de> for Jahrgang {
             Text(String),
         }
         match Raw::deserialize(d)? {
-            Raw::Zahl(n) => Ok(Self { von: n, bis: n }),
+            Raw::Zahl(n) if Self::valid(n) => Ok(Self { von: n, bis: n }),
+            Raw::Zahl(n) => Err(de::Error::custom(format!("ungültiger Jahrgang {n}"))),
             Raw::Text(t) => Jahrgang::parse(&t).ok_or_else(|| de::Error::custom(format!("ungültiger Jahrgang `{t}`"))),
         }
     }
