@@ -13,6 +13,7 @@
 pub mod cli;
 pub mod diag;
 pub mod fsio;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod rules;

@@ -4,6 +4,9 @@
 //! 1 = an input has errors, 2 = the tool could not run (unreadable file, bad arguments).
 #![allow(clippy::disallowed_macros)] // the command line is where output happens
 
+mod completions;
+mod init;
+mod schema;
 mod validate;
 
 use std::ffi::OsString;
@@ -55,6 +58,30 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
     )]
     Validate(validate::Args),
+    /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
+    #[command(
+        help_template = TEMPLATE,
+        after_help = "Beispiele:\n  mep init --schulform gymnasium --land BW plan.yaml\n  mep init --interaktiv\n  mep init --force plan.yaml\n\nEine vorhandene Datei wird nur mit --force überschrieben (sonst Exit-Code 2)."
+    )]
+    Init(init::Args),
+    /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
+    #[command(
+        help_template = TEMPLATE,
+        after_help = "Beispiel:\n  mep schema > mep.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
+    )]
+    Schema(schema::Args),
+    /// Gibt die Vervollständigung für eine Shell aus (bash, zsh, fish, powershell, elvish).
+    #[command(
+        help_template = TEMPLATE,
+        after_help = "Beispiele:\n  mep completions bash > ~/.local/share/bash-completion/completions/mep\n  mep completions zsh > ~/.zfunc/_mep\n  mep completions fish > ~/.config/fish/completions/mep.fish\n  mep completions powershell >> $PROFILE"
+    )]
+    Completions(completions::Args),
+    /// Gibt die Handbuchseite (man page, roff) aus.
+    #[command(
+        help_template = TEMPLATE,
+        after_help = "Beispiel:\n  mep man > mep.1 && man ./mep.1"
+    )]
+    Man(completions::ManArgs),
 }
 
 /// Whether coloured output is wanted.
@@ -93,6 +120,10 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => completions::run_man(&args),
     };
     ExitCode::from(code)
 }

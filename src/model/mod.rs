@@ -285,7 +285,10 @@ choice! {
 /// A school's Medienentwicklungsplan (format 1).
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Medienentwicklungsplan (mep, Format 1)")]
+#[schemars(
+    title = "Medienentwicklungsplan (mep, Format 1)",
+    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep init`, Prüfung: `mep validate`."
+)]
 pub struct Plan {
     /// Version des Eingabeformats; immer 1.
     pub format: u32,

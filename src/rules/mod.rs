@@ -5,6 +5,7 @@
 //! the tests. Codes are stable forever: rename a title, never a code.
 
 mod format;
+mod placeholder;
 mod plan;
 
 use std::sync::LazyLock;
@@ -115,7 +116,7 @@ impl Diagnostic {
 }
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let mut all: Vec<&'static Rule> = format::RULES.iter().chain(plan::RULES).collect();
+    let mut all: Vec<&'static Rule> = format::RULES.iter().chain(plan::RULES).chain(placeholder::RULES).collect();
     all.sort_by_key(|r| r.code);
     all
 });

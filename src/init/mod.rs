@@ -1,0 +1,360 @@
+//! Authoring aids: the editor JSON Schema and the commented plan skeleton of `mep init`.
+//!
+//! Everything here returns text; `cli::init` and `cli::schema` print or write it.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::model::{
+    AvvStatus, Betreiber, Betroffene, Datum, Dimension, DsfaStatus, Einwilligung, FortbildungsFormat, Geraetetyp, Gremium, Herkunft,
+    Kategorie, Kostenart, Land, Nutzung, Programm, Rahmen, Schulform, ServerBegruendung, Zielgruppe, Zweck,
+};
+
+/// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
+const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
+
+/// Where the schema is published, for files written outside a checkout of this repository.
+pub const SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/mep.schema.json";
+
+/// Path of the committed schema inside the repository.
+pub const SCHEMA_PATH: &str = "schemas/mep.schema.json";
+
+/// Marker for values the user still has to replace; `mep validate` warns about it.
+pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
+
+/// The JSON Schema of a plan for editors, pretty-printed with a final newline.
+#[must_use]
+pub fn schema_json() -> String {
+    let generated = crate::load::Schema::plan().as_json();
+    // Header keys first, so the file reads well in an editor.
+    let mut ordered = serde_json::Map::new();
+    if let Some(map) = generated.as_object() {
+        for key in ["$schema", "$id", "title", "description"] {
+            if let Some(v) = map.get(key) {
+                ordered.insert(key.to_owned(), v.clone());
+            }
+        }
+        if !ordered.contains_key("$id") {
+            ordered.insert("$id".to_owned(), serde_json::Value::String(SCHEMA_URL.to_owned()));
+        }
+        for (k, v) in map {
+            if !ordered.contains_key(k) {
+                ordered.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What the skeleton is tailored to; `None` fields become placeholders.
+#[derive(Clone, Debug)]
+pub struct Answers {
+    /// Name of the school.
+    pub name: Option<String>,
+    /// Schulnummer.
+    pub number: Option<String>,
+    /// Schulform.
+    pub kind: Schulform,
+    /// Bundesland.
+    pub land: Land,
+    /// Funding programme.
+    pub programme: Programm,
+    /// Number of pupils.
+    pub pupils: Option<u32>,
+    /// Number of teachers.
+    pub teachers: Option<u32>,
+    /// Number of classrooms.
+    pub classrooms: Option<u32>,
+    /// Name of the Schulträger.
+    pub provider: Option<String>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Self {
+            name: None,
+            number: None,
+            kind: Schulform::Grundschule,
+            land: Land::Nw,
+            programme: Programm::Dp2,
+            pupils: None,
+            teachers: None,
+            classrooms: None,
+            provider: None,
+        }
+    }
+}
+
+/// The competence framework a Land uses for its Mediencurriculum.
+#[must_use]
+pub fn framework_for(land: Land) -> Rahmen {
+    match land {
+        Land::Nw => Rahmen::MkrNrw,
+        Land::By => Rahmen::ByKompetenzrahmen,
+        _ => Rahmen::Kmk2016,
+    }
+}
+
+/// German hint on the bodies that usually adopt a plan in a Land (`# ` comment lines).
+#[must_use]
+pub fn gremien_hint(land: Land) -> &'static str {
+    match land {
+        Land::Bw => {
+            "# In Baden-Württemberg beschließt die Gesamtlehrerkonferenz, die Schulkonferenz stimmt zu; das Medienzentrum\n\
+             # spricht die Freigabeempfehlung aus (gremium: freigabeempfehlung)."
+        }
+        Land::Nw => "# In Nordrhein-Westfalen beschließt die Schulkonferenz das Medienkonzept nach Beratung in der Lehrerkonferenz.",
+        Land::By => "# In Bayern wird das Medienkonzept in der Lehrerkonferenz beraten und mit dem Schulforum abgestimmt.",
+        Land::Ni => "# In Niedersachsen beschließt die Gesamtkonferenz; das Medienbildungskonzept geht an den Schulträger.",
+        Land::He => "# In Hessen beschließt die Gesamtkonferenz, die Schulkonferenz stimmt zu.",
+        Land::Sh => "# In Schleswig-Holstein beschließt die Schulkonferenz nach Beratung in der Lehrerkonferenz.",
+        _ => {
+            "# Üblich sind ein Beschluss der Lehrer- oder Gesamtlehrerkonferenz und der Schulkonferenz sowie die Bestätigung\n# durch den Schulträger."
+        }
+    }
+}
+
+/// Chooses the `$schema` reference for a plan written to `target`: a relative path when
+/// `target` lies inside a checkout that contains the schema, otherwise [`SCHEMA_URL`].
+#[must_use]
+pub fn schema_reference(target: &Path) -> String {
+    let Ok(cwd) = std::env::current_dir() else { return SCHEMA_URL.to_owned() };
+    let absolute = cwd.join(target);
+    let Some(dir) = absolute.parent() else { return SCHEMA_URL.to_owned() };
+    let mut ups = 0usize;
+    for ancestor in dir.ancestors() {
+        if ancestor.join(SCHEMA_PATH).is_file() {
+            return format!("{}{SCHEMA_PATH}", "../".repeat(ups));
+        }
+        ups += 1;
+    }
+    SCHEMA_URL.to_owned()
+}
+
+/// A YAML double-quoted string; escapes backslash, quote and control characters.
+#[must_use]
+pub fn yaml_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `a | b | c` list of the keys of a closed set.
+fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> String {
+    all.iter().map(|v| key(*v)).collect::<Vec<_>>().join(", ")
+}
+
+/// Comment lines `#   key – Label` for every value of a closed set.
+fn key_list<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> String {
+    all.iter().map(|v| format!("#   {:<24} {}", key(*v), label(*v))).collect::<Vec<_>>().join("\n")
+}
+
+/// The commented plan skeleton, tailored to `answers`, dated `stand`, with the modeline `schema_ref`.
+#[must_use]
+pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
+    let year = stand.schuljahr();
+    let von = Datum::new(year, 8, 1).unwrap_or(stand);
+    let bis = Datum::new(year + 3, 7, 31).unwrap_or(stand);
+    let placeholder =
+        |v: &Option<String>, what: &str| v.as_deref().map_or_else(|| yaml_quote(&format!("{PLACEHOLDER}: {what}")), yaml_quote);
+    let count = |v: Option<u32>| v.map_or_else(|| format!("0  # {PLACEHOLDER}"), |n| n.to_string());
+    let rahmen = framework_for(answers.land);
+    let mut vars: BTreeMap<&str, String> = BTreeMap::new();
+    vars.insert("schema", schema_ref.to_owned());
+    vars.insert("programm", answers.programme.key().to_owned());
+    vars.insert("programm_label", answers.programme.label().to_owned());
+    vars.insert("programme", key_list(Programm::ALL, Programm::key, Programm::label));
+    vars.insert("land", answers.land.key().to_owned());
+    vars.insert("land_label", answers.land.label().to_owned());
+    vars.insert("laender", keys(Land::ALL, Land::key));
+    vars.insert("stand", stand.to_string());
+    vars.insert("von", von.to_string());
+    vars.insert("bis", bis.to_string());
+    vars.insert("name", placeholder(&answers.name, "Name der Schule"));
+    vars.insert("schulnummer", placeholder(&answers.number, "Schulnummer"));
+    vars.insert("schulform", answers.kind.key().to_owned());
+    vars.insert("schulform_label", answers.kind.label().to_owned());
+    vars.insert("schulformen", key_list(Schulform::ALL, Schulform::key, Schulform::label));
+    vars.insert("schueler", count(answers.pupils));
+    vars.insert("lehrkraefte", count(answers.teachers));
+    vars.insert(
+        "unterrichtsraeume",
+        answers.classrooms.map_or_else(|| format!("# unterrichtsraeume: 24  # {PLACEHOLDER}"), |n| format!("unterrichtsraeume: {n}")),
+    );
+    vars.insert("traeger", placeholder(&answers.provider, "Name des Schulträgers"));
+    vars.insert("gremien", key_list(Gremium::ALL, Gremium::key, Gremium::label));
+    vars.insert("gremien_hint", gremien_hint(answers.land).to_owned());
+    vars.insert("dimensionen", keys(Dimension::ALL, Dimension::key));
+    vars.insert("rahmen", rahmen.key().to_owned());
+    vars.insert("rahmen_label", rahmen.label().to_owned());
+    vars.insert("rahmen_alle", keys(Rahmen::ALL, Rahmen::key));
+    vars.insert("kategorien", key_list(Kategorie::ALL, Kategorie::key, Kategorie::label));
+    vars.insert("geraetetypen", keys(Geraetetyp::ALL, Geraetetyp::key));
+    vars.insert("nutzungen", keys(Nutzung::ALL, Nutzung::key));
+    vars.insert("kostenarten", keys(Kostenart::ALL, Kostenart::key));
+    vars.insert("server_begruendungen", keys(ServerBegruendung::ALL, ServerBegruendung::key));
+    vars.insert("herkuenfte", keys(Herkunft::ALL, Herkunft::key));
+    vars.insert("zwecke", keys(Zweck::ALL, Zweck::key));
+    vars.insert("betreiber", keys(Betreiber::ALL, Betreiber::key));
+    vars.insert("betroffene", keys(Betroffene::ALL, Betroffene::key));
+    vars.insert("avv", keys(AvvStatus::ALL, AvvStatus::key));
+    vars.insert("dsfa", keys(DsfaStatus::ALL, DsfaStatus::key));
+    vars.insert("einwilligung", keys(Einwilligung::ALL, Einwilligung::key));
+    vars.insert("zielgruppen", keys(Zielgruppe::ALL, Zielgruppe::key));
+    vars.insert("formate", keys(FortbildungsFormat::ALL, FortbildungsFormat::key));
+    vars.insert("jahr", (year + 1).to_string());
+    vars.insert("jahr_q", format!("{}-Q1", year + 1));
+    fill(TEMPLATE, &vars)
+}
+
+/// Replaces every `{{key}}`; unknown keys stay visible so a test catches them.
+fn fill(template: &str, vars: &BTreeMap<&str, String>) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find("}}") {
+            Some(end) if vars.contains_key(&after[..end]) => {
+                out.push_str(&vars[&after[..end]]);
+                rest = &after[end + 2..];
+            }
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Today's date in UTC, or the day of `SOURCE_DATE_EPOCH` when set (reproducible output).
+#[must_use]
+pub fn today() -> Datum {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    civil_from_days(secs.div_euclid(86_400))
+}
+
+/// Converts days since 1970-01-01 into a calendar date (proleptic Gregorian).
+fn civil_from_days(days: i64) -> Datum {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Datum { jahr: year, monat: month, tag: day }
+}
+
+/// Parses a Schulform key or label, case-insensitively.
+pub fn parse_schulform(s: &str) -> Result<Schulform, String> {
+    parse_choice(s, Schulform::ALL, Schulform::key, Schulform::label, "Schulform")
+}
+
+/// Parses a Land key (`NW`) or name, case-insensitively.
+pub fn parse_land(s: &str) -> Result<Land, String> {
+    parse_choice(s, Land::ALL, Land::key, Land::label, "Bundesland")
+}
+
+/// Parses a programme key.
+pub fn parse_programm(s: &str) -> Result<Programm, String> {
+    parse_choice(s, Programm::ALL, Programm::key, Programm::label, "Förderprogramm")
+}
+
+fn parse_choice<T: Copy>(s: &str, all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+    let s = s.trim();
+    if let Some(v) = all.iter().find(|v| key(**v).eq_ignore_ascii_case(s) || label(**v).to_lowercase() == s.to_lowercase()) {
+        return Ok(*v);
+    }
+    let names: Vec<&str> = all.iter().map(|v| key(*v)).collect();
+    let mut msg = format!("`{s}` ist keine bekannte Angabe für {what}.");
+    if let Some(m) = crate::load::suggest(s, &names) {
+        let _ = write!(msg, " Meinten Sie `{m}`?");
+    }
+    let _ = write!(msg, " Erlaubt sind: {}.", names.join(", "));
+    Err(msg)
+}
+
+/// Checks a free text answer (name, Schulträger): not blank, no control characters, at most 200 characters.
+pub fn parse_text(s: &str, what: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(format!("Bitte geben Sie {what} ein."));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(format!("{what} darf keine Steuerzeichen enthalten."));
+    }
+    if s.chars().count() > 200 {
+        return Err(format!("{what} ist zu lang (höchstens 200 Zeichen)."));
+    }
+    Ok(s.to_owned())
+}
+
+/// Checks a Schulnummer: 3 to 12 letters or digits (Berlin uses e.g. `02K10`).
+pub fn parse_schulnummer(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if (3..=12).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` ist keine Schulnummer: erwartet 3 bis 12 Ziffern oder Buchstaben ohne Leerzeichen, z. B. 162437."))
+    }
+}
+
+/// Checks a count: a whole number from `min` to 100 000, without separators.
+pub fn parse_count(s: &str, what: &str, min: u32) -> Result<u32, String> {
+    let s = s.trim();
+    match s.parse::<u32>() {
+        Ok(n) if (min..=100_000).contains(&n) => Ok(n),
+        Ok(_) => Err(format!("{what}: bitte eine Zahl von {min} bis 100000 angeben.")),
+        Err(_) => Err(format!("`{s}` ist keine ganze Zahl. {what}: bitte nur Ziffern eingeben, z. B. 420.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(20_741).to_string(), "2026-10-15");
+        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(yaml_quote(r#"A "B" \ C"#), r#""A \"B\" \\ C""#);
+    }
+
+    #[test]
+    fn choices() {
+        assert_eq!(parse_land("nw"), Ok(Land::Nw));
+        assert_eq!(parse_land("Bayern"), Ok(Land::By));
+        assert!(parse_schulform("gymnasiun").unwrap_err().contains("Meinten Sie `gymnasium`?"));
+        assert!(parse_count("4.2", "Schülerzahl", 1).is_err());
+        assert_eq!(parse_schulnummer("02K10"), Ok("02K10".to_owned()));
+    }
+}
