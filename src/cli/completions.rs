@@ -21,11 +21,32 @@ pub fn run(args: &Args) -> u8 {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// Befehl, dessen eigene Handbuchseite ausgegeben wird (ohne Angabe: die Übersichtsseite `mep`).
+    #[arg(value_name = "BEFEHL", help_heading = "Argumente")]
+    command: Option<String>,
+}
 
-pub fn run_man(_: &ManArgs) -> u8 {
+pub fn run_man(args: &ManArgs) -> u8 {
+    let root = Cli::command();
+    let man = match &args.command {
+        None => clap_mangen::Man::new(root),
+        Some(name) => {
+            let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+            match root.find_subcommand(name) {
+                Some(sub) => clap_mangen::Man::new(
+                    sub.clone().bin_name(format!("mep {name}")).disable_help_flag(true).version(env!("CARGO_PKG_VERSION")),
+                )
+                .title(format!("mep-{name}")),
+                None => {
+                    eprintln!("Fehler: Unbekannter Befehl `{name}`.\n  Erlaubt sind: {}.", names.join(", "));
+                    return EXIT_TOOL;
+                }
+            }
+        }
+    };
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    if let Err(e) = man.render(&mut out) {
         eprintln!("Fehler: Die Handbuchseite kann nicht erzeugt werden: {e}.");
         return EXIT_TOOL;
     }

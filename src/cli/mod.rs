@@ -79,7 +79,7 @@ enum Command {
     /// Gibt die Handbuchseite (man page, roff) aus.
     #[command(
         help_template = TEMPLATE,
-        after_help = "Beispiel:\n  mep man > mep.1 && man ./mep.1"
+        after_help = "Beispiele:\n  mep man > mep.1 && man ./mep.1\n  mep man init > mep-init.1"
     )]
     Man(completions::ManArgs),
 }

@@ -124,12 +124,10 @@ pub fn schema_reference(target: &Path) -> String {
     let Ok(cwd) = std::env::current_dir() else { return SCHEMA_URL.to_owned() };
     let absolute = cwd.join(target);
     let Some(dir) = absolute.parent() else { return SCHEMA_URL.to_owned() };
-    let mut ups = 0usize;
-    for ancestor in dir.ancestors() {
+    for (ups, ancestor) in dir.ancestors().enumerate() {
         if ancestor.join(SCHEMA_PATH).is_file() {
             return format!("{}{SCHEMA_PATH}", "../".repeat(ups));
         }
-        ups += 1;
     }
     SCHEMA_URL.to_owned()
 }
