@@ -33,16 +33,12 @@ pub fn run_man(args: &ManArgs) -> u8 {
         None => clap_mangen::Man::new(root),
         Some(name) => {
             let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_owned()).collect();
-            match root.find_subcommand(name) {
-                Some(sub) => clap_mangen::Man::new(
-                    sub.clone().bin_name(format!("mep {name}")).disable_help_flag(true).version(env!("CARGO_PKG_VERSION")),
-                )
-                .title(format!("mep-{name}")),
-                None => {
-                    eprintln!("Fehler: Unbekannter Befehl `{name}`.\n  Erlaubt sind: {}.", names.join(", "));
-                    return EXIT_TOOL;
-                }
-            }
+            let Some(sub) = root.find_subcommand(name) else {
+                eprintln!("Fehler: Unbekannter Befehl `{name}`.\n  Erlaubt sind: {}.", names.join(", "));
+                return EXIT_TOOL;
+            };
+            let sub = sub.clone().bin_name(format!("mep {name}")).disable_help_flag(true).version(env!("CARGO_PKG_VERSION"));
+            clap_mangen::Man::new(sub).title(format!("mep-{name}"))
         }
     };
     let mut out = Vec::new();

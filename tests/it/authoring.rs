@@ -189,3 +189,16 @@ fn interactive_wizard_on_a_terminal() {
     assert!(!checked.diagnostics.iter().any(|d| d.code == "PLAN-PLATZHALTER"), "{}", render(&checked));
     assert!(Path::new(&target).exists());
 }
+
+/// The fixtures that the independent schema validator must reject are errors for mep too.
+#[test]
+fn schema_invalid_fixtures_are_errors() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(root().join("tests/fixtures/schema-invalid")).unwrap() {
+        let path = entry.unwrap().path();
+        seen += 1;
+        let checked = crate::support::check_file(&path);
+        assert!(mep::has_errors(&checked.diagnostics), "{} passes mep validate", path.display());
+    }
+    assert!(seen >= 4);
+}
