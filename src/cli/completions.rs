@@ -8,8 +8,8 @@ use super::{Cli, EXIT_OK, EXIT_TOOL};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Shell, für die die Vervollständigung erzeugt wird.
-    #[arg(value_enum, value_name = "SHELL", help_heading = "Argumente")]
+    /// Shell, für die die Vervollständigung erzeugt wird: bash, zsh, fish, powershell oder elvish.
+    #[arg(value_enum, value_name = "SHELL", hide_possible_values = true, help_heading = "Argumente")]
     shell: clap_complete::Shell,
 }
 

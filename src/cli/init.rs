@@ -27,17 +27,27 @@ fn programme() -> PossibleValuesParser {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu schreibende Plan-Datei.
-    #[arg(value_name = "DATEI", default_value = DEFAULT_FILE, help_heading = "Argumente")]
+    /// Zu schreibende Plan-Datei (Standard: medienentwicklungsplan.yaml).
+    #[arg(value_name = "DATEI", default_value = DEFAULT_FILE, hide_default_value = true, help_heading = "Argumente")]
     file: PathBuf,
-    /// Schulform der Schule (Vorgabe: grundschule).
-    #[arg(long, value_name = "SCHULFORM", value_parser = schulformen(), help_heading = "Optionen")]
+    /// Schulform (Standard: grundschule): grundschule, hauptschule, realschule, werkrealschule, gemeinschaftsschule,
+    /// gesamtschule, oberschule, gymnasium, foerderschule, berufliche_schule.
+    #[arg(long, value_name = "SCHULFORM", value_parser = schulformen(), hide_possible_values = true, help_heading = "Optionen")]
     schulform: Option<String>,
-    /// Bundesland als Kürzel; bestimmt Kompetenzrahmen und Gremien-Hinweise (Vorgabe: NW).
-    #[arg(long, value_name = "LAND", value_parser = laender(), ignore_case = true, help_heading = "Optionen")]
+    /// Bundesland als Kürzel (Standard: NW); bestimmt Kompetenzrahmen und Gremien-Hinweise:
+    /// BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.
+    #[arg(long, value_name = "LAND", value_parser = laender(), ignore_case = true, hide_possible_values = true, help_heading = "Optionen")]
     land: Option<String>,
-    /// Förderprogramm.
-    #[arg(long, value_name = "PROGRAMM", value_parser = programme(), default_value = "digitalpakt-2", help_heading = "Optionen")]
+    /// Förderprogramm: `digitalpakt-2` (Standard, DigitalPakt 2.0) oder `digitalpakt-2019`.
+    #[arg(
+        long,
+        value_name = "PROGRAMM",
+        value_parser = programme(),
+        default_value = "digitalpakt-2",
+        hide_default_value = true,
+        hide_possible_values = true,
+        help_heading = "Optionen"
+    )]
     programm: String,
     /// Eine vorhandene Datei überschreiben.
     #[arg(long, help_heading = "Optionen")]
@@ -98,10 +108,16 @@ pub fn run(args: &Args) -> u8 {
             defaulted.join(", ")
         );
     }
-    println!(
-        "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep validate {name}`.",
-        init::PLACEHOLDER
-    );
+    if args.interaktiv {
+        println!(
+            "Nächste Schritte: weitere Abschnitte ausfüllen (dazu das # am Zeilenanfang entfernen), dann prüfen mit `mep validate {name}`."
+        );
+    } else {
+        println!(
+            "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep validate {name}`.",
+            init::PLACEHOLDER
+        );
+    }
     EXIT_OK
 }
 

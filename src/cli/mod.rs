@@ -36,7 +36,7 @@ const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{afte
     disable_help_subcommand = true,
     subcommand_help_heading = "Befehle",
     subcommand_value_name = "BEFEHL",
-    after_help = "Beispiel:\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
+    after_help = "Beispiele:\n  mep init --interaktiv plan.yaml\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -61,6 +61,7 @@ enum Command {
     /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
     #[command(
         help_template = TEMPLATE,
+        override_usage = "mep init [OPTIONEN] [DATEI]",
         after_help = "Beispiele:\n  mep init --schulform gymnasium --land BW plan.yaml\n  mep init --interaktiv\n  mep init --force plan.yaml\n\nEine vorhandene Datei wird nur mit --force überschrieben (sonst Exit-Code 2)."
     )]
     Init(init::Args),
