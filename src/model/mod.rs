@@ -358,9 +358,11 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Schule {
     /// Name der Schule.
+    #[schemars(example = &"Grundschule am Markt")]
     pub name: String,
     /// Schulnummer des Landes (in Anführungszeichen, z. B. "04123456").
     #[serde(rename = "schulnummer")]
+    #[schemars(example = &"162437")]
     pub number: String,
     /// Schulform.
     #[serde(rename = "schulform")]
@@ -370,9 +372,11 @@ pub struct Schule {
     pub address: Option<Anschrift>,
     /// Anzahl der Schülerinnen und Schüler.
     #[serde(rename = "schueler")]
+    #[schemars(example = 420)]
     pub pupils: u32,
     /// Anzahl der Lehrkräfte.
     #[serde(rename = "lehrkraefte")]
+    #[schemars(example = 35)]
     pub teachers: u32,
     /// Anzahl der Klassen.
     #[serde(rename = "klassen", default)]
@@ -424,6 +428,7 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct Schultraeger {
     /// Name des Schulträgers.
+    #[schemars(example = &"Stadt Musterstadt")]
     pub name: String,
     /// Ansprechperson beim Schulträger.
     #[serde(rename = "ansprechperson", default)]
@@ -510,6 +515,7 @@ pub struct Geraet {
 #[serde(deny_unknown_fields)]
 pub struct Ziel {
     /// Kennung, z. B. Z1.
+    #[schemars(example = &"Z1")]
     pub id: String,
     /// Handlungsfeld.
     pub dimension: Dimension,
@@ -588,6 +594,7 @@ pub struct Szenario {
 #[serde(deny_unknown_fields)]
 pub struct Bedarf {
     /// Kennung, z. B. B1.
+    #[schemars(example = &"B1")]
     pub id: String,
     /// Bezeichnung.
     #[serde(rename = "bezeichnung")]
