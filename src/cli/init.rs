@@ -27,7 +27,7 @@ fn programme() -> PossibleValuesParser {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu schreibende Plan-Datei (Standard: medienentwicklungsplan.yaml).
+    /// Zu schreibende Plan-Datei (Standard: medienentwicklungsplan.yaml); `-` gibt die Vorlage aus.
     #[arg(value_name = "DATEI", default_value = DEFAULT_FILE, hide_default_value = true, help_heading = "Argumente")]
     file: PathBuf,
     /// Schulform (Standard: grundschule): grundschule, hauptschule, realschule, werkrealschule, gemeinschaftsschule,
@@ -59,7 +59,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let name = args.file.display().to_string();
-    if !args.force && args.file.exists() {
+    let to_stdout = name == "-";
+    if !to_stdout && !args.force && args.file.exists() {
         eprintln!("Fehler: Die Datei `{name}` existiert bereits und wird nicht überschrieben.");
         eprintln!("  Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich mit `mep init --force {name}`.");
         return EXIT_TOOL;
@@ -95,6 +96,10 @@ pub fn run(args: &Args) -> u8 {
                 return EXIT_TOOL;
             }
         }
+    }
+    if to_stdout {
+        print!("{}", init::skeleton(&answers, init::today(), init::SCHEMA_URL));
+        return EXIT_OK;
     }
     let text = init::skeleton(&answers, init::today(), &init::schema_reference(&args.file));
     if let Err(e) = fsio::write_atomic(&args.file, text.as_bytes()) {

@@ -62,7 +62,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         override_usage = "mep init [OPTIONEN] [DATEI]",
-        after_help = "Beispiele:\n  mep init --schulform gymnasium --land BW plan.yaml\n  mep init --interaktiv\n  mep init --force plan.yaml\n\nEine vorhandene Datei wird nur mit --force überschrieben (sonst Exit-Code 2)."
+        after_help = "Beispiele:\n  mep init --schulform gymnasium --land BW plan.yaml\n  mep init --interaktiv\n  mep init --force plan.yaml\n  mep init --land BY - | less\n\nEine vorhandene Datei wird nur mit --force überschrieben (sonst Exit-Code 2)."
     )]
     Init(init::Args),
     /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
