@@ -103,16 +103,24 @@ pub fn framework_for(land: Land) -> Rahmen {
 pub fn gremien_hint(land: Land) -> &'static str {
     match land {
         Land::Bw => {
-            "# In Baden-Württemberg beschließt die Gesamtlehrerkonferenz, die Schulkonferenz stimmt zu; das Medienzentrum\n\
-             # spricht die Freigabeempfehlung aus (gremium: freigabeempfehlung)."
+            "# Baden-Württemberg: üblich sind der Beschluss der Gesamtlehrerkonferenz (gesamtlehrerkonferenz), die Zustimmung\n\
+             # der Schulkonferenz (schulkonferenz) und die Freigabeempfehlung des Medienzentrums (freigabeempfehlung)."
         }
-        Land::Nw => "# In Nordrhein-Westfalen beschließt die Schulkonferenz das Medienkonzept nach Beratung in der Lehrerkonferenz.",
-        Land::By => "# In Bayern wird das Medienkonzept in der Lehrerkonferenz beraten und mit dem Schulforum abgestimmt.",
-        Land::Ni => "# In Niedersachsen beschließt die Gesamtkonferenz; das Medienbildungskonzept geht an den Schulträger.",
-        Land::He => "# In Hessen beschließt die Gesamtkonferenz, die Schulkonferenz stimmt zu.",
-        Land::Sh => "# In Schleswig-Holstein beschließt die Schulkonferenz nach Beratung in der Lehrerkonferenz.",
+        Land::Nw => {
+            "# Nordrhein-Westfalen: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz) und der Beschluss der\n\
+             # Schulkonferenz (schulkonferenz), da das Medienkonzept Teil des Schulprogramms ist."
+        }
+        Land::By => {
+            "# Bayern: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz) und die Abstimmung mit dem Schulträger\n\
+             # (schultraeger)."
+        }
+        Land::Ni | Land::He => {
+            "# Üblich sind der Beschluss der Gesamtkonferenz (gremium: gesamtlehrerkonferenz) und der Schulkonferenz\n\
+             # (schulkonferenz) sowie die Bestätigung durch den Schulträger (schultraeger)."
+        }
         _ => {
-            "# Üblich sind ein Beschluss der Lehrer- oder Gesamtlehrerkonferenz und der Schulkonferenz sowie die Bestätigung\n# durch den Schulträger."
+            "# Üblich sind der Beschluss der Lehrer- oder Gesamtlehrerkonferenz (lehrerkonferenz, gesamtlehrerkonferenz), der\n\
+             # Schulkonferenz (schulkonferenz) und die Bestätigung durch den Schulträger (schultraeger)."
         }
     }
 }
@@ -188,7 +196,7 @@ pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
     vars.insert("schulnummer", placeholder(&answers.number, "Schulnummer"));
     vars.insert("schulform", answers.kind.key().to_owned());
     vars.insert("schulform_label", answers.kind.label().to_owned());
-    vars.insert("schulformen", key_list(Schulform::ALL, Schulform::key, Schulform::label));
+    vars.insert("schulformen", key_list(Schulform::ALL, Schulform::key, Schulform::label).replace("#   ", "  #   "));
     vars.insert("schueler", count(answers.pupils));
     vars.insert("lehrkraefte", count(answers.teachers));
     vars.insert(
