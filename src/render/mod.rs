@@ -1,0 +1,3 @@
+//! Renderers: the plan's data → documents.
+
+pub mod pdf;
