@@ -6,6 +6,7 @@
 
 mod completions;
 mod init;
+pub mod render_pdf;
 mod schema;
 mod validate;
 
