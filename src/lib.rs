@@ -16,6 +16,7 @@ pub mod fsio;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod review;
 pub mod rules;
 pub mod source;
 

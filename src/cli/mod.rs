@@ -6,6 +6,7 @@
 
 mod completions;
 mod init;
+mod review;
 mod schema;
 mod validate;
 
@@ -58,6 +59,13 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
     )]
     Validate(validate::Args),
+    /// Prüft viele Pläne auf einmal und fasst sie für den Schulträger zusammen: Tabelle, Summen, schulübergreifende Regeln.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep review [OPTIONEN] <PFAD>...",
+        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
+    )]
+    Review(review::Args),
     /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
     #[command(
         help_template = TEMPLATE,
@@ -68,7 +76,7 @@ enum Command {
     /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
     #[command(
         help_template = TEMPLATE,
-        after_help = "Beispiel:\n  mep schema > mep.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
+        after_help = "Beispiele:\n  mep schema > mep.schema.json\n  mep schema --traeger > traeger.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
     )]
     Schema(schema::Args),
     /// Gibt die Vervollständigung für eine Shell aus (bash, zsh, fish, powershell, elvish).
@@ -121,6 +129,7 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),

@@ -7,6 +7,7 @@
 mod format;
 mod placeholder;
 mod plan;
+mod traeger;
 
 use std::sync::LazyLock;
 
@@ -14,6 +15,8 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
+
+pub use traeger::{CrossFinding, MobilModus, SchoolFacts, Target, check_schools};
 
 /// How far a source can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -116,7 +119,7 @@ impl Diagnostic {
 }
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let mut all: Vec<&'static Rule> = format::RULES.iter().chain(plan::RULES).chain(placeholder::RULES).collect();
+    let mut all: Vec<&'static Rule> = format::RULES.iter().chain(plan::RULES).chain(placeholder::RULES).chain(traeger::RULES).collect();
     all.sort_by_key(|r| r.code);
     all
 });

@@ -4,4 +4,5 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod review;
 mod support;
