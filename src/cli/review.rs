@@ -44,6 +44,8 @@ pub struct Args {
     /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
     max_groesse: usize,
+    #[command(flatten)]
+    profile: super::rules::ProfileArgs,
 }
 
 /// Runs shorter than this show no progress bar.
@@ -51,6 +53,10 @@ const PROGRESS_DELAY: Duration = Duration::from_millis(400);
 
 pub fn run(args: &Args) -> u8 {
     let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
+    let choice = match args.profile.choice(false) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let traeger = match &args.traeger {
         Some(path) => {
             let name = path.display().to_string();
@@ -87,11 +93,11 @@ pub fn run(args: &Args) -> u8 {
             bar.inc(1);
         }
     };
-    let rows = review::check_all(&files, &limits, &done);
+    let rows = review::check_all(&files, &limits, &choice, &done);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let result = review::roll_up(traeger, rows);
+    let result = review::roll_up(traeger, rows, &choice);
 
     let bytes = match args.format {
         Format::Text => render::text(&result).into_bytes(),

@@ -19,6 +19,7 @@ use crate::diag::{self, Counts, Diagnostic, Severity};
 use crate::fsio;
 use crate::load::{Limits, Loaded};
 use crate::model::{Datum, Euro, Kategorie, Kostenart, Land, Nutzung, Plan, Programm, Schulform, Traeger};
+use crate::profile::Choice;
 use crate::rules::{self, CrossFinding, SchoolFacts, Target};
 use crate::source::SourceFile;
 
@@ -259,12 +260,12 @@ impl Row {
     }
 }
 
-/// Reads and checks one file, keeping only its row.
+/// Reads and checks one file under the profile `choice` selects for it, keeping only its row.
 #[must_use]
-pub fn check_file(path: &Path, limits: &Limits) -> Row {
+pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
     let name = path.display().to_string();
     match fsio::read_bounded(path, limits.max_bytes) {
-        Ok(bytes) => row_of(path, &name, crate::check_plan(&name, &bytes, limits)),
+        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
         Err(e) => Row {
             file: name.clone(),
             path: path.to_path_buf(),
@@ -313,11 +314,11 @@ fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
 /// Checks every file in parallel; `done` is called once per finished file (for a progress bar).
 ///
 /// Rows come back in the order of `paths`, whatever order the threads finish in.
-pub fn check_all(paths: &[PathBuf], limits: &Limits, done: &(dyn Fn() + Sync)) -> Vec<Row> {
+pub fn check_all(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
     paths
         .par_iter()
         .map(|p| {
-            let row = check_file(p, limits);
+            let row = check_file(p, limits, choice);
             done();
             row
         })
@@ -408,7 +409,7 @@ impl Review {
 /// `traeger` is the loaded Träger file with its name; its findings and the
 /// cross-school findings that concern it are located in it.
 #[must_use]
-pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>) -> Review {
+pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Choice) -> Review {
     let mut traeger_findings = Vec::new();
     let (info, source) = match traeger {
         Some(loaded) => {
@@ -440,7 +441,7 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>) -> Review {
                 })
             })
             .collect();
-        rules::check_schools(t, &facts)
+        rules::check_schools(t, &facts, choice)
     };
     let mut per_row: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     for CrossFinding { target, mut diagnostic } in cross {

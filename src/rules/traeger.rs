@@ -12,6 +12,7 @@ use super::{Findings, Quelle, Rule, Verlaesslichkeit};
 use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
+use crate::profile::{CapMode, Choice, Profile};
 use crate::review::render::{decimal, eur};
 
 const SH_FAQ: Quelle = Quelle {
@@ -61,6 +62,7 @@ Schulträgers oder (bb) höchstens 25.000 € je Schule. Die meisten Länder les
 nicht ausgeschöpfte Beträge einer Schule lassen sich aber nicht auf andere Schulen übertragen. Mecklenburg-Vorpommern verlangt beide \
 Grenzen zugleich. `mep review` prüft die 20-%-Grenze über alle allgemeinbildenden Schulen eines Schulträgers; im alternativen Modus \
 meldet es nur, wenn zugleich eine Schule mehr als 25.000 € für mobile Endgeräte plant. Berufliche Schulen zählen nicht mit. \
+Grenzen, Modus und Schweregrad kommen aus dem Profil des Landes – wie bei `DP-MOBIL-OBERGRENZE`, der Prüfung je Schule: \
 Für den DigitalPakt 2.0 sind noch keine Obergrenzen veröffentlicht; dort ist der Befund eine Warnung.",
         bad: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 120.000 € Tablets (30 %)\n",
         good: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 70.000 € Tablets (17,5 %)\n",
@@ -138,28 +140,6 @@ die Schule in der Liste, die Schulnummer ist falsch geschrieben oder der Plan li
     },
 ];
 
-/// Largest share of mobile devices in the total investment of all allgemeinbildende schools of one Träger, in percent.
-const MOBILE_SHARE_PERCENT: i64 = 20;
-/// Largest amount for mobile devices per school in the alternative reading, in cents.
-const MOBILE_PER_SCHOOL: Euro = Euro(2_500_000);
-
-/// How the two mobile-device limits of VV § 3 Abs. 1 Nr. 6 Buchst. c combine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MobilModus {
-    /// Either limit suffices; the more favourable one applies (SH reading, the default).
-    Alternativ,
-    /// Both limits must hold (MV reading).
-    Kumulativ,
-}
-
-impl MobilModus {
-    /// The reading a Land follows.
-    #[must_use]
-    pub fn of(land: Land) -> Self {
-        if land == Land::Mv { Self::Kumulativ } else { Self::Alternativ }
-    }
-}
-
 /// What the cross-school checks need to know about one readable plan.
 #[derive(Clone, Copy, Debug)]
 pub struct SchoolFacts<'a> {
@@ -218,13 +198,14 @@ fn push(out: &mut Vec<CrossFinding>, target: Target, f: Findings) {
 ///
 /// With a Träger file all plans belong to that Träger; without one, plans are
 /// grouped by the Schulträger they name, and only the mobile-device share is checked.
+/// Limits and severities come from the profile `choice` selects for the Träger's programme and Land.
 #[must_use]
-pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>]) -> Vec<CrossFinding> {
+pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], choice: &Choice) -> Vec<CrossFinding> {
     let mut out = Vec::new();
     duplicate_numbers(traeger, schools, &mut out);
     if let Some(t) = traeger {
         let all: Vec<usize> = (0..schools.len()).collect();
-        mobile_share(t.land, t.programme == Programm::Dp2, Target::Traeger, &t.name, &all, schools, &mut out);
+        mobile_share(&choice.resolve(t.programme, t.land), Target::Traeger, &t.name, &all, schools, &mut out);
         budget(t, schools, &mut out);
         land_and_programme(t, schools, &mut out);
         expected(t, schools, &mut out);
@@ -236,8 +217,8 @@ pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>]) -> 
             }
         }
         for (name, members) in groups {
-            let dp2 = members.iter().all(|&i| schools[i].programme == Programm::Dp2);
-            mobile_share(schools[members[0]].land, dp2, Target::Gruppe, name, &members, schools, &mut out);
+            let first = &schools[members[0]];
+            mobile_share(&choice.resolve(first.programme, first.land), Target::Gruppe, name, &members, schools, &mut out);
         }
     }
     out
@@ -278,50 +259,52 @@ fn duplicate_numbers(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], out
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn mobile_share(
-    land: Land,
-    dp2: bool,
+    profile: &Profile,
     target: Target,
     provider: &str,
     members: &[usize],
     schools: &[SchoolFacts<'_>],
     out: &mut Vec<CrossFinding>,
 ) {
+    // The cross-school share is the other half of the per-school cap and follows its profile setting.
+    let Some(severity) = super::find("DP-MOBIL-OBERGRENZE").and_then(|r| profile.severity(r)) else { return };
     let general: Vec<&SchoolFacts<'_>> = members.iter().map(|&i| &schools[i]).filter(|s| s.general).collect();
     let investment: Euro = general.iter().map(|s| s.investment).sum();
     let mobile: Euro = general.iter().map(|s| s.mobile).sum();
-    if investment.cents() == 0 || mobile.cents().saturating_mul(100) <= investment.cents().saturating_mul(MOBILE_SHARE_PERCENT) {
+    let limit = i64::from(profile.mobile_share_limit_percent());
+    if investment.cents() == 0 || mobile.cents().saturating_mul(100) <= investment.cents().saturating_mul(limit) {
         return;
     }
-    let mode = MobilModus::of(land);
-    let over_school: Vec<&&SchoolFacts<'_>> = general.iter().filter(|s| s.mobile > MOBILE_PER_SCHOOL).collect();
-    if mode == MobilModus::Alternativ && over_school.is_empty() {
-        // Every school stays within 25.000 €; the more favourable limit applies.
+    let mode = profile.cap_mode();
+    let cap = Euro(profile.mobile_cap_cents());
+    let over_school: Vec<&&SchoolFacts<'_>> = general.iter().filter(|s| s.mobile > cap).collect();
+    if mode == CapMode::Alternativ && over_school.is_empty() {
+        // Every school stays within the per-school amount; the more favourable limit applies.
         return;
     }
     let mut f = findings("TRAEGER-MOBIL-ANTEIL");
-    if dp2 {
-        // No caps are published for DigitalPakt 2.0 yet; the 2019 rule is a reference only.
-        f.severity = Warnung;
-    }
+    f.severity = severity;
     let share = mobile.cents() as f64 * 100.0 / investment.cents() as f64;
     let mut message = format!(
-        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} % – mehr als {MOBILE_SHARE_PERCENT} %.",
+        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} % – mehr als {limit} %.",
         general.len(),
         eur(mobile),
         eur(investment),
         decimal(share, 1)
     );
-    if mode == MobilModus::Alternativ {
+    if mode == CapMode::Alternativ {
         let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, eur(s.mobile))).collect();
-        message.push_str(&format!(" Die Grenze von 25.000 € je Schule hilft nicht: darüber liegen {}.", names.join(", ")));
+        message.push_str(&format!(" Die Grenze von {} je Schule hilft nicht: darüber liegen {}.", eur(cap), names.join(", ")));
     } else {
-        message.push_str(&format!(" In {} gelten beide Grenzen zugleich.", land.label()));
+        message.push_str(&format!(" In {} gelten beide Grenzen zugleich.", profile.land_name()));
     }
-    f.at("", message).with_help(
-        "Verschieben Sie Endgeräte in spätere Jahre, senken Sie ihre Anzahl oder planen Sie mehr Infrastruktur (Vernetzung, WLAN, Anzeigegeräte).",
-    );
+    let help = "Verschieben Sie Endgeräte in spätere Jahre, senken Sie ihre Anzahl oder planen Sie mehr Infrastruktur (Vernetzung, WLAN, Anzeigegeräte).";
+    let d = match profile.parameter.mobil_modus.as_ref() {
+        Some(param) => f.at_param("", message, param),
+        None => f.at("", message),
+    };
+    d.with_help(help);
     push(out, target, f);
 }
 
@@ -425,7 +408,11 @@ mod tests {
         for s in schools.iter_mut() {
             s.land = land;
         }
-        check_schools(None, schools).into_iter().filter(|f| f.diagnostic.code == "TRAEGER-MOBIL-ANTEIL").map(|f| f.diagnostic).collect()
+        check_schools(None, schools, &Choice::default())
+            .into_iter()
+            .filter(|f| f.diagnostic.code == "TRAEGER-MOBIL-ANTEIL")
+            .map(|f| f.diagnostic)
+            .collect()
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use mep::load::{self, Limits};
+use mep::profile::Choice;
 use mep::review::{self, Review, Status, render};
 
 use crate::support::{relative, root};
@@ -20,12 +21,12 @@ fn review_of(paths: &[PathBuf], traeger: Option<&Path>) -> Review {
     let cwd_guard = std::env::current_dir().unwrap();
     assert_eq!(cwd_guard, root(), "integration tests run from the repository root");
     let files = review::discover(&rel, traeger_rel.as_deref()).expect("paths exist");
-    let rows = review::check_all(&files, &limits, &|| {});
+    let rows = review::check_all(&files, &limits, &Choice::default(), &|| {});
     let loaded = traeger_rel.map(|t| {
         let bytes = std::fs::read(&t).unwrap();
         load::load_traeger(&t.display().to_string(), &bytes, &limits)
     });
-    review::roll_up(loaded, rows)
+    review::roll_up(loaded, rows, &Choice::default())
 }
 
 fn traeger_review() -> Review {
@@ -191,7 +192,7 @@ fn the_traeger_file_is_checked_like_a_plan() {
     let d = loaded.diagnostics.iter().find(|d| d.code == "FORMAT-UNBEKANNT").expect("typo reported");
     assert_eq!(d.location.as_ref().unwrap().line, 6);
     assert!(d.help.as_deref().unwrap_or("").contains("budget_eur"), "{:?}", d.help);
-    let review = review::roll_up(Some(loaded), Vec::new());
+    let review = review::roll_up(Some(loaded), Vec::new(), &Choice::default());
     assert!(review.has_errors(), "a broken Träger file fails the review");
 }
 
