@@ -186,7 +186,7 @@ pub struct CrossFinding {
 }
 
 fn findings(code: &str) -> Findings {
-    let rule = RULES.iter().find(|r| r.code == code).unwrap_or(&RULES[0]);
+    let rule = super::find(code).unwrap_or(&RULES[0]);
     Findings { rule, severity: rule.severity, out: Vec::new() }
 }
 
@@ -204,6 +204,12 @@ pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], cho
     let mut out = Vec::new();
     duplicate_numbers(traeger, schools, &mut out);
     if let Some(t) = traeger {
+        if t.format != 1 {
+            let mut f = findings("FORMAT-VERSION");
+            f.at("format", format!("Formatversion {} ist unbekannt; diese Version von mep liest Format 1.", t.format))
+                .with_help("Schreiben Sie `format: 1`.");
+            push(&mut out, Target::Traeger, f);
+        }
         let all: Vec<usize> = (0..schools.len()).collect();
         mobile_share(&choice.resolve(t.programme, t.land), Target::Traeger, &t.name, &all, schools, &mut out);
         budget(t, schools, &mut out);

@@ -222,3 +222,38 @@ fn the_example_traeger_file_loads() {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     assert_eq!(loaded.value.unwrap().schools.len(), 8);
 }
+
+#[test]
+fn the_command_writes_the_same_document_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("uebersicht.md");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_mep"))
+        .current_dir(root())
+        .args([
+            "review",
+            "tests/fixtures/review/traeger",
+            "--traeger",
+            "tests/fixtures/review/traeger/traeger.yaml",
+            "--format",
+            "md",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1), "plans with errors: exit code 1");
+    assert!(status.stderr.is_empty(), "no progress bar without a terminal: {}", String::from_utf8_lossy(&status.stderr));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), render::markdown(&traeger_review()));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn an_unknown_traeger_format_version_is_an_error() {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/review/traeger/traeger.yaml")).unwrap().replace("format: 1", "format: 2");
+    let loaded = load::load_traeger("traeger.yaml", text.as_bytes(), &Limits::default());
+    let review = review::roll_up(Some(loaded), Vec::new(), &Choice::default());
+    let d = review.traeger_findings.iter().find(|d| d.code == "FORMAT-VERSION").expect("version checked");
+    assert_eq!(d.location.as_ref().unwrap().line, 3);
+}
