@@ -17,6 +17,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod profile;
+pub mod review;
 pub mod rules;
 pub mod source;
 

@@ -391,9 +391,15 @@ impl Choice {
     /// The effective profile for a plan: forced values first, then the file's, then the plan's.
     #[must_use]
     pub fn resolve_for(&self, plan: &Plan) -> Profile {
+        self.resolve(plan.programme, plan.land)
+    }
+
+    /// The effective profile for a programme and Land named in a document (a plan or `traeger.yaml`).
+    #[must_use]
+    pub fn resolve(&self, programme: Programm, land: Land) -> Profile {
         let file = self.file.as_ref();
-        let programm = self.programm.or_else(|| file.and_then(|f| f.programm)).unwrap_or(plan.programme);
-        let land = self.land.or_else(|| file.and_then(|f| f.land)).unwrap_or(plan.land);
+        let programm = self.programm.or_else(|| file.and_then(|f| f.programm)).unwrap_or(programme);
+        let land = self.land.or_else(|| file.and_then(|f| f.land)).unwrap_or(land);
         Profile::resolve_with(programm, land, file)
     }
 }

@@ -7,6 +7,7 @@
 mod completions;
 mod explain;
 mod init;
+mod review;
 mod rules;
 mod schema;
 mod validate;
@@ -60,6 +61,13 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -\n  mep validate --land SH --programm digitalpakt-2019 plan.yaml\n  mep validate --profile kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
     )]
     Validate(validate::Args),
+    /// Prüft viele Pläne auf einmal und fasst sie für den Schulträger zusammen: Tabelle, Summen, schulübergreifende Regeln.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep review [OPTIONEN] <PFAD>...",
+        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
+    )]
+    Review(review::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
     #[command(
         help_template = TEMPLATE,
@@ -84,7 +92,7 @@ enum Command {
     /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
     #[command(
         help_template = TEMPLATE,
-        after_help = "Beispiel:\n  mep schema > mep.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
+        after_help = "Beispiele:\n  mep schema > mep.schema.json\n  mep schema --traeger > traeger.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
     )]
     Schema(schema::Args),
     /// Gibt die Vervollständigung für eine Shell aus (bash, zsh, fish, powershell, elvish).
@@ -137,6 +145,7 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),

@@ -177,7 +177,12 @@ fn setting_label(s: Einstellung) -> &'static str {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("    {l}\n")).collect()
+    text.lines().fold(String::new(), |mut out, l| {
+        out.push_str("    ");
+        out.push_str(l);
+        out.push('\n');
+        out
+    })
 }
 
 /// The full German explanation of a rule, as plain text.

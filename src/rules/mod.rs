@@ -16,6 +16,7 @@ mod konzept;
 mod placeholder;
 mod plan;
 mod profil;
+mod traeger;
 
 use std::sync::LazyLock;
 
@@ -26,6 +27,8 @@ use serde::{Deserialize, Serialize};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Plan;
 use crate::profile::{Belegt, Profile};
+
+pub use traeger::{CrossFinding, SchoolFacts, Target, check_schools};
 
 /// How far a source can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -168,6 +171,7 @@ static FAMILIES: &[&[Rule]] = &[
     konzept::RULES,
     curriculum::RULES,
     datenschutz::RULES,
+    traeger::RULES,
 ];
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {

@@ -4,5 +4,6 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod review;
 mod rules;
 mod support;
