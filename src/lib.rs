@@ -16,8 +16,10 @@ pub mod fsio;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod rules;
 pub mod source;
+pub mod view;
 
 use diag::{Diagnostic, Severity};
 use load::{Limits, Loaded};
