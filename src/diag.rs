@@ -187,7 +187,8 @@ pub fn render_human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -
 }
 
 /// Replaces control characters so user text cannot move the cursor or recolour a terminal.
-fn sanitize(text: &str) -> String {
+#[must_use]
+pub fn sanitize(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' => ' ',

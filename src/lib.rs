@@ -16,23 +16,43 @@ pub mod fsio;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod profile;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod source;
+pub mod view;
 
 use diag::{Diagnostic, Severity};
 use load::{Limits, Loaded};
 use model::Plan;
+use profile::Profile;
 
 /// The result of checking one file: the loaded plan (if readable) and all findings, located and sorted.
 pub type Checked = Loaded<Plan>;
 
-/// Loads a plan and runs every rule on it.
+/// Loads a plan and runs every rule on it under the profile the plan selects (`programm`, `land`).
 #[must_use]
 pub fn check_plan(name: &str, bytes: &[u8], limits: &Limits) -> Checked {
-    let mut loaded = load::load_plan(name, bytes, limits);
+    check_plan_for(name, bytes, limits, &profile::Choice::default())
+}
+
+/// Loads a plan and runs every rule on it under a fixed profile.
+#[must_use]
+pub fn check_plan_with(name: &str, bytes: &[u8], limits: &Limits, profile: &Profile) -> Checked {
+    check_loaded(load::load_plan(name, bytes, limits), |_| profile.clone())
+}
+
+/// Loads a plan and runs every rule on it under the profile chosen for it (overrides, file, the plan's own choice).
+#[must_use]
+pub fn check_plan_for(name: &str, bytes: &[u8], limits: &Limits, choice: &profile::Choice) -> Checked {
+    check_loaded(load::load_plan(name, bytes, limits), |plan| choice.resolve_for(plan))
+}
+
+fn check_loaded(mut loaded: Checked, profile_of: impl FnOnce(&Plan) -> Profile) -> Checked {
     if let Some(plan) = &loaded.value {
-        let mut found = rules::check(plan);
+        let profile = profile_of(plan);
+        let mut found = rules::check_with(plan, &profile);
         for d in &mut found {
             loaded.source.locate(d);
         }

@@ -5,8 +5,11 @@
 #![allow(clippy::disallowed_macros)] // the command line is where output happens
 
 mod completions;
+mod explain;
 mod init;
 pub mod render_pdf;
+mod review;
+mod rules;
 mod schema;
 mod validate;
 
@@ -56,9 +59,30 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         override_usage = "mep validate [OPTIONEN] <DATEI>...",
-        after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
+        after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -\n  mep validate --land SH --programm digitalpakt-2019 plan.yaml\n  mep validate --profile kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
     )]
     Validate(validate::Args),
+    /// Prüft viele Pläne auf einmal und fasst sie für den Schulträger zusammen: Tabelle, Summen, schulübergreifende Regeln.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep review [OPTIONEN] <PFAD>...",
+        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
+    )]
+    Review(review::Args),
+    /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep rules [OPTIONEN]",
+        after_help = "Beispiele:\n  mep rules\n  mep rules --land SH --programm digitalpakt-2019\n  mep rules --land BW --format md > regeln-bw.md\n  mep rules --profile kreis-profil.yaml --format json\n\nMit --land oder --profile zeigt die Liste auch die Parameter des Profils mit ihren Quellen."
+    )]
+    Rules(rules::Args),
+    /// Erklärt eine Regel: was sie prüft, warum, wie man den Befund behebt, mit Beispielen und Quellen.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep explain <CODE>",
+        after_help = "Beispiele:\n  mep explain DP-MOBIL-OBERGRENZE\n  mep explain ds-avv\n\nDer Code steht in jeder Meldung von `mep validate` in eckigen Klammern."
+    )]
+    Explain(explain::Args),
     /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
     #[command(
         help_template = TEMPLATE,
@@ -69,7 +93,7 @@ enum Command {
     /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
     #[command(
         help_template = TEMPLATE,
-        after_help = "Beispiel:\n  mep schema > mep.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
+        after_help = "Beispiele:\n  mep schema > mep.schema.json\n  mep schema --traeger > traeger.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
     )]
     Schema(schema::Args),
     /// Gibt die Vervollständigung für eine Shell aus (bash, zsh, fish, powershell, elvish).
@@ -122,6 +146,9 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Review(args) => review::run(&args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),

@@ -1,11 +1,19 @@
-//! `mep schema`: print the JSON Schema of a plan for editors.
+//! `mep schema`: print the JSON Schema of a plan (or of a Schulträger file) for editors.
 
 use super::EXIT_OK;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Das Schema der Schulträger-Datei (`traeger.yaml` für `mep review --traeger`) statt des Plans ausgeben.
+    #[arg(long, help_heading = "Optionen")]
+    traeger: bool,
+}
 
-pub fn run(_: &Args) -> u8 {
-    print!("{}", crate::init::schema_json());
+pub fn run(args: &Args) -> u8 {
+    if args.traeger {
+        print!("{}", crate::init::traeger_schema_json());
+    } else {
+        print!("{}", crate::init::schema_json());
+    }
     EXIT_OK
 }

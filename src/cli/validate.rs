@@ -37,6 +37,8 @@ pub struct Args {
     /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal und ohne NO_COLOR), `immer` oder `nie`.
     #[arg(long, value_enum, default_value_t = Farbe::Auto, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     farbe: Farbe,
+    #[command(flatten)]
+    profile: super::rules::ProfileArgs,
 }
 
 /// Result for one file in the JSON report.
@@ -54,6 +56,8 @@ struct FileReport {
 #[derive(Serialize)]
 struct Report {
     version: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
     files: Vec<FileReport>,
     summary: Summary,
 }
@@ -72,6 +76,11 @@ struct Summary {
 pub fn run(args: &Args) -> u8 {
     let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
     let colour = args.format == Ausgabe::Text && args.farbe.enabled();
+    let choice = match args.profile.choice(colour) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut notes: Vec<String> = Vec::new();
     let mut summary = Summary::default();
     let mut files = Vec::new();
     for path in &args.files {
@@ -96,7 +105,14 @@ pub fn run(args: &Args) -> u8 {
                 continue;
             }
         };
-        let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits);
+        let checked = crate::check_plan_for(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits, &choice);
+        if let Some(plan) = &checked.value {
+            for reason in choice.resolve_for(plan).provisional {
+                if !notes.contains(&reason) {
+                    notes.push(reason);
+                }
+            }
+        }
         let counts = Counts::of(&checked.diagnostics);
         summary.errors += counts.errors;
         summary.warnings += counts.warnings;
@@ -122,8 +138,13 @@ pub fn run(args: &Args) -> u8 {
         files.push(FileReport { file: checked.source.name().to_owned(), status, counts, error: None, diagnostics: checked.diagnostics });
     }
     match args.format {
-        Ausgabe::Text => println!("{}", summary_line(&summary)),
-        Ausgabe::Json => match serde_json::to_string_pretty(&Report { version: 1, files, summary }) {
+        Ausgabe::Text => {
+            for note in &notes {
+                println!("Hinweis: {note}\n");
+            }
+            println!("{}", summary_line(&summary));
+        }
+        Ausgabe::Json => match serde_json::to_string_pretty(&Report { version: 1, notes, files, summary }) {
             Ok(json) => println!("{json}"),
             Err(e) => {
                 eprintln!("Fehler: Bericht kann nicht erzeugt werden: {e}");

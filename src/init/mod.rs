@@ -26,8 +26,23 @@ pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
 /// The JSON Schema of a plan for editors, pretty-printed with a final newline.
 #[must_use]
 pub fn schema_json() -> String {
-    let generated = crate::load::Schema::plan().as_json();
-    // Header keys first, so the file reads well in an editor.
+    schema_text(crate::load::Schema::plan().as_json(), SCHEMA_URL)
+}
+
+/// Where the Schulträger schema is published.
+pub const TRAEGER_SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/traeger.schema.json";
+
+/// Path of the committed Schulträger schema inside the repository.
+pub const TRAEGER_SCHEMA_PATH: &str = "schemas/traeger.schema.json";
+
+/// The JSON Schema of a Schulträger file (`mep review --traeger`), pretty-printed with a final newline.
+#[must_use]
+pub fn traeger_schema_json() -> String {
+    schema_text(crate::load::Schema::traeger().as_json(), TRAEGER_SCHEMA_URL)
+}
+
+/// A generated schema as text, header keys first so the file reads well in an editor.
+fn schema_text(generated: &serde_json::Value, id: &str) -> String {
     let mut ordered = serde_json::Map::new();
     if let Some(map) = generated.as_object() {
         for key in ["$schema", "$id", "title", "description"] {
@@ -36,7 +51,7 @@ pub fn schema_json() -> String {
             }
         }
         if !ordered.contains_key("$id") {
-            ordered.insert("$id".to_owned(), serde_json::Value::String(SCHEMA_URL.to_owned()));
+            ordered.insert("$id".to_owned(), serde_json::Value::String(id.to_owned()));
         }
         for (k, v) in map {
             if !ordered.contains_key(k) {

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::model::{Plan, Traeger};
 use crate::source::{SourceFile, Span};
 
 pub use structure::{Schema, check_structure, suggest};
@@ -51,6 +51,12 @@ pub struct Loaded<T> {
 #[must_use]
 pub fn load_plan(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<Plan> {
     load_document(name, bytes, limits, Schema::plan())
+}
+
+/// Loads a Schulträger file (`traeger.yaml`) of `mep review`.
+#[must_use]
+pub fn load_traeger(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<Traeger> {
+    load_document(name, bytes, limits, Schema::traeger())
 }
 
 /// Loads any document described by `schema`: budgets, structure check, then serde.

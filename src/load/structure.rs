@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Datum, Jahrgang, Plan, Quartal};
+use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
 use crate::source::{SourceFile, join_key};
 
 /// A JSON Schema used to check documents.
@@ -20,6 +20,7 @@ pub struct Schema {
 }
 
 static PLAN_SCHEMA: LazyLock<Schema> = LazyLock::new(Schema::of::<Plan>);
+static TRAEGER_SCHEMA: LazyLock<Schema> = LazyLock::new(Schema::of::<Traeger>);
 
 impl Schema {
     /// The schema of a type, generated from its Rust definition.
@@ -32,6 +33,12 @@ impl Schema {
     #[must_use]
     pub fn plan() -> &'static Schema {
         &PLAN_SCHEMA
+    }
+
+    /// The schema of a Schulträger file (`mep review --traeger`).
+    #[must_use]
+    pub fn traeger() -> &'static Schema {
+        &TRAEGER_SCHEMA
     }
 
     /// The schema as JSON.

@@ -4,11 +4,13 @@
 //! German on purpose: they become the JSON Schema descriptions that school
 //! staff read in their editor.
 
+mod traeger;
 mod types;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use traeger::{ErwarteteSchule, Traeger};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
 
 /// Defines a closed set of German keys with a label for documents.

@@ -83,6 +83,15 @@ fn uncomment(text: &str) -> String {
     out.join("\n") + "\n"
 }
 
+/// Whether the file has errors as input (format, YAML, plan consistency). The skeleton leaves
+/// sections commented out, so the funding rules rightly report them as missing.
+fn has_input_errors(checked: &mep::Checked) -> bool {
+    checked
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == mep::diag::Severity::Fehler && ["YAML-", "FORMAT-", "PLAN-"].iter().any(|p| d.code.starts_with(p)))
+}
+
 #[test]
 fn skeleton_validates_for_every_land_and_schulform() {
     for &land in Land::ALL {
@@ -91,7 +100,7 @@ fn skeleton_validates_for_every_land_and_schulform() {
                 let text = init::skeleton(&answers, stand(), init::SCHEMA_URL);
                 assert!(!text.contains("{{"), "unfilled placeholder:\n{text}");
                 let checked = check_bytes("init.yaml", text.as_bytes());
-                assert!(!mep::has_errors(&checked.diagnostics), "{land:?}/{kind:?}:\n{}", render(&checked));
+                assert!(!has_input_errors(&checked), "{land:?}/{kind:?}:\n{}", render(&checked));
                 let full = uncomment(&text);
                 let checked = check_bytes("init-voll.yaml", full.as_bytes());
                 assert!(!mep::has_errors(&checked.diagnostics), "{land:?}/{kind:?} uncommented:\n{full}\n{}", render(&checked));
@@ -185,7 +194,7 @@ fn interactive_wizard_on_a_terminal() {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
     let checked = check_bytes("plan.yaml", text.as_bytes());
-    assert!(!mep::has_errors(&checked.diagnostics), "{}", render(&checked));
+    assert!(!has_input_errors(&checked), "{}", render(&checked));
     assert!(!checked.diagnostics.iter().any(|d| d.code == "PLAN-PLATZHALTER"), "{}", render(&checked));
     assert!(Path::new(&target).exists());
 }

@@ -5,4 +5,6 @@ mod cli;
 mod diagnostics;
 mod examples;
 mod pdf;
+mod review;
+mod rules;
 mod support;

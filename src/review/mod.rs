@@ -1,0 +1,535 @@
+//! Review: many school plans → one roll-up for the Schulträger.
+//!
+//! 1. [`discover`]: files and directories → a sorted list of YAML files
+//! 2. [`check_all`]: each file, in parallel, → a small [`Row`]; the parsed plan is
+//!    dropped at once, so memory grows with the number of rows, not of plans
+//! 3. [`roll_up`]: rows + optional `traeger.yaml` → cross-school rules and totals ([`Review`])
+//! 4. [`render`]: the review → terminal table, Markdown, CSV or JSON
+
+pub mod render;
+
+use std::collections::{BTreeMap, HashSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diag::{self, Counts, Diagnostic, Severity};
+use crate::fsio;
+use crate::load::{Limits, Loaded};
+use crate::model::{Datum, Euro, Kategorie, Kostenart, Land, Nutzung, Plan, Programm, Schulform, Traeger};
+use crate::profile::Choice;
+use crate::rules::{self, CrossFinding, SchoolFacts, Target};
+use crate::source::SourceFile;
+
+/// A path given on the command line that cannot be reviewed.
+#[derive(Debug)]
+pub struct DiscoverError {
+    /// The path as given.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: io::Error,
+}
+
+/// Expands files and directories into the YAML files to review.
+///
+/// Directories are walked recursively; they contribute `*.yaml` and `*.yml`
+/// files (any case), sorted by path. Hidden entries (`.git`) and symbolic links
+/// to directories are skipped, so a walk always ends. Files named directly are
+/// taken whatever their extension. Each file appears once; `exclude` (the
+/// Träger file) never appears.
+pub fn discover(paths: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<PathBuf>, DiscoverError> {
+    let excluded = exclude.and_then(|p| p.canonicalize().ok());
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|error| DiscoverError { path: path.clone(), error })?;
+        let mut found = Vec::new();
+        if meta.is_dir() {
+            walk(path, &mut found).map_err(|error| DiscoverError { path: path.clone(), error })?;
+            found.sort();
+        } else {
+            found.push(path.clone());
+        }
+        for file in found {
+            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+            if excluded.as_ref() != Some(&key) && seen.insert(key) {
+                out.push(file);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if is_yaml(&path) && (kind.is_file() || (kind.is_symlink() && path.is_file())) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Overall result of one plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Status {
+    /// No errors and no warnings.
+    #[serde(rename = "ok")]
+    Ok,
+    /// Warnings, but no errors.
+    #[serde(rename = "warnungen")]
+    Warnungen,
+    /// At least one error, or the file could not be read.
+    #[serde(rename = "fehler")]
+    Fehler,
+}
+
+impl Status {
+    /// The German word shown in reports.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warnungen => "Warnungen",
+            Status::Fehler => "Fehler",
+        }
+    }
+
+    fn of(counts: Counts) -> Self {
+        if counts.errors > 0 {
+            Status::Fehler
+        } else if counts.warnings > 0 {
+            Status::Warnungen
+        } else {
+            Status::Ok
+        }
+    }
+}
+
+/// Key figures of one plan, the columns of the roll-up.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Figures {
+    /// Requested funding (`finanzierung.beantragt_eur`).
+    pub requested: Euro,
+    /// Own share of the Schulträger (`finanzierung.eigenanteil_eur`).
+    pub own_share: Euro,
+    /// Total investment: all investive needs.
+    pub investment: Euro,
+    /// Investment in mobile end devices.
+    pub mobile: Euro,
+    /// Mobile end devices as a percentage of the investment.
+    pub mobile_share: Option<f64>,
+    /// End devices for teaching (existing and planned) per pupil.
+    pub devices_per_pupil: Option<f64>,
+    /// Classrooms with WLAN as a percentage of all classrooms.
+    pub wlan_coverage: Option<f64>,
+    /// Planned training hours (participants × hours) per teacher.
+    pub training_hours_per_teacher: Option<f64>,
+    /// Investment per Fördergegenstand and year.
+    pub investment_by: BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    /// Running costs per year of the planning period.
+    pub running_costs: BTreeMap<i32, Euro>,
+}
+
+impl Figures {
+    /// Computes the figures of a loaded plan.
+    #[must_use]
+    pub fn of(plan: &Plan) -> Self {
+        let mut f = Figures::default();
+        if let Some(fin) = &plan.funding {
+            f.requested = fin.requested;
+            f.own_share = fin.own_share;
+        }
+        let mut planned_devices = 0u64;
+        for need in &plan.needs {
+            match need.cost_kind {
+                Kostenart::Investiv => {
+                    let total = need.total();
+                    f.investment = f.investment + total;
+                    if need.device.mobil() {
+                        f.mobile = f.mobile + total;
+                    }
+                    let cell = f.investment_by.entry(need.category).or_default().entry(need.year).or_default();
+                    *cell = *cell + total;
+                    if need.usage == Nutzung::Unterricht && end_device(need.device) {
+                        planned_devices += u64::from(need.count);
+                    }
+                }
+                Kostenart::Laufend => {
+                    let cell = f.running_costs.entry(need.year).or_default();
+                    *cell = *cell + need.total();
+                }
+            }
+        }
+        if f.investment.cents() > 0 {
+            f.mobile_share = Some(f.mobile.cents() as f64 * 100.0 / f.investment.cents() as f64);
+        }
+        let inventory = plan.inventory.as_ref();
+        let existing: u64 = inventory.map_or(0, |i| i.devices.iter().filter(|d| end_device(d.kind)).map(|d| u64::from(d.count)).sum());
+        if plan.school.pupils > 0 {
+            f.devices_per_pupil = Some((existing + planned_devices) as f64 / f64::from(plan.school.pupils));
+        }
+        if let (Some(rooms), Some(wlan)) =
+            (plan.school.classrooms.filter(|&r| r > 0), inventory.and_then(|i| i.network.as_ref()).and_then(|n| n.wlan_rooms))
+        {
+            f.wlan_coverage = Some(f64::from(wlan.min(rooms)) * 100.0 / f64::from(rooms));
+        }
+        if plan.school.teachers > 0 {
+            let hours: f64 = plan.training.iter().map(|t| f64::from(t.participants) * t.hours.max(0.0)).sum();
+            f.training_hours_per_teacher = Some(hours / f64::from(plan.school.teachers));
+        }
+        if let Some(yearly) = plan.operations.as_ref().and_then(|o| o.running_costs) {
+            for year in plan.period.von.jahr..=plan.period.bis.jahr.min(plan.period.von.jahr + 20) {
+                let cell = f.running_costs.entry(year).or_default();
+                *cell = *cell + yearly;
+            }
+        }
+        f
+    }
+}
+
+/// End devices for pupils' and teachers' work: tablets, laptops, notebooks, PCs.
+fn end_device(kind: crate::model::Geraetetyp) -> bool {
+    kind.mobil() && kind != crate::model::Geraetetyp::Smartphone || kind == crate::model::Geraetetyp::Pc
+}
+
+/// Master data of a school, taken from its plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct School {
+    /// Name.
+    pub name: String,
+    /// Schulnummer.
+    pub number: String,
+    /// Schulform.
+    pub kind: Schulform,
+    /// Land.
+    pub land: Land,
+    /// Funding programme.
+    pub programme: Programm,
+    /// Schulträger named in the plan.
+    pub provider: Option<String>,
+    /// Date of the plan (`stand`).
+    pub as_of: Datum,
+    /// Pupils.
+    pub pupils: u32,
+    /// Teachers.
+    pub teachers: u32,
+}
+
+/// One reviewed file: the small row kept per school.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// File name as shown to the user.
+    pub file: String,
+    /// Path to read the file again (for locating cross-school findings).
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// Overall status.
+    pub status: Status,
+    /// Findings by severity.
+    pub counts: Counts,
+    /// Why the file could not be read at all (then there are no diagnostics).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The school, when the plan could be loaded.
+    pub school: Option<School>,
+    /// The figures, when the plan could be loaded.
+    pub figures: Option<Figures>,
+    /// Every finding in this file, located and sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Row {
+    fn update_status(&mut self) {
+        self.counts = Counts::of(&self.diagnostics);
+        self.status = if self.error.is_some() { Status::Fehler } else { Status::of(self.counts) };
+    }
+}
+
+/// Reads and checks one file under the profile `choice` selects for it, keeping only its row.
+#[must_use]
+pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
+    let name = path.display().to_string();
+    match fsio::read_bounded(path, limits.max_bytes) {
+        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
+        Err(e) => Row {
+            file: name.clone(),
+            path: path.to_path_buf(),
+            status: Status::Fehler,
+            counts: Counts::default(),
+            error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
+            school: None,
+            figures: None,
+            diagnostics: Vec::new(),
+        },
+    }
+}
+
+fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
+    let (school, figures) = match &checked.value {
+        Some(plan) => (
+            Some(School {
+                name: plan.school.name.clone(),
+                number: plan.school.number.clone(),
+                kind: plan.school.kind,
+                land: plan.land,
+                programme: plan.programme,
+                provider: plan.provider.as_ref().map(|p| p.name.clone()),
+                as_of: plan.as_of,
+                pupils: plan.school.pupils,
+                teachers: plan.school.teachers,
+            }),
+            Some(Figures::of(plan)),
+        ),
+        None => (None, None),
+    };
+    let mut row = Row {
+        file: name.to_owned(),
+        path: path.to_path_buf(),
+        status: Status::Ok,
+        counts: Counts::default(),
+        error: None,
+        school,
+        figures,
+        diagnostics: checked.diagnostics,
+    };
+    row.update_status();
+    row
+}
+
+/// Checks every file in parallel; `done` is called once per finished file (for a progress bar).
+///
+/// Rows come back in the order of `paths`, whatever order the threads finish in.
+pub fn check_all(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
+    paths
+        .par_iter()
+        .map(|p| {
+            let row = check_file(p, limits, choice);
+            done();
+            row
+        })
+        .collect()
+}
+
+/// The Schulträger of a review, from `traeger.yaml`.
+#[derive(Clone, Debug, Serialize)]
+pub struct TraegerInfo {
+    /// File name as given.
+    pub file: String,
+    /// The loaded file, when it has no errors.
+    #[serde(flatten)]
+    pub traeger: Option<Traeger>,
+}
+
+/// Totals over all readable plans.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Totals {
+    /// Files reviewed.
+    pub files: usize,
+    /// Plans that could be loaded (their figures are in the sums).
+    pub loaded: usize,
+    /// Files with status ok.
+    pub ok: usize,
+    /// Files with status Warnungen.
+    pub with_warnings: usize,
+    /// Files with status Fehler.
+    pub with_errors: usize,
+    /// Files that could not be read at all.
+    pub unreadable: usize,
+    /// Σ requested funding.
+    pub requested: Euro,
+    /// Σ own share.
+    pub own_share: Euro,
+    /// Σ investment.
+    pub investment: Euro,
+    /// Σ mobile end devices.
+    pub mobile: Euro,
+    /// Budget of the Schulträger, when known.
+    pub budget: Option<Euro>,
+    /// Investment per Fördergegenstand and year.
+    pub investment_by: BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    /// Investment per Fördergegenstand.
+    pub by_category: BTreeMap<Kategorie, Euro>,
+    /// Investment per year.
+    pub by_year: BTreeMap<i32, Euro>,
+    /// Running costs per year.
+    pub running_costs: BTreeMap<i32, Euro>,
+}
+
+/// A finished review: every row, the Träger findings and the totals.
+#[derive(Clone, Debug, Serialize)]
+pub struct Review {
+    /// The Schulträger file, if one was given.
+    pub traeger: Option<TraegerInfo>,
+    /// Findings about the Träger as a whole: problems in `traeger.yaml` and cross-school rules
+    /// that concern no single plan.
+    pub traeger_findings: Vec<Diagnostic>,
+    /// One row per file, in the order reviewed.
+    pub rows: Vec<Row>,
+    /// Totals.
+    pub totals: Totals,
+}
+
+impl Review {
+    /// Whether any file or the Träger has an error (exit code 1).
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.rows.iter().any(|r| r.status == Status::Fehler && r.error.is_none()) || crate::has_errors(&self.traeger_findings)
+    }
+
+    /// Whether any file could not be read at all (exit code 2).
+    #[must_use]
+    pub fn has_unreadable(&self) -> bool {
+        self.rows.iter().any(|r| r.error.is_some())
+    }
+
+    /// The name of the Schulträger, when the Träger file could be loaded.
+    #[must_use]
+    pub fn traeger_name(&self) -> Option<&str> {
+        self.traeger.as_ref()?.traeger.as_ref().map(|t| t.name.as_str())
+    }
+}
+
+/// Runs the cross-school rules and adds up the rows.
+///
+/// `traeger` is the loaded Träger file with its name; its findings and the
+/// cross-school findings that concern it are located in it.
+#[must_use]
+pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Choice) -> Review {
+    let mut traeger_findings = Vec::new();
+    let (info, source) = match traeger {
+        Some(loaded) => {
+            traeger_findings.extend(loaded.diagnostics);
+            (Some(TraegerInfo { file: loaded.source.name().to_owned(), traeger: loaded.value }), Some(loaded.source))
+        }
+        None => (None, None),
+    };
+    let t = info.as_ref().and_then(|i| i.traeger.as_ref());
+
+    let facts_rows: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].school.is_some()).collect();
+    let cross = {
+        let facts: Vec<SchoolFacts<'_>> = facts_rows
+            .iter()
+            .filter_map(|&i| {
+                let row = &rows[i];
+                let (s, f) = (row.school.as_ref()?, row.figures.as_ref()?);
+                Some(SchoolFacts {
+                    file: &row.file,
+                    number: &s.number,
+                    name: &s.name,
+                    provider: s.provider.as_deref(),
+                    land: s.land,
+                    programme: s.programme,
+                    general: s.kind.allgemeinbildend(),
+                    investment: f.investment,
+                    mobile: f.mobile,
+                    requested: f.requested,
+                })
+            })
+            .collect();
+        rules::check_schools(t, &facts, choice)
+    };
+    let mut per_row: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for CrossFinding { target, mut diagnostic } in cross {
+        match target {
+            Target::Plan(i) => per_row.entry(facts_rows[i]).or_default().push(diagnostic),
+            Target::Traeger => {
+                // A finding about the Träger as a whole (empty path) has no place in the file.
+                if let Some(src) = source.as_ref().filter(|_| !diagnostic.path.is_empty()) {
+                    src.locate(&mut diagnostic);
+                }
+                traeger_findings.push(diagnostic);
+            }
+            Target::Gruppe => traeger_findings.push(diagnostic),
+        }
+    }
+    for (i, mut found) in per_row {
+        let row = &mut rows[i];
+        locate_in_file(&row.path, &row.file, &mut found);
+        row.diagnostics.append(&mut found);
+        diag::sort(&mut row.diagnostics);
+        row.update_status();
+    }
+    diag::sort(&mut traeger_findings);
+    let totals = add_up(&rows, t.map(|t| t.budget));
+    Review { traeger: info, traeger_findings, rows, totals }
+}
+
+/// Locates findings in a plan by reading it again; only plans with cross-school findings pay for this.
+fn locate_in_file(path: &Path, name: &str, found: &mut [Diagnostic]) {
+    let Ok(bytes) = std::fs::read(path) else { return };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let Ok(text) = String::from_utf8(bytes.to_vec()) else { return };
+    let mut source = SourceFile::new(name, text);
+    source.index_yaml();
+    for d in found {
+        source.locate(d);
+    }
+}
+
+fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
+    let mut t = Totals { files: rows.len(), budget, ..Totals::default() };
+    for row in rows {
+        match row.status {
+            Status::Ok => t.ok += 1,
+            Status::Warnungen => t.with_warnings += 1,
+            Status::Fehler => t.with_errors += 1,
+        }
+        if row.error.is_some() {
+            t.unreadable += 1;
+        }
+        let Some(f) = &row.figures else { continue };
+        t.loaded += 1;
+        t.requested = t.requested + f.requested;
+        t.own_share = t.own_share + f.own_share;
+        t.investment = t.investment + f.investment;
+        t.mobile = t.mobile + f.mobile;
+        for (&category, years) in &f.investment_by {
+            for (&year, &amount) in years {
+                let cell = t.investment_by.entry(category).or_default().entry(year).or_default();
+                *cell = *cell + amount;
+                let c = t.by_category.entry(category).or_default();
+                *c = *c + amount;
+                let y = t.by_year.entry(year).or_default();
+                *y = *y + amount;
+            }
+        }
+        for (&year, &amount) in &f.running_costs {
+            let cell = t.running_costs.entry(year).or_default();
+            *cell = *cell + amount;
+        }
+    }
+    t
+}
+
+/// Counts of findings over all rows and the Träger.
+#[must_use]
+pub fn finding_counts(review: &Review) -> Counts {
+    let mut c = Counts::of(&review.traeger_findings);
+    for row in &review.rows {
+        c.errors += row.counts.errors;
+        c.warnings += row.counts.warnings;
+        c.hints += row.counts.hints;
+    }
+    c
+}
+
+/// Whether a finding is shown in the short lists of the reports (errors and warnings).
+#[must_use]
+pub fn is_notable(d: &Diagnostic) -> bool {
+    d.severity != Severity::Hinweis
+}

@@ -1,0 +1,585 @@
+//! Renderers of a [`Review`]: terminal table, Markdown chapter, CSV for German Excel, JSON.
+//!
+//! Every function returns the whole document; the command line prints or writes it.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Review, Row, finding_counts, is_notable};
+use crate::diag::{Diagnostic, sanitize};
+use crate::model::{Euro, Kategorie};
+
+/// Version of the JSON document of `mep review --format json`.
+pub const JSON_VERSION: u32 = 1;
+
+/// The CSV columns, in order, with their German heading and meaning (documented in the README).
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("Datei", "Pfad der Plan-Datei, wie beim Aufruf angegeben"),
+    ("Schulnummer", "`schule.schulnummer`"),
+    ("Schule", "`schule.name`"),
+    ("Schulform", "`schule.schulform`, ausgeschrieben"),
+    ("Land", "`land`, ausgeschrieben"),
+    ("Programm", "`programm`, ausgeschrieben"),
+    ("Schulträger", "`schultraeger.name` im Plan"),
+    ("Stand", "`stand`, TT.MM.JJJJ"),
+    ("Status", "ok, Warnungen oder Fehler"),
+    ("Fehler", "Anzahl der Fehler"),
+    ("Warnungen", "Anzahl der Warnungen"),
+    ("Hinweise", "Anzahl der Hinweise"),
+    ("Schüler", "`schule.schueler`"),
+    ("Lehrkräfte", "`schule.lehrkraefte`"),
+    ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
+    ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
+    ("Investitionen (EUR)", "Summe aller investiven Bedarfspositionen"),
+    ("Mobile Endgeräte (EUR)", "Summe der investiven Positionen für Tablets, Laptops, Notebooks und Smartphones"),
+    ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
+    ("Geräte je Schüler", "Endgeräte für den Unterricht (vorhanden und geplant) je Schülerin oder Schüler"),
+    ("WLAN-Abdeckung (%)", "`bestand.netz.wlan_raeume` geteilt durch `schule.unterrichtsraeume`"),
+    ("Fortbildungsstunden je Lehrkraft", "Summe aus Teilnehmenden × Stunden aller Fortbildungen geteilt durch die Lehrkräfte"),
+];
+
+// ---------------------------------------------------------------- German numbers
+
+/// An amount in euro, German style: `1.234.567 €`, with cents only when there are any (`1.234,50 €`).
+#[must_use]
+pub fn eur(e: Euro) -> String {
+    format!("{} €", eur_number(e))
+}
+
+fn eur_number(e: Euro) -> String {
+    let cents = e.cents();
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let whole = group(abs / 100);
+    if abs.is_multiple_of(100) { format!("{sign}{whole}") } else { format!("{sign}{whole},{:02}", abs % 100) }
+}
+
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number with `places` decimals and a decimal comma, without thousands separators.
+#[must_use]
+pub fn decimal(x: f64, places: usize) -> String {
+    format!("{x:.places$}").replace('.', ",")
+}
+
+fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
+    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", decimal(v, places)))
+}
+
+fn share(part: Euro, whole: Euro) -> Option<f64> {
+    (whole.cents() > 0).then(|| part.cents() as f64 * 100.0 / whole.cents() as f64)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The years of the investment table.
+fn years(review: &Review) -> Vec<i32> {
+    let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
+    set.into_iter().collect()
+}
+
+fn location_suffix(d: &Diagnostic) -> String {
+    d.location.as_ref().map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).unwrap_or_default()
+}
+
+fn display_name(row: &Row) -> &str {
+    row.school.as_ref().map_or(row.file.as_str(), |s| s.name.as_str())
+}
+
+// ---------------------------------------------------------------- terminal
+
+/// The terminal report: one line per school, totals, then every error and warning.
+#[must_use]
+pub fn text(review: &Review) -> String {
+    let mut out = String::new();
+    let t = &review.totals;
+    let title = match review.traeger.as_ref().and_then(|i| i.traeger.as_ref()) {
+        Some(tr) => format!("Prüfübersicht {} – {}, {}", sanitize(&tr.name), tr.land.label(), tr.programme.label()),
+        None => "Prüfübersicht".to_owned(),
+    };
+    let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
+    let _ = writeln!(
+        out,
+        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>13} {:>12} {:>7} {:>7} {:>6} {:>8} {:>10}",
+        "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
+    );
+    for row in &review.rows {
+        let name = match &row.school {
+            Some(s) => clip(&sanitize(&s.name), 34),
+            // A file path keeps its end: the file name tells more than the folder.
+            None => clip_left(&sanitize(&row.file), 34),
+        };
+        let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
+        let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
+        let (req, own, mobile, devices, wlan, hours) = match &row.figures {
+            Some(f) => (
+                eur(f.requested),
+                eur(f.own_share),
+                opt(f.mobile_share, 1, " %"),
+                opt(f.devices_per_pupil, 2, ""),
+                opt(f.wlan_coverage, 0, " %"),
+                opt(f.training_hours_per_teacher, 1, ""),
+            ),
+            None => Default::default(),
+        };
+        let line = format!(
+            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>13} {own:>12} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
+            row.status.label(),
+            row.counts.errors,
+            row.counts.warnings,
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let _ = writeln!(out, "\nSummen über {}:", plural(t.loaded, "lesbaren Plan", "lesbare Pläne"));
+    let _ = writeln!(out, "  Beantragt:         {:>15}", eur(t.requested));
+    if let Some(budget) = t.budget {
+        let _ = writeln!(out, "  Budget:            {:>15}", eur(budget));
+        let rest = Euro(budget.cents() - t.requested.cents());
+        let label = if rest.cents() < 0 { "Überschreitung:" } else { "Verbleibend:" };
+        let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(rest.cents().abs())));
+    }
+    let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
+    let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
+    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), 1, " %"));
+    let years = years(review);
+    if !years.is_empty() {
+        let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
+        for y in &years {
+            let _ = write!(out, " {y:>12}");
+        }
+        let _ = writeln!(out, " {:>13}", "Summe");
+        for (category, by_year) in &t.investment_by {
+            let _ = write!(out, "  {:<36}", category.label());
+            for y in &years {
+                let _ = write!(out, " {:>12}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+            }
+            let _ = writeln!(out, " {:>13}", eur(t.by_category.get(category).copied().unwrap_or_default()));
+        }
+        let _ = write!(out, "  {:<36}", "Summe");
+        for y in &years {
+            let _ = write!(out, " {:>12}", eur(t.by_year.get(y).copied().unwrap_or_default()));
+        }
+        let _ = writeln!(out, " {:>13}", eur(t.investment));
+    }
+    if !t.running_costs.is_empty() {
+        let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
+        let _ = writeln!(out, "\n  Folgekosten je Jahr: {}", costs.join(", "));
+    }
+    let notable: Vec<&Diagnostic> = review.traeger_findings.iter().filter(|d| is_notable(d)).collect();
+    if !notable.is_empty() {
+        let _ = writeln!(out, "\nBefunde zum Schulträger:");
+        for d in notable {
+            let _ = writeln!(out, "  {}", one_line(d));
+        }
+    }
+    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
+    if !rows.is_empty() {
+        let _ = writeln!(out, "\nFehler und Warnungen je Plan:");
+        for row in rows {
+            let _ = writeln!(out, "  {} ({})", sanitize(&row.file), row.status.label());
+            if let Some(e) = &row.error {
+                let _ = writeln!(out, "    {}", sanitize(e));
+            }
+            for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
+                let _ = writeln!(out, "    {}", one_line(d));
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary_line(review));
+    out
+}
+
+/// One line per finding: `Fehler[CODE] file:line:column: message`.
+fn one_line(d: &Diagnostic) -> String {
+    let at = location_suffix(d);
+    let at = if at.is_empty() { String::new() } else { format!(" {}:", sanitize(&at)) };
+    format!("{}[{}]{at} {}", d.severity.label(), d.code, sanitize(&d.message))
+}
+
+fn clip_left(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width { s.to_owned() } else { format!("…{}", s.chars().skip(n - (width - 1)).collect::<String>()) }
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width { s.to_owned() } else { format!("{}…", s.chars().take(width - 1).collect::<String>()) }
+}
+
+/// The last line of the terminal report.
+#[must_use]
+pub fn summary_line(review: &Review) -> String {
+    let t = &review.totals;
+    let c = finding_counts(review);
+    let mut line = format!(
+        "{} geprüft: {} ohne Befund, {} mit Warnungen, {} mit Fehlern",
+        plural(t.files, "Plan", "Pläne"),
+        t.ok,
+        t.with_warnings,
+        t.with_errors
+    );
+    if t.unreadable > 0 {
+        line.push_str(&format!(" (davon {} nicht lesbar)", t.unreadable));
+    }
+    line.push_str(&format!("; insgesamt {} Fehler, {} Warnungen, {} Hinweise.", c.errors, c.warnings, c.hints));
+    line
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/// Escapes user text for Markdown inline content and table cells.
+#[must_use]
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The overview chapter of a kommunaler Medienentwicklungsplan, in Markdown.
+#[must_use]
+pub fn markdown(review: &Review) -> String {
+    let mut out = String::new();
+    let t = &review.totals;
+    let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
+    match traeger {
+        Some(tr) => {
+            let _ = writeln!(out, "# Medienentwicklungsplan {}: Übersicht der Schulen\n", md_escape(&tr.name));
+        }
+        None => out.push_str("# Übersicht der Medienentwicklungspläne\n\n"),
+    }
+    out.push_str("## Überblick\n\n");
+    match traeger {
+        Some(tr) => {
+            let _ = writeln!(
+                out,
+                "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {} seiner Schulen vor.",
+                md_escape(&tr.name),
+                tr.land.label(),
+                tr.programme.label(),
+                plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne")
+            );
+        }
+        None => {
+            let _ =
+                writeln!(out, "Diese Übersicht fasst {} zusammen.", plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne"));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
+Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
+        eur(t.investment),
+        eur(t.mobile),
+        opt(share(t.mobile, t.investment), 1, " %"),
+        eur(t.requested),
+        eur(t.own_share)
+    );
+    if let Some(budget) = t.budget {
+        let rest = budget.cents() - t.requested.cents();
+        if rest >= 0 {
+            let _ = writeln!(
+                out,
+                "Das Budget des Schulträgers von {} ist damit zu {} ausgeschöpft; {} bleiben frei.",
+                eur(budget),
+                opt(share(t.requested, budget), 1, " %"),
+                eur(Euro(rest))
+            );
+        } else {
+            let _ = writeln!(out, "Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)));
+        }
+    }
+    if let (Some(first), Some(last)) = (
+        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).min(),
+        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max(),
+    ) {
+        if first == last {
+            let _ = writeln!(out, "Alle Pläne tragen den Stand vom {}.", first.de());
+        } else {
+            let _ = writeln!(out, "Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de());
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nPrüfergebnis: {} ohne Befund, {} mit Warnungen, {} mit Fehlern{}.\n",
+        plural(t.ok, "Plan", "Pläne"),
+        t.with_warnings,
+        t.with_errors,
+        if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
+    );
+
+    out.push_str("## Schulen\n\n");
+    out.push_str(
+        "| Schule | Schulnummer | Stand | Prüfung | Fehler | Warnungen | Beantragt | Eigenanteil | Anteil mobiler Endgeräte | Geräte je Schüler/in | WLAN-Abdeckung | Fortbildungsstunden je Lehrkraft |\n",
+    );
+    out.push_str("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for row in &review.rows {
+        let (name, number, as_of) = match &row.school {
+            Some(s) => (md_escape(&s.name), md_escape(&s.number), s.as_of.de()),
+            None => (format!("`{}`", row.file.replace('`', "'")), String::new(), String::new()),
+        };
+        let figures = row.figures.as_ref().map_or_else(
+            || "– | – | – | – | – | –".to_owned(),
+            |f| {
+                format!(
+                    "{} | {} | {} | {} | {} | {}",
+                    eur(f.requested),
+                    eur(f.own_share),
+                    opt(f.mobile_share, 1, " %"),
+                    opt(f.devices_per_pupil, 2, ""),
+                    opt(f.wlan_coverage, 0, " %"),
+                    opt(f.training_hours_per_teacher, 1, "")
+                )
+            },
+        );
+        let _ = writeln!(
+            out,
+            "| {name} | {number} | {as_of} | {} | {} | {} | {figures} |",
+            row.status.label(),
+            row.counts.errors,
+            row.counts.warnings
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| **Summe** | | | | | | {} | {} | {} | | | |\n",
+        eur(t.requested),
+        eur(t.own_share),
+        opt(share(t.mobile, t.investment), 1, " %")
+    );
+    out.push_str(
+        "Anteil mobiler Endgeräte: Tablets, Laptops, Notebooks und Smartphones an allen investiven Positionen. \
+Geräte je Schüler/in: vorhandene und geplante Endgeräte für den Unterricht. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
+Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft.\n\n",
+    );
+
+    out.push_str("## Investitionen nach Fördergegenstand und Jahr\n\n");
+    let years = years(review);
+    if years.is_empty() {
+        out.push_str("Die Pläne enthalten keine investiven Bedarfspositionen.\n\n");
+    } else {
+        out.push_str("| Fördergegenstand |");
+        for y in &years {
+            let _ = write!(out, " {y} |");
+        }
+        out.push_str(" Summe |\n|---|");
+        for _ in &years {
+            out.push_str("--:|");
+        }
+        out.push_str("--:|\n");
+        for category in Kategorie::ALL {
+            let Some(by_year) = t.investment_by.get(category) else { continue };
+            let _ = write!(out, "| {} |", category.label());
+            for y in &years {
+                let _ = write!(out, " {} |", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+            }
+            let _ = writeln!(out, " {} |", eur(t.by_category.get(category).copied().unwrap_or_default()));
+        }
+        out.push_str("| **Summe** |");
+        for y in &years {
+            let _ = write!(out, " {} |", eur(t.by_year.get(y).copied().unwrap_or_default()));
+        }
+        let _ = writeln!(out, " {} |\n", eur(t.investment));
+    }
+
+    out.push_str("## Finanzierung\n\n| Posten | Betrag |\n|---|--:|\n");
+    let _ = writeln!(out, "| Beantragte Fördermittel | {} |", eur(t.requested));
+    let _ = writeln!(out, "| Eigenanteil | {} |", eur(t.own_share));
+    if let Some(budget) = t.budget {
+        let _ = writeln!(out, "| Budget des Schulträgers | {} |", eur(budget));
+        let rest = budget.cents() - t.requested.cents();
+        if rest >= 0 {
+            let _ = writeln!(out, "| Verbleibendes Budget | {} |", eur(Euro(rest)));
+        } else {
+            let _ = writeln!(out, "| Überschreitung des Budgets | {} |", eur(Euro(-rest)));
+        }
+    }
+    out.push('\n');
+
+    out.push_str("## Folgekosten\n\n");
+    if t.running_costs.is_empty() {
+        out.push_str("Die Pläne nennen keine Folgekosten.\n\n");
+    } else {
+        out.push_str(
+            "Betrieb, Wartung, Support und Lizenzen sind nicht förderfähig; der Schulträger trägt sie aus eigenen Mitteln. \
+Die Pläne nennen je Jahr des Planungszeitraums:\n\n| Jahr | Folgekosten |\n|---|--:|\n",
+        );
+        for (year, amount) in &t.running_costs {
+            let _ = writeln!(out, "| {year} | {} |", eur(*amount));
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Prüfergebnis\n\n");
+    let notable: Vec<&Diagnostic> = review.traeger_findings.iter().filter(|d| is_notable(d)).collect();
+    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
+    if notable.is_empty() && rows.is_empty() {
+        out.push_str("Kein Plan enthält Fehler oder Warnungen.\n");
+    }
+    if !notable.is_empty() {
+        out.push_str("### Schulträger\n\n");
+        for d in notable {
+            let _ = writeln!(out, "- {}", md_finding(d));
+        }
+        out.push('\n');
+    }
+    for row in rows {
+        let _ = writeln!(out, "### {} (`{}`)\n", md_escape(display_name(row)), row.file.replace('`', "'"));
+        if let Some(e) = &row.error {
+            let _ = writeln!(out, "- **Fehler:** {}", md_escape(e));
+        }
+        for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
+            let _ = writeln!(out, "- {}", md_finding(d));
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn md_finding(d: &Diagnostic) -> String {
+    let at = d.location.as_ref().map(|l| format!(" (Zeile {})", l.line)).unwrap_or_default();
+    format!("**{}** {}{at}: {}", d.severity.label(), d.code, md_escape(&d.message))
+}
+
+// ---------------------------------------------------------------- CSV
+
+/// One row per school for German Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF line ends.
+///
+/// Fields are quoted per RFC 4180 when they contain `;`, `"` or a line break. A text cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+/// so Excel never reads it as a formula.
+#[must_use]
+pub fn csv(review: &Review) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|(h, _)| csv_field(h)).collect();
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for row in &review.rows {
+        let mut cells: Vec<String> = vec![csv_text(&row.file)];
+        match &row.school {
+            Some(s) => cells.extend([
+                csv_text(&s.number),
+                csv_text(&s.name),
+                csv_text(s.kind.label()),
+                csv_text(s.land.label()),
+                csv_text(s.programme.label()),
+                csv_text(s.provider.as_deref().unwrap_or("")),
+                s.as_of.de(),
+            ]),
+            None => cells.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        cells.extend([
+            row.status.label().to_owned(),
+            row.counts.errors.to_string(),
+            row.counts.warnings.to_string(),
+            row.counts.hints.to_string(),
+        ]);
+        match (&row.school, &row.figures) {
+            (Some(s), Some(f)) => cells.extend([
+                s.pupils.to_string(),
+                s.teachers.to_string(),
+                csv_eur(f.requested),
+                csv_eur(f.own_share),
+                csv_eur(f.investment),
+                csv_eur(f.mobile),
+                csv_opt(f.mobile_share, 1),
+                csv_opt(f.devices_per_pupil, 2),
+                csv_opt(f.wlan_coverage, 1),
+                csv_opt(f.training_hours_per_teacher, 1),
+            ]),
+            _ => cells.extend(std::iter::repeat_n(String::new(), 10)),
+        }
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+fn csv_eur(e: Euro) -> String {
+    let cents = e.cents();
+    format!("{}{},{:02}", if cents < 0 { "-" } else { "" }, cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+}
+
+fn csv_opt(x: Option<f64>, places: usize) -> String {
+    x.map(|v| decimal(v, places)).unwrap_or_default()
+}
+
+/// A user text cell: guarded against formulas, then quoted as needed.
+fn csv_text(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    csv_field(&guarded)
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+}
+
+// ---------------------------------------------------------------- JSON
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    version: u32,
+    #[serde(flatten)]
+    review: &'a Review,
+}
+
+/// The whole review as one pretty-printed JSON document with a final newline.
+pub fn json(review: &Review) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(&JsonDoc { version: JSON_VERSION, review })?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn euros_are_german() {
+        assert_eq!(eur(Euro(123_456_700)), "1.234.567 €");
+        assert_eq!(eur(Euro(123_450)), "1.234,50 €");
+        assert_eq!(eur(Euro(0)), "0 €");
+        assert_eq!(csv_eur(Euro(123_456_705)), "1234567,05");
+    }
+
+    #[test]
+    fn csv_cells_are_guarded_and_quoted() {
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_text("-1"), "'-1");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("Schule; Nord"), "\"Schule; Nord\"");
+        assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
+        assert_eq!(csv_text("Grundschule"), "Grundschule");
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(md_escape("a|b *c* [d](e) <script>"), "a\\|b \\*c\\* \\[d\\](e) \\<script\\>");
+        assert_eq!(md_escape("Zeile\nzwei"), "Zeile zwei");
+    }
+}

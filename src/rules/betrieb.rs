@@ -1,0 +1,95 @@
+//! Operation, maintenance and support: who runs the equipment, and what it costs.
+
+use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Presse};
+use crate::diag::Severity::{Fehler, Warnung};
+
+use super::foerder::BREMEN;
+
+const DPS_TRAEGER: Quelle = Quelle {
+    titel: "digitalpaktschule.de: Länder prüfen Konzepte der Schulträger für Betrieb, Support und Wartung",
+    url: "https://digitalpaktschule.de/de/schultraeger-1704.html",
+    verlaesslichkeit: Amtlich,
+};
+const ST_LEITLINIEN: Quelle = Quelle {
+    titel: "Sachsen-Anhalt: Leitlinien zur IT-Ausstattung an Schulen (First- und Second-Level-Support)",
+    url: "https://de.readkong.com/page/leitlinien-zur-it-ausstattung-an-schulen-3918513",
+    verlaesslichkeit: Amtlich,
+};
+const ENTWURF_VV: Quelle = Quelle {
+    titel: "Entwurf der Verwaltungsvereinbarung (Bericht): laufende Kosten nicht förderfähig",
+    url: "https://www.finanznachrichten.de/nachrichten-2018-11/45346355-digitalpakt-bund-zahlt-pro-schule-25-000-euro-fuer-tablets-003.htm",
+    verlaesslichkeit: Presse,
+};
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "DP-BETRIEB-SUPPORT",
+        title: "First- oder Second-Level-Support nicht benannt",
+        severity: Fehler,
+        explanation: "Der Schulträger muss Betrieb, Wartung und IT-Support sicherstellen (VV § 6 Abs. 3); die Länder prüfen das bei jedem Antrag. \
+Der Plan nennt dafür zwei Ebenen: den First-Level-Support in der Schule (erste Anlaufstelle, einfache Störungen, Meldungen) \
+und den Second-Level-Support beim Schulträger oder einem Dienstleister (Netz, Server, Geräte, Reparatur). \
+Fehlt der Abschnitt `betrieb` ganz, meldet die Regel das einmal.",
+        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\", reaktionszeit_stunden: 48 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+        sources: &[BREMEN, DPS_TRAEGER, ST_LEITLINIEN],
+        check: Some(support_levels),
+    },
+    Rule {
+        code: "DP-BETRIEB-BESTAETIGUNG",
+        title: "Bestätigung des Schulträgers zu Betrieb und Support fehlt",
+        severity: Fehler,
+        explanation: "Zum Antrag gehört die Bestätigung des Schulträgers, dass Wartung, Betrieb und IT-Support sichergestellt sind \
+(VV § 6 Abs. 3, in Bremen „Anlage C“). Tragen Sie das Datum der Bestätigung unter `betrieb.bestaetigung_schultraeger` ein.",
+        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n",
+        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n  bestaetigung_schultraeger: 2026-09-15\n",
+        sources: &[BREMEN],
+        check: Some(confirmation),
+    },
+    Rule {
+        code: "DP-FOLGEKOSTEN",
+        title: "Folgekosten nicht angegeben",
+        severity: Warnung,
+        explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten, die nicht aus Fördermitteln bezahlt werden. \
+Ein Plan, der sie nicht nennt, lässt offen, ob die Ausstattung nach der Förderung weiter betrieben werden kann. \
+Tragen Sie die geschätzten jährlichen Kosten unter `betrieb.folgekosten_eur_pro_jahr` ein.",
+        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n",
+        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+        sources: &[ST_LEITLINIEN, ENTWURF_VV],
+        check: Some(running_costs_stated),
+    },
+];
+
+fn support_levels(ctx: &Context<'_>, f: &mut Findings) {
+    let Some(b) = &ctx.plan.operations else {
+        f.at("", "Der Plan hat keinen Abschnitt `betrieb`: Betrieb, Wartung und Support sind nicht beschrieben.")
+            .with_help("Ergänzen Sie `betrieb:` mit `first_level`, `second_level` und `bestaetigung_schultraeger`.");
+        return;
+    };
+    if b.first_level.as_ref().is_none_or(|l| l.responsible.trim().is_empty()) {
+        f.at("betrieb", "Der First-Level-Support in der Schule ist nicht benannt.")
+            .with_help("Ergänzen Sie `first_level: { verantwortlich: … }`, z. B. die Medienbeauftragten der Schule.");
+    }
+    if b.second_level.as_ref().is_none_or(|l| l.responsible.trim().is_empty()) {
+        f.at("betrieb", "Der Second-Level-Support beim Schulträger oder Dienstleister ist nicht benannt.")
+            .with_help("Ergänzen Sie `second_level: { verantwortlich: … }`, z. B. die IT-Abteilung des Schulträgers.");
+    }
+}
+
+fn confirmation(ctx: &Context<'_>, f: &mut Findings) {
+    if let Some(b) = &ctx.plan.operations
+        && b.provider_confirmation.is_none()
+    {
+        f.at("betrieb", "Die Bestätigung des Schulträgers zu Wartung, Betrieb und Support ist nicht datiert.")
+            .with_help("Tragen Sie das Datum unter `bestaetigung_schultraeger` ein.");
+    }
+}
+
+fn running_costs_stated(ctx: &Context<'_>, f: &mut Findings) {
+    if let Some(b) = &ctx.plan.operations
+        && b.running_costs.is_none()
+    {
+        f.at("betrieb", "Die jährlichen Folgekosten sind nicht angegeben.")
+            .with_help("Tragen Sie eine Schätzung unter `folgekosten_eur_pro_jahr` ein.");
+    }
+}

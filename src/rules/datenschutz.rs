@@ -1,0 +1,306 @@
+//! Data protection for platforms and the school: AVV, DSFA, VVT, third countries,
+//! the data-protection officer, US cloud suites with pupils' data, consent.
+
+use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Sekundaer};
+use crate::diag::Severity::{Fehler, Warnung};
+use crate::model::{AvvStatus, Betreiber, Betroffene, DsfaStatus, Einwilligung, Plattform, Zweck};
+
+const BY_VOLLZBEK: Quelle = Quelle {
+    titel: "Bayern, Vollzugsbekanntmachung Datenschutz an Schulen vom 14.07.2022, Nr. 7 (Auftragsverarbeitung)",
+    url: "https://www.verkuendung-bayern.de/baymbl/2022-435/",
+    verlaesslichkeit: Amtlich,
+};
+const KULTUS_BW: Quelle = Quelle {
+    titel: "Kultusministerium Baden-Württemberg: cloudbasierte Dienste",
+    url: "https://it.kultus-bw.de/,Lde/Startseite/IT-Sicherheit/Cloudbasierte_Dienste",
+    verlaesslichkeit: Amtlich,
+};
+const LERNSAX: Quelle = Quelle {
+    titel: "LernSax (Sachsen): Checkliste Datenschutz – AVV, VVT, TOM, DSFA",
+    url: "https://www.lernsax.de/wws/533504.php",
+    verlaesslichkeit: Amtlich,
+};
+const NI_DSB: Quelle = Quelle {
+    titel: "Bildungsportal Niedersachsen: Datenschutzbeauftragte der Schulen",
+    url: "https://bildungsportal-niedersachsen.de/schulorganisation/datenschutz-an-schulen/dsgvo-an-schulen-und-studienseminaren/1-datenschutzbeauftragte-der-schulen",
+    verlaesslichkeit: Amtlich,
+};
+const NI_TABLETS: Quelle = Quelle {
+    titel: "LfD Niedersachsen: Eckpunkte für einen datenschutzkonformen Einsatz von Tablets im Schulunterricht",
+    url: "https://datenschutz.nibis.de/2018/11/09/eckpunkte-fuer-einen-datenschutzkonformen-einsatz-von-tablets-im-schulunterricht",
+    verlaesslichkeit: Amtlich,
+};
+const NI_LERNPLATTFORMEN: Quelle = Quelle {
+    titel: "LfD Niedersachsen: Eckpunktepapier digitale Lernplattformen (16.03.2023)",
+    url: "https://datenschutz.nibis.de/2023/03/16/lfd-eckpunktepapier-einsatz-digitaler-lernplattformen-in-schulen",
+    verlaesslichkeit: Amtlich,
+};
+const DSGVO: Quelle = Quelle {
+    titel: "Datenschutz-Grundverordnung, Art. 44 ff. (Übermittlung in Drittländer)",
+    url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+    verlaesslichkeit: Amtlich,
+};
+const ADEQUACY: Quelle = Quelle {
+    titel: "EU-Kommission: Angemessenheitsbeschlüsse nach Art. 45 DSGVO",
+    url: "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en",
+    verlaesslichkeit: Amtlich,
+};
+const DSK_MS365: Quelle = Quelle {
+    titel: "Festlegung der Datenschutzkonferenz vom 24./25.11.2022 zu Microsoft 365 (Wiedergabe)",
+    url: "https://news.datenschutz-schule.info/2022/11/28/warum-die-datenschutzkonferenz-ms365-in-schulen-nicht-fuer-nutzbar-haelt",
+    verlaesslichkeit: Sekundaer,
+};
+const KOMMUNAL_EDV: Quelle = Quelle {
+    titel: "kommunal-edv.de: Microsoft 365 bleibt weiter ein No-Go (14.12.2022)",
+    url: "https://www.kommunal-edv.de/2022/12/14/microsoft-365-bleibt-weiter-ein-no-go/",
+    verlaesslichkeit: Sekundaer,
+};
+
+/// EU and EEA member states (ISO 3166-1 alpha-2).
+const EU_EWR: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL",
+    "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+];
+
+/// Third countries with a general adequacy decision (Art. 45). The United States are left out on purpose:
+/// their decision (Data Privacy Framework) covers only certified companies and is contested.
+const ADEQUATE: &[&str] = &["AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY"];
+
+fn personal(pl: &Plattform) -> bool {
+    !pl.data.is_empty()
+}
+
+fn pupils(pl: &Plattform) -> bool {
+    pl.data.contains(&Betroffene::Schueler)
+}
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "DS-AVV",
+        title: "Kein Vertrag zur Auftragsverarbeitung",
+        severity: Fehler,
+        explanation: "Verarbeitet ein anderer als die Schule personenbezogene Daten in ihrem Auftrag – Anbieter, Land, Schulträger oder \
+kommunales Rechenzentrum –, braucht es einen Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO. Das Akzeptieren von AGB genügt nicht. \
+Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitung`, solange er verhandelt wird).",
+        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: fehlt, dsfa: durchgefuehrt, vvt: true }\n",
+        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        sources: &[BY_VOLLZBEK, KULTUS_BW],
+        check: Some(avv),
+    },
+    Rule {
+        code: "DS-DSFA",
+        title: "Datenschutz-Folgenabschätzung fehlt",
+        severity: Warnung,
+        explanation: "Lernplattformen, Videokonferenzen und Geräteverwaltung (MDM) für Tablet-Klassen verarbeiten viele Daten von Schülerinnen \
+und Schülern; sie sind typische Fälle für eine Datenschutz-Folgenabschätzung nach Art. 35 DSGVO. Dokumentieren Sie unter `dsfa`, \
+ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von Schülerinnen und Schülern meldet die Regel nur eine fehlende Angabe.",
+        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: nicht_erforderlich, vvt: true }\n",
+        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: in_arbeit, vvt: true }\n",
+        sources: &[NI_LERNPLATTFORMEN, NI_TABLETS],
+        check: Some(dsfa),
+    },
+    Rule {
+        code: "DS-VVT",
+        title: "Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten",
+        severity: Fehler,
+        explanation: "Jede Verarbeitung personenbezogener Daten gehört in das Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO): \
+jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeichnis (`datenschutz.vvt: true`).",
+        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: false }\n",
+        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        sources: &[LERNSAX],
+        check: Some(vvt),
+    },
+    Rule {
+        code: "DS-DRITTLAND",
+        title: "Hosting außerhalb von EU und EWR",
+        severity: Warnung,
+        explanation: "Werden personenbezogene Daten außerhalb der EU und des EWR gespeichert, ist das nur mit einem Angemessenheitsbeschluss \
+der EU-Kommission (Art. 45 DSGVO) oder geeigneten Garantien zulässig. Länder mit allgemeinem Angemessenheitsbeschluss (etwa die Schweiz, \
+das Vereinigte Königreich, Japan) meldet mep nicht; die USA schon, weil ihr Beschluss nur für zertifizierte Unternehmen gilt. \
+Prüfende sollen das sehen. Dokumentieren Sie die Grundlage oder wählen Sie ein Angebot mit Hosting in der EU.",
+        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: US, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        sources: &[DSGVO, ADEQUACY],
+        check: Some(third_country),
+    },
+    Rule {
+        code: "DS-DSB",
+        title: "Keine Datenschutzbeauftragte Person benannt",
+        severity: Fehler,
+        explanation: "Jede öffentliche Schule braucht eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten (Art. 37 DSGVO); \
+sie können für mehrere Schulen gemeinsam oder extern bestellt sein, dürfen aber nicht der Schulleitung angehören oder die IT administrieren. \
+Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein.",
+        bad: "datenschutz:\n  vvt: true\n  nutzungsordnung: true\n",
+        good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
+        sources: &[NI_DSB],
+        check: Some(officer),
+    },
+    Rule {
+        code: "DS-CLOUD-DSK",
+        title: "Microsoft 365 oder Google Workspace mit Daten von Schülerinnen und Schülern",
+        severity: Warnung,
+        explanation: "Die Datenschutzkonferenz hat am 24./25.11.2022 festgestellt, dass der datenschutzkonforme Einsatz von Microsoft 365 \
+auf Grundlage des damaligen Datenschutznachtrags nicht nachgewiesen werden kann, „insbesondere an Schulen“. Für Google Workspace for Education \
+gibt es vergleichbare Bedenken. Eine Neubewertung ist nicht veröffentlicht. Die Warnung macht Prüfende auf den Punkt aufmerksam: \
+Dokumentieren Sie die Haltung Ihres Landes, die Datenschutz-Folgenabschätzung und mögliche Alternativen.",
+        bad: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [schueler, lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        good: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+        sources: &[DSK_MS365, KOMMUNAL_EDV],
+        check: Some(us_suites),
+    },
+    Rule {
+        code: "DS-EINWILLIGUNG",
+        title: "Einwilligung fehlt",
+        severity: Fehler,
+        explanation: "Wo keine gesetzliche Grundlage die Verarbeitung erlaubt – in Niedersachsen etwa bei Tablet-Klassen, deren zusätzliche Daten \
+nicht „erforderlich“ im Sinne des Schulgesetzes sind –, braucht es die Einwilligung der Betroffenen (bei Kindern unter 16 der Eltern) \
+und eine echte Alternative für alle, die nicht einwilligen. Steht `einwilligung: fehlt`, ist die Plattform so nicht nutzbar. \
+Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`).",
+        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: fehlt }\n",
+        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: eingeholt }\n",
+        sources: &[NI_TABLETS],
+        check: Some(consent),
+    },
+];
+
+fn avv(ctx: &Context<'_>, f: &mut Findings) {
+    for (i, pl) in ctx.plan.platforms.iter().enumerate() {
+        if pl.operator == Betreiber::Schule || !personal(pl) {
+            continue;
+        }
+        if matches!(pl.avv, None | Some(AvvStatus::Fehlt | AvvStatus::NichtErforderlich)) {
+            let path = if pl.avv.is_some() { format!("plattformen[{i}].avv") } else { format!("plattformen[{i}]") };
+            f.at(path, format!("„{}“ wird von {} betrieben und verarbeitet personenbezogene Daten, aber ein Vertrag zur Auftragsverarbeitung liegt nicht vor.", pl.name, operator(pl.operator)))
+                .with_help("Schließen Sie einen Vertrag nach Art. 28 DSGVO und tragen Sie `avv: unterzeichnet` ein (`in_vorbereitung`, solange er verhandelt wird).");
+        }
+    }
+}
+
+fn operator(b: Betreiber) -> &'static str {
+    match b {
+        Betreiber::Land => "dem Land",
+        Betreiber::Schultraeger => "dem Schulträger",
+        Betreiber::Anbieter => "einem Anbieter",
+        Betreiber::Schule => "der Schule",
+    }
+}
+
+fn dsfa(ctx: &Context<'_>, f: &mut Findings) {
+    for (i, pl) in ctx.plan.platforms.iter().enumerate() {
+        if !pupils(pl) {
+            continue;
+        }
+        let typical = matches!(pl.purpose, Zweck::Lernplattform | Zweck::Videokonferenz | Zweck::Mdm);
+        let missing = match pl.dsfa {
+            None | Some(DsfaStatus::Fehlt) => true,
+            Some(DsfaStatus::NichtErforderlich) => typical,
+            Some(DsfaStatus::Durchgefuehrt | DsfaStatus::InArbeit) => false,
+        };
+        if missing {
+            let path = if pl.dsfa.is_some() { format!("plattformen[{i}].dsfa") } else { format!("plattformen[{i}]") };
+            f.at(
+                path,
+                format!(
+                    "Für „{}“ ({}) mit Daten von Schülerinnen und Schülern ist keine Datenschutz-Folgenabschätzung dokumentiert.",
+                    pl.name,
+                    pl.purpose.label()
+                ),
+            )
+            .with_help("Führen Sie eine Datenschutz-Folgenabschätzung durch und tragen Sie `dsfa: durchgefuehrt` oder `in_arbeit` ein.");
+        }
+    }
+}
+
+fn vvt(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let mut any = false;
+    for (i, pl) in p.platforms.iter().enumerate() {
+        if personal(pl) {
+            any = true;
+            if pl.vvt != Some(true) {
+                let path = if pl.vvt.is_some() { format!("plattformen[{i}].vvt") } else { format!("plattformen[{i}]") };
+                f.at(
+                    path,
+                    format!(
+                        "„{}“ verarbeitet personenbezogene Daten, steht aber nicht im Verzeichnis von Verarbeitungstätigkeiten.",
+                        pl.name
+                    ),
+                )
+                .with_help("Legen Sie einen Eintrag im Verzeichnis an und schreiben Sie `vvt: true`.");
+            }
+        }
+    }
+    if any
+        && let Some(ds) = &p.privacy
+        && ds.vvt == Some(false)
+    {
+        f.at("datenschutz.vvt", "Die Schule führt laut Plan kein Verzeichnis von Verarbeitungstätigkeiten.")
+            .with_help("Legen Sie das Verzeichnis an (Muster stellen die Länder bereit) und schreiben Sie `vvt: true`.");
+    }
+}
+
+fn third_country(ctx: &Context<'_>, f: &mut Findings) {
+    for (i, pl) in ctx.plan.platforms.iter().enumerate() {
+        if let Some(code) = &pl.hosting_country
+            && personal(pl)
+            && code.len() == 2
+            && !EU_EWR.contains(&code.as_str())
+            && !ADEQUATE.contains(&code.as_str())
+        {
+            f.at(format!("plattformen[{i}].hosting_land"), format!("„{}“ speichert personenbezogene Daten in {code}, außerhalb von EU und EWR.", pl.name))
+                .with_help("Dokumentieren Sie den Angemessenheitsbeschluss oder die Garantien nach Art. 44 ff. DSGVO oder wählen Sie Hosting in der EU.");
+        }
+    }
+}
+
+fn officer(ctx: &Context<'_>, f: &mut Findings) {
+    match &ctx.plan.privacy {
+        None => {
+            f.at("", "Der Plan hat keinen Abschnitt `datenschutz`; eine datenschutzbeauftragte Person ist nicht benannt.")
+                .with_help("Ergänzen Sie `datenschutz: { beauftragte_person: { name: …, kontakt: … } }`.");
+        }
+        Some(ds) if ds.officer.as_ref().is_none_or(|o| o.name.trim().is_empty()) => {
+            f.at("datenschutz", "Eine datenschutzbeauftragte Person ist nicht benannt.")
+                .with_help("Ergänzen Sie `beauftragte_person: { name: …, kontakt: … }`.");
+        }
+        Some(_) => {}
+    }
+}
+
+/// Whether a platform is Microsoft 365 or Google Workspace, by its name or vendor.
+fn us_suite(pl: &Plattform) -> Option<&'static str> {
+    let text = format!("{} {}", pl.name, pl.vendor.as_deref().unwrap_or("")).to_lowercase();
+    if text.contains("microsoft")
+        || text.contains("office 365")
+        || text.contains("m365")
+        || text.contains("ms 365")
+        || text.contains("teams")
+    {
+        Some("Microsoft 365")
+    } else if text.contains("google") {
+        Some("Google Workspace")
+    } else {
+        None
+    }
+}
+
+fn us_suites(ctx: &Context<'_>, f: &mut Findings) {
+    for (i, pl) in ctx.plan.platforms.iter().enumerate() {
+        if let Some(suite) = us_suite(pl)
+            && pupils(pl)
+        {
+            let name = if pl.name.contains(suite) { format!("„{}“", pl.name) } else { format!("„{}“ ({suite})", pl.name) };
+            f.at(format!("plattformen[{i}].daten"), format!("{name} verarbeitet Daten von Schülerinnen und Schülern; die Datenschutzkonferenz hält den datenschutzkonformen Einsatz an Schulen nicht für nachgewiesen (Festlegung vom 24./25.11.2022)."))
+                .with_help("Dokumentieren Sie die Haltung Ihres Landes, die Datenschutz-Folgenabschätzung und geprüfte Alternativen.");
+        }
+    }
+}
+
+fn consent(ctx: &Context<'_>, f: &mut Findings) {
+    for (i, pl) in ctx.plan.platforms.iter().enumerate() {
+        if personal(pl) && pl.consent == Some(Einwilligung::Fehlt) {
+            f.at(format!("plattformen[{i}].einwilligung"), format!("Für „{}“ sind Einwilligungen nötig, liegen aber nicht vor.", pl.name))
+                .with_help("Holen Sie die Einwilligungen ein (bei Kindern unter 16 der Eltern) und bieten Sie eine Alternative an.");
+        }
+    }
+}

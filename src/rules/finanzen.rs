@@ -1,0 +1,244 @@
+//! Money and dates: the financing adds up, the Eigenanteil reaches the Land
+//! minimum, the grant fits the Schulträger's budget, measures lie in the
+//! programme window.
+
+use super::foerder::eur;
+use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use crate::diag::Severity::{Fehler, Hinweis};
+use crate::model::{Bedarf, Euro};
+
+const SH_RL: Quelle = Quelle {
+    titel: "Landesprogramm DigitalPakt Schleswig-Holstein: Investitionsplanung je Schule und Fördergegenstand",
+    url: "https://grantway.induct.net/grant/ministerium-fr-allgemeine-und-berufliche-bildung-wissenschaft-forschung-und-kultur/landesprogramm-digitalpakt-sh-ffentliche-schulen/rA6ywvGB7WKokEWOjd0R9M2E",
+    verlaesslichkeit: Amtlich,
+};
+const DETMOLD: Quelle = Quelle {
+    titel: "Bezirksregierung Detmold: DigitalPakt Schule – Bund höchstens 90 %, Länder und Kommunen mindestens 10 %",
+    url: "https://bezreg-detmold.nrw.de/aufgaben/schule/digitalpakt-schule",
+    verlaesslichkeit: Amtlich,
+};
+const HESSEN: Quelle = Quelle {
+    titel: "Hessen, Häufig gestellte Fragen zum DigitalPakt: Eigenanteil 25 %",
+    url: "https://digitale-schule.hessen.de/digitale-infrastruktur-und-verwaltung/digitalpakt/haeufig-gestellte-fragen",
+    verlaesslichkeit: Amtlich,
+};
+const SH_PM: Quelle = Quelle {
+    titel: "Schleswig-Holstein: Eigenanteil 15 %, entfällt für finanzschwache Kommunen",
+    url: "https://schleswig-holstein.de/DE/Landesregierung/III/_startseite/Artikel_2019/September_19/190924_digi_pakt.html",
+    verlaesslichkeit: Amtlich,
+};
+const NRW_RL: Quelle = Quelle {
+    titel: "Richtlinie DigitalPakt NRW: Schulträgerbudget nach Anlage 2",
+    url: "https://bass.schul-welt.de/18679.htm",
+    verlaesslichkeit: Amtlich,
+};
+const DBIR_4: Quelle = Quelle {
+    titel: "dBIR Bayern Nr. 4: kein Maßnahmenbeginn vor dem 17.05.2019",
+    url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_10546-3",
+    verlaesslichkeit: Amtlich,
+};
+const HIB_2024: Quelle = Quelle {
+    titel: "Bundestag, hib: laufende Vorhaben bis Ende 2025 finanziert",
+    url: "https://www.bundestag.de/presse/hib/kurzmeldungen-992642",
+    verlaesslichkeit: Amtlich,
+};
+
+fn total(needs: &[Bedarf]) -> Euro {
+    needs.iter().map(Bedarf::total).sum()
+}
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "DP-FINANZIERUNG-SUMME",
+        title: "Finanzierung deckt den Bedarf nicht auf den Cent",
+        severity: Fehler,
+        explanation: "Der Finanzierungsplan muss den Bedarf genau decken: beantragte Fördermittel + Eigenanteil + sonstige Mittel \
+= Summe aller Bedarfspositionen (Anzahl × Einzelpreis), auf den Cent. Eine Differenz zeigt einen Rechen- oder Übertragungsfehler, \
+den die Bewilligungsstelle zurückweist. Fehlt `finanzierung` ganz, obwohl Bedarf geplant ist, meldet die Regel das einmal.",
+        bad: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2000\n  sonstige_mittel_eur: 0\n",
+        good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
+        sources: &[SH_RL],
+        check: Some(sums),
+    },
+    Rule {
+        code: "DP-EIGENANTEIL",
+        title: "Eigenanteil unter dem Mindestanteil des Landes",
+        severity: Fehler,
+        explanation: "Der Bund trägt höchstens 90 %, Länder und Kommunen mindestens 10 % (Verwaltungsvereinbarung). \
+Manche Länder verlangen mehr: Schleswig-Holstein 15 % (entfällt für finanzschwache Kommunen, `schultraeger.finanzschwach: true`), \
+Hessen 25 % (Land und Schulträger zusammen); Thüringen fördert bis zu 100 %. mep rechnet Eigenanteil und sonstige Mittel zusammen \
+und vergleicht sie mit dem Mindestanteil des Landesprofils an der Bedarfssumme. Erhöhen Sie den Eigenanteil und senken Sie die beantragten Mittel entsprechend.",
+        bad: "finanzierung:\n  beantragt_eur: 24000\n  eigenanteil_eur: 1000\n  sonstige_mittel_eur: 0\n",
+        good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
+        sources: &[DETMOLD, SH_PM, HESSEN],
+        check: Some(own_share),
+    },
+    Rule {
+        code: "DP-BUDGET",
+        title: "Beantragte Mittel über dem Budget des Schulträgers",
+        severity: Fehler,
+        explanation: "Jedes Land verteilt seine Mittel als Budget auf die Schulträger (etwa NRW nach Anlage 2 der Richtlinie). \
+Ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
+Kürzen Sie den Bedarf, verschieben Sie Positionen in ein späteres Jahr oder klären Sie das Budget mit dem Schulträger.",
+        bad: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 20000\n",
+        good: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 60000\n",
+        sources: &[NRW_RL],
+        check: Some(budget),
+    },
+    Rule {
+        code: "DP-FOERDERZEITRAUM",
+        title: "Maßnahme außerhalb des Förderzeitraums",
+        severity: Fehler,
+        explanation: "Maßnahmen müssen im Förderzeitraum des Programms liegen. Im DigitalPakt 2019–2024 darf keine Maßnahme vor dem 17.05.2019 \
+beginnen; laufende Vorhaben werden bis Ende 2025 finanziert, in Baden-Württemberg, Rheinland-Pfalz und Sachsen nur bis Ende 2024. \
+Für den DigitalPakt 2.0 ist „1. Januar 2025 bis 2030“ nur aus der Presse bekannt; dort meldet die Regel höchstens eine Warnung. \
+Geprüft werden Beginn und Ende der Maßnahmen und die Beschaffungsjahre des Bedarfs.",
+        bad: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2024-08-01, ende: 2024-12-20 }\n",
+        good: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2026-11-01, ende: 2027-03-31 }\n",
+        sources: &[DBIR_4, HIB_2024],
+        check: Some(programme_window),
+    },
+    Rule {
+        code: "DP-ANTRAGSFRIST",
+        title: "Antragsfrist des Landes abgelaufen",
+        severity: Hinweis,
+        explanation: "Im DigitalPakt 2019–2024 sind die Antragsfristen aller Länder abgelaufen (2020 bis 2023). Ein Plan mit einem späteren Stand \
+kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhaben wählen Sie `programm: digitalpakt-2`.",
+        bad: "programm: digitalpakt-2019\nstand: 2026-10-15\n",
+        good: "programm: digitalpakt-2\nstand: 2026-10-15\n",
+        sources: &[DBIR_4],
+        check: Some(deadline),
+    },
+];
+
+fn sums(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let need = total(&p.needs);
+    let Some(fin) = &p.funding else {
+        if need.cents() > 0 {
+            f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need.cents())))
+                .with_help("Ergänzen Sie `finanzierung:` mit `beantragt_eur`, `eigenanteil_eur` und `sonstige_mittel_eur`.");
+        }
+        return;
+    };
+    let covered = fin.requested + fin.own_share + fin.other;
+    if covered != need {
+        let diff = covered.cents() - need.cents();
+        let (word, amount) = if diff > 0 { ("mehr", diff) } else { ("weniger", -diff) };
+        f.at(
+            "finanzierung",
+            format!(
+                "Beantragt + Eigenanteil + sonstige Mittel = {}, der Bedarf beträgt {} – {} {word} als der Bedarf.",
+                eur(covered.cents()),
+                eur(need.cents()),
+                eur(amount)
+            ),
+        )
+        .with_help("Gleichen Sie die Beträge an: die Summe der Finanzierung muss der Summe aller Bedarfspositionen entsprechen.");
+    }
+}
+
+fn own_share(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let Some(fin) = &p.funding else { return };
+    let need = total(&p.needs);
+    if need.cents() == 0 {
+        return;
+    }
+    let weak = p.provider.as_ref().is_some_and(|t| t.financially_weak);
+    let min = ctx.profile.own_share_min_percent(weak);
+    let own = (fin.own_share + fin.other).cents();
+    if own.saturating_mul(100) >= need.cents().saturating_mul(i64::from(min)) {
+        return;
+    }
+    let required = (need.cents().saturating_mul(i64::from(min)) + 99) / 100;
+    let message = format!(
+        "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {min} % in {} ({} von {}).",
+        eur(own),
+        ctx.profile.land_name(),
+        eur(required),
+        eur(need.cents())
+    );
+    let help = format!("Erhöhen Sie den Eigenanteil um {} und senken Sie die beantragten Mittel um denselben Betrag.", eur(required - own));
+    let params = &ctx.profile.parameter;
+    let param = if weak {
+        params.eigenanteil_min_finanzschwach_prozent.as_ref().or(params.eigenanteil_min_prozent.as_ref())
+    } else {
+        params.eigenanteil_min_prozent.as_ref()
+    };
+    let d = match param {
+        Some(param) => f.at_param("finanzierung.eigenanteil_eur", message, param),
+        None => f.at("finanzierung.eigenanteil_eur", message),
+    };
+    d.with_help(help);
+}
+
+fn budget(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let (Some(fin), Some(budget)) = (&p.funding, p.provider.as_ref().and_then(|t| t.budget)) else { return };
+    if fin.requested > budget {
+        f.at(
+            "finanzierung.beantragt_eur",
+            format!(
+                "Beantragt sind {}, das Budget des Schulträgers für diese Schule beträgt {}.",
+                eur(fin.requested.cents()),
+                eur(budget.cents())
+            ),
+        )
+        .with_help("Kürzen Sie den Bedarf, verschieben Sie Positionen oder klären Sie `schultraeger.budget_eur` mit dem Schulträger.");
+    }
+}
+
+fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
+    let Some(window) = &ctx.profile.parameter.foerderzeitraum else { return };
+    let (von, bis) = (window.wert.von, window.wert.bis);
+    let span = format!("{} bis {}", von.de(), bis.de());
+    let programme = ctx.profile.programm.label();
+    let p = ctx.plan;
+    for (i, m) in p.measures.iter().enumerate() {
+        if m.start < von {
+            f.at_param(
+                format!("massnahmen[{i}].beginn"),
+                format!("Die Maßnahme `{}` beginnt ({}) vor dem Förderzeitraum {programme} ({span}).", m.id, m.start.de()),
+                window,
+            )
+            .with_help("Maßnahmen, die vor dem Förderzeitraum begonnen haben, sind nicht förderfähig.");
+        }
+        if m.end > bis {
+            f.at_param(
+                format!("massnahmen[{i}].ende"),
+                format!("Die Maßnahme `{}` endet ({}) nach dem Förderzeitraum {programme} ({span}).", m.id, m.end.de()),
+                window,
+            )
+            .with_help("Planen Sie den Abschluss innerhalb des Förderzeitraums.");
+        }
+    }
+    for (i, b) in p.needs.iter().enumerate() {
+        if b.year < von.jahr || b.year > bis.jahr {
+            f.at_param(
+                format!("bedarf[{i}].jahr"),
+                format!("Das Beschaffungsjahr {} von `{}` liegt außerhalb des Förderzeitraums {programme} ({span}).", b.year, b.id),
+                window,
+            );
+        }
+    }
+}
+
+fn deadline(ctx: &Context<'_>, f: &mut Findings) {
+    let Some(frist) = &ctx.profile.parameter.antragsfrist else { return };
+    let p = ctx.plan;
+    if p.as_of > frist.wert {
+        f.at_param(
+            "stand",
+            format!(
+                "Die Antragsfrist für {} in {} endete am {}; der Plan hat den Stand {}.",
+                ctx.profile.programm.label(),
+                ctx.profile.land_name(),
+                frist.wert.de(),
+                p.as_of.de()
+            ),
+            frist,
+        )
+        .with_help("Für neue Vorhaben gilt der DigitalPakt 2.0: `programm: digitalpakt-2`.");
+    }
+}

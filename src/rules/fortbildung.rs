@@ -1,0 +1,110 @@
+//! Teacher training: a plan exists, new equipment is prepared by training, the volume per teacher.
+
+use std::collections::BTreeSet;
+
+use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use crate::diag::Severity::{Fehler, Hinweis, Warnung};
+use crate::model::Kategorie;
+
+const DPS_QUALI: Quelle = Quelle {
+    titel: "digitalpaktschule.de: „Keine Förderung ohne Qualifizierung und ohne pädagogisches Konzept“",
+    url: "https://digitalpaktschule.de/de/schuelerinnen-und-schueler-1734.html",
+    verlaesslichkeit: Amtlich,
+};
+const NI_PORTAL: Quelle = Quelle {
+    titel: "Bildungsportal Niedersachsen: Medienbildungskonzept mit bedarfsgerechter Fortbildungsplanung",
+    url: "https://bildungsportal-niedersachsen.de/digitale-welt/digitalpakt-schule",
+    verlaesslichkeit: Amtlich,
+};
+
+/// Categories whose devices or platforms teachers must learn to use.
+const NEEDS_TRAINING: &[Kategorie] =
+    &[Kategorie::LehrLernInfrastruktur, Kategorie::AnzeigeInteraktion, Kategorie::Arbeitsgeraete, Kategorie::MobileEndgeraete];
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "DP-FORTBILDUNG-PLAN",
+        title: "Keine Fortbildungsplanung",
+        severity: Fehler,
+        explanation: "„Keine Förderung ohne Qualifizierung“: zum Plan gehört eine bedarfsgerechte Fortbildungsplanung für das Kollegium. \
+Tragen Sie unter `fortbildung` mindestens eine Fortbildung mit Zielgruppe, Teilnehmenden, Stunden und Zeitraum ein.",
+        bad: "fortbildung: []\n",
+        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+        sources: &[DPS_QUALI, NI_PORTAL],
+        check: Some(plan_exists),
+    },
+    Rule {
+        code: "DP-FORTBILDUNG-ABDECKUNG",
+        title: "Neue Geräteart ohne vorbereitende Fortbildung",
+        severity: Warnung,
+        explanation: "Jede neue Art von Geräten oder Plattformen, die der Plan beschafft (Lehr-Lern-Infrastruktur, Anzeige- und Interaktionsgeräte, \
+Arbeitsgeräte, mobile Endgeräte), soll durch mindestens eine Fortbildung vorbereitet sein. mep erkennt das am Verweis `fortbildung[].bedarf` \
+auf eine Bedarfsposition dieser Kategorie. Ergänzen Sie den Verweis oder planen Sie eine passende Fortbildung.",
+        bad: "fortbildung:\n  - titel: WLAN und Netzwerk für Medienbeauftragte\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1]\n",
+        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+        sources: &[DPS_QUALI, NI_PORTAL],
+        check: Some(coverage),
+    },
+    Rule {
+        code: "DP-FORTBILDUNG-UMFANG",
+        title: "Fortbildung erreicht nicht das ganze Kollegium",
+        severity: Hinweis,
+        explanation: "Der Hinweis zeigt den Umfang der Fortbildungsplanung je Lehrkraft (Teilnehmende × Stunden, geteilt durch die Zahl der Lehrkräfte) \
+und erscheint, wenn die geplanten Fortbildungen zusammen weniger Plätze haben, als die Schule Lehrkräfte hat. \
+Das kann gewollt sein (etwa Fortbildungen nur für Medienbeauftragte); Prüfende sehen so, wie breit das Kollegium qualifiziert wird.",
+        bad: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+        sources: &[DPS_QUALI],
+        check: Some(volume),
+    },
+];
+
+fn plan_exists(ctx: &Context<'_>, f: &mut Findings) {
+    if ctx.plan.training.is_empty() {
+        f.at("fortbildung", "Der Plan enthält keine Fortbildung.")
+            .with_help("Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.");
+    }
+}
+
+fn coverage(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    if p.training.is_empty() {
+        return; // DP-FORTBILDUNG-PLAN reports the missing plan
+    }
+    let prepared: BTreeSet<Kategorie> =
+        p.training.iter().flat_map(|t| t.needs.iter()).filter_map(|id| p.needs.iter().find(|b| &b.id == id)).map(|b| b.category).collect();
+    let mut reported = BTreeSet::new();
+    for (i, b) in p.needs.iter().enumerate() {
+        if NEEDS_TRAINING.contains(&b.category) && !prepared.contains(&b.category) && reported.insert(b.category) {
+            f.at(
+                format!("bedarf[{i}].kategorie"),
+                format!("Für „{}“ (etwa `{}`) ist keine Fortbildung geplant, die darauf vorbereitet.", b.category.label(), b.id),
+            )
+            .with_help(format!(
+                "Verweisen Sie in einer Fortbildung mit `bedarf: [{}]` auf die Position oder planen Sie eine eigene Fortbildung.",
+                b.id
+            ));
+        }
+    }
+}
+
+fn volume(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let teachers = p.school.teachers;
+    if p.training.is_empty() || teachers == 0 {
+        return;
+    }
+    let places: u32 = p.training.iter().map(|t| t.participants).sum();
+    if places >= teachers {
+        return;
+    }
+    let hours: f64 = p.training.iter().map(|t| f64::from(t.participants) * t.hours).sum();
+    let per_teacher = format!("{:.1}", hours / f64::from(teachers)).replace('.', ",");
+    f.at(
+        "fortbildung",
+        format!(
+            "Die Fortbildungen haben zusammen {places} Plätze für {teachers} Lehrkräfte; das sind im Mittel {per_teacher} Stunden je Lehrkraft."
+        ),
+    )
+    .with_help("Planen Sie, wenn gewollt, eine Fortbildung für alle Lehrkräfte (`zielgruppe: alle_lehrkraefte`).");
+}

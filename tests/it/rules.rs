@@ -1,0 +1,316 @@
+//! The rule catalogue and the profiles: every rule's examples, the Land
+//! overlays, profile validation, the README rule list.
+
+use mep::diag::{Diagnostic, Severity};
+use mep::load::Limits;
+use mep::model::{Land, Programm};
+use mep::profile::{self, CapMode, Choice, Profile};
+use mep::rules::{self, Verlaesslichkeit, catalog};
+use serde_json::Value;
+
+use crate::support::{check_bytes, root};
+
+/// Families whose rules check a loaded plan and carry runnable snippets.
+const FAMILIES: &[&str] = &["DP-", "DS-", "MC-", "LAND-"];
+
+fn minimal() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
+    serde_saphyr::from_str(&text).unwrap()
+}
+
+/// Patches a plan with a snippet: top-level sections of the snippet replace
+/// those of the plan, except `schule`, whose keys are merged (it has many
+/// required fields a snippet should not have to repeat).
+fn patched(base: &Value, snippet: &str) -> Result<String, String> {
+    let patch: Value = serde_saphyr::from_str(snippet).map_err(|e| format!("snippet is no YAML: {e}"))?;
+    let Value::Object(patch) = patch else { return Err("snippet is no mapping".into()) };
+    let mut plan = base.clone();
+    for (key, value) in patch {
+        match (plan.get_mut(&key), value) {
+            (Some(Value::Object(target)), Value::Object(fields)) if key == "schule" => target.extend(fields),
+            (_, value) => {
+                plan[key.as_str()] = value;
+            }
+        }
+    }
+    Ok(serde_json::to_string_pretty(&plan).unwrap())
+}
+
+fn findings_of(code: &str, text: &str) -> Result<Vec<Diagnostic>, String> {
+    let checked = check_bytes("snippet.yaml", text.as_bytes());
+    if checked.value.is_none() {
+        let first = checked.diagnostics.first().map(|d| format!("{} {}: {}", d.code, d.path, d.message)).unwrap_or_default();
+        return Err(format!("patched plan does not load: {first}"));
+    }
+    Ok(checked.diagnostics.into_iter().filter(|d| d.code == code).collect())
+}
+
+fn plan_rules() -> Vec<&'static rules::Rule> {
+    rules::all().iter().copied().filter(|r| FAMILIES.iter().any(|f| r.code.starts_with(f))).collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_bad_example_and_not_on_its_good_one() {
+    let base = minimal();
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for rule in plan_rules() {
+        assert!(rule.check.is_some(), "{} has no check", rule.code);
+        seen += 1;
+        match patched(&base, rule.bad).and_then(|t| findings_of(rule.code, &t)) {
+            Ok(found) if found.is_empty() => problems.push(format!("{}: bad example does not trigger", rule.code)),
+            Ok(found) => {
+                let shown: Vec<String> =
+                    found.iter().map(|d| format!("{}[{}] {}: {}", d.severity.label(), d.code, d.path, d.message)).collect();
+                insta::assert_snapshot!(format!("bad@{}", rule.code), shown.join("\n"));
+            }
+            Err(e) => problems.push(format!("{}: bad example: {e}", rule.code)),
+        }
+        match patched(&base, rule.good).and_then(|t| findings_of(rule.code, &t)) {
+            Ok(found) if !found.is_empty() => problems.push(format!("{}: good example triggers: {}", rule.code, found[0].message)),
+            Ok(_) => {}
+            Err(e) => problems.push(format!("{}: good example: {e}", rule.code)),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(seen >= 30, "only {seen} funding rules");
+}
+
+#[test]
+fn codes_are_unique_and_listed() {
+    let codes: Vec<&str> = rules::all().iter().map(|r| r.code).collect();
+    let mut unique = codes.clone();
+    unique.dedup();
+    assert_eq!(codes, unique, "duplicate codes");
+    insta::assert_snapshot!(codes.join("\n"));
+}
+
+#[test]
+fn rules_resting_only_on_press_or_secondary_sources_are_at_most_warnings() {
+    for rule in rules::all() {
+        assert!(!rule.title.is_empty() && !rule.explanation.is_empty(), "{} lacks title or explanation", rule.code);
+        if FAMILIES.iter().any(|f| rule.code.starts_with(f)) {
+            assert!(!rule.sources.is_empty(), "{} cites no source", rule.code);
+            assert!(!rule.bad.is_empty() && !rule.good.is_empty(), "{} lacks examples", rule.code);
+        }
+        if rule.sources.iter().all(|s| s.verlaesslichkeit != Verlaesslichkeit::Amtlich) && !rule.sources.is_empty() {
+            assert_ne!(rule.severity, Severity::Fehler, "{} rests on weak sources but is an error", rule.code);
+        }
+    }
+    // No embedded profile raises such a rule to an error either.
+    for programm in Programm::ALL {
+        for land in Land::ALL {
+            let p = Profile::resolve(*programm, *land);
+            for rule in rules::all() {
+                if rule.only_weak_sources() {
+                    assert_ne!(p.severity(rule), Some(Severity::Fehler), "{} raised in {}", rule.code, p.title());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_embedded_profile_loads_without_findings() {
+    let loaded = profile::embedded();
+    assert_eq!(loaded.len(), 18);
+    for l in loaded {
+        assert!(l.diagnostics.is_empty(), "{}: {:?}", l.source.name(), l.diagnostics);
+        assert!(l.value.is_some(), "{}", l.source.name());
+    }
+    for land in Land::ALL {
+        let p = Profile::resolve(Programm::Dp2019, *land);
+        assert_eq!(p.layers, vec!["digitalpakt-2019".to_owned(), format!("land-{}", land.key().to_lowercase())]);
+    }
+    for r in mep::model::Rahmen::ALL {
+        let fw = rules::curriculum_framework(*r).unwrap_or_else(|| panic!("framework {} does not parse", r.key()));
+        assert!(fw.bereiche.len() >= 5);
+    }
+}
+
+#[test]
+fn land_parameters_follow_the_research_table() {
+    let sh = Profile::resolve(Programm::Dp2019, Land::Sh);
+    assert_eq!((sh.own_share_min_percent(false), sh.own_share_min_percent(true)), (15, 0));
+    assert_eq!(sh.cap_mode(), CapMode::Alternativ);
+    let he = Profile::resolve(Programm::Dp2019, Land::He);
+    assert_eq!(he.own_share_min_percent(false), 25);
+    assert_eq!(he.own_share_min_percent(true), 25, "Hessen has no reduction for financially weak Träger");
+    let th = Profile::resolve(Programm::Dp2019, Land::Th);
+    assert_eq!((th.own_share_min_percent(false), th.max_funding_percent()), (0, 100));
+    let mv = Profile::resolve(Programm::Dp2, Land::Mv);
+    assert_eq!(mv.cap_mode(), CapMode::Kumulativ);
+    let ni = Profile::resolve(Programm::Dp2, Land::Ni);
+    assert_eq!(
+        (ni.own_share_min_percent(false), ni.mobile_share_limit_percent(), ni.mobile_cap_cents(), ni.cap_mode()),
+        (10, 20, 2_500_000, CapMode::Alternativ)
+    );
+    // Programme-specific Land values apply only to their programme.
+    let bw1 = Profile::resolve(Programm::Dp2019, Land::Bw);
+    let bw2 = Profile::resolve(Programm::Dp2, Land::Bw);
+    assert_eq!(bw1.parameter.foerderzeitraum.as_ref().unwrap().wert.bis.jahr, 2024);
+    assert_eq!(bw2.parameter.foerderzeitraum.as_ref().unwrap().wert.bis.jahr, 2030);
+    assert!(bw2.parameter.antragsfrist.is_none());
+    assert!(Profile::resolve(Programm::Dp2, Land::Ni).is_provisional());
+    assert!(!Profile::resolve(Programm::Dp2019, Land::Ni).is_provisional());
+}
+
+#[test]
+fn each_land_overlay_decides_the_own_share() {
+    // The minimal plan finances 10 % itself. Every Land's own minimum decides whether that is enough.
+    let base = minimal();
+    for land in Land::ALL {
+        let text = patched(&base, &format!("land: {}\nprogramm: digitalpakt-2019\n", land.key())).unwrap();
+        let found = findings_of("DP-EIGENANTEIL", &text).unwrap();
+        let wanted = Profile::resolve(Programm::Dp2019, *land).own_share_min_percent(false) > 10;
+        assert_eq!(!found.is_empty(), wanted, "{}: {found:?}", land.key());
+        if let Some(d) = found.first() {
+            assert_eq!(d.severity, Severity::Fehler);
+            assert!(d.message.contains(land.label()), "{}", d.message);
+        }
+    }
+}
+
+#[test]
+fn the_land_mode_decides_the_mobile_cap() {
+    // 60 tablets à 450 € = 27.000 € of 52.000 € need: over the per-school cap, over the share.
+    // A plan with a large network share stays under 20 % and differs between the readings.
+    let base = minimal();
+    let snippet = "bedarf:\n  - { id: B1, bezeichnung: Tablets, kategorie: mobile_endgeraete, geraetetyp: tablet, anzahl: 60, einzelpreis_eur: 450, jahr: 2027, szenarien: [S1], begruendung: Klassensätze. }\n  - { id: B2, bezeichnung: Netz, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 200000, jahr: 2027 }\n";
+    for (land, fires) in [(Land::Sh, false), (Land::Mv, true)] {
+        let text = patched(&base, &format!("land: {}\nprogramm: digitalpakt-2019\n{snippet}", land.key())).unwrap();
+        let found = findings_of("DP-MOBIL-OBERGRENZE", &text).unwrap();
+        assert_eq!(!found.is_empty(), fires, "{}: {found:?}", land.key());
+    }
+}
+
+#[test]
+fn check_plan_uses_the_profile_the_plan_selects() {
+    for name in ["berufskolleg-nordrhein-westfalen.yaml", "grundschule-niedersachsen.yaml", "gymnasium-baden-wuerttemberg.yaml"] {
+        let bytes = std::fs::read(root().join("examples").join(name)).unwrap();
+        let checked = mep::check_plan(name, &bytes, &Limits::default());
+        let plan = checked.value.as_ref().unwrap();
+        let with = mep::check_plan_with(name, &bytes, &Limits::default(), &Profile::for_plan(plan));
+        assert_eq!(checked.diagnostics, with.diagnostics, "{name}");
+    }
+}
+
+#[test]
+fn a_forced_programme_changes_severities() {
+    let bytes = std::fs::read(root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
+    let text =
+        patched(&minimal(), "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte }\n  folgekosten_eur_pro_jahr: 100\n").unwrap();
+    let choose = |programm| Choice { programm: Some(programm), ..Choice::default() };
+    let dp2 = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &choose(Programm::Dp2));
+    let dp1 = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &choose(Programm::Dp2019));
+    let sev = |c: &mep::Checked| c.diagnostics.iter().find(|d| d.code == "DP-BETRIEB-SUPPORT").map(|d| d.severity);
+    assert_eq!(sev(&dp2), Some(Severity::Warnung));
+    assert_eq!(sev(&dp1), Some(Severity::Fehler));
+    assert!(mep::check_plan("m.yaml", &bytes, &Limits::default()).diagnostics.is_empty());
+}
+
+fn load(text: &str) -> mep::load::Loaded<profile::ProfilDatei> {
+    profile::load_profile("profil.yaml", text.as_bytes(), &Limits::default())
+}
+
+#[test]
+fn profile_files_are_validated_with_located_findings() {
+    let l = load("id: kreis\ntitel: Kreis\nregeln:\n  DP-FOLGEKOSTEN: fehler\n  DP-SMARTPHON: warnung\n");
+    assert!(l.value.is_none());
+    assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+    let d = &l.diagnostics[0];
+    assert_eq!((d.code.as_str(), d.severity), ("PROFIL-REGEL", Severity::Fehler));
+    let loc = d.location.as_ref().unwrap();
+    assert_eq!((loc.line, loc.column), (5, 17));
+    assert!(d.help.as_deref().unwrap().contains("Meinten Sie `DP-SMARTPHONE`?"), "{:?}", d.help);
+
+    let l = load(
+        "id: kreis\ntitel: Kreis\nparameter:\n  eigenanteil_min_proznt: { wert: 20, quelle: https://example.org, verlaesslichkeit: amtlich }\n",
+    );
+    let d = &l.diagnostics[0];
+    assert_eq!(d.code, "FORMAT-UNBEKANNT");
+    assert_eq!(d.location.as_ref().unwrap().line, 4);
+    assert!(d.help.as_deref().unwrap_or_default().contains("eigenanteil_min_prozent"), "{:?}", d.help);
+
+    let l = load("id: kreis\ntitel: Kreis\nregeln:\n  DS-CLOUD-DSK: fehler\n");
+    assert_eq!(l.diagnostics[0].code, "PROFIL-SCHWERE");
+    assert_eq!(l.diagnostics[0].location.as_ref().unwrap().line, 4);
+
+    // The catalogue's own examples of the profile codes.
+    for code in ["PROFIL-REGEL", "PROFIL-SCHWERE"] {
+        let rule = rules::find(code).unwrap();
+        assert!(load(rule.bad).diagnostics.iter().any(|d| d.code == code), "{code} bad");
+        assert!(load(rule.good).diagnostics.is_empty(), "{code} good");
+    }
+}
+
+#[test]
+fn a_profile_file_selects_rules_and_parameters() {
+    let file = load(
+        "id: kreis\ntitel: Kreis\nparameter:\n  eigenanteil_min_prozent: { wert: 20, quelle: https://example.org/beschluss, verlaesslichkeit: amtlich }\nregeln:\n  DP-FOLGEKOSTEN: aus\n",
+    )
+    .value
+    .unwrap();
+    let text = patched(
+        &minimal(),
+        "betrieb:\n  first_level: { verantwortlich: A }\n  second_level: { verantwortlich: B }\n  bestaetigung_schultraeger: 2026-09-01\n",
+    )
+    .unwrap();
+    let plain = mep::check_plan("p.yaml", text.as_bytes(), &Limits::default());
+    let with = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &Choice { file: Some(file), ..Choice::default() });
+    let codes = |c: &mep::Checked| c.diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>();
+    assert!(codes(&plain).contains(&"DP-FOLGEKOSTEN".to_owned()));
+    assert!(!codes(&with).contains(&"DP-FOLGEKOSTEN".to_owned()));
+    let own = with.diagnostics.iter().find(|d| d.code == "DP-EIGENANTEIL").expect("20 % minimum applies");
+    assert_eq!(own.source.as_deref(), Some("https://example.org/beschluss"));
+}
+
+#[test]
+fn a_parameter_from_the_press_yields_at_most_a_warning() {
+    // DP 2.0's window is known only from the press: a measure outside it is a warning, not an error.
+    let text = patched(
+        &minimal(),
+        "massnahmen:\n  - { id: M1, titel: WLAN, bedarf: [B1], verantwortlich: Schulträger, beginn: 2024-11-01, ende: 2027-03-31 }\n",
+    )
+    .unwrap();
+    let found = findings_of("DP-FOERDERZEITRAUM", &text).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warnung);
+    let text = patched(&minimal(), "programm: digitalpakt-2019\nmassnahmen:\n  - { id: M1, titel: WLAN, bedarf: [B1], verantwortlich: Schulträger, beginn: 2019-01-01, ende: 2019-03-31 }\n").unwrap();
+    assert_eq!(findings_of("DP-FOERDERZEITRAUM", &text).unwrap()[0].severity, Severity::Fehler);
+}
+
+#[test]
+fn explanations_name_code_examples_and_sources() {
+    let text = catalog::explain(rules::find("DP-MOBIL-OBERGRENZE").unwrap());
+    for part in [
+        "DP-MOBIL-OBERGRENZE",
+        "So löst es die Regel aus:",
+        "So ist es richtig:",
+        "Quellen:",
+        "(amtlich)",
+        "DigitalPakt 2.0 (2025–2030), vorläufig: Warnung",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+}
+
+const START: &str = "<!-- regeln:start -->\n";
+const END: &str = "<!-- regeln:end -->";
+
+#[test]
+fn readme_rule_list_is_current() {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else { panic!("README lacks the rule list markers") };
+    let current = &readme[a + START.len()..b];
+    let wanted = format!("\n{}\n", catalog::markdown(None));
+    if current != wanted {
+        if std::env::var_os("MEP_UPDATE_README").is_some() {
+            let updated = format!("{}{wanted}{}", &readme[..a + START.len()], &readme[b..]);
+            std::fs::write(&path, updated).unwrap();
+        } else {
+            panic!("README rule list is stale; run `MEP_UPDATE_README=1 cargo test --test it readme` and commit README.md");
+        }
+    }
+}
