@@ -2,31 +2,25 @@
 //!
 //! Shape (documented for template authors in the README):
 //! - `meta`: title, author, subject, keywords, Stand in German notation;
-//! - `labels`: German names of every closed value (`labels.kategorie.wlan`);
-//! - `plan`: the plan with its YAML keys; Markdown fields become `{"md": [...]}`
-//!   trees (see [`super::markdown`]);
+//! - `view`: the [`PlanView`] exactly as `docs/planview.md` describes it,
+//!   except that every Markdown value `{"markdown": "..."}` arrives as a tree
+//!   `{"md": [...]}` (see [`super::markdown`]);
 //! - `charts`: figures for the diagrams, with German-formatted amounts.
-
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
-use crate::model::{
-    AvvStatus, Betreiber, Betroffene, Dimension, DsfaStatus, Einwilligung, FortbildungsFormat, Geraetetyp, Gremium, Herkunft, Kategorie,
-    Kostenart, Land, Nutzung, Plan, Programm, Rahmen, Schulform, ServerBegruendung, Zielgruppe, Zweck,
-};
+use crate::model::{Geraetetyp, Kategorie, Kostenart, Plan, Rahmen};
+use crate::view::PlanView;
 
 /// Everything the template reads.
 #[derive(Debug, Serialize)]
 pub struct PdfData {
     /// Document metadata.
     pub meta: Meta,
-    /// German labels of closed values, by YAML key.
-    pub labels: BTreeMap<&'static str, BTreeMap<&'static str, &'static str>>,
-    /// The plan, Markdown fields as trees.
-    pub plan: Value,
+    /// The plan view, Markdown values as trees.
+    pub view: Value,
     /// Figures for the diagrams.
     pub charts: Charts,
 }
@@ -85,6 +79,8 @@ pub struct InvestmentRow {
     pub label: &'static str,
     /// Euro per year, aligned with [`Investment::jahre`].
     pub werte: Vec<f64>,
+    /// The same, formatted (`–` for nothing).
+    pub werte_text: Vec<String>,
     /// Row total, formatted.
     pub summe_text: String,
 }
@@ -137,24 +133,12 @@ pub struct DeviceMix {
     pub nachher: u64,
 }
 
-/// Fields that hold Markdown, as paths into the plan's JSON (`[]` = every element).
-const MARKDOWN_FIELDS: &[&[&str]] = &[
-    &["schule", "profil"],
-    &["leitbild"],
-    &["bestand", "fortbildungsstand"],
-    &["bestand", "prozesse"],
-    &["einsatzszenarien", "[]", "beschreibung"],
-    &["bedarf", "[]", "begruendung"],
-];
-
-/// Builds the template's data from a plan.
+/// Builds the template's data from a plan's view (and the plan, for the diagrams).
 #[must_use]
-pub fn build(plan: &Plan) -> PdfData {
-    let mut value = serde_json::to_value(plan).unwrap_or(Value::Null);
-    for path in MARKDOWN_FIELDS {
-        convert_markdown(&mut value, path);
-    }
-    PdfData { meta: meta(plan), labels: labels(), plan: value, charts: charts(plan) }
+pub fn build(view: &PlanView, plan: &Plan) -> PdfData {
+    let mut value = serde_json::to_value(view).unwrap_or(Value::Null);
+    convert_markdown(&mut value);
+    PdfData { meta: meta(view, plan), view: value, charts: charts(plan) }
 }
 
 /// Serialises the data for `/data.json`.
@@ -169,37 +153,33 @@ pub fn ident(plan: &Plan) -> String {
     format!("mep/{}/{}/{}", plan.land.key(), plan.school.number, plan.programme.key())
 }
 
-fn convert_markdown(value: &mut Value, path: &[&str]) {
-    let Some((first, rest)) = path.split_first() else {
-        if let Value::String(s) = value {
-            let tree = markdown::to_tree(s);
-            *value = json!({ "md": tree });
-        }
-        return;
-    };
-    match (*first, value) {
-        ("[]", Value::Array(items)) => {
-            for item in items {
-                convert_markdown(item, rest);
+/// Replaces every `{"markdown": text}` by `{"md": tree}`, at any depth.
+fn convert_markdown(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1
+                && let Some(Value::String(text)) = map.get("markdown")
+            {
+                let tree = markdown::to_tree(text);
+                *value = json!({ "md": tree });
+                return;
             }
+            map.values_mut().for_each(convert_markdown);
         }
-        (key, Value::Object(map)) => {
-            if let Some(v) = map.get_mut(key) {
-                convert_markdown(v, rest);
-            }
-        }
+        Value::Array(items) => items.iter_mut().for_each(convert_markdown),
         _ => {}
     }
 }
 
-fn meta(plan: &Plan) -> Meta {
+fn meta(view: &PlanView, plan: &Plan) -> Meta {
     let school = &plan.school;
+    let kind = view.dokument.vokabular.dokument;
     Meta {
-        title: format!("Medienentwicklungsplan {}", school.name),
+        title: format!("{kind} {}", school.name),
         author: school.name.clone(),
         subject: format!("Medienentwicklungsplan nach {}, {}, Stand {}", plan.programme.label(), plan.land.label(), plan.as_of.de()),
         keywords: vec![
-            "Medienentwicklungsplan".to_owned(),
+            kind.to_owned(),
             "DigitalPakt Schule".to_owned(),
             plan.land.label().to_owned(),
             school.kind.label().to_owned(),
@@ -208,25 +188,6 @@ fn meta(plan: &Plan) -> Meta {
         stand: plan.as_of.de(),
         zeitraum: format!("{} – {}", plan.period.von.de(), plan.period.bis.de()),
     }
-}
-
-macro_rules! label_table {
-    ($map:ident, $($key:literal => $ty:ty),+ $(,)?) => {
-        $( $map.insert($key, <$ty>::ALL.iter().map(|v| (v.key(), v.label())).collect()); )+
-    };
-}
-
-fn labels() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
-    let mut m = BTreeMap::new();
-    label_table!(m,
-        "programm" => Programm, "land" => Land, "schulform" => Schulform, "gremium" => Gremium,
-        "dimension" => Dimension, "rahmen" => Rahmen, "kategorie" => Kategorie, "geraetetyp" => Geraetetyp,
-        "nutzung" => Nutzung, "kostenart" => Kostenart, "server_begruendung" => ServerBegruendung,
-        "herkunft" => Herkunft, "zweck" => Zweck, "betreiber" => Betreiber, "betroffene" => Betroffene,
-        "avv" => AvvStatus, "dsfa" => DsfaStatus, "einwilligung" => Einwilligung,
-        "zielgruppe" => Zielgruppe, "fortbildungsformat" => FortbildungsFormat,
-    );
-    m
 }
 
 fn charts(plan: &Plan) -> Charts {
@@ -245,11 +206,12 @@ fn investment(plan: &Plan) -> Investment {
         if mine.is_empty() {
             continue;
         }
-        let werte =
-            jahre.iter().map(|y| mine.iter().filter(|b| b.year == *y).map(|b| b.total().cents()).sum::<i64>() as f64 / 100.0).collect();
+        let per_year: Vec<i64> = jahre.iter().map(|y| mine.iter().filter(|b| b.year == *y).map(|b| b.total().cents()).sum()).collect();
+        let werte = per_year.iter().map(|c| *c as f64 / 100.0).collect();
+        let werte_text = per_year.iter().map(|c| if *c == 0 { "–".to_owned() } else { eur_de(*c) }).collect();
         let cents: i64 = mine.iter().map(|b| b.total().cents()).sum();
         total_cents += cents;
-        kategorien.push(InvestmentRow { key: kat.key(), label: kat.label(), werte, summe_text: eur_de(cents) });
+        kategorien.push(InvestmentRow { key: kat.key(), label: kat.label(), werte, werte_text, summe_text: eur_de(cents) });
     }
     let je_jahr_cents: Vec<i64> = jahre.iter().map(|y| items.iter().filter(|b| b.year == *y).map(|b| b.total().cents()).sum()).collect();
     Investment {
