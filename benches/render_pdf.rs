@@ -50,7 +50,8 @@ fn median(v: &mut [f64]) -> f64 {
 fn single() {
     let start = Instant::now();
     let plan = load(LARGEST);
-    let out = pdf::render(&Templates::embedded(), job(&plan).data_json, &job(&plan).settings).expect("renders");
+    let j = job(&plan);
+    let out = pdf::render(&Templates::embedded(), j.data_json, &j.settings).expect("renders");
     std::hint::black_box(&out.pdf);
     println!("{:.1} {} {}", start.elapsed().as_secs_f64() * 1000.0, status_kib("VmHWM:"), out.pages);
 }
