@@ -70,13 +70,11 @@ impl ProfileArgs {
             for d in &loaded.diagnostics {
                 eprintln!("{}", diag::render_human(d, Some(&loaded.source), colour));
             }
-            match loaded.value {
-                Some(file) => choice.file = Some(file),
-                None => {
-                    eprintln!("Fehler: Die Profildatei `{name}` ist fehlerhaft; es wurde nichts geprüft.");
-                    return Err(EXIT_TOOL);
-                }
-            }
+            let Some(file) = loaded.value else {
+                eprintln!("Fehler: Die Profildatei `{name}` ist fehlerhaft; es wurde nichts geprüft.");
+                return Err(EXIT_TOOL);
+            };
+            choice.file = Some(file);
         }
         Ok(choice)
     }

@@ -177,7 +177,13 @@ fn setting_label(s: Einstellung) -> &'static str {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("    {l}\n")).collect()
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The full German explanation of a rule, as plain text.

@@ -188,10 +188,10 @@ fn the_land_mode_decides_the_mobile_cap() {
 fn check_plan_uses_the_profile_the_plan_selects() {
     for name in ["berufskolleg-nordrhein-westfalen.yaml", "grundschule-niedersachsen.yaml", "gymnasium-baden-wuerttemberg.yaml"] {
         let bytes = std::fs::read(root().join("examples").join(name)).unwrap();
-        let plain = mep::check_plan(name, &bytes, &Limits::default());
-        let plan = plain.value.as_ref().unwrap();
+        let by_plan = mep::check_plan(name, &bytes, &Limits::default());
+        let plan = by_plan.value.as_ref().unwrap();
         let with = mep::check_plan_with(name, &bytes, &Limits::default(), &Profile::for_plan(plan));
-        assert_eq!(plain.diagnostics, with.diagnostics, "{name}");
+        assert_eq!(by_plan.diagnostics, with.diagnostics, "{name}");
     }
 }
 
@@ -312,5 +312,22 @@ fn readme_rule_list_is_current() {
         } else {
             panic!("README rule list is stale; run `MEP_UPDATE_README=1 cargo test --test it readme` and commit README.md");
         }
+    }
+}
+
+#[test]
+fn lists_for_a_land_show_every_parameter_with_its_source() {
+    for land in Land::ALL {
+        let p = Profile::resolve(Programm::Dp2019, *land);
+        let md = catalog::markdown(Some(&p));
+        assert!(md.contains("| Mindest-Eigenanteil |"), "{}", land.key());
+        for line in md.lines().filter(|l| l.starts_with("| ") && l.contains(" | <")) {
+            assert!(line.contains("<https://") || line.contains("<http://"), "{}: {line}", land.key());
+            assert!(line.ends_with("| amtlich |") || line.ends_with("| Presse |") || line.ends_with("| sekundär |"), "{line}");
+        }
+        let json: Value = serde_json::from_str(&catalog::json(Some(&p)).unwrap()).unwrap();
+        let listed = json["regeln"].as_array().unwrap().len();
+        assert_eq!(listed, catalog::listed(Some(&p)).len());
+        assert_eq!(json["profil"]["land"], land.key());
     }
 }
