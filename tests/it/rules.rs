@@ -331,3 +331,21 @@ fn lists_for_a_land_show_every_parameter_with_its_source() {
         assert_eq!(json["profil"]["land"], land.key());
     }
 }
+
+/// Fails when `schemas/profile.schema.json` differs from the profile model.
+/// Regenerate with: `MEP_UPDATE_SCHEMA=1 cargo test --test it profile_schema`.
+#[test]
+fn profile_schema_file_is_current() {
+    let path = root().join(profile::SCHEMA_PATH);
+    let expected = profile::schema_json();
+    if std::env::var_os("MEP_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == expected, "{} is stale; run `MEP_UPDATE_SCHEMA=1 cargo test --test it profile_schema`", profile::SCHEMA_PATH);
+    assert!(expected.contains("\"regeln\""));
+    for l in profile::embedded() {
+        let text = std::fs::read_to_string(root().join(l.source.name())).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema="), "{} lacks the schema modeline", l.source.name());
+    }
+}
