@@ -349,3 +349,36 @@ fn profile_schema_file_is_current() {
         assert!(text.starts_with("# yaml-language-server: $schema="), "{} lacks the schema modeline", l.source.name());
     }
 }
+
+#[test]
+fn a_missing_section_yields_one_finding_not_a_cascade() {
+    let mut plan = minimal();
+    let map = plan.as_object_mut().unwrap();
+    for key in ["betrieb", "datenschutz", "finanzierung", "fortbildung", "mediencurriculum"] {
+        map.remove(key);
+    }
+    let text = serde_json::to_string_pretty(&plan).unwrap();
+    let checked = check_bytes("lueckenhaft.yaml", text.as_bytes());
+    assert!(checked.value.is_some());
+    let count = |code: &str| checked.diagnostics.iter().filter(|d| d.code == code).count();
+    for (code, n) in [
+        ("DP-BETRIEB-SUPPORT", 1),
+        ("DP-BETRIEB-BESTAETIGUNG", 0),
+        ("DP-FOLGEKOSTEN", 0),
+        ("DS-DSB", 1),
+        ("DP-FINANZIERUNG-SUMME", 1),
+        ("DP-EIGENANTEIL", 0),
+        ("DP-BUDGET", 0),
+        ("DP-FORTBILDUNG-PLAN", 1),
+        ("DP-FORTBILDUNG-ABDECKUNG", 0),
+        ("DP-FORTBILDUNG-UMFANG", 0),
+        ("MC-KOMPETENZ", 0),
+        ("MC-BEREICHE", 0),
+        ("LAND-KONZEPTTEILE", 2), // Niedersachsen wants curriculum and training
+    ] {
+        assert_eq!(count(code), n, "{code}: {:#?}", checked.diagnostics);
+    }
+    for d in &checked.diagnostics {
+        assert!(d.location.is_some(), "{d:?}");
+    }
+}
