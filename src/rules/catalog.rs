@@ -110,6 +110,11 @@ fn parameters_markdown(p: &Profile) -> String {
     out
 }
 
+/// Replaces control characters, so text from a profile file cannot steer a terminal.
+fn plain(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 /// The rule list as plain text: code, severity, title; with the profile's parameters.
 #[must_use]
 pub fn text(profile: Option<&Profile>) -> String {
@@ -117,7 +122,7 @@ pub fn text(profile: Option<&Profile>) -> String {
     let width = rows.iter().map(|(r, _)| r.code.len()).max().unwrap_or(0);
     let mut out = String::new();
     if let Some(p) = profile {
-        let _ = writeln!(out, "Profil: {}\n", p.title());
+        let _ = writeln!(out, "Profil: {}\n", plain(&p.title()));
     }
     for (rule, severity) in &rows {
         let _ = writeln!(out, "{:<width$}  {:<7}  {}", rule.code, severity.label(), rule.title);
@@ -125,10 +130,10 @@ pub fn text(profile: Option<&Profile>) -> String {
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
         for (name, value, url, rel) in parameter_rows(p) {
-            let _ = writeln!(out, "  {name}: {value}\n    Quelle ({rel}): {url}");
+            let _ = writeln!(out, "  {name}: {}\n    Quelle ({rel}): {}", plain(&value), plain(&url));
         }
         for reason in &p.provisional {
-            let _ = writeln!(out, "\nHinweis: {reason}");
+            let _ = writeln!(out, "\nHinweis: {}", plain(reason));
         }
     }
     let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
