@@ -43,8 +43,12 @@ fn reliabilities(sources: &[Quelle]) -> String {
     if sources.is_empty() {
         return "–".to_owned();
     }
-    let mut labels: Vec<&str> = sources.iter().map(|q| q.verlaesslichkeit.label()).collect();
-    labels.dedup();
+    let mut labels: Vec<&str> = Vec::new();
+    for label in sources.iter().map(|q| q.verlaesslichkeit.label()) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
     labels.join(", ")
 }
 

@@ -188,10 +188,10 @@ fn the_land_mode_decides_the_mobile_cap() {
 fn check_plan_uses_the_profile_the_plan_selects() {
     for name in ["berufskolleg-nordrhein-westfalen.yaml", "grundschule-niedersachsen.yaml", "gymnasium-baden-wuerttemberg.yaml"] {
         let bytes = std::fs::read(root().join("examples").join(name)).unwrap();
-        let by_plan = mep::check_plan(name, &bytes, &Limits::default());
-        let plan = by_plan.value.as_ref().unwrap();
+        let checked = mep::check_plan(name, &bytes, &Limits::default());
+        let plan = checked.value.as_ref().unwrap();
         let with = mep::check_plan_with(name, &bytes, &Limits::default(), &Profile::for_plan(plan));
-        assert_eq!(by_plan.diagnostics, with.diagnostics, "{name}");
+        assert_eq!(checked.diagnostics, with.diagnostics, "{name}");
     }
 }
 
