@@ -140,6 +140,7 @@ pub fn run(args: &Args) -> u8 {
     match args.format {
         Ausgabe::Text => {
             for note in &notes {
+                let note: String = note.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
                 println!("Hinweis: {note}\n");
             }
             println!("{}", summary_line(&summary));

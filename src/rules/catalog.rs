@@ -43,8 +43,12 @@ fn reliabilities(sources: &[Quelle]) -> String {
     if sources.is_empty() {
         return "–".to_owned();
     }
-    let mut labels: Vec<&str> = sources.iter().map(|q| q.verlaesslichkeit.label()).collect();
-    labels.dedup();
+    let mut labels: Vec<&str> = Vec::new();
+    for label in sources.iter().map(|q| q.verlaesslichkeit.label()) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
     labels.join(", ")
 }
 
@@ -110,6 +114,11 @@ fn parameters_markdown(p: &Profile) -> String {
     out
 }
 
+/// Replaces control characters, so text from a profile file cannot steer a terminal.
+fn plain(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 /// The rule list as plain text: code, severity, title; with the profile's parameters.
 #[must_use]
 pub fn text(profile: Option<&Profile>) -> String {
@@ -117,7 +126,7 @@ pub fn text(profile: Option<&Profile>) -> String {
     let width = rows.iter().map(|(r, _)| r.code.len()).max().unwrap_or(0);
     let mut out = String::new();
     if let Some(p) = profile {
-        let _ = writeln!(out, "Profil: {}\n", p.title());
+        let _ = writeln!(out, "Profil: {}\n", plain(&p.title()));
     }
     for (rule, severity) in &rows {
         let _ = writeln!(out, "{:<width$}  {:<7}  {}", rule.code, severity.label(), rule.title);
@@ -125,10 +134,10 @@ pub fn text(profile: Option<&Profile>) -> String {
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
         for (name, value, url, rel) in parameter_rows(p) {
-            let _ = writeln!(out, "  {name}: {value}\n    Quelle ({rel}): {url}");
+            let _ = writeln!(out, "  {name}: {}\n    Quelle ({rel}): {}", plain(&value), plain(&url));
         }
         for reason in &p.provisional {
-            let _ = writeln!(out, "\nHinweis: {reason}");
+            let _ = writeln!(out, "\nHinweis: {}", plain(reason));
         }
     }
     let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
@@ -177,12 +186,13 @@ fn setting_label(s: Einstellung) -> &'static str {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().fold(String::new(), |mut out, l| {
+    let mut out = String::new();
+    for line in text.lines() {
         out.push_str("    ");
-        out.push_str(l);
+        out.push_str(line);
         out.push('\n');
-        out
-    })
+    }
+    out
 }
 
 /// The full German explanation of a rule, as plain text.
