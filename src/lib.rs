@@ -17,9 +17,11 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod profile;
+pub mod render;
 pub mod review;
 pub mod rules;
 pub mod source;
+pub mod view;
 
 use diag::{Diagnostic, Severity};
 use load::{Limits, Loaded};

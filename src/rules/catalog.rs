@@ -198,7 +198,6 @@ pub fn explain(rule: &Rule) -> String {
     }
     out.push('\n');
     out.push_str(&wrap(rule.explanation, 100));
-    out.push('\n');
     if rule.check.is_some() || !rule.bad.is_empty() {
         let _ = write!(out, "\nSo löst es die Regel aus:\n{}", indent(rule.bad));
         let _ = write!(out, "\nSo ist es richtig:\n{}", indent(rule.good));

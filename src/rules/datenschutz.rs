@@ -289,7 +289,8 @@ fn us_suites(ctx: &Context<'_>, f: &mut Findings) {
         if let Some(suite) = us_suite(pl)
             && pupils(pl)
         {
-            f.at(format!("plattformen[{i}].daten"), format!("„{}“ ({suite}) verarbeitet Daten von Schülerinnen und Schülern; die Datenschutzkonferenz hält den datenschutzkonformen Einsatz an Schulen nicht für nachgewiesen (Festlegung vom 24./25.11.2022).", pl.name))
+            let name = if pl.name.contains(suite) { format!("„{}“", pl.name) } else { format!("„{}“ ({suite})", pl.name) };
+            f.at(format!("plattformen[{i}].daten"), format!("{name} verarbeitet Daten von Schülerinnen und Schülern; die Datenschutzkonferenz hält den datenschutzkonformen Einsatz an Schulen nicht für nachgewiesen (Festlegung vom 24./25.11.2022)."))
                 .with_help("Dokumentieren Sie die Haltung Ihres Landes, die Datenschutz-Folgenabschätzung und geprüfte Alternativen.");
         }
     }

@@ -126,7 +126,7 @@ fn parts(ctx: &Context<'_>, f: &mut Findings) {
                 }
                 _ => format!("Ergänzen Sie den Abschnitt `{path}`."),
             };
-            f.at_param(path, format!("{} verlangt „{}“; der Plan enthält ihn nicht.", ctx.profile.land_name(), part.label()), required)
+            f.at_param(path, format!("{} verlangt den Teil „{}“; er fehlt im Plan.", ctx.profile.land_name(), part.label()), required)
                 .with_help(help);
         }
     }

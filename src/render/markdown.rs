@@ -1,0 +1,209 @@
+//! The Markdown renderer: tera templates over the [`PlanView`].
+//!
+//! Templates live in `templates/markdown/` and are embedded at build time. A
+//! directory given with `--templates` overrides any of them by relative path
+//! (and may add further files for `include`). Every value a template prints
+//! is escaped by [`mdsafe::escape`]; Markdown fields go through the `md`
+//! filter, which returns already safe Markdown.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use super::RenderError;
+use super::mdsafe;
+use crate::view::PlanView;
+use crate::view::values::de_int;
+
+/// The template every render starts from.
+pub const MAIN: &str = "plan.md";
+
+/// Largest template file accepted from a user directory.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+/// Most files read from a user directory.
+const MAX_TEMPLATE_FILES: usize = 200;
+
+macro_rules! embedded {
+    ($($name:literal),+ $(,)?) => {
+        /// The built-in templates: relative name and text.
+        pub const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../templates/markdown/", $name)))),+];
+    };
+}
+
+embedded!(
+    "plan.md",
+    "entwurf.md",
+    "deckblatt.md",
+    "zusammenfassung.md",
+    "schulprofil.md",
+    "leitbild.md",
+    "ist-analyse.md",
+    "ziele.md",
+    "mediencurriculum.md",
+    "einsatzkonzept.md",
+    "ausstattung.md",
+    "datenschutz.md",
+    "fortbildung.md",
+    "betrieb.md",
+    "zeitplan.md",
+    "finanzierung.md",
+    "evaluation.md",
+    "anhang-bestand.md",
+    "anhang-matrix.md",
+    "anhang-pruefbericht.md",
+);
+
+/// A set of Markdown templates: the built-in ones, possibly overridden from a directory.
+#[derive(Clone, Debug)]
+pub struct Templates {
+    files: BTreeMap<String, String>,
+    overridden: Vec<String>,
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl Templates {
+    /// Only the built-in templates.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self { files: EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect(), overridden: Vec::new() }
+    }
+
+    /// The built-in templates with every `*.md` file below `dir` replacing or adding the file of the same relative name.
+    pub fn with_dir(dir: &Path) -> Result<Self, RenderError> {
+        let mut t = Self::builtin();
+        let mut found = Vec::new();
+        collect(dir, dir, &mut found, 0)?;
+        for (name, path) in found {
+            let meta = std::fs::metadata(&path).map_err(|e| RenderError::io(&path, &e))?;
+            if meta.len() > MAX_TEMPLATE_BYTES {
+                return Err(RenderError::Template(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
+            }
+            let bytes = std::fs::read(&path).map_err(|e| RenderError::io(&path, &e))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| RenderError::Template(format!("Vorlage `{}` ist keine UTF-8-Textdatei.", path.display())))?;
+            t.files.insert(name.clone(), text);
+            t.overridden.push(name);
+        }
+        Ok(t)
+    }
+
+    /// Names of the templates taken from the user directory, sorted.
+    #[must_use]
+    pub fn overridden(&self) -> &[String] {
+        &self.overridden
+    }
+
+    /// The text of a template.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.files.get(name).map(String::as_str)
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>, depth: usize) -> Result<(), RenderError> {
+    if depth > 4 {
+        return Ok(());
+    }
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).map_err(|e| RenderError::io(dir, &e))?.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if out.len() >= MAX_TEMPLATE_FILES {
+            return Err(RenderError::Template(format!("Im Vorlagenverzeichnis `{}` liegen zu viele Dateien.", root.display())));
+        }
+        if path.is_dir() {
+            collect(root, &path, out, depth + 1)?;
+        } else if path.extension().is_some_and(|e| e == "md") {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            out.push((name, path));
+        }
+    }
+    Ok(())
+}
+
+/// `md(ebene=N)`: a Markdown field (`{"markdown": …}` or a string) made safe, headings starting at level N.
+fn md_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    let top = kwargs.get::<i64>("ebene")?.unwrap_or(3);
+    let text = match v.as_map() {
+        Some(m) => m.get(&"markdown".into()).and_then(Value::as_str).map(ToOwned::to_owned),
+        None => v.as_str().map(ToOwned::to_owned),
+    };
+    let Some(text) = text else { return Ok(Value::safe_string("")) };
+    Ok(Value::safe_string(&mdsafe::markdown_block(&text, usize::try_from(top).unwrap_or(3))))
+}
+
+/// `de_int`: a whole number with German thousands separators.
+fn de_int_filter(v: &Value, _: Kwargs, _: &State) -> Value {
+    match v.as_i64() {
+        Some(n) => Value::normal_string(&de_int(n)),
+        None => v.clone(),
+    }
+}
+
+/// `sonst(text="–")`: the value, or the text when the value is missing or empty.
+fn sonst_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    let missing = v.is_undefined() || v.is_none() || v.as_str().is_some_and(str::is_empty) || v.as_array().is_some_and(<[Value]>::is_empty);
+    if missing {
+        let text = kwargs.get::<String>("text")?.unwrap_or_else(|| "–".to_owned());
+        Ok(Value::normal_string(&text))
+    } else {
+        Ok(v.clone())
+    }
+}
+
+fn engine(templates: &Templates) -> Result<Tera, RenderError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on([".md"]);
+    tera.set_escape_fn(mdsafe::escape_write);
+    tera.register_filter("md", md_filter);
+    tera.register_filter("de_int", de_int_filter);
+    tera.register_filter("sonst", sonst_filter);
+    tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| RenderError::Template(describe(&e)))?;
+    Ok(tera)
+}
+
+/// Renders the whole plan as Markdown.
+pub fn render(view: &PlanView, templates: &Templates) -> Result<String, RenderError> {
+    let tera = engine(templates)?;
+    let ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
+    let out = tera.render(MAIN, &ctx).map_err(|e| RenderError::Template(describe(&e)))?;
+    Ok(tidy(&out))
+}
+
+/// Collapses the runs of blank lines that template logic leaves behind.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out.push('\n');
+    out
+}
+
+/// The error with its causes, on one line each.
+fn describe(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!("\n  {s}"));
+        source = s.source();
+    }
+    msg
+}

@@ -1,0 +1,47 @@
+//! Renderers: [`PlanView`] → Markdown or JSON.
+//!
+//! Each output format is one module; the command line picks one per run.
+//! Renderers never print; problems with templates or files are [`RenderError`]s.
+
+pub mod markdown;
+pub mod mdsafe;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::view::PlanView;
+
+/// A failure of the renderer itself (not of the plan).
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template could not be read, parsed or rendered.
+    Template(String),
+    /// A file could not be read.
+    Io(String),
+}
+
+impl RenderError {
+    /// An I/O error at `path`, described in German.
+    #[must_use]
+    pub fn io(path: &Path, e: &std::io::Error) -> Self {
+        Self::Io(format!("`{}`: {}", path.display(), crate::fsio::describe_io(e)))
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Template(m) => write!(f, "Vorlage fehlerhaft: {m}"),
+            Self::Io(m) => write!(f, "Datei nicht lesbar: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The view as pretty-printed JSON with a final newline (shape: `docs/planview.md`).
+pub fn json(view: &PlanView) -> Result<String, RenderError> {
+    let mut s = serde_json::to_string_pretty(view).map_err(|e| RenderError::Template(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
