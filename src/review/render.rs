@@ -10,6 +10,8 @@ use serde::Serialize;
 use super::{Review, Row, finding_counts, is_notable};
 use crate::diag::{Diagnostic, sanitize};
 use crate::model::{Euro, Kategorie};
+use crate::render::mdsafe;
+use crate::view::values::{de_dec, de_eur};
 
 /// Version of the JSON document of `mep review --format json`.
 pub const JSON_VERSION: u32 = 1;
@@ -32,50 +34,26 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("Lehrkräfte", "`schule.lehrkraefte`"),
     ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
     ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
-    ("Investitionen (EUR)", "Summe aller investiven Bedarfspositionen"),
-    ("Mobile Endgeräte (EUR)", "Summe der investiven Positionen für Tablets, Laptops, Notebooks und Smartphones"),
+    ("Investitionen (EUR)", "Summe aller Bedarfspositionen (Anzahl × Einzelpreis)"),
+    ("Mobile Endgeräte (EUR)", "Summe der Positionen der Kategorie `mobile_endgeraete`"),
     ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
-    ("Geräte je Schüler", "Endgeräte für den Unterricht (vorhanden und geplant) je Schülerin oder Schüler"),
+    (
+        "Geräte je Schüler",
+        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler",
+    ),
     ("WLAN-Abdeckung (%)", "`bestand.netz.wlan_raeume` geteilt durch `schule.unterrichtsraeume`"),
     ("Fortbildungsstunden je Lehrkraft", "Summe aus Teilnehmenden × Stunden aller Fortbildungen geteilt durch die Lehrkräfte"),
 ];
 
 // ---------------------------------------------------------------- German numbers
 
-/// An amount in euro, German style: `1.234.567 €`, with cents only when there are any (`1.234,50 €`).
-#[must_use]
-pub fn eur(e: Euro) -> String {
-    format!("{} €", eur_number(e))
-}
-
-fn eur_number(e: Euro) -> String {
-    let cents = e.cents();
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let whole = group(abs / 100);
-    if abs.is_multiple_of(100) { format!("{sign}{whole}") } else { format!("{sign}{whole},{:02}", abs % 100) }
-}
-
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A number with `places` decimals and a decimal comma, without thousands separators.
-#[must_use]
-pub fn decimal(x: f64, places: usize) -> String {
-    format!("{x:.places$}").replace('.', ",")
+/// An amount in euro as every document of mep shows it (`1.234,50 €`).
+fn eur(e: Euro) -> String {
+    de_eur(e.cents())
 }
 
 fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", decimal(v, places)))
+    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
 }
 
 fn share(part: Euro, whole: Euro) -> Option<f64> {
@@ -114,7 +92,7 @@ pub fn text(review: &Review) -> String {
     let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
     let _ = writeln!(
         out,
-        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>13} {:>12} {:>7} {:>7} {:>6} {:>8} {:>10}",
+        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>15} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
         "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
     );
     for row in &review.rows {
@@ -137,7 +115,7 @@ pub fn text(review: &Review) -> String {
             None => Default::default(),
         };
         let line = format!(
-            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>13} {own:>12} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
+            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>15} {own:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
             row.status.label(),
             row.counts.errors,
             row.counts.warnings,
@@ -159,21 +137,21 @@ pub fn text(review: &Review) -> String {
     if !years.is_empty() {
         let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
         for y in &years {
-            let _ = write!(out, " {y:>12}");
+            let _ = write!(out, " {y:>14}");
         }
-        let _ = writeln!(out, " {:>13}", "Summe");
+        let _ = writeln!(out, " {:>15}", "Summe");
         for (category, by_year) in &t.investment_by {
             let _ = write!(out, "  {:<36}", category.label());
             for y in &years {
-                let _ = write!(out, " {:>12}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+                let _ = write!(out, " {:>14}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
             }
-            let _ = writeln!(out, " {:>13}", eur(t.by_category.get(category).copied().unwrap_or_default()));
+            let _ = writeln!(out, " {:>15}", eur(t.by_category.get(category).copied().unwrap_or_default()));
         }
         let _ = write!(out, "  {:<36}", "Summe");
         for y in &years {
-            let _ = write!(out, " {:>12}", eur(t.by_year.get(y).copied().unwrap_or_default()));
+            let _ = write!(out, " {:>14}", eur(t.by_year.get(y).copied().unwrap_or_default()));
         }
-        let _ = writeln!(out, " {:>13}", eur(t.investment));
+        let _ = writeln!(out, " {:>15}", eur(t.investment));
     }
     if !t.running_costs.is_empty() {
         let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
@@ -239,24 +217,6 @@ pub fn summary_line(review: &Review) -> String {
 }
 
 // ---------------------------------------------------------------- Markdown
-
-/// Escapes user text for Markdown inline content and table cells.
-#[must_use]
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// One block of the overview chapter.
 #[derive(Clone, Debug, Serialize)]
@@ -441,8 +401,8 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         vec![
             Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) },
             para(vec![
-                "Anteil mobiler Endgeräte: Tablets, Laptops, Notebooks und Smartphones an allen investiven Positionen. \
-Geräte je Schüler/in: vorhandene und geplante Endgeräte für den Unterricht. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
+                "Anteil mobiler Endgeräte: Positionen der Kategorie „Schulgebundene mobile Endgeräte“ am gesamten Bedarf. \
+Geräte je Schüler/in: vorhandene und für den Unterricht geplante Tablets, Laptops, Notebooks und PCs. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
 Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
                     .to_owned(),
             ]),
@@ -535,9 +495,9 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
 #[must_use]
 pub fn markdown(review: &Review) -> String {
     let doc = overview(review);
-    let mut out = format!("# {}\n\n", md_escape(&doc.titel));
+    let mut out = format!("# {}\n\n", mdsafe::escape(&doc.titel));
     for a in &doc.abschnitte {
-        let _ = write!(out, "{} {}", "#".repeat(usize::from(a.ebene)), md_escape(&a.titel));
+        let _ = write!(out, "{} {}", "#".repeat(usize::from(a.ebene)), mdsafe::escape(&a.titel));
         if let Some(file) = &a.datei {
             let _ = write!(out, " (`{}`)", file.replace('`', "'"));
         }
@@ -556,7 +516,7 @@ fn md_block(out: &mut String, block: &Block) {
     match block {
         Block::Absatz { saetze } => {
             for s in saetze {
-                let _ = writeln!(out, "{}", md_escape(s));
+                let _ = writeln!(out, "{}", mdsafe::escape(s));
             }
             out.push('\n');
         }
@@ -565,7 +525,7 @@ fn md_block(out: &mut String, block: &Block) {
                 let inner: Vec<String> = cells.iter().map(|c| if c.is_empty() { " ".to_owned() } else { format!(" {c} ") }).collect();
                 format!("|{}|", inner.join("|"))
             };
-            let escaped = |cells: &[String]| cells.iter().map(|c| md_escape(c)).collect::<Vec<_>>();
+            let escaped = |cells: &[String]| cells.iter().map(|c| mdsafe::escape(c)).collect::<Vec<_>>();
             let _ = writeln!(out, "{}", row(&escaped(kopf)));
             let _ = writeln!(out, "|{}", rechts.iter().map(|&r| if r { "--:|" } else { "---|" }).collect::<String>());
             for z in zeilen {
@@ -583,10 +543,10 @@ fn md_block(out: &mut String, block: &Block) {
         Block::Befunde { liste } => {
             for b in liste {
                 if b.code.is_empty() {
-                    let _ = writeln!(out, "- **{}:** {}", b.schwere, md_escape(&b.text));
+                    let _ = writeln!(out, "- **{}:** {}", b.schwere, mdsafe::escape(&b.text));
                 } else {
                     let at = b.zeile.map(|l| format!(" (Zeile {l})")).unwrap_or_default();
-                    let _ = writeln!(out, "- **{}** {}{at}: {}", b.schwere, b.code, md_escape(&b.text));
+                    let _ = writeln!(out, "- **{}** {}{at}: {}", b.schwere, b.code, mdsafe::escape(&b.text));
                 }
             }
             out.push('\n');
@@ -654,7 +614,7 @@ fn csv_eur(e: Euro) -> String {
 }
 
 fn csv_opt(x: Option<f64>, places: usize) -> String {
-    x.map(|v| decimal(v, places)).unwrap_or_default()
+    x.map(|v| format!("{v:.places$}").replace('.', ",")).unwrap_or_default()
 }
 
 /// A user text cell: guarded against formulas, then quoted as needed.
@@ -688,11 +648,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn euros_are_german() {
-        assert_eq!(eur(Euro(123_456_700)), "1.234.567 €");
-        assert_eq!(eur(Euro(123_450)), "1.234,50 €");
-        assert_eq!(eur(Euro(0)), "0 €");
+    fn csv_euros_have_a_decimal_comma_and_no_grouping() {
         assert_eq!(csv_eur(Euro(123_456_705)), "1234567,05");
+        assert_eq!(csv_eur(Euro(0)), "0,00");
     }
 
     #[test]
@@ -703,11 +661,5 @@ mod tests {
         assert_eq!(csv_text("Schule; Nord"), "\"Schule; Nord\"");
         assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_text("Grundschule"), "Grundschule");
-    }
-
-    #[test]
-    fn markdown_escapes_markup() {
-        assert_eq!(md_escape("a|b *c* [d](e) <script>"), "a\\|b \\*c\\* \\[d\\](e) \\<script\\>");
-        assert_eq!(md_escape("Zeile\nzwei"), "Zeile zwei");
     }
 }
