@@ -7,6 +7,7 @@
 mod completions;
 mod explain;
 mod init;
+pub mod render_pdf;
 mod review;
 mod rules;
 mod schema;

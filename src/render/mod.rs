@@ -1,10 +1,11 @@
-//! Renderers: [`PlanView`] → Markdown or JSON.
+//! Renderers: [`PlanView`] → Markdown, JSON or PDF.
 //!
 //! Each output format is one module; the command line picks one per run.
 //! Renderers never print; problems with templates or files are [`RenderError`]s.
 
 pub mod markdown;
 pub mod mdsafe;
+pub mod pdf;
 
 use std::fmt;
 use std::path::Path;

@@ -4,6 +4,7 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod pdf;
 mod review;
 mod rules;
 mod support;

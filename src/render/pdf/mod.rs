@@ -1,0 +1,275 @@
+//! PDF output: the plan's data → typst template → PDF/A-2b + PDF/UA-1.
+//!
+//! The data reaches typst only as the virtual file `/data.json`, which the
+//! template reads with `json()`; no user string is ever part of typst source.
+//! Free-text Markdown fields arrive as trees ([`markdown`]) that the template
+//! renders with ordinary function calls. Compilation runs in a hermetic
+//! [`world::PlanWorld`]: embedded fonts, the plan's `stand` as today's date,
+//! in-memory files only, packages refused.
+
+pub mod data;
+pub mod markdown;
+pub mod templates;
+pub mod world;
+
+use rayon::prelude::*;
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Datum;
+use crate::source::{SourceFile, Span};
+pub use templates::Templates;
+use world::{PlanWorld, file_id};
+
+/// Path of the data file inside the typst world.
+pub const DATA_PATH: &str = "/data.json";
+
+/// Code of every diagnostic about a template.
+pub const CODE_TEMPLATE: &str = "PDF-VORLAGE";
+
+/// Code of a diagnostic about a failed PDF standard check.
+pub const CODE_STANDARD: &str = "PDF-STANDARD";
+
+/// The PDF standards a document is made to conform to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Standard {
+    /// No standard: a plain (tagged) PDF 1.7.
+    None,
+    /// PDF/A-2b, for archiving.
+    A2b,
+    /// PDF/A-3b, for archiving with attachments.
+    A3b,
+    /// PDF/UA-1, accessible.
+    Ua1,
+    /// PDF/A-2b and PDF/UA-1 together (the default).
+    #[default]
+    A2bUa1,
+}
+
+impl Standard {
+    /// Every choice with its command-line spelling.
+    pub const ALL: &'static [(Standard, &'static str)] = &[
+        (Standard::None, "none"),
+        (Standard::A2b, "a-2b"),
+        (Standard::A3b, "a-3b"),
+        (Standard::Ua1, "ua-1"),
+        (Standard::A2bUa1, "a-2b,ua-1"),
+    ];
+
+    /// Parses the command-line spelling (`ua-1,a-2b` is accepted too).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        if s == "ua-1,a-2b" {
+            return Some(Standard::A2bUa1);
+        }
+        Self::ALL.iter().find(|(_, k)| *k == s).map(|(v, _)| *v)
+    }
+
+    /// The command-line spelling.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        Self::ALL.iter().find(|(v, _)| *v == self).map_or("none", |(_, k)| k)
+    }
+
+    fn list(self) -> &'static [PdfStandard] {
+        match self {
+            Standard::None => &[],
+            Standard::A2b => &[PdfStandard::A_2b],
+            Standard::A3b => &[PdfStandard::A_3b],
+            Standard::Ua1 => &[PdfStandard::Ua_1],
+            Standard::A2bUa1 => &[PdfStandard::A_2b, PdfStandard::Ua_1],
+        }
+    }
+}
+
+/// How one document is produced.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Standards to conform to.
+    pub standard: Standard,
+    /// The date typst's `today()` returns (the plan's `stand`).
+    pub today: Datum,
+    /// Creation time written into the PDF, seconds since 1970 (UTC).
+    pub timestamp: i64,
+    /// A stable identifier of the document (hashed by typst into the PDF's `/ID`).
+    pub ident: String,
+}
+
+impl Settings {
+    /// Settings for a plan as of `stand`; the creation time is `stand` at 00:00 UTC
+    /// unless `source_date_epoch` (the `SOURCE_DATE_EPOCH` convention) is given.
+    #[must_use]
+    pub fn for_stand(stand: Datum, ident: String, source_date_epoch: Option<i64>) -> Self {
+        let timestamp = source_date_epoch.unwrap_or_else(|| (stand.day_number() - UNIX_DAY_NUMBER) * 86_400);
+        Self { standard: Standard::default(), today: stand, timestamp, ident }
+    }
+}
+
+/// [`Datum::day_number`] of 1970-01-01.
+const UNIX_DAY_NUMBER: i64 = 719_469;
+
+/// A rendered document.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings typst reported about the template.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Renders one document from the template set and the JSON data.
+///
+/// `Err` holds the template's errors as located diagnostics (they point into
+/// the template files, by their origin); the data cannot cause errors except
+/// through a template that mishandles it.
+pub fn render(templates: &Templates, data_json: Vec<u8>, settings: &Settings) -> Result<Rendered, Vec<Diagnostic>> {
+    let (Some(main), Some(data_id)) = (templates.main_id(), file_id(DATA_PATH)) else {
+        return Err(vec![Diagnostic::new(
+            CODE_TEMPLATE,
+            Severity::Fehler,
+            "",
+            format!("Die Vorlagen enthalten keine Hauptdatei `{}`.", templates::MAIN),
+        )]);
+    };
+    let today = Datetime::from_ymd(settings.today.jahr, settings.today.monat, settings.today.tag);
+    let world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json);
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut warnings: Vec<Diagnostic> = warned.warnings.iter().map(|d| to_diagnostic(&world, templates, d, CODE_TEMPLATE)).collect();
+    let document = match warned.output {
+        Ok(doc) => doc,
+        Err(errors) => {
+            let mut diags: Vec<Diagnostic> = errors.iter().map(|d| to_diagnostic(&world, templates, d, CODE_TEMPLATE)).collect();
+            diags.append(&mut warnings);
+            return Err(diags);
+        }
+    };
+    let standards = PdfStandards::new(settings.standard.list()).map_err(|e| {
+        vec![Diagnostic::new(CODE_STANDARD, Severity::Fehler, "", format!("PDF-Standard nicht einstellbar: {}", e.message()))]
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        creator: Smart::Custom(Some(format!("mep {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: datetime_from_unix(settings.timestamp).map(Timestamp::new_utc),
+        standards,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| errors.iter().map(|d| to_diagnostic(&world, templates, d, CODE_STANDARD)).collect::<Vec<_>>())?;
+    Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+}
+
+/// One document of a batch.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// The JSON data.
+    pub data_json: Vec<u8>,
+    /// Its settings.
+    pub settings: Settings,
+}
+
+/// Renders many documents in parallel, in input order.
+///
+/// typst memoises layout work in a process-wide cache; without clearing it
+/// after each document, memory grows with every plan of a large batch.
+#[must_use]
+pub fn render_batch(templates: &Templates, jobs: Vec<Job>) -> Vec<Result<Rendered, Vec<Diagnostic>>> {
+    jobs.into_par_iter()
+        .map(|job| {
+            let result = render(templates, job.data_json, &job.settings);
+            typst::comemo::evict(10);
+            result
+        })
+        .collect()
+}
+
+/// Turns a typst diagnostic into ours, located in the template file it points at.
+fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic, code: &str) -> Diagnostic {
+    let severity = match d.severity {
+        TypstSeverity::Error => Severity::Fehler,
+        TypstSeverity::Warning => Severity::Warnung,
+    };
+    let lead = if code == CODE_STANDARD { "Das PDF erfüllt den gewählten Standard nicht" } else { "PDF-Vorlage" };
+    let mut diag = Diagnostic::new(code, severity, "", format!("{lead}: {}", d.message));
+    if let Some(location) = locate(world, templates, d.span) {
+        diag = diag.at(location);
+    }
+    let mut help: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    for point in &d.trace {
+        if let Some(loc) = locate(world, templates, point.span) {
+            help.push(format!("aufgerufen in {}:{}:{}", loc.file, loc.line, loc.column));
+        }
+    }
+    if !help.is_empty() {
+        diag = diag.help(help.join("; "));
+    }
+    diag
+}
+
+/// The location of a span inside a template file, by the file's origin.
+fn locate(world: &PlanWorld, templates: &Templates, span: impl Into<typst::syntax::DiagSpan> + Copy) -> Option<crate::diag::Location> {
+    let range = world.range(span)?;
+    let id = match span.into().get() {
+        typst::syntax::DiagSpanKind::Number { id, .. } | typst::syntax::DiagSpanKind::Range { id, .. } => id,
+        typst::syntax::DiagSpanKind::Detached => return None,
+    };
+    let file = templates.by_id(id)?;
+    let source = SourceFile::new(file.origin.clone(), file.text().to_owned());
+    Some(source.location(Span { start: range.start, end: range.end }))
+}
+
+/// A UTC date and time from seconds since 1970, clamped to the years 1–9999.
+fn datetime_from_unix(secs: i64) -> Option<Datetime> {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil-from-days (proleptic Gregorian), after H. Hinnant's public-domain algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(1, 9999) as i32;
+    let (h, m, s) = ((rem / 3600) as u8, ((rem % 3600) / 60) as u8, (rem % 60) as u8);
+    Datetime::from_ymd_hms(year, month, day, h, m, s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_time_to_date() {
+        assert_eq!(datetime_from_unix(0), Datetime::from_ymd_hms(1970, 1, 1, 0, 0, 0));
+        assert_eq!(datetime_from_unix(1_796_083_200 + 3661), Datetime::from_ymd_hms(2026, 12, 1, 1, 1, 1));
+        assert!(datetime_from_unix(i64::MAX / 2).is_some());
+    }
+
+    #[test]
+    fn stand_gives_midnight_utc() {
+        let stand = Datum::new(2026, 12, 1).unwrap_or_else(|| unreachable!());
+        let s = Settings::for_stand(stand, "x".into(), None);
+        assert_eq!(s.timestamp, 1_796_083_200);
+        assert_eq!(Settings::for_stand(stand, "x".into(), Some(42)).timestamp, 42);
+    }
+
+    #[test]
+    fn standards_parse_both_orders() {
+        assert_eq!(Standard::parse("a-2b,ua-1"), Some(Standard::A2bUa1));
+        assert_eq!(Standard::parse("ua-1,a-2b"), Some(Standard::A2bUa1));
+        assert_eq!(Standard::parse("A-3B"), Some(Standard::A3b));
+        assert_eq!(Standard::parse("a-4"), None);
+        for (s, k) in Standard::ALL {
+            assert_eq!(Standard::parse(k), Some(*s));
+            assert_eq!(s.key(), *k);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The typst templates: embedded at build time, overridable from a directory.
+
+use std::path::Path;
+
+use typst::syntax::{FileId, Source};
+
+use super::world::file_id;
+use crate::fsio;
+use crate::source::SourceFile;
+
+/// The entry template.
+pub const MAIN: &str = "plan.typ";
+
+/// The templates shipped with mep: (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("plan.typ", include_str!("../../../templates/typst/plan.typ")),
+    ("markdown.typ", include_str!("../../../templates/typst/markdown.typ")),
+    ("charts.typ", include_str!("../../../templates/typst/charts.typ")),
+];
+
+/// Where embedded templates are shown to come from in diagnostics.
+const EMBEDDED_DIR: &str = "templates/typst";
+
+/// Largest template file read from a directory.
+const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Most template files read from a directory.
+const MAX_FILES: usize = 64;
+
+/// One template file.
+#[derive(Clone, Debug)]
+pub struct TemplateFile {
+    /// File name inside the template set, e.g. `plan.typ`.
+    pub name: String,
+    /// Where the text came from, as shown to users (`vorlagen/plan.typ`).
+    pub origin: String,
+    /// Whether the file is one of the embedded templates.
+    pub embedded: bool,
+    /// The parsed source.
+    source: Source,
+}
+
+impl TemplateFile {
+    /// The template text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.source.text()
+    }
+}
+
+/// A complete set of templates, ready to compile.
+#[derive(Clone, Debug)]
+pub struct Templates {
+    files: Vec<TemplateFile>,
+}
+
+/// A template directory that cannot be used.
+#[derive(Debug)]
+pub struct TemplateDirError {
+    /// German description for users.
+    pub message: String,
+}
+
+impl Templates {
+    /// The embedded templates.
+    #[must_use]
+    pub fn embedded() -> Self {
+        let mut t = Self { files: Vec::new() };
+        for (name, text) in EMBEDDED {
+            t.insert(name, format!("{EMBEDDED_DIR}/{name}"), (*text).to_owned(), true);
+        }
+        t
+    }
+
+    /// The embedded templates with every `*.typ` file of `dir` put over them.
+    ///
+    /// A file named like an embedded one replaces it; other files are added
+    /// and can be imported by the templates (`#import "teil.typ": *`).
+    pub fn with_dir(dir: &Path) -> Result<Self, TemplateDirError> {
+        let fail = |what: String| TemplateDirError { message: what };
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| fail(format!("Vorlagenverzeichnis `{}` kann nicht gelesen werden: {}.", dir.display(), fsio::describe_io(&e))))?;
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| fail(format!("Vorlagenverzeichnis `{}`: {}.", dir.display(), fsio::describe_io(&e))))?;
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
+            let typ = path.extension().is_some_and(|e| e == "typ");
+            if !typ || name.starts_with('.') || !path.is_file() {
+                continue;
+            }
+            found.push((name, path));
+        }
+        found.sort();
+        if found.len() > MAX_FILES {
+            return Err(fail(format!("Vorlagenverzeichnis `{}` enthält mehr als {MAX_FILES} .typ-Dateien.", dir.display())));
+        }
+        let mut t = Self::embedded();
+        for (name, path) in found {
+            let bytes = fsio::read_bounded(&path, MAX_FILE_BYTES)
+                .map_err(|e| fail(format!("Vorlage `{}` kann nicht gelesen werden: {}.", path.display(), fsio::describe_io(&e))))?;
+            if bytes.len() > MAX_FILE_BYTES {
+                return Err(fail(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
+            }
+            let text = String::from_utf8(bytes).map_err(|_| fail(format!("Vorlage `{}` ist kein UTF-8-Text.", path.display())))?;
+            if file_id(&format!("/{name}")).is_none() {
+                return Err(fail(format!("Vorlage `{}`: Dateiname nicht verwendbar.", path.display())));
+            }
+            t.insert(&name, path.display().to_string(), text, false);
+        }
+        Ok(t)
+    }
+
+    fn insert(&mut self, name: &str, origin: String, text: String, embedded: bool) {
+        let Some(id) = file_id(&format!("/{name}")) else { return };
+        let file = TemplateFile { name: name.to_owned(), origin, embedded, source: Source::new(id, text) };
+        match self.files.iter_mut().find(|f| f.name == name) {
+            Some(slot) => *slot = file,
+            None => self.files.push(file),
+        }
+    }
+
+    /// All files of the set.
+    #[must_use]
+    pub fn files(&self) -> &[TemplateFile] {
+        &self.files
+    }
+
+    /// The file typst knows under `id`.
+    pub(crate) fn by_id(&self, id: FileId) -> Option<&TemplateFile> {
+        self.files.iter().find(|f| f.source.id() == id)
+    }
+
+    /// The parsed sources, for the world.
+    pub(crate) fn sources(&self) -> Vec<Source> {
+        self.files.iter().map(|f| f.source.clone()).collect()
+    }
+
+    /// The entry file's id.
+    pub(crate) fn main_id(&self) -> Option<FileId> {
+        self.files.iter().find(|f| f.name == MAIN).map(|f| f.source.id())
+    }
+
+    /// A template as a [`SourceFile`] named by its origin, for showing diagnostics with the line.
+    #[must_use]
+    pub fn source_file(&self, origin: &str) -> Option<SourceFile> {
+        self.files.iter().find(|f| f.origin == origin).map(|f| SourceFile::new(f.origin.clone(), f.text().to_owned()))
+    }
+}
