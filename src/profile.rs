@@ -18,13 +18,13 @@ use crate::load::{Limits, Loaded, Schema, load_document, suggest};
 use crate::model::{Datum, Euro, Gremium, Land, Plan, Programm, Rahmen, Spanne};
 use crate::rules::{self, Verlaesslichkeit};
 
-/// How the two mobile-device limits combine (VV § 3 Abs. 1 Nr. 6 c).
+/// Verhältnis der beiden Obergrenzen für mobile Endgeräte (VV § 3 Abs. 1 Nr. 6 c).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum CapMode {
-    /// Either limit suffices; the more favourable one applies (SH reading).
+    /// Die günstigere Grenze gilt (Lesart Schleswig-Holstein).
     #[serde(rename = "alternativ")]
     Alternativ,
-    /// Both limits apply at once (MV reading).
+    /// Beide Grenzen gelten (Lesart Mecklenburg-Vorpommern).
     #[serde(rename = "kumulativ")]
     Kumulativ,
 }
@@ -40,19 +40,19 @@ impl CapMode {
     }
 }
 
-/// A setting for one rule in a profile.
+/// Einstellung einer Regel im Profil.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Einstellung {
-    /// Report as error.
+    /// Als Fehler melden.
     #[serde(rename = "fehler")]
     Fehler,
-    /// Report as warning.
+    /// Als Warnung melden.
     #[serde(rename = "warnung")]
     Warnung,
-    /// Report as hint.
+    /// Als Hinweis melden.
     #[serde(rename = "hinweis")]
     Hinweis,
-    /// Do not check.
+    /// Nicht prüfen.
     #[serde(rename = "aus")]
     Aus,
 }
@@ -261,6 +261,31 @@ static EMBEDDED: LazyLock<Vec<Loaded<ProfilDatei>>> =
 #[must_use]
 pub fn schema() -> &'static Schema {
     &PROFILE_SCHEMA
+}
+
+/// Where the JSON Schema of profile files is committed.
+pub const SCHEMA_PATH: &str = "schemas/profile.schema.json";
+
+/// The JSON Schema of a profile file as committed text (header keys first).
+#[must_use]
+pub fn schema_json() -> String {
+    let generated = PROFILE_SCHEMA.as_json();
+    let mut ordered = serde_json::Map::new();
+    if let Some(map) = generated.as_object() {
+        for key in ["$schema", "title", "description"] {
+            if let Some(v) = map.get(key) {
+                ordered.insert(key.to_owned(), v.clone());
+            }
+        }
+        for (k, v) in map {
+            if !ordered.contains_key(k) {
+                ordered.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Every embedded profile file with the findings of its validation (empty when sound).

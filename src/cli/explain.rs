@@ -1,6 +1,6 @@
 //! `mep explain CODE`: the full German explanation of one rule.
 
-use super::{EXIT_OK, EXIT_TOOL};
+use super::EXIT_TOOL;
 use crate::load::suggest;
 use crate::rules::{self, catalog};
 
@@ -13,8 +13,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     if let Some(rule) = rules::find(args.code.trim()) {
-        print!("{}", catalog::explain(rule));
-        return EXIT_OK;
+        return super::rules::emit(&catalog::explain(rule));
     }
     let codes: Vec<&str> = rules::all().iter().map(|r| r.code).collect();
     let wanted = args.code.trim().to_uppercase();

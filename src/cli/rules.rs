@@ -115,16 +115,29 @@ pub fn run(args: &Args) -> u8 {
             None => Profile::resolve_programme(programm, file),
         }
     });
-    match args.format {
-        Liste::Text => print!("{}", catalog::text(profile.as_ref())),
-        Liste::Md => print!("{}", catalog::markdown(profile.as_ref())),
+    let text = match args.format {
+        Liste::Text => catalog::text(profile.as_ref()),
+        Liste::Md => catalog::markdown(profile.as_ref()),
         Liste::Json => match catalog::json(profile.as_ref()) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => json + "\n",
             Err(e) => {
                 eprintln!("Fehler: Liste kann nicht erzeugt werden: {e}");
                 return EXIT_TOOL;
             }
         },
+    };
+    emit(&text)
+}
+
+/// Writes to standard output; a closed pipe (`mep rules | head`) is no error.
+pub fn emit(text: &str) -> u8 {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("Fehler: Ausgabe nicht möglich: {e}");
+            EXIT_TOOL
+        }
     }
-    EXIT_OK
 }

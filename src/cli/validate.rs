@@ -46,6 +46,8 @@ pub struct Args {
 struct FileReport {
     file: String,
     status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<String>,
     counts: Counts,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
@@ -98,6 +100,7 @@ pub fn run(args: &Args) -> u8 {
                 files.push(FileReport {
                     file: name,
                     status: "unlesbar",
+                    profile: None,
                     counts: Counts::default(),
                     error: Some(error),
                     diagnostics: Vec::new(),
@@ -106,8 +109,11 @@ pub fn run(args: &Args) -> u8 {
             }
         };
         let checked = crate::check_plan_for(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits, &choice);
+        let mut profile = None;
         if let Some(plan) = &checked.value {
-            for reason in choice.resolve_for(plan).provisional {
+            let resolved = choice.resolve_for(plan);
+            profile = Some(resolved.layers.join(" + "));
+            for reason in resolved.provisional {
                 if !notes.contains(&reason) {
                     notes.push(reason);
                 }
@@ -135,11 +141,19 @@ pub fn run(args: &Args) -> u8 {
         } else {
             "ok"
         };
-        files.push(FileReport { file: checked.source.name().to_owned(), status, counts, error: None, diagnostics: checked.diagnostics });
+        files.push(FileReport {
+            file: checked.source.name().to_owned(),
+            status,
+            profile,
+            counts,
+            error: None,
+            diagnostics: checked.diagnostics,
+        });
     }
     match args.format {
         Ausgabe::Text => {
             for note in &notes {
+                let note: String = note.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
                 println!("Hinweis: {note}\n");
             }
             println!("{}", summary_line(&summary));

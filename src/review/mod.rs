@@ -18,10 +18,11 @@ use serde::Serialize;
 use crate::diag::{self, Counts, Diagnostic, Severity};
 use crate::fsio;
 use crate::load::{Limits, Loaded};
-use crate::model::{Datum, Euro, Kategorie, Kostenart, Land, Nutzung, Plan, Programm, Schulform, Traeger};
+use crate::model::{Datum, Euro, Kategorie, Land, Plan, Programm, Schulform, Traeger};
 use crate::profile::Choice;
 use crate::rules::{self, CrossFinding, SchoolFacts, Target};
 use crate::source::SourceFile;
+use crate::view::Kennzahlen;
 
 /// A path given on the command line that cannot be reviewed.
 #[derive(Debug)]
@@ -127,13 +128,13 @@ pub struct Figures {
     pub requested: Euro,
     /// Own share of the Schulträger (`finanzierung.eigenanteil_eur`).
     pub own_share: Euro,
-    /// Total investment: all investive needs.
+    /// Total of all needs (`anzahl × einzelpreis_eur`).
     pub investment: Euro,
-    /// Investment in mobile end devices.
+    /// Needs of the category `mobile_endgeraete`.
     pub mobile: Euro,
-    /// Mobile end devices as a percentage of the investment.
+    /// Mobile end devices as a percentage of all needs.
     pub mobile_share: Option<f64>,
-    /// End devices for teaching (existing and planned) per pupil.
+    /// Pupil devices (tablets, laptops, notebooks, PCs), existing and planned, per pupil.
     pub devices_per_pupil: Option<f64>,
     /// Classrooms with WLAN as a percentage of all classrooms.
     pub wlan_coverage: Option<f64>,
@@ -146,65 +147,37 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Computes the figures of a loaded plan.
+    /// Takes the figures of a loaded plan from the view's [`Kennzahlen`], so that the roll-up
+    /// shows exactly the numbers of each school's own document.
     #[must_use]
     pub fn of(plan: &Plan) -> Self {
+        let k = Kennzahlen::of(plan);
         let mut f = Figures::default();
-        if let Some(fin) = &plan.funding {
-            f.requested = fin.requested;
-            f.own_share = fin.own_share;
+        if let Some(fin) = &k.finanzierung {
+            f.requested = Euro(fin.foerdermittel.cent);
+            f.own_share = Euro(fin.eigenanteil.cent);
         }
-        let mut planned_devices = 0u64;
-        for need in &plan.needs {
-            match need.cost_kind {
-                Kostenart::Investiv => {
-                    let total = need.total();
-                    f.investment = f.investment + total;
-                    if need.device.mobil() {
-                        f.mobile = f.mobile + total;
-                    }
-                    let cell = f.investment_by.entry(need.category).or_default().entry(need.year).or_default();
-                    *cell = *cell + total;
-                    if need.usage == Nutzung::Unterricht && end_device(need.device) {
-                        planned_devices += u64::from(need.count);
-                    }
-                }
-                Kostenart::Laufend => {
-                    let cell = f.running_costs.entry(need.year).or_default();
-                    *cell = *cell + need.total();
+        f.investment = Euro(k.investition.gesamt.cent);
+        f.mobile = Euro(k.mobile_endgeraete.summe.cent);
+        f.mobile_share = k.mobile_endgeraete.anteil.as_ref().map(|a| a.prozent);
+        f.devices_per_pupil = k.geraete.je_schueler_geplant.as_ref().map(|z| z.wert);
+        f.wlan_coverage = k.netz.wlan_abdeckung.as_ref().map(|a| a.prozent);
+        f.training_hours_per_teacher = k.fortbildung.stunden_je_lehrkraft.as_ref().map(|z| z.wert);
+        for sum in &k.investition.je_kategorie {
+            let Some(category) = Kategorie::ALL.iter().copied().find(|c| c.key() == sum.kategorie.key) else { continue };
+            for (&year, amount) in k.investition.jahre.iter().zip(&sum.je_jahr) {
+                if amount.cent != 0 {
+                    f.investment_by.entry(category).or_default().insert(year, Euro(amount.cent));
                 }
             }
         }
-        if f.investment.cents() > 0 {
-            f.mobile_share = Some(f.mobile.cents() as f64 * 100.0 / f.investment.cents() as f64);
-        }
-        let inventory = plan.inventory.as_ref();
-        let existing: u64 = inventory.map_or(0, |i| i.devices.iter().filter(|d| end_device(d.kind)).map(|d| u64::from(d.count)).sum());
-        if plan.school.pupils > 0 {
-            f.devices_per_pupil = Some((existing + planned_devices) as f64 / f64::from(plan.school.pupils));
-        }
-        if let (Some(rooms), Some(wlan)) =
-            (plan.school.classrooms.filter(|&r| r > 0), inventory.and_then(|i| i.network.as_ref()).and_then(|n| n.wlan_rooms))
-        {
-            f.wlan_coverage = Some(f64::from(wlan.min(rooms)) * 100.0 / f64::from(rooms));
-        }
-        if plan.school.teachers > 0 {
-            let hours: f64 = plan.training.iter().map(|t| f64::from(t.participants) * t.hours.max(0.0)).sum();
-            f.training_hours_per_teacher = Some(hours / f64::from(plan.school.teachers));
-        }
-        if let Some(yearly) = plan.operations.as_ref().and_then(|o| o.running_costs) {
-            for year in plan.period.von.jahr..=plan.period.bis.jahr.min(plan.period.von.jahr + 20) {
-                let cell = f.running_costs.entry(year).or_default();
-                *cell = *cell + yearly;
+        for year in &k.folgekosten.je_jahr {
+            if year.summe.cent != 0 {
+                f.running_costs.insert(year.jahr, Euro(year.summe.cent));
             }
         }
         f
     }
-}
-
-/// End devices for pupils' and teachers' work: tablets, laptops, notebooks, PCs.
-fn end_device(kind: crate::model::Geraetetyp) -> bool {
-    kind.mobil() && kind != crate::model::Geraetetyp::Smartphone || kind == crate::model::Geraetetyp::Pc
 }
 
 /// Master data of a school, taken from its plan.

@@ -10,6 +10,8 @@ use serde::Serialize;
 use super::{Review, Row, finding_counts, is_notable};
 use crate::diag::{Diagnostic, sanitize};
 use crate::model::{Euro, Kategorie};
+use crate::render::mdsafe;
+use crate::view::values::{de_dec, de_eur};
 
 /// Version of the JSON document of `mep review --format json`.
 pub const JSON_VERSION: u32 = 1;
@@ -32,50 +34,26 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("Lehrkräfte", "`schule.lehrkraefte`"),
     ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
     ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
-    ("Investitionen (EUR)", "Summe aller investiven Bedarfspositionen"),
-    ("Mobile Endgeräte (EUR)", "Summe der investiven Positionen für Tablets, Laptops, Notebooks und Smartphones"),
+    ("Investitionen (EUR)", "Summe aller Bedarfspositionen (Anzahl × Einzelpreis)"),
+    ("Mobile Endgeräte (EUR)", "Summe der Positionen der Kategorie `mobile_endgeraete`"),
     ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
-    ("Geräte je Schüler", "Endgeräte für den Unterricht (vorhanden und geplant) je Schülerin oder Schüler"),
+    (
+        "Geräte je Schüler",
+        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler",
+    ),
     ("WLAN-Abdeckung (%)", "`bestand.netz.wlan_raeume` geteilt durch `schule.unterrichtsraeume`"),
     ("Fortbildungsstunden je Lehrkraft", "Summe aus Teilnehmenden × Stunden aller Fortbildungen geteilt durch die Lehrkräfte"),
 ];
 
 // ---------------------------------------------------------------- German numbers
 
-/// An amount in euro, German style: `1.234.567 €`, with cents only when there are any (`1.234,50 €`).
-#[must_use]
-pub fn eur(e: Euro) -> String {
-    format!("{} €", eur_number(e))
-}
-
-fn eur_number(e: Euro) -> String {
-    let cents = e.cents();
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let whole = group(abs / 100);
-    if abs.is_multiple_of(100) { format!("{sign}{whole}") } else { format!("{sign}{whole},{:02}", abs % 100) }
-}
-
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A number with `places` decimals and a decimal comma, without thousands separators.
-#[must_use]
-pub fn decimal(x: f64, places: usize) -> String {
-    format!("{x:.places$}").replace('.', ",")
+/// An amount in euro as every document of mep shows it (`1.234,50 €`).
+fn eur(e: Euro) -> String {
+    de_eur(e.cents())
 }
 
 fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", decimal(v, places)))
+    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
 }
 
 fn share(part: Euro, whole: Euro) -> Option<f64> {
@@ -114,7 +92,7 @@ pub fn text(review: &Review) -> String {
     let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
     let _ = writeln!(
         out,
-        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>13} {:>12} {:>7} {:>7} {:>6} {:>8} {:>10}",
+        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>15} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
         "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
     );
     for row in &review.rows {
@@ -137,7 +115,7 @@ pub fn text(review: &Review) -> String {
             None => Default::default(),
         };
         let line = format!(
-            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>13} {own:>12} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
+            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>15} {own:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
             row.status.label(),
             row.counts.errors,
             row.counts.warnings,
@@ -159,21 +137,21 @@ pub fn text(review: &Review) -> String {
     if !years.is_empty() {
         let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
         for y in &years {
-            let _ = write!(out, " {y:>12}");
+            let _ = write!(out, " {y:>14}");
         }
-        let _ = writeln!(out, " {:>13}", "Summe");
+        let _ = writeln!(out, " {:>15}", "Summe");
         for (category, by_year) in &t.investment_by {
             let _ = write!(out, "  {:<36}", category.label());
             for y in &years {
-                let _ = write!(out, " {:>12}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+                let _ = write!(out, " {:>14}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
             }
-            let _ = writeln!(out, " {:>13}", eur(t.by_category.get(category).copied().unwrap_or_default()));
+            let _ = writeln!(out, " {:>15}", eur(t.by_category.get(category).copied().unwrap_or_default()));
         }
         let _ = write!(out, "  {:<36}", "Summe");
         for y in &years {
-            let _ = write!(out, " {:>12}", eur(t.by_year.get(y).copied().unwrap_or_default()));
+            let _ = write!(out, " {:>14}", eur(t.by_year.get(y).copied().unwrap_or_default()));
         }
-        let _ = writeln!(out, " {:>13}", eur(t.investment));
+        let _ = writeln!(out, " {:>15}", eur(t.investment));
     }
     if !t.running_costs.is_empty() {
         let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
@@ -240,55 +218,101 @@ pub fn summary_line(review: &Review) -> String {
 
 // ---------------------------------------------------------------- Markdown
 
-/// Escapes user text for Markdown inline content and table cells.
-#[must_use]
-pub fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// One block of the overview chapter.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "art", rename_all = "lowercase")]
+pub enum Block {
+    /// A paragraph; its sentences are lines in Markdown and flow together in the PDF.
+    Absatz {
+        /// The sentences, plain text.
+        saetze: Vec<String>,
+    },
+    /// A table; numeric columns are right-aligned.
+    Tabelle {
+        /// Column headings.
+        kopf: Vec<String>,
+        /// Per column: right-aligned.
+        rechts: Vec<bool>,
+        /// Rows of plain-text cells.
+        zeilen: Vec<Vec<String>>,
+        /// A total row, its first cell set in bold.
+        summe: Option<Vec<String>>,
+    },
+    /// A list of findings.
+    Befunde {
+        /// The findings.
+        liste: Vec<Befund>,
+    },
 }
 
-/// The overview chapter of a kommunaler Medienentwicklungsplan, in Markdown.
+/// One finding in the overview.
+#[derive(Clone, Debug, Serialize)]
+pub struct Befund {
+    /// Fehler, Warnung or Hinweis.
+    pub schwere: &'static str,
+    /// Rule code; empty for a file that could not be read.
+    pub code: String,
+    /// Line in the file, when located.
+    pub zeile: Option<usize>,
+    /// The message, plain text.
+    pub text: String,
+}
+
+/// A section of the overview chapter.
+#[derive(Clone, Debug, Serialize)]
+pub struct Abschnitt {
+    /// Heading level below the chapter title: 2 or 3.
+    pub ebene: u8,
+    /// Heading, plain text.
+    pub titel: String,
+    /// The file a per-school section is about.
+    pub datei: Option<String>,
+    /// Content.
+    pub bloecke: Vec<Block>,
+}
+
+/// The overview chapter of a kommunaler Medienentwicklungsplan, independent of the output format:
+/// Markdown and PDF render the same sentences and tables.
+#[derive(Clone, Debug, Serialize)]
+pub struct Overview {
+    /// Chapter title, plain text.
+    pub titel: String,
+    /// The sections in order.
+    pub abschnitte: Vec<Abschnitt>,
+}
+
+fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnitt {
+    Abschnitt { ebene, titel: titel.into(), datei: None, bloecke }
+}
+
+fn para(saetze: Vec<String>) -> Block {
+    Block::Absatz { saetze }
+}
+
+fn befund(d: &Diagnostic) -> Befund {
+    Befund { schwere: d.severity.label(), code: d.code.clone(), zeile: d.location.as_ref().map(|l| l.line), text: d.message.clone() }
+}
+
+/// Builds the overview chapter of a review.
 #[must_use]
-pub fn markdown(review: &Review) -> String {
-    let mut out = String::new();
+pub fn overview(review: &Review) -> Overview {
     let t = &review.totals;
     let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
-    match traeger {
-        Some(tr) => {
-            let _ = writeln!(out, "# Medienentwicklungsplan {}: Übersicht der Schulen\n", md_escape(&tr.name));
-        }
-        None => out.push_str("# Übersicht der Medienentwicklungspläne\n\n"),
-    }
-    out.push_str("## Überblick\n\n");
-    match traeger {
-        Some(tr) => {
-            let _ = writeln!(
-                out,
-                "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {} seiner Schulen vor.",
-                md_escape(&tr.name),
-                tr.land.label(),
-                tr.programme.label(),
-                plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne")
-            );
-        }
-        None => {
-            let _ =
-                writeln!(out, "Diese Übersicht fasst {} zusammen.", plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne"));
-        }
-    }
-    let _ = writeln!(
-        out,
+    let titel = match traeger {
+        Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
+        None => "Übersicht der Medienentwicklungspläne".to_owned(),
+    };
+    let plans = plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne");
+    let mut saetze = vec![match traeger {
+        Some(tr) => format!(
+            "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {plans} seiner Schulen vor.",
+            tr.name.trim(),
+            tr.land.label(),
+            tr.programme.label()
+        ),
+        None => format!("Diese Übersicht fasst {plans} zusammen."),
+    }];
+    saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         eur(t.investment),
@@ -296,164 +320,191 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         opt(share(t.mobile, t.investment), 1, " %"),
         eur(t.requested),
         eur(t.own_share)
-    );
+    ));
     if let Some(budget) = t.budget {
         let rest = budget.cents() - t.requested.cents();
-        if rest >= 0 {
-            let _ = writeln!(
-                out,
+        saetze.push(if rest >= 0 {
+            format!(
                 "Das Budget des Schulträgers von {} ist damit zu {} ausgeschöpft; {} bleiben frei.",
                 eur(budget),
                 opt(share(t.requested, budget), 1, " %"),
                 eur(Euro(rest))
-            );
+            )
         } else {
-            let _ = writeln!(out, "Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)));
-        }
+            format!("Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)))
+        });
     }
-    if let (Some(first), Some(last)) = (
-        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).min(),
-        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max(),
-    ) {
-        if first == last {
-            let _ = writeln!(out, "Alle Pläne tragen den Stand vom {}.", first.de());
+    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of));
+    if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+        saetze.push(if first == last {
+            format!("Alle Pläne tragen den Stand vom {}.", first.de())
         } else {
-            let _ = writeln!(out, "Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de());
-        }
+            format!("Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de())
+        });
     }
-    let _ = writeln!(
-        out,
-        "\nPrüfergebnis: {} ohne Befund, {} mit Warnungen, {} mit Fehlern{}.\n",
+    let result = format!(
+        "Prüfergebnis: {} ohne Befund, {} mit Warnungen, {} mit Fehlern{}.",
         plural(t.ok, "Plan", "Pläne"),
         t.with_warnings,
         t.with_errors,
         if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
     );
+    let mut abschnitte = vec![section(2, "Überblick", vec![para(saetze), para(vec![result])])];
 
-    out.push_str("## Schulen\n\n");
-    out.push_str(
-        "| Schule | Schulnummer | Stand | Prüfung | Fehler | Warnungen | Beantragt | Eigenanteil | Anteil mobiler Endgeräte | Geräte je Schüler/in | WLAN-Abdeckung | Fortbildungsstunden je Lehrkraft |\n",
-    );
-    out.push_str("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-    for row in &review.rows {
-        let (name, number, as_of) = match &row.school {
-            Some(s) => (md_escape(&s.name), md_escape(&s.number), s.as_of.de()),
-            None => (format!("`{}`", row.file.replace('`', "'")), String::new(), String::new()),
-        };
-        let figures = row.figures.as_ref().map_or_else(
-            || "– | – | – | – | – | –".to_owned(),
-            |f| {
-                format!(
-                    "{} | {} | {} | {} | {} | {}",
+    let kopf: Vec<String> = [
+        "Schule",
+        "Schulnummer",
+        "Stand",
+        "Prüfung",
+        "Fehler",
+        "Warnungen",
+        "Beantragt",
+        "Eigenanteil",
+        "Anteil mobiler Endgeräte",
+        "Geräte je Schüler/in",
+        "WLAN-Abdeckung",
+        "Fortbildungsstunden je Lehrkraft",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rechts = (0..kopf.len()).map(|i| i >= 4).collect();
+    let zeilen = review
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = match &row.school {
+                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+                None => vec![row.file.clone(), String::new(), String::new()],
+            };
+            cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+            match &row.figures {
+                Some(f) => cells.extend([
                     eur(f.requested),
                     eur(f.own_share),
                     opt(f.mobile_share, 1, " %"),
                     opt(f.devices_per_pupil, 2, ""),
                     opt(f.wlan_coverage, 0, " %"),
-                    opt(f.training_hours_per_teacher, 1, "")
-                )
-            },
-        );
-        let _ = writeln!(
-            out,
-            "| {name} | {number} | {as_of} | {} | {} | {} | {figures} |",
-            row.status.label(),
-            row.counts.errors,
-            row.counts.warnings
-        );
-    }
-    let _ = writeln!(
-        out,
-        "| **Summe** | | | | | | {} | {} | {} | | | |\n",
-        eur(t.requested),
-        eur(t.own_share),
-        opt(share(t.mobile, t.investment), 1, " %")
-    );
-    out.push_str(
-        "Anteil mobiler Endgeräte: Tablets, Laptops, Notebooks und Smartphones an allen investiven Positionen. \
-Geräte je Schüler/in: vorhandene und geplante Endgeräte für den Unterricht. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
-Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft.\n\n",
-    );
-
-    out.push_str("## Investitionen nach Fördergegenstand und Jahr\n\n");
-    let years = years(review);
-    if years.is_empty() {
-        out.push_str("Die Pläne enthalten keine investiven Bedarfspositionen.\n\n");
-    } else {
-        out.push_str("| Fördergegenstand |");
-        for y in &years {
-            let _ = write!(out, " {y} |");
-        }
-        out.push_str(" Summe |\n|---|");
-        for _ in &years {
-            out.push_str("--:|");
-        }
-        out.push_str("--:|\n");
-        for category in Kategorie::ALL {
-            let Some(by_year) = t.investment_by.get(category) else { continue };
-            let _ = write!(out, "| {} |", category.label());
-            for y in &years {
-                let _ = write!(out, " {} |", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+                    opt(f.training_hours_per_teacher, 1, ""),
+                ]),
+                None => cells.extend(std::iter::repeat_n("–".to_owned(), 6)),
             }
-            let _ = writeln!(out, " {} |", eur(t.by_category.get(category).copied().unwrap_or_default()));
-        }
-        out.push_str("| **Summe** |");
-        for y in &years {
-            let _ = write!(out, " {} |", eur(t.by_year.get(y).copied().unwrap_or_default()));
-        }
-        let _ = writeln!(out, " {} |\n", eur(t.investment));
-    }
+            cells
+        })
+        .collect();
+    let mut summe = vec!["Summe".to_owned()];
+    summe.extend(std::iter::repeat_n(String::new(), 5));
+    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), 1, " %")]);
+    summe.extend(std::iter::repeat_n(String::new(), 3));
+    abschnitte.push(section(
+        2,
+        "Schulen",
+        vec![
+            Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) },
+            para(vec![
+                "Anteil mobiler Endgeräte: Positionen der Kategorie „Schulgebundene mobile Endgeräte“ am gesamten Bedarf. \
+Geräte je Schüler/in: vorhandene und für den Unterricht geplante Tablets, Laptops, Notebooks und PCs. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
+Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
+                    .to_owned(),
+            ]),
+        ],
+    ));
 
-    out.push_str("## Finanzierung\n\n| Posten | Betrag |\n|---|--:|\n");
-    let _ = writeln!(out, "| Beantragte Fördermittel | {} |", eur(t.requested));
-    let _ = writeln!(out, "| Eigenanteil | {} |", eur(t.own_share));
-    if let Some(budget) = t.budget {
-        let _ = writeln!(out, "| Budget des Schulträgers | {} |", eur(budget));
-        let rest = budget.cents() - t.requested.cents();
-        if rest >= 0 {
-            let _ = writeln!(out, "| Verbleibendes Budget | {} |", eur(Euro(rest)));
-        } else {
-            let _ = writeln!(out, "| Überschreitung des Budgets | {} |", eur(Euro(-rest)));
-        }
-    }
-    out.push('\n');
-
-    out.push_str("## Folgekosten\n\n");
-    if t.running_costs.is_empty() {
-        out.push_str("Die Pläne nennen keine Folgekosten.\n\n");
+    let years = years(review);
+    let invest = if years.is_empty() {
+        para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
     } else {
-        out.push_str(
-            "Betrieb, Wartung, Support und Lizenzen sind nicht förderfähig; der Schulträger trägt sie aus eigenen Mitteln. \
-Die Pläne nennen je Jahr des Planungszeitraums:\n\n| Jahr | Folgekosten |\n|---|--:|\n",
-        );
-        for (year, amount) in &t.running_costs {
-            let _ = writeln!(out, "| {year} | {} |", eur(*amount));
-        }
-        out.push('\n');
-    }
+        let mut kopf = vec!["Fördergegenstand".to_owned()];
+        kopf.extend(years.iter().map(ToString::to_string));
+        kopf.push("Summe".to_owned());
+        let rechts = (0..kopf.len()).map(|i| i > 0).collect();
+        let zeilen = Kategorie::ALL
+            .iter()
+            .filter_map(|category| {
+                let by_year = t.investment_by.get(category)?;
+                let mut cells = vec![category.label().to_owned()];
+                cells.extend(years.iter().map(|y| by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e))));
+                cells.push(eur(t.by_category.get(category).copied().unwrap_or_default()));
+                Some(cells)
+            })
+            .collect();
+        let mut summe = vec!["Summe".to_owned()];
+        summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
+        summe.push(eur(t.investment));
+        Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
+    };
+    abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
 
-    out.push_str("## Prüfergebnis\n\n");
-    let notable: Vec<&Diagnostic> = review.traeger_findings.iter().filter(|d| is_notable(d)).collect();
-    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
-    if notable.is_empty() && rows.is_empty() {
-        out.push_str("Kein Plan enthält Fehler oder Warnungen.\n");
+    let mut zeilen = vec![vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)], vec!["Eigenanteil".to_owned(), eur(t.own_share)]];
+    if let Some(budget) = t.budget {
+        zeilen.push(vec!["Budget des Schulträgers".to_owned(), eur(budget)]);
+        let rest = budget.cents() - t.requested.cents();
+        zeilen.push(if rest >= 0 {
+            vec!["Verbleibendes Budget".to_owned(), eur(Euro(rest))]
+        } else {
+            vec!["Überschreitung des Budgets".to_owned(), eur(Euro(-rest))]
+        });
     }
+    let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
+    abschnitte.push(section(2, "Finanzierung", vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe: None }]));
+
+    let folgekosten = if t.running_costs.is_empty() {
+        vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
+    } else {
+        vec![
+            para(vec![
+                "Betrieb, Wartung, Support und Lizenzen sind nicht förderfähig; der Schulträger trägt sie aus eigenen Mitteln. \
+Die Pläne nennen je Jahr des Planungszeitraums:"
+                    .to_owned(),
+            ]),
+            Block::Tabelle {
+                kopf: vec!["Jahr".to_owned(), "Folgekosten".to_owned()],
+                rechts: vec![false, true],
+                zeilen: t.running_costs.iter().map(|(y, e)| vec![y.to_string(), eur(*e)]).collect(),
+                summe: None,
+            },
+        ]
+    };
+    abschnitte.push(section(2, "Folgekosten", folgekosten));
+
+    let notable: Vec<Befund> = review.traeger_findings.iter().filter(|d| is_notable(d)).map(befund).collect();
+    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
+    let empty = notable.is_empty() && rows.is_empty();
+    abschnitte.push(section(
+        2,
+        "Prüfergebnis",
+        if empty { vec![para(vec!["Kein Plan enthält Fehler oder Warnungen.".to_owned()])] } else { Vec::new() },
+    ));
     if !notable.is_empty() {
-        out.push_str("### Schulträger\n\n");
-        for d in notable {
-            let _ = writeln!(out, "- {}", md_finding(d));
-        }
-        out.push('\n');
+        abschnitte.push(section(3, "Schulträger", vec![Block::Befunde { liste: notable }]));
     }
     for row in rows {
-        let _ = writeln!(out, "### {} (`{}`)\n", md_escape(display_name(row)), row.file.replace('`', "'"));
-        if let Some(e) = &row.error {
-            let _ = writeln!(out, "- **Fehler:** {}", md_escape(e));
+        let mut liste: Vec<Befund> =
+            row.error.iter().map(|e| Befund { schwere: "Fehler", code: String::new(), zeile: None, text: e.clone() }).collect();
+        liste.extend(row.diagnostics.iter().filter(|d| is_notable(d)).map(befund));
+        abschnitte.push(Abschnitt {
+            ebene: 3,
+            titel: display_name(row).to_owned(),
+            datei: Some(row.file.clone()),
+            bloecke: vec![Block::Befunde { liste }],
+        });
+    }
+    Overview { titel, abschnitte }
+}
+
+/// The overview chapter of a kommunaler Medienentwicklungsplan, in Markdown; every user value escaped.
+#[must_use]
+pub fn markdown(review: &Review) -> String {
+    let doc = overview(review);
+    let mut out = format!("# {}\n\n", mdsafe::escape(&doc.titel));
+    for a in &doc.abschnitte {
+        let _ = write!(out, "{} {}", "#".repeat(usize::from(a.ebene)), mdsafe::escape(&a.titel));
+        if let Some(file) = &a.datei {
+            let _ = write!(out, " (`{}`)", file.replace('`', "'"));
         }
-        for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
-            let _ = writeln!(out, "- {}", md_finding(d));
+        out.push_str("\n\n");
+        for b in &a.bloecke {
+            md_block(&mut out, b);
         }
-        out.push('\n');
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -461,9 +512,46 @@ Die Pläne nennen je Jahr des Planungszeitraums:\n\n| Jahr | Folgekosten |\n|---
     out
 }
 
-fn md_finding(d: &Diagnostic) -> String {
-    let at = d.location.as_ref().map(|l| format!(" (Zeile {})", l.line)).unwrap_or_default();
-    format!("**{}** {}{at}: {}", d.severity.label(), d.code, md_escape(&d.message))
+fn md_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Absatz { saetze } => {
+            for s in saetze {
+                let _ = writeln!(out, "{}", mdsafe::escape(s));
+            }
+            out.push('\n');
+        }
+        Block::Tabelle { kopf, rechts, zeilen, summe } => {
+            let row = |cells: &[String]| {
+                let inner: Vec<String> = cells.iter().map(|c| if c.is_empty() { " ".to_owned() } else { format!(" {c} ") }).collect();
+                format!("|{}|", inner.join("|"))
+            };
+            let escaped = |cells: &[String]| cells.iter().map(|c| mdsafe::escape(c)).collect::<Vec<_>>();
+            let _ = writeln!(out, "{}", row(&escaped(kopf)));
+            let _ = writeln!(out, "|{}", rechts.iter().map(|&r| if r { "--:|" } else { "---|" }).collect::<String>());
+            for z in zeilen {
+                let _ = writeln!(out, "{}", row(&escaped(z)));
+            }
+            if let Some(sum) = summe {
+                let mut cells = escaped(sum);
+                if let Some(first) = cells.first_mut() {
+                    *first = format!("**{first}**");
+                }
+                let _ = writeln!(out, "{}", row(&cells));
+            }
+            out.push('\n');
+        }
+        Block::Befunde { liste } => {
+            for b in liste {
+                if b.code.is_empty() {
+                    let _ = writeln!(out, "- **{}:** {}", b.schwere, mdsafe::escape(&b.text));
+                } else {
+                    let at = b.zeile.map(|l| format!(" (Zeile {l})")).unwrap_or_default();
+                    let _ = writeln!(out, "- **{}** {}{at}: {}", b.schwere, b.code, mdsafe::escape(&b.text));
+                }
+            }
+            out.push('\n');
+        }
+    }
 }
 
 // ---------------------------------------------------------------- CSV
@@ -526,7 +614,7 @@ fn csv_eur(e: Euro) -> String {
 }
 
 fn csv_opt(x: Option<f64>, places: usize) -> String {
-    x.map(|v| decimal(v, places)).unwrap_or_default()
+    x.map(|v| format!("{v:.places$}").replace('.', ",")).unwrap_or_default()
 }
 
 /// A user text cell: guarded against formulas, then quoted as needed.
@@ -560,11 +648,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn euros_are_german() {
-        assert_eq!(eur(Euro(123_456_700)), "1.234.567 €");
-        assert_eq!(eur(Euro(123_450)), "1.234,50 €");
-        assert_eq!(eur(Euro(0)), "0 €");
+    fn csv_euros_have_a_decimal_comma_and_no_grouping() {
         assert_eq!(csv_eur(Euro(123_456_705)), "1234567,05");
+        assert_eq!(csv_eur(Euro(0)), "0,00");
     }
 
     #[test]
@@ -575,11 +661,5 @@ mod tests {
         assert_eq!(csv_text("Schule; Nord"), "\"Schule; Nord\"");
         assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_text("Grundschule"), "Grundschule");
-    }
-
-    #[test]
-    fn markdown_escapes_markup() {
-        assert_eq!(md_escape("a|b *c* [d](e) <script>"), "a\\|b \\*c\\* \\[d\\](e) \\<script\\>");
-        assert_eq!(md_escape("Zeile\nzwei"), "Zeile zwei");
     }
 }

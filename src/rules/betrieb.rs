@@ -2,6 +2,7 @@
 
 use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Presse};
 use crate::diag::Severity::{Fehler, Warnung};
+use crate::model::Kategorie;
 
 use super::foerder::BREMEN;
 
@@ -19,6 +20,17 @@ const ENTWURF_VV: Quelle = Quelle {
     titel: "Entwurf der Verwaltungsvereinbarung (Bericht): laufende Kosten nicht förderfähig",
     url: "https://www.finanznachrichten.de/nachrichten-2018-11/45346355-digitalpakt-bund-zahlt-pro-schule-25-000-euro-fuer-tablets-003.htm",
     verlaesslichkeit: Presse,
+};
+
+const DBIR_ZWECKBINDUNG: Quelle = Quelle {
+    titel: "dBIR Bayern Nr. 4: Zweckbindung 5 Jahre, Vernetzung 10 Jahre, mobile Endgeräte 3 Jahre",
+    url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_10546-3",
+    verlaesslichkeit: Amtlich,
+};
+const BY_JUGENDSCHUTZ: Quelle = Quelle {
+    titel: "Bayern, Bekanntmachung „Schulische IT-Infrastruktur und Internetzugang“ vom 14.07.2022, Nr. 5 Jugendschutz",
+    url: "https://www.verkuendung-bayern.de/baymbl/2022-436/",
+    verlaesslichkeit: Amtlich,
 };
 
 pub(super) static RULES: &[Rule] = &[
@@ -58,7 +70,65 @@ Tragen Sie die geschätzten jährlichen Kosten unter `betrieb.folgekosten_eur_pr
         sources: &[ST_LEITLINIEN, ENTWURF_VV],
         check: Some(running_costs_stated),
     },
+    Rule {
+        code: "DP-ZWECKBINDUNG",
+        title: "Ersatz vor Ablauf der Zweckbindung geplant",
+        severity: Warnung,
+        explanation: "Geförderte Ausstattung ist zweckgebunden: in der Regel fünf Jahre ab Inbetriebnahme, mobile Endgeräte drei Jahre, \
+Vernetzung zehn Jahre (so die bayerische Richtlinie; andere Länder regeln es ähnlich). Ein Ersatzzyklus unter dieser Frist \
+(`betrieb.ersatzzyklus_jahre`) plant den Ersatz, bevor die Zweckbindung endet; dann drohen Rückforderungen. \
+Planen Sie den Ersatz nach Ablauf der Frist oder finanzieren Sie ihn aus eigenen Mitteln.",
+        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 4\n",
+        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 6\n",
+        sources: &[DBIR_ZWECKBINDUNG],
+        check: Some(earmarking),
+    },
+    Rule {
+        code: "DP-JUGENDSCHUTZ",
+        title: "Kein Jugendschutzfilter",
+        severity: Warnung,
+        explanation: "Schulen müssen Schülerinnen und Schüler vor jugendgefährdenden Inhalten im Internet schützen – durch technische \
+Vorkehrungen und durch Aufsicht. Steht `betrieb.jugendschutzfilter: false` oder fehlt die Angabe, sollen Prüfende nachfragen. \
+Beschreiben Sie den Filter und die Regeln zur Aufsicht.",
+        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: false\n",
+        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: true\n",
+        sources: &[BY_JUGENDSCHUTZ],
+        check: Some(youth_protection),
+    },
 ];
+
+fn earmarking(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let Some(years) = p.operations.as_ref().and_then(|b| b.replacement_years) else { return };
+    let has_mobile = p.needs.iter().any(|b| b.category == Kategorie::MobileEndgeraete);
+    let has_other = p.needs.iter().any(|b| !matches!(b.category, Kategorie::MobileEndgeraete | Kategorie::Vernetzung | Kategorie::Wlan));
+    let limit = if has_other {
+        5
+    } else if has_mobile {
+        3
+    } else {
+        return;
+    };
+    if years < limit {
+        let what = if has_other { "geförderte Geräte" } else { "mobile Endgeräte" };
+        f.at(
+            "betrieb.ersatzzyklus_jahre",
+            format!("Ein Ersatzzyklus von {years} Jahren liegt unter der Zweckbindung von {limit} Jahren für {what}."),
+        )
+        .with_help(format!("Planen Sie den Ersatz frühestens nach {limit} Jahren oder aus eigenen Mitteln."));
+    }
+}
+
+fn youth_protection(ctx: &Context<'_>, f: &mut Findings) {
+    if let Some(b) = &ctx.plan.operations
+        && b.youth_filter != Some(true)
+    {
+        let path = if b.youth_filter.is_some() { "betrieb.jugendschutzfilter" } else { "betrieb" };
+        f.at(path, "Ein Jugendschutzfilter ist laut Plan nicht eingerichtet.").with_help(
+            "Beschreiben Sie den Filter und die Aufsicht und schreiben Sie `jugendschutzfilter: true`, sobald er eingerichtet ist.",
+        );
+    }
+}
 
 fn support_levels(ctx: &Context<'_>, f: &mut Findings) {
     let Some(b) = &ctx.plan.operations else {

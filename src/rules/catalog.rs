@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Quelle, Rule, all};
 use crate::diag::Severity;
+use crate::model::{Land, Programm};
 use crate::profile::{Belegt, Einstellung, Profile, embedded};
 
 /// The severity a rule has: under a profile if given, else its default.
@@ -43,8 +44,12 @@ fn reliabilities(sources: &[Quelle]) -> String {
     if sources.is_empty() {
         return "–".to_owned();
     }
-    let mut labels: Vec<&str> = sources.iter().map(|q| q.verlaesslichkeit.label()).collect();
-    labels.dedup();
+    let mut labels: Vec<&str> = Vec::new();
+    for label in sources.iter().map(|q| q.verlaesslichkeit.label()) {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
     labels.join(", ")
 }
 
@@ -110,6 +115,11 @@ fn parameters_markdown(p: &Profile) -> String {
     out
 }
 
+/// Replaces control characters, so text from a profile file cannot steer a terminal.
+fn plain(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 /// The rule list as plain text: code, severity, title; with the profile's parameters.
 #[must_use]
 pub fn text(profile: Option<&Profile>) -> String {
@@ -117,7 +127,7 @@ pub fn text(profile: Option<&Profile>) -> String {
     let width = rows.iter().map(|(r, _)| r.code.len()).max().unwrap_or(0);
     let mut out = String::new();
     if let Some(p) = profile {
-        let _ = writeln!(out, "Profil: {}\n", p.title());
+        let _ = writeln!(out, "Profil: {}\n", plain(&p.title()));
     }
     for (rule, severity) in &rows {
         let _ = writeln!(out, "{:<width$}  {:<7}  {}", rule.code, severity.label(), rule.title);
@@ -125,10 +135,10 @@ pub fn text(profile: Option<&Profile>) -> String {
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
         for (name, value, url, rel) in parameter_rows(p) {
-            let _ = writeln!(out, "  {name}: {value}\n    Quelle ({rel}): {url}");
+            let _ = writeln!(out, "  {name}: {}\n    Quelle ({rel}): {}", plain(&value), plain(&url));
         }
         for reason in &p.provisional {
-            let _ = writeln!(out, "\nHinweis: {reason}");
+            let _ = writeln!(out, "\nHinweis: {}", plain(reason));
         }
     }
     let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
@@ -177,12 +187,70 @@ fn setting_label(s: Einstellung) -> &'static str {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().fold(String::new(), |mut out, l| {
+    let mut out = String::new();
+    for line in text.lines() {
         out.push_str("    ");
-        out.push_str(l);
+        out.push_str(line);
         out.push('\n');
-        out
+    }
+    out
+}
+
+/// The parameter a rule reads from the profile, by its row name in [`parameter_rows`].
+fn parameter_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "DP-EIGENANTEIL" => "Mindest-Eigenanteil",
+        "DP-MOBIL-OBERGRENZE" => "Mobile Endgeräte: Verhältnis der Grenzen",
+        "DP-FOERDERZEITRAUM" => "Förderzeitraum",
+        "DP-ANTRAGSFRIST" => "Antragsfrist",
+        "LAND-KONZEPTTEILE" => "Verlangte Teile des Konzepts",
+        "LAND-RAHMEN" => "Kompetenzrahmen",
+        "LAND-BESCHLUESSE" => "Verlangte Beschlüsse",
+        _ => return None,
     })
+}
+
+/// The values of a rule's parameter: the programme's and every Land's that differs from it.
+/// Where both programmes agree, they are listed once.
+fn land_values(code: &str) -> Vec<String> {
+    let Some(name) = parameter_of(code) else { return Vec::new() };
+    let value = |p: &Profile| parameter_rows(p).into_iter().find(|r| r.0 == name).map(|r| format!("{} ({})", r.1, r.3));
+    let blocks: Vec<(String, Vec<String>)> = Programm::ALL
+        .iter()
+        .map(|programm| {
+            let base = value(&Profile::resolve_programme(*programm, None));
+            let head = match &base {
+                Some(v) => format!("{}: {v}", programm.label()),
+                None => format!("{}:", programm.label()),
+            };
+            let lands = Land::ALL
+                .iter()
+                .filter_map(|land| {
+                    let own = value(&Profile::resolve(*programm, *land));
+                    (own != base).then(|| format!("  {} {}: {}", land.key(), land.label(), own.unwrap_or_else(|| "–".to_owned())))
+                })
+                .collect();
+            (head, lands)
+        })
+        .collect();
+    let mut out = Vec::new();
+    if let [(h1, l1), (h2, l2)] = blocks.as_slice()
+        && l1 == l2
+    {
+        if h1.ends_with(':') && h2.ends_with(':') {
+            out.push("In beiden Programmen:".to_owned());
+        } else {
+            out.push(h1.clone());
+            out.push(h2.clone());
+        }
+        out.extend(l1.iter().cloned());
+        return out;
+    }
+    for (head, lands) in blocks {
+        out.push(head);
+        out.extend(lands);
+    }
+    out
 }
 
 /// The full German explanation of a rule, as plain text.
@@ -198,6 +266,13 @@ pub fn explain(rule: &Rule) -> String {
     }
     out.push('\n');
     out.push_str(&wrap(rule.explanation, 100));
+    let values = land_values(rule.code);
+    if !values.is_empty() {
+        out.push_str("\nWerte nach Programm und Land:\n");
+        for v in values {
+            let _ = writeln!(out, "  {v}");
+        }
+    }
     if rule.check.is_some() || !rule.bad.is_empty() {
         let _ = write!(out, "\nSo löst es die Regel aus:\n{}", indent(rule.bad));
         let _ = write!(out, "\nSo ist es richtig:\n{}", indent(rule.good));

@@ -110,7 +110,12 @@ fn known_ids(ctx: &Context<'_>, f: &mut Findings) {
         if !ids.contains(&id) {
             let help = match suggest(id, &ids) {
                 Some(s) => {
-                    format!("Meinten Sie `{s}`? Der Rahmen „{}“ kennt {} bis {}.", curriculum.framework.key(), ids[0], ids[ids.len() - 1])
+                    format!(
+                        "Meinten Sie `{s}`? Der Rahmen „{}“ kennt {} bis {}.",
+                        curriculum.framework.key(),
+                        ids.first().unwrap_or(&""),
+                        ids.last().unwrap_or(&"")
+                    )
                 }
                 None => format!("Der Rahmen „{}“ kennt die Kennungen {}.", curriculum.framework.key(), ids.join(", ")),
             };

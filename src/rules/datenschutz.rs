@@ -125,7 +125,7 @@ Prüfende sollen das sehen. Dokumentieren Sie die Grundlage oder wählen Sie ein
     },
     Rule {
         code: "DS-DSB",
-        title: "Keine Datenschutzbeauftragte Person benannt",
+        title: "Keine datenschutzbeauftragte Person benannt",
         severity: Fehler,
         explanation: "Jede öffentliche Schule braucht eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten (Art. 37 DSGVO); \
 sie können für mehrere Schulen gemeinsam oder extern bestellt sein, dürfen aber nicht der Schulleitung angehören oder die IT administrieren. \
@@ -134,6 +134,18 @@ Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein.",
         good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
         sources: &[NI_DSB],
         check: Some(officer),
+    },
+    Rule {
+        code: "DS-DSB-KONFLIKT",
+        title: "Datenschutzbeauftragte Person in einer unvereinbaren Rolle",
+        severity: Warnung,
+        explanation: "Die oder der Datenschutzbeauftragte kontrolliert die Verarbeitung und darf deshalb weder der Schulleitung angehören \
+noch die IT der Schule betreuen (Interessenkonflikt, Art. 38 Abs. 6 DSGVO). mep vergleicht den Namen unter \
+`datenschutz.beauftragte_person` mit der Ansprechperson der Schule, wenn sie die Schulleitung ist, und mit dem First-Level-Support.",
+        bad: "datenschutz:\n  beauftragte_person: { name: A. Beispiel, kontakt: dsb@example.org }\n  vvt: true\n",
+        good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n",
+        sources: &[NI_DSB],
+        check: Some(officer_conflict),
     },
     Rule {
         code: "DS-CLOUD-DSK",
@@ -264,6 +276,30 @@ fn officer(ctx: &Context<'_>, f: &mut Findings) {
                 .with_help("Ergänzen Sie `beauftragte_person: { name: …, kontakt: … }`.");
         }
         Some(_) => {}
+    }
+}
+
+fn officer_conflict(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    let Some(dsb) = p.privacy.as_ref().and_then(|d| d.officer.as_ref()) else { return };
+    let name = dsb.name.trim().to_lowercase();
+    if name.is_empty() {
+        return;
+    }
+    let head = p
+        .school
+        .contact
+        .as_ref()
+        .filter(|c| c.role.as_deref().is_some_and(|r| r.to_lowercase().contains("schulleit")))
+        .is_some_and(|c| c.name.trim().to_lowercase() == name);
+    let admin = p.operations.as_ref().and_then(|b| b.first_level.as_ref()).is_some_and(|l| l.responsible.trim().to_lowercase() == name);
+    if head || admin {
+        let role = if head { "die Schulleitung" } else { "für den First-Level-Support verantwortlich" };
+        f.at(
+            "datenschutz.beauftragte_person.name",
+            format!("{} ist zugleich {role}; das ist mit der Aufgabe der oder des Datenschutzbeauftragten unvereinbar.", dsb.name),
+        )
+        .with_help("Benennen Sie eine andere Person, etwa eine gemeinsame oder externe Datenschutzbeauftragte.");
     }
 }
 

@@ -37,6 +37,11 @@ const DBIR_4: Quelle = Quelle {
     url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_10546-3",
     verlaesslichkeit: Amtlich,
 };
+const KOELN: Quelle = Quelle {
+    titel: "Bezirksregierung Köln: DigitalPakt Schule – Antragsfrist 31.07.2022",
+    url: "https://www.bezreg-koeln.nrw.de/themen/schule-und-bildung/digitalpakt-schule",
+    verlaesslichkeit: Amtlich,
+};
 const HIB_2024: Quelle = Quelle {
     titel: "Bundestag, hib: laufende Vorhaben bis Ende 2025 finanziert",
     url: "https://www.bundestag.de/presse/hib/kurzmeldungen-992642",
@@ -106,7 +111,7 @@ Geprüft werden Beginn und Ende der Maßnahmen und die Beschaffungsjahre des Bed
 kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhaben wählen Sie `programm: digitalpakt-2`.",
         bad: "programm: digitalpakt-2019\nstand: 2026-10-15\n",
         good: "programm: digitalpakt-2\nstand: 2026-10-15\n",
-        sources: &[DBIR_4],
+        sources: &[SH_RL, KOELN],
         check: Some(deadline),
     },
 ];

@@ -30,16 +30,16 @@ use crate::profile::{Belegt, Profile};
 
 pub use traeger::{CrossFinding, SchoolFacts, Target, check_schools};
 
-/// How far a source can be trusted.
+/// Verlässlichkeit einer Quelle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Verlaesslichkeit {
-    /// Official: Bund, Land, ministry, legal portal, Förderbank.
+    /// Amtlich: Bund, Land, Ministerium, Rechtsportal, Förderbank.
     #[serde(rename = "amtlich")]
     Amtlich,
-    /// Press or news agency.
+    /// Presse oder Nachrichtenagentur.
     #[serde(rename = "Presse")]
     Presse,
-    /// Secondary: vendors, blogs, consultants.
+    /// Sekundär: Anbieter, Blogs, Beratung.
     #[serde(rename = "sekundär")]
     Sekundaer,
 }

@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::review::render::{decimal, eur};
+use crate::view::values::{de_dec, de_eur};
 
 const SH_FAQ: Quelle = Quelle {
     titel: "Schleswig-Holstein, FAQ DigitalPakt Schule: Obergrenzen für mobile Endgeräte (VV § 3 Abs. 1 Nr. 6 Buchst. c)",
@@ -295,13 +295,13 @@ fn mobile_share(
     let mut message = format!(
         "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} % – mehr als {limit} %.",
         general.len(),
-        eur(mobile),
-        eur(investment),
-        decimal(share, 1)
+        de_eur(mobile.cents()),
+        de_eur(investment.cents()),
+        de_dec(share, 1)
     );
     if mode == CapMode::Alternativ {
-        let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, eur(s.mobile))).collect();
-        message.push_str(&format!(" Die Grenze von {} je Schule hilft nicht: darüber liegen {}.", eur(cap), names.join(", ")));
+        let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, de_eur(s.mobile.cents()))).collect();
+        message.push_str(&format!(" Die Grenze von {} je Schule hilft nicht: darüber liegen {}.", de_eur(cap.cents()), names.join(", ")));
     } else {
         message.push_str(&format!(" In {} gelten beide Grenzen zugleich.", profile.land_name()));
     }
@@ -323,9 +323,9 @@ fn budget(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>)
             format!(
                 "Die {} Pläne beantragen zusammen {}, das Budget des Schulträgers beträgt {} ({} zu viel).",
                 schools.len(),
-                eur(requested),
-                eur(t.budget),
-                eur(Euro(requested.cents() - t.budget.cents()))
+                de_eur(requested.cents()),
+                de_eur(t.budget.cents()),
+                de_eur(requested.cents() - t.budget.cents())
             ),
         )
         .with_help("Kürzen Sie beantragte Mittel in einzelnen Plänen oder prüfen Sie das Budget in `traeger.yaml`.");

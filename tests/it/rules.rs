@@ -314,3 +314,71 @@ fn readme_rule_list_is_current() {
         }
     }
 }
+
+#[test]
+fn lists_for_a_land_show_every_parameter_with_its_source() {
+    for land in Land::ALL {
+        let p = Profile::resolve(Programm::Dp2019, *land);
+        let md = catalog::markdown(Some(&p));
+        assert!(md.contains("| Mindest-Eigenanteil |"), "{}", land.key());
+        for line in md.lines().filter(|l| l.starts_with("| ") && l.contains(" | <")) {
+            assert!(line.contains("<https://") || line.contains("<http://"), "{}: {line}", land.key());
+            assert!(line.ends_with("| amtlich |") || line.ends_with("| Presse |") || line.ends_with("| sekundär |"), "{line}");
+        }
+        let json: Value = serde_json::from_str(&catalog::json(Some(&p)).unwrap()).unwrap();
+        let listed = json["regeln"].as_array().unwrap().len();
+        assert_eq!(listed, catalog::listed(Some(&p)).len());
+        assert_eq!(json["profil"]["land"], land.key());
+    }
+}
+
+/// Fails when `schemas/profile.schema.json` differs from the profile model.
+/// Regenerate with: `MEP_UPDATE_SCHEMA=1 cargo test --test it profile_schema`.
+#[test]
+fn profile_schema_file_is_current() {
+    let path = root().join(profile::SCHEMA_PATH);
+    let expected = profile::schema_json();
+    if std::env::var_os("MEP_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == expected, "{} is stale; run `MEP_UPDATE_SCHEMA=1 cargo test --test it profile_schema`", profile::SCHEMA_PATH);
+    assert!(expected.contains("\"regeln\""));
+    for l in profile::embedded() {
+        let text = std::fs::read_to_string(root().join(l.source.name())).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema="), "{} lacks the schema modeline", l.source.name());
+    }
+}
+
+#[test]
+fn a_missing_section_yields_one_finding_not_a_cascade() {
+    let mut plan = minimal();
+    let map = plan.as_object_mut().unwrap();
+    for key in ["betrieb", "datenschutz", "finanzierung", "fortbildung", "mediencurriculum"] {
+        map.remove(key);
+    }
+    let text = serde_json::to_string_pretty(&plan).unwrap();
+    let checked = check_bytes("lueckenhaft.yaml", text.as_bytes());
+    assert!(checked.value.is_some());
+    let count = |code: &str| checked.diagnostics.iter().filter(|d| d.code == code).count();
+    for (code, n) in [
+        ("DP-BETRIEB-SUPPORT", 1),
+        ("DP-BETRIEB-BESTAETIGUNG", 0),
+        ("DP-FOLGEKOSTEN", 0),
+        ("DS-DSB", 1),
+        ("DP-FINANZIERUNG-SUMME", 1),
+        ("DP-EIGENANTEIL", 0),
+        ("DP-BUDGET", 0),
+        ("DP-FORTBILDUNG-PLAN", 1),
+        ("DP-FORTBILDUNG-ABDECKUNG", 0),
+        ("DP-FORTBILDUNG-UMFANG", 0),
+        ("MC-KOMPETENZ", 0),
+        ("MC-BEREICHE", 0),
+        ("LAND-KONZEPTTEILE", 2), // Niedersachsen wants curriculum and training
+    ] {
+        assert_eq!(count(code), n, "{code}: {:#?}", checked.diagnostics);
+    }
+    for d in &checked.diagnostics {
+        assert!(d.location.is_some(), "{d:?}");
+    }
+}
