@@ -16,12 +16,16 @@ fn plan(rel: &str) -> Plan {
     checked.value.unwrap_or_else(|| panic!("{rel} loads"))
 }
 
+fn view(plan: &Plan) -> PlanView {
+    PlanView::build(plan, &[], &Optionen { datei: "plan.yaml".to_owned(), entwurf: false })
+}
+
 fn build(plan: &Plan) -> data::PdfData {
-    data::build(&PlanView::build(plan, &[], &Optionen { datei: "plan.yaml".to_owned(), entwurf: false }), plan)
+    data::build(&view(plan))
 }
 
 fn settings(plan: &Plan) -> Settings {
-    Settings::for_stand(plan.as_of, data::ident(plan), None)
+    Settings::for_stand(plan.as_of, data::ident(&view(plan)), None)
 }
 
 fn render(plan: &Plan, templates: &Templates) -> Result<pdf::Rendered, Vec<mep::diag::Diagnostic>> {
@@ -271,5 +275,26 @@ fn template_cannot_reach_files_or_packages() {
         let all = diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("\n");
         assert!(all.contains(needle), "{code}: {all}");
         assert_eq!(diags[0].location.as_ref().map(|l| l.line), Some(2), "{code}");
+    }
+}
+
+#[test]
+fn plan_with_only_required_fields_renders() {
+    let mut value = serde_json::to_value(plan("tests/fixtures/valid/minimal.yaml")).expect("plan as json");
+    let Value::Object(map) = &mut value else { panic!("object expected") };
+    let required = ["format", "programm", "land", "stand", "planungszeitraum", "schule"];
+    map.retain(|k, _| required.contains(&k.as_str()));
+    if let Some(Value::Object(school)) = map.get_mut("schule") {
+        school.retain(|k, _| ["name", "schulnummer", "schulform", "schueler", "lehrkraefte"].contains(&k.as_str()));
+    }
+    let sparse: Plan = serde_json::from_value(value).expect("sparse plan is a plan");
+    let out = render(&sparse, &Templates::embedded()).unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    for needle in [
+        "Es sind noch keine Ziele eingetragen.",
+        "Zur Finanzierung liegen keine Angaben vor.",
+        "Das Mediencurriculum ist noch nicht eingetragen.",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}");
     }
 }
