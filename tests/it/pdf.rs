@@ -298,3 +298,19 @@ fn plan_with_only_required_fields_renders() {
         assert!(text.contains(needle), "missing {needle:?}");
     }
 }
+
+#[test]
+fn draft_carries_its_banner_and_the_open_errors() {
+    let checked = check_file(&root().join("tests/fixtures/invalid/plan_duplicate_id.yaml"));
+    let plan = checked.value.as_ref().expect("plan loads despite its errors");
+    let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == mep::diag::Severity::Fehler).collect();
+    assert!(!errors.is_empty());
+    let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "plan.yaml".to_owned(), entwurf: true });
+    let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings(plan))
+        .unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    assert!(text.matches("ENTWURF – nicht förderfähig").count() >= out.pages, "banner not on every page");
+    for e in errors {
+        assert!(text.contains(&e.code), "Prüfbericht lacks {}", e.code);
+    }
+}
