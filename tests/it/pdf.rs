@@ -314,3 +314,19 @@ fn draft_carries_its_banner_and_the_open_errors() {
         assert!(text.contains(&e.code), "Prüfbericht lacks {}", e.code);
     }
 }
+
+#[test]
+fn markdown_structures_render_in_every_free_text_field() {
+    let md = "# Oben\n\n### Tiefer\n\nText mit **fett**, *kursiv*, ~~weg~~, `code` und [Link](https://example.org).\n\n\
+              1. eins\n2. zwei\n   - verschachtelt\n\n> Zitat\n\n```\n#read(\"/etc/passwd\")\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n---\n\n- [x] erledigt\n";
+    let mut value = serde_json::to_value(plan("examples/gymnasium-baden-wuerttemberg.yaml")).expect("plan as json");
+    value["leitbild"] = Value::String(md.to_owned());
+    value["schule"]["profil"] = Value::String(md.to_owned());
+    value["bestand"]["prozesse"] = Value::String(md.to_owned());
+    value["bedarf"][0]["begruendung"] = Value::String(md.to_owned());
+    let rich: Plan = serde_json::from_value(value).expect("still a plan");
+    let out = render(&rich, &Templates::embedded()).unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    assert!(text.matches("#read(\"/etc/passwd\")").count() >= 4);
+    assert!(text.matches("verschachtelt").count() >= 4);
+}
