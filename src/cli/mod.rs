@@ -6,6 +6,7 @@
 
 mod completions;
 mod init;
+mod render;
 mod schema;
 mod validate;
 
@@ -58,6 +59,13 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -"
     )]
     Validate(validate::Args),
+    /// Erstellt aus einem Plan das vollständige Dokument (Markdown oder JSON); Pläne mit Fehlern nur als Entwurf.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep render [OPTIONEN] <DATEI>...",
+        after_help = "Beispiele:\n  mep render plan.yaml                      # schreibt plan.md\n  mep render --format json plan.yaml        # schreibt plan.json\n  mep render plan.yaml -o - | less\n  mep render --templates meine-vorlagen plan.yaml\n  mep render --entwurf plan.yaml\n\nExit-Codes: 0 = ausgegeben, 1 = Plan hat Fehler (nichts ausgegeben), 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    Render(render::Args),
     /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
     #[command(
         help_template = TEMPLATE,
@@ -121,6 +129,7 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),

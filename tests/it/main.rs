@@ -4,4 +4,5 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod render;
 mod support;
