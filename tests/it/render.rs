@@ -38,7 +38,7 @@ fn options() -> Options {
 /// Counts the cells of a table row in its source line: pipes not escaped by a backslash, minus the outer ones.
 fn source_cells(line: &str) -> usize {
     let line = line.trim();
-    let mut pipes = 0;
+    let mut pipes: usize = 0;
     let mut escaped = false;
     for c in line.chars() {
         match c {
