@@ -7,9 +7,10 @@
 mod completions;
 mod explain;
 mod init;
-pub mod render_pdf;
+mod render;
 mod review;
 mod rules;
+pub mod render_pdf;
 mod schema;
 mod validate;
 
@@ -62,6 +63,13 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -\n  mep validate --land SH --programm digitalpakt-2019 plan.yaml\n  mep validate --profile kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
     )]
     Validate(validate::Args),
+    /// Erstellt aus einem Plan das vollständige Dokument (Markdown oder JSON); Pläne mit Fehlern nur als Entwurf.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "mep render [OPTIONEN] <DATEI>...",
+        after_help = "Beispiele:\n  mep render plan.yaml                      # schreibt plan.md\n  mep render --format json plan.yaml        # schreibt plan.json\n  mep render plan.yaml -o - | less\n  mep render --templates meine-vorlagen plan.yaml\n  mep render --entwurf plan.yaml\n\nExit-Codes: 0 = ausgegeben, 1 = Plan hat Fehler (nichts ausgegeben), 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    Render(render::Args),
     /// Prüft viele Pläne auf einmal und fasst sie für den Schulträger zusammen: Tabelle, Summen, schulübergreifende Regeln.
     #[command(
         help_template = TEMPLATE,
@@ -146,6 +154,7 @@ where
     };
     let code = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Review(args) => review::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Explain(args) => explain::run(&args),

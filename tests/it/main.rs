@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod examples;
 mod pdf;
+mod render;
 mod review;
 mod rules;
 mod support;

@@ -1,0 +1,192 @@
+//! `mep render`: turn checked plans into documents.
+//!
+//! Each output format is one arm of [`Format`]; adding a format means adding a
+//! variant, its file extension and one arm in [`produce`].
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
+use crate::diag::{self, Counts};
+use crate::fsio;
+use crate::load::Limits;
+use crate::render::markdown::Templates;
+use crate::view::{Optionen, PlanView};
+
+/// Output format of `mep render`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark mit GFM-Tabellen).
+    #[default]
+    Md,
+    /// Die Plan-Sicht als JSON (Aufbau: docs/planview.md).
+    Json,
+}
+
+impl Format {
+    /// File extension of the output, without dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plan-Dateien (YAML); `-` liest von der Standardeingabe.
+    #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
+    files: Vec<PathBuf>,
+    /// Ausgabeformat: `md` (Standard, Markdown) oder `json` (Plan-Sicht mit allen Kennzahlen).
+    #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
+    format: Format,
+    /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md` bzw. `.json`.
+    #[arg(short = 'o', long = "output", value_name = "DATEI", help_heading = "Optionen")]
+    output: Option<PathBuf>,
+    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`).
+    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    templates: Option<PathBuf>,
+    /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
+    #[arg(long, help_heading = "Optionen")]
+    entwurf: bool,
+    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
+    max_groesse: usize,
+}
+
+/// Where one document goes.
+enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+fn target(args: &Args, input: &Path) -> Target {
+    match &args.output {
+        Some(p) if p.as_os_str() == "-" => Target::Stdout,
+        Some(p) => Target::File(p.clone()),
+        None if input.as_os_str() == "-" => Target::Stdout,
+        None => Target::File(input.with_extension(args.format.extension())),
+    }
+}
+
+/// Produces the bytes of one document in the chosen format.
+fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(|e| e.to_string()),
+        Format::Json => crate::render::json(view).map(String::into_bytes).map_err(|e| e.to_string()),
+    }
+}
+
+pub fn run(args: &Args) -> u8 {
+    let several_to_one_file = args.files.len() > 1 && args.output.as_ref().is_some_and(|p| p.as_os_str() != "-");
+    if several_to_one_file {
+        eprintln!(
+            "Fehler: `-o DATEI` geht nur mit einer Eingabedatei. Lassen Sie `-o` weg, dann entsteht jede Ausgabe neben ihrer Eingabe."
+        );
+        return EXIT_TOOL;
+    }
+    let templates = match &args.templates {
+        Some(dir) => match Templates::with_dir(dir) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("Fehler: {e}");
+                return EXIT_TOOL;
+            }
+        },
+        None => Templates::builtin(),
+    };
+    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
+    let mut worst = EXIT_OK;
+    for path in &args.files {
+        let code = render_one(args, path, &templates, &limits);
+        worst = worst.max(code);
+    }
+    worst
+}
+
+fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) -> u8 {
+    let name = path.display().to_string();
+    let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("Fehler: Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+            return EXIT_TOOL;
+        }
+    };
+    let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
+    let counts = Counts::of(&checked.diagnostics);
+    let Some(plan) = &checked.value else {
+        print_diagnostics(&checked);
+        eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
+        return EXIT_INPUT;
+    };
+    if counts.errors > 0 && !args.entwurf {
+        print_diagnostics(&checked);
+        eprintln!(
+            "{}: nicht ausgegeben – der Plan hat {} Fehler. Beheben Sie die Fehler oder geben Sie mit --entwurf einen Entwurf aus.",
+            checked.source.name(),
+            counts.errors
+        );
+        return EXIT_INPUT;
+    }
+    let view = PlanView::build(
+        plan,
+        &checked.diagnostics,
+        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
+    );
+    let out = match produce(args.format, &view, templates) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("Fehler: {e}");
+            return EXIT_TOOL;
+        }
+    };
+    match target(args, path) {
+        Target::Stdout => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                eprintln!("Fehler: Ausgabe nicht möglich: {}.", fsio::describe_io(&e));
+                return EXIT_TOOL;
+            }
+        }
+        Target::File(p) => {
+            if let Err(e) = fsio::write_atomic(&p, &out) {
+                eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(&e));
+                return EXIT_TOOL;
+            }
+            eprintln!("{} geschrieben{}.", p.display(), note(&counts, view.dokument.entwurf));
+        }
+    }
+    if view.dokument.entwurf && matches!(target(args, path), Target::Stdout) {
+        eprintln!("{}: als Entwurf ausgegeben{}.", checked.source.name(), note(&counts, true));
+    }
+    EXIT_OK
+}
+
+fn note(c: &Counts, entwurf: bool) -> String {
+    let mut parts = Vec::new();
+    if entwurf {
+        parts.push("als ENTWURF".to_owned());
+    }
+    if c.errors > 0 {
+        parts.push(format!("{} Fehler", c.errors));
+    }
+    if c.warnings > 0 {
+        parts.push(format!("{} Warnungen", c.warnings));
+    }
+    if c.hints > 0 {
+        parts.push(format!("{} Hinweise", c.hints));
+    }
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+}
+
+fn print_diagnostics(checked: &crate::Checked) {
+    for d in &checked.diagnostics {
+        eprintln!("{}", diag::render_human(d, Some(&checked.source), false));
+    }
+}
