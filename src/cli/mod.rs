@@ -8,9 +8,9 @@ mod completions;
 mod explain;
 mod init;
 mod render;
+pub mod render_pdf;
 mod review;
 mod rules;
-pub mod render_pdf;
 mod schema;
 mod validate;
 

@@ -213,7 +213,7 @@ pub fn summary_line(review: &Review) -> String {
     if t.unreadable > 0 {
         line.push_str(&format!(" (davon {} nicht lesbar)", t.unreadable));
     }
-    line.push_str(&format!("; insgesamt {} Fehler, {} Warnungen, {} Hinweise.", c.errors, c.warnings, c.hints));
+    line.push_str(&format!("; insgesamt {}.", c.summary_de()));
     line
 }
 
