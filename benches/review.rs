@@ -1,7 +1,7 @@
 //! Review throughput: `mep review` (release binary) on N synthetic school plans.
 //!
 //! A generator writes N valid plans of realistic size to a temporary directory,
-//! varying the three examples (name, Schulnummer, pupils, teachers, prices), then
+//! varying the three examples (school name, Schulnummer, pupils, teachers, Schulträger), then
 //! runs the binary under `/usr/bin/time -v` and reports wall time and peak memory.
 //!
 //! Run with `cargo build --release && cargo bench --bench review`.
@@ -36,35 +36,20 @@ impl Rng {
 
 const NAMES: &[&str] = &["Lindenhof", "Am Markt", "Nord", "Süd", "Am Hafen", "Waldweg", "Mühlenbach", "Sonnenberg", "Am Park", "Rosenhöhe"];
 
-/// Replaces the value of the first line that starts with `key` (after indentation) inside the `schule:` block.
-fn replace_in_school(text: &str, key: &str, value: &str) -> String {
+/// Replaces the value of the first `key:` line directly inside the top-level `block:`.
+fn replace_in(text: &str, block: &str, key: &str, value: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
-    let mut in_school = false;
+    let mut inside = false;
     let mut done = false;
     for line in text.split_inclusive('\n') {
-        if line.starts_with("schule:") {
-            in_school = true;
+        if line.starts_with(&format!("{block}:")) {
+            inside = true;
         } else if !line.starts_with(' ') && !line.trim().is_empty() && !line.starts_with('#') {
-            in_school = false;
+            inside = false;
         }
-        if in_school && !done && line.starts_with(&format!("  {key}:")) {
+        if inside && !done && line.starts_with(&format!("  {key}:")) {
             let _ = writeln!(out, "  {key}: {value}");
             done = true;
-        } else {
-            out.push_str(line);
-        }
-    }
-    out
-}
-
-/// Scales every `einzelpreis_eur:` by a factor, rounded to whole euros (keeps the plan valid).
-fn vary_prices(text: &str, rng: &mut Rng) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if let Some((head, value)) = line.split_once("einzelpreis_eur: ")
-            && let Ok(price) = value.trim().parse::<f64>()
-        {
-            let _ = writeln!(out, "{head}einzelpreis_eur: {}", (price * rng.factor(0.1)).round().max(1.0));
         } else {
             out.push_str(line);
         }
@@ -76,17 +61,20 @@ fn plan(i: usize, examples: &[String], rng: &mut Rng) -> String {
     let base = &examples[i % examples.len()];
     let kind = ["Grundschule", "Gymnasium", "Berufskolleg"][i % examples.len()];
     let name = format!("{kind} {} {}", NAMES[rng.next() as usize % NAMES.len()], i);
-    let mut text = replace_in_school(base, "name", &name);
-    text = replace_in_school(&text, "schulnummer", &format!("\"{:08}\"", 10_000_000 + i));
+    let mut text = replace_in(base, "schule", "name", &name);
+    text = replace_in(&text, "schule", "schulnummer", &format!("\"{:08}\"", 10_000_000 + i));
+    // About 40 schools per Schulträger, as in a mid-sized Kreis.
+    text = replace_in(&text, "schultraeger", "name", &format!("Schulträger {:04}", i / 40));
     for key in ["schueler", "lehrkraefte"] {
         let current = text
             .lines()
             .skip_while(|l| !l.starts_with("schule:"))
             .find_map(|l| l.strip_prefix(&format!("  {key}: ")).and_then(|v| v.trim().parse::<f64>().ok()))
             .unwrap_or(100.0);
-        text = replace_in_school(&text, key, &format!("{}", (current * rng.factor(0.15)).round().max(1.0)));
+        // Only upwards: fewer teachers than a training's participants would be implausible.
+        text = replace_in(&text, "schule", key, &format!("{}", (current * rng.factor(0.1) * 1.1).round()));
     }
-    vary_prices(&text, rng)
+    text
 }
 
 /// Writes `n` plans into `dir`, in subfolders of 500 like a Land-wide collection.

@@ -130,6 +130,30 @@ impl Counts {
         }
         c
     }
+
+    /// The number of errors in German with the right grammatical number: "1 Fehler".
+    #[must_use]
+    pub fn errors_de(&self) -> String {
+        format!("{} Fehler", self.errors)
+    }
+
+    /// "1 Warnung", "2 Warnungen".
+    #[must_use]
+    pub fn warnings_de(&self) -> String {
+        format!("{} {}", self.warnings, if self.warnings == 1 { "Warnung" } else { "Warnungen" })
+    }
+
+    /// "1 Hinweis", "2 Hinweise".
+    #[must_use]
+    pub fn hints_de(&self) -> String {
+        format!("{} {}", self.hints, if self.hints == 1 { "Hinweis" } else { "Hinweise" })
+    }
+
+    /// "0 Fehler, 1 Warnung, 2 Hinweise".
+    #[must_use]
+    pub fn summary_de(&self) -> String {
+        format!("{}, {}, {}", self.errors_de(), self.warnings_de(), self.hints_de())
+    }
 }
 
 /// ANSI styles used by the human renderer; empty strings when colour is off.

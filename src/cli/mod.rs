@@ -74,7 +74,7 @@ enum Command {
     #[command(
         help_template = TEMPLATE,
         override_usage = "mep review [OPTIONEN] <PFAD>...",
-        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
+        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n  mep review plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.

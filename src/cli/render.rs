@@ -218,13 +218,13 @@ fn note(c: &Counts, entwurf: bool) -> String {
         parts.push("als ENTWURF".to_owned());
     }
     if c.errors > 0 {
-        parts.push(format!("{} Fehler", c.errors));
+        parts.push(c.errors_de());
     }
     if c.warnings > 0 {
-        parts.push(format!("{} Warnungen", c.warnings));
+        parts.push(c.warnings_de());
     }
     if c.hints > 0 {
-        parts.push(format!("{} Hinweise", c.hints));
+        parts.push(c.hints_de());
     }
     if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }

@@ -25,6 +25,8 @@ pub enum Format {
     Csv,
     /// JSON (Format siehe README).
     Json,
+    /// PDF: Übersichtskapitel, archivierbar und barrierefrei.
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -35,7 +37,7 @@ pub struct Args {
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
     #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
-    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel) oder `json`.
+    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json` oder `pdf`.
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// In diese Datei schreiben statt auf die Standardausgabe.
@@ -44,6 +46,8 @@ pub struct Args {
     /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
     max_groesse: usize,
+    #[command(flatten)]
+    pdf: super::render_pdf::PdfArgs,
     #[command(flatten)]
     profile: super::rules::ProfileArgs,
 }
@@ -103,6 +107,19 @@ pub fn run(args: &Args) -> u8 {
         Format::Text => render::text(&result).into_bytes(),
         Format::Md => render::markdown(&result).into_bytes(),
         Format::Csv => render::csv(&result),
+        Format::Pdf => {
+            let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+            match render::pdf(&result, args.pdf.pdf_standard, epoch) {
+                Ok(pdf) => pdf,
+                Err(diags) => {
+                    for d in &diags {
+                        eprintln!("{}", crate::diag::render_human(d, None, false));
+                    }
+                    eprintln!("Fehler: Das PDF kann nicht erzeugt werden.");
+                    return EXIT_TOOL;
+                }
+            }
+        }
         Format::Json => match render::json(&result) {
             Ok(text) => text.into_bytes(),
             Err(e) => {

@@ -181,6 +181,7 @@ fn summary_line(s: &Summary) -> String {
     if s.unreadable > 0 {
         line.push_str(&format!(", {} nicht lesbar", s.unreadable));
     }
-    line.push_str(&format!(" ({} Fehler, {} Warnungen, {} Hinweise).", s.errors, s.warnings, s.hints));
+    let counts = crate::diag::Counts { errors: s.errors, warnings: s.warnings, hints: s.hints };
+    line.push_str(&format!(" ({}).", counts.summary_de()));
     line
 }

@@ -129,6 +129,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>,
 }
 
 /// `md(ebene=N)`: a Markdown field (`{"markdown": …}` or a string) made safe, headings starting at level N.
+#[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
 fn md_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
     let top = kwargs.get::<i64>("ebene")?.unwrap_or(3);
     let text = match v.as_map() {
@@ -148,6 +149,7 @@ fn de_int_filter(v: &Value, _: Kwargs, _: &State) -> Value {
 }
 
 /// `sonst(text="–")`: the value, or the text when the value is missing or empty.
+#[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
 fn sonst_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
     let missing = v.is_undefined() || v.is_none() || v.as_str().is_some_and(str::is_empty) || v.as_array().is_some_and(<[Value]>::is_empty);
     if missing {

@@ -17,7 +17,7 @@ use crate::view::PlanView;
 pub enum RenderError {
     /// A template could not be read, parsed or rendered.
     Template(String),
-    /// A file could not be read.
+    /// A template file or directory could not be read.
     Io(String),
 }
 
@@ -33,7 +33,7 @@ impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Template(m) => write!(f, "Vorlage fehlerhaft: {m}"),
-            Self::Io(m) => write!(f, "Datei nicht lesbar: {m}"),
+            Self::Io(m) => write!(f, "Vorlagen nicht lesbar: {m}."),
         }
     }
 }

@@ -341,11 +341,11 @@ fn area_key(id: &str) -> (u64, String) {
 
 /// Known areas of `rahmen` plus any other ids that occur, ordered.
 fn areas_with(rahmen: Rahmen, found: &BTreeSet<String>) -> Vec<Bereich> {
-    let mut ids: BTreeMap<(u64, String), ()> = (1..=bereiche(rahmen).len()).map(|n| (area_key(&n.to_string()), ())).collect();
+    let mut ids: BTreeSet<(u64, String)> = (1..=bereiche(rahmen).len()).map(|n| area_key(&n.to_string())).collect();
     for id in found {
-        ids.insert(area_key(id), ());
+        ids.insert(area_key(id));
     }
-    ids.into_keys().map(|(_, id)| bereich(rahmen, &id)).collect()
+    ids.into_iter().map(|(_, id)| bereich(rahmen, &id)).collect()
 }
 
 impl FortbildungK {
@@ -590,7 +590,7 @@ pub struct FolgekostenJahr {
 impl Folgekosten {
     fn of(plan: &Plan) -> Self {
         let pro_jahr = plan.operations.as_ref().and_then(|b| b.running_costs);
-        let yearly = pro_jahr.map_or(0, |e| e.cents());
+        let yearly = pro_jahr.map_or(0, crate::model::Euro::cents);
         let first = plan.period.von.jahr;
         let last = plan.period.bis.jahr.max(first);
         let je_jahr: Vec<FolgekostenJahr> = (first..=last)

@@ -747,7 +747,7 @@ impl PlanView {
             })
             .collect();
         let mut ranked: Vec<&MassnahmeV> = massnahmen.iter().filter(|m| m.investition.cent > 0).collect();
-        ranked.sort_by(|a, b| b.investition.cent.cmp(&a.investition.cent));
+        ranked.sort_by_key(|m| std::cmp::Reverse(m.investition.cent));
         let zusammenfassung = Zusammenfassung {
             wichtigste_massnahmen: ranked.into_iter().take(5).cloned().collect(),
             ziele_je_dimension: crate::model::Dimension::ALL

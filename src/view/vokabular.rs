@@ -10,11 +10,11 @@ pub struct Kapitel {
     /// Chapter number (`1` … `14`) or annex letter (`A` …).
     pub nummer: &'static str,
     /// German title in the Land's wording.
-    pub titel: String,
+    pub titel: &'static str,
 }
 
-fn k(nummer: &'static str, titel: &str) -> Kapitel {
-    Kapitel { nummer, titel: titel.to_owned() }
+fn k(nummer: &'static str, titel: &'static str) -> Kapitel {
+    Kapitel { nummer, titel }
 }
 
 /// Titles of every chapter, in document order.
@@ -92,20 +92,20 @@ impl Vokabular {
         };
         let (dokument, einordnung) = match land {
             Land::By => {
-                kapitel.mediencurriculum.titel = "Säule 1: Mediencurriculum".to_owned();
-                kapitel.fortbildung.titel = "Säule 2: Fortbildungsplan".to_owned();
-                kapitel.ausstattung.titel = "Säule 3: Ausstattungsplan".to_owned();
+                kapitel.mediencurriculum.titel = "Säule 1: Mediencurriculum";
+                kapitel.fortbildung.titel = "Säule 2: Fortbildungsplan";
+                kapitel.ausstattung.titel = "Säule 3: Ausstattungsplan";
                 ("Medienkonzept", "Das Medienkonzept besteht aus den drei Säulen Mediencurriculum, Fortbildungsplan und Ausstattungsplan.")
             }
             Land::He => {
-                kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept (PTEK)".to_owned();
+                kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept (PTEK)";
                 (
                     "Medienbildungskonzept",
                     "Das Medienbildungskonzept enthält das pädagogisch-technische Einsatzkonzept (PTEK) für den Antrag des Schulträgers.",
                 )
             }
             Land::Ni => {
-                kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept".to_owned();
+                kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept";
                 (
                     "Medienbildungskonzept",
                     "Das Medienbildungskonzept verbindet Ausstattung, pädagogisches Einsatzkonzept, Mediencurriculum und Fortbildungsplanung.",
@@ -115,8 +115,8 @@ impl Vokabular {
                 ("Medienbildungskonzept", "Das Medienbildungskonzept ist die Grundlage der Medienentwicklungsplanung des Schulträgers.")
             }
             Land::Nw => {
-                kapitel.einsatzkonzept.titel = "Technisch-pädagogisches Einsatzkonzept (TPEK)".to_owned();
-                kapitel.fortbildung.titel = "Fortbildungsplanung (Qualifizierungskonzept)".to_owned();
+                kapitel.einsatzkonzept.titel = "Technisch-pädagogisches Einsatzkonzept (TPEK)";
+                kapitel.fortbildung.titel = "Fortbildungsplanung (Qualifizierungskonzept)";
                 ("Medienkonzept", "Das Medienkonzept beruht auf dem Medienkompetenzrahmen NRW und ist Teil des Schulprogramms.")
             }
             Land::Rp | Land::Sh | Land::Th => {

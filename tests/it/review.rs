@@ -257,3 +257,20 @@ fn an_unknown_traeger_format_version_is_an_error() {
     let d = review.traeger_findings.iter().find(|d| d.code == "FORMAT-VERSION").expect("version checked");
     assert_eq!(d.location.as_ref().unwrap().line, 3);
 }
+
+/// The PDF arm: one smoke test (the other tests stay PDF-free).
+#[test]
+fn the_overview_renders_as_pdf_with_its_text() {
+    let review = traeger_review();
+    let pdf = render::pdf(&review, mep::render::pdf::Standard::default(), None).expect("the embedded template compiles");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("uebersicht.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    if let Ok(out) = std::process::Command::new("pdftotext").arg("-layout").arg(&file).arg("-").output() {
+        let text = String::from_utf8_lossy(&out.stdout);
+        for wanted in ["Übersicht der Schulen", "Grundschule Waldweg", "TRAEGER-BUDGET", "423.000,00 €"] {
+            assert!(text.contains(wanted), "PDF text lacks {wanted:?}");
+        }
+    }
+}

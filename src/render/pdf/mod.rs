@@ -130,12 +130,17 @@ pub struct Rendered {
 /// the template files, by their origin); the data cannot cause errors except
 /// through a template that mishandles it.
 pub fn render(templates: &Templates, data_json: Vec<u8>, settings: &Settings) -> Result<Rendered, Vec<Diagnostic>> {
-    let (Some(main), Some(data_id)) = (templates.main_id(), file_id(DATA_PATH)) else {
+    render_entry(templates, templates::MAIN, data_json, settings)
+}
+
+/// Renders one document whose entry template is `entry` (e.g. [`templates::REVIEW_MAIN`]).
+pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, settings: &Settings) -> Result<Rendered, Vec<Diagnostic>> {
+    let (Some(main), Some(data_id)) = (templates.entry_id(entry), file_id(DATA_PATH)) else {
         return Err(vec![Diagnostic::new(
             CODE_TEMPLATE,
             Severity::Fehler,
             "",
-            format!("Die Vorlagen enthalten keine Hauptdatei `{}`.", templates::MAIN),
+            format!("Die Vorlagen enthalten keine Hauptdatei `{entry}`."),
         )]);
     };
     let today = Datetime::from_ymd(settings.today.jahr, settings.today.monat, settings.today.tag);

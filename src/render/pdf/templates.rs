@@ -16,7 +16,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("plan.typ", include_str!("../../../templates/typst/plan.typ")),
     ("markdown.typ", include_str!("../../../templates/typst/markdown.typ")),
     ("charts.typ", include_str!("../../../templates/typst/charts.typ")),
+    ("review.typ", include_str!("../../../templates/typst/review.typ")),
 ];
+
+/// The entry template of the Schulträger overview (`mep review --format pdf`).
+pub const REVIEW_MAIN: &str = "review.typ";
 
 /// Where embedded templates are shown to come from in diagnostics.
 const EMBEDDED_DIR: &str = "templates/typst";
@@ -136,9 +140,9 @@ impl Templates {
         self.files.iter().map(|f| f.source.clone()).collect()
     }
 
-    /// The entry file's id.
-    pub(crate) fn main_id(&self) -> Option<FileId> {
-        self.files.iter().find(|f| f.name == MAIN).map(|f| f.source.id())
+    /// The id of the entry file `name`.
+    pub(crate) fn entry_id(&self, name: &str) -> Option<FileId> {
+        self.files.iter().find(|f| f.name == name).map(|f| f.source.id())
     }
 
     /// A template as a [`SourceFile`] named by its origin, for showing diagnostics with the line.
