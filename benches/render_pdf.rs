@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use mep::model::Plan;
 use mep::render::pdf::{self, Job, Settings, Templates, data};
+use mep::view::{Optionen, PlanView};
 
 const LARGEST: &str = "examples/gymnasium-baden-wuerttemberg.yaml";
 const EXAMPLES: &[&str] = &[LARGEST, "examples/grundschule-niedersachsen.yaml", "examples/berufskolleg-nordrhein-westfalen.yaml"];
@@ -28,7 +29,8 @@ fn load(rel: &str) -> Plan {
 }
 
 fn job(plan: &Plan) -> Job {
-    Job { data_json: data::to_json(&data::build(plan)), settings: Settings::for_stand(plan.as_of, data::ident(plan), None) }
+    let view = PlanView::build(plan, &[], &Optionen { datei: "plan.yaml".to_owned(), entwurf: false });
+    Job { data_json: data::to_json(&data::build(&view)), settings: Settings::for_stand(plan.as_of, data::ident(&view), None) }
 }
 
 /// A `/proc/self/status` value in KiB (Linux only).
@@ -48,7 +50,8 @@ fn median(v: &mut [f64]) -> f64 {
 fn single() {
     let start = Instant::now();
     let plan = load(LARGEST);
-    let out = pdf::render(&Templates::embedded(), job(&plan).data_json, &job(&plan).settings).expect("renders");
+    let j = job(&plan);
+    let out = pdf::render(&Templates::embedded(), j.data_json, &j.settings).expect("renders");
     std::hint::black_box(&out.pdf);
     println!("{:.1} {} {}", start.elapsed().as_secs_f64() * 1000.0, status_kib("VmHWM:"), out.pages);
 }

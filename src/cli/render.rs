@@ -22,6 +22,8 @@ pub enum Format {
     Md,
     /// Die Plan-Sicht als JSON (Aufbau: docs/planview.md).
     Json,
+    /// PDF/A-2b mit PDF/UA-1: archivierbar und barrierefrei.
+    Pdf,
 }
 
 impl Format {
@@ -31,6 +33,7 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -40,13 +43,13 @@ pub struct Args {
     /// Plan-Dateien (YAML); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
-    /// Ausgabeformat: `md` (Standard, Markdown) oder `json` (Plan-Sicht mit allen Kennzahlen).
+    /// Ausgabeformat: `md` (Standard, Markdown), `json` (Plan-Sicht mit allen Kennzahlen) oder `pdf` (PDF/A-2b und PDF/UA-1).
     #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
-    /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md` bzw. `.json`.
+    /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
     #[arg(short = 'o', long = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
-    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`).
+    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
     #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
@@ -55,6 +58,8 @@ pub struct Args {
     /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
     max_groesse: usize,
+    #[command(flatten)]
+    pdf: super::render_pdf::PdfArgs,
 }
 
 /// Where one document goes.
@@ -77,6 +82,7 @@ fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec
     match format {
         Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(|e| e.to_string()),
         Format::Json => crate::render::json(view).map(String::into_bytes).map_err(|e| e.to_string()),
+        Format::Pdf => Err("PDF wird gesammelt und parallel erzeugt (render_pdf)".to_owned()),
     }
 }
 
@@ -88,6 +94,10 @@ pub fn run(args: &Args) -> u8 {
         );
         return EXIT_TOOL;
     }
+    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
+    if args.format == Format::Pdf {
+        return run_pdf(args, &limits);
+    }
     let templates = match &args.templates {
         Some(dir) => match Templates::with_dir(dir) {
             Ok(t) => t,
@@ -98,7 +108,6 @@ pub fn run(args: &Args) -> u8 {
         },
         None => Templates::builtin(),
     };
-    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
     let mut worst = EXIT_OK;
     for path in &args.files {
         let code = render_one(args, path, &templates, &limits);
@@ -107,14 +116,41 @@ pub fn run(args: &Args) -> u8 {
     worst
 }
 
-fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) -> u8 {
+/// PDF: all plans are checked first, then rendered in parallel.
+fn run_pdf(args: &Args, limits: &Limits) -> u8 {
+    let templates = match super::render_pdf::templates(args.templates.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("Fehler: {e}");
+            return EXIT_TOOL;
+        }
+    };
+    let mut worst = EXIT_OK;
+    let mut docs = Vec::new();
+    for path in &args.files {
+        match prepare(args, path, limits) {
+            Ok((view, _)) => {
+                let target = match target(args, path) {
+                    Target::Stdout => None,
+                    Target::File(p) => Some(p),
+                };
+                docs.push(super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf));
+            }
+            Err(code) => worst = worst.max(code),
+        }
+    }
+    worst.max(super::render_pdf::render_all(&templates, docs))
+}
+
+/// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.
+fn prepare(args: &Args, path: &Path, limits: &Limits) -> Result<(PlanView, Counts), u8> {
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
             eprintln!("Fehler: Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
-            return EXIT_TOOL;
+            return Err(EXIT_TOOL);
         }
     };
     let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
@@ -122,7 +158,7 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
     let Some(plan) = &checked.value else {
         print_diagnostics(&checked);
         eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
-        return EXIT_INPUT;
+        return Err(EXIT_INPUT);
     };
     if counts.errors > 0 && !args.entwurf {
         print_diagnostics(&checked);
@@ -131,13 +167,21 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
             checked.source.name(),
             counts.errors
         );
-        return EXIT_INPUT;
+        return Err(EXIT_INPUT);
     }
     let view = PlanView::build(
         plan,
         &checked.diagnostics,
         &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
     );
+    Ok((view, counts))
+}
+
+fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) -> u8 {
+    let (view, counts) = match prepare(args, path, limits) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let out = match produce(args.format, &view, templates) {
         Ok(o) => o,
         Err(e) => {
@@ -163,7 +207,7 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
         }
     }
     if view.dokument.entwurf && matches!(target(args, path), Target::Stdout) {
-        eprintln!("{}: als Entwurf ausgegeben{}.", checked.source.name(), note(&counts, true));
+        eprintln!("{}: als Entwurf ausgegeben{}.", view.dokument.datei, note(&counts, true));
     }
     EXIT_OK
 }

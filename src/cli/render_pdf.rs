@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_OK, EXIT_TOOL};
 use crate::diag;
 use crate::fsio;
-use crate::model::Plan;
+use crate::model::Datum;
 use crate::render::pdf::{self, Job, Settings, Standard, Templates, data};
+use crate::view::PlanView;
 
 /// Flags only the PDF format has.
 #[derive(Clone, Debug, clap::Args)]
@@ -37,13 +38,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// Prepares a plan's PDF; the creation time honours `SOURCE_DATE_EPOCH`.
+    /// Prepares a plan's PDF from its view; the creation time honours `SOURCE_DATE_EPOCH`.
     #[must_use]
-    pub fn for_plan(input: String, target: Option<PathBuf>, plan: &Plan, args: &PdfArgs) -> Self {
+    pub fn for_view(input: String, target: Option<PathBuf>, view: &PlanView, args: &PdfArgs) -> Self {
         let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
-        let mut settings = Settings::for_stand(plan.as_of, data::ident(plan), epoch);
+        let stand = Datum::parse(&view.dokument.stand.iso).unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+        let mut settings = Settings::for_stand(stand, data::ident(view), epoch);
         settings.standard = args.pdf_standard;
-        Self { input, target, job: Job { data_json: data::to_json(&data::build(plan)), settings } }
+        Self { input, target, job: Job { data_json: data::to_json(&data::build(view)), settings } }
     }
 }
 

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use mep::model::Plan;
 use mep::render::pdf::{self, Settings, Standard, Templates, data};
+use mep::view::{Optionen, PlanView};
 use serde_json::Value;
 
 use crate::support::{check_file, root};
@@ -15,12 +16,20 @@ fn plan(rel: &str) -> Plan {
     checked.value.unwrap_or_else(|| panic!("{rel} loads"))
 }
 
+fn view(plan: &Plan) -> PlanView {
+    PlanView::build(plan, &[], &Optionen { datei: "plan.yaml".to_owned(), entwurf: false })
+}
+
+fn build(plan: &Plan) -> data::PdfData {
+    data::build(&view(plan))
+}
+
 fn settings(plan: &Plan) -> Settings {
-    Settings::for_stand(plan.as_of, data::ident(plan), None)
+    Settings::for_stand(plan.as_of, data::ident(&view(plan)), None)
 }
 
 fn render(plan: &Plan, templates: &Templates) -> Result<pdf::Rendered, Vec<mep::diag::Diagnostic>> {
-    pdf::render(templates, data::to_json(&data::build(plan)), &settings(plan))
+    pdf::render(templates, data::to_json(&build(plan)), &settings(plan))
 }
 
 /// Runs a poppler tool on PDF bytes; these tools are part of the test setup (Debian `poppler-utils`).
@@ -60,14 +69,14 @@ const EXAMPLES: &[&str] = &[
 
 #[test]
 fn data_of_the_minimal_plan() {
-    let data = data::build(&plan("tests/fixtures/valid/minimal.yaml"));
+    let data = build(&plan("tests/fixtures/valid/minimal.yaml"));
     insta::assert_json_snapshot!("pdf_data_minimal", data);
 }
 
 #[test]
 fn meta_and_charts_of_each_example() {
     for rel in EXAMPLES {
-        let data = data::build(&plan(rel));
+        let data = build(&plan(rel));
         let name = Path::new(rel).file_stem().and_then(|s| s.to_str()).unwrap_or("plan").to_owned();
         insta::assert_json_snapshot!(format!("pdf_meta_{name}"), data.meta);
         insta::assert_json_snapshot!(format!("pdf_charts_{name}"), data.charts);
@@ -76,27 +85,27 @@ fn meta_and_charts_of_each_example() {
 
 #[test]
 fn every_markdown_field_reaches_typst_as_a_tree() {
-    let data = serde_json::to_value(data::build(&plan("examples/gymnasium-baden-wuerttemberg.yaml"))).unwrap_or(Value::Null);
-    let p = &data["plan"];
-    let mut fields = vec![&p["schule"]["profil"], &p["leitbild"], &p["bestand"]["fortbildungsstand"], &p["bestand"]["prozesse"]];
-    fields.extend(p["einsatzszenarien"].as_array().into_iter().flatten().map(|s| &s["beschreibung"]));
-    fields.extend(p["bedarf"].as_array().into_iter().flatten().map(|b| &b["begruendung"]).filter(|v| !v.is_null()));
+    let data = serde_json::to_value(build(&plan("examples/gymnasium-baden-wuerttemberg.yaml"))).unwrap_or(Value::Null);
+    assert!(!data.to_string().contains("\"markdown\""), "a Markdown value was left as text");
+    let v = &data["view"];
+    let mut fields = vec![&v["schule"]["profil"], &v["leitbild"], &v["bestand"]["fortbildungsstand"], &v["bestand"]["prozesse"]];
+    fields.extend(v["einsatzszenarien"].as_array().into_iter().flatten().map(|s| &s["beschreibung"]));
+    fields.extend(v["bedarf"].as_array().into_iter().flatten().map(|b| &b["begruendung"]).filter(|v| !v.is_null()));
     assert!(fields.len() > 10);
     for f in fields {
         assert!(f["md"].is_array(), "not a tree: {f}");
     }
     // The Markdown table in the Fortbildungsstand keeps its five rows.
-    let table = p["bestand"]["fortbildungsstand"]["md"].as_array().and_then(|b| b.iter().find(|n| n["t"] == "table")).cloned();
+    let table = v["bestand"]["fortbildungsstand"]["md"].as_array().and_then(|b| b.iter().find(|n| n["t"] == "table")).cloned();
     assert_eq!(table.map(|t| t["rows"].as_array().map_or(0, Vec::len)), Some(5));
 }
 
 #[test]
-fn labels_cover_every_closed_value_of_the_example() {
-    let data = serde_json::to_value(data::build(&plan("examples/gymnasium-baden-wuerttemberg.yaml"))).unwrap_or(Value::Null);
-    for b in data["plan"]["bedarf"].as_array().into_iter().flatten() {
-        let kat = b["kategorie"].as_str().unwrap_or_default();
-        assert!(data["labels"]["kategorie"][kat].is_string(), "no label for {kat}");
-    }
+fn document_name_follows_the_land() {
+    let bw = build(&plan("examples/gymnasium-baden-wuerttemberg.yaml"));
+    assert_eq!(bw.meta.title, "Medienentwicklungsplan Kepler-Gymnasium Lindenau");
+    let nw = build(&plan("examples/berufskolleg-nordrhein-westfalen.yaml"));
+    assert!(nw.meta.title.starts_with("Medienkonzept "), "{}", nw.meta.title);
 }
 
 #[test]
@@ -154,7 +163,7 @@ fn same_plan_gives_identical_bytes() {
     let b = render(&plan, &templates).expect("second render");
     assert!(a.pdf == b.pdf, "two renders differ");
     // A batch gives the same bytes as single renders.
-    let job = pdf::Job { data_json: data::to_json(&data::build(&plan)), settings: settings(&plan) };
+    let job = pdf::Job { data_json: data::to_json(&build(&plan)), settings: settings(&plan) };
     let batch = pdf::render_batch(&templates, vec![job.clone(), job]);
     for r in batch {
         assert!(r.expect("batch render").pdf == a.pdf, "batch render differs");
@@ -167,7 +176,7 @@ fn every_standard_choice_renders() {
     for (standard, key) in Standard::ALL {
         let mut s = settings(&plan);
         s.standard = *standard;
-        let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&plan)), &s).unwrap_or_else(|d| panic!("{key}: {d:#?}"));
+        let out = pdf::render(&Templates::embedded(), data::to_json(&build(&plan)), &s).unwrap_or_else(|d| panic!("{key}: {d:#?}"));
         let xmp = poppler("pdfinfo", &["-meta"], &out.pdf);
         assert_eq!(xmp.contains("pdfaid"), key.starts_with("a-"), "{key}: {xmp}");
         assert_eq!(xmp.contains("pdfuaid"), key.contains("ua-"), "{key}: {xmp}");
@@ -267,4 +276,57 @@ fn template_cannot_reach_files_or_packages() {
         assert!(all.contains(needle), "{code}: {all}");
         assert_eq!(diags[0].location.as_ref().map(|l| l.line), Some(2), "{code}");
     }
+}
+
+#[test]
+fn plan_with_only_required_fields_renders() {
+    let mut value = serde_json::to_value(plan("tests/fixtures/valid/minimal.yaml")).expect("plan as json");
+    let Value::Object(map) = &mut value else { panic!("object expected") };
+    let required = ["format", "programm", "land", "stand", "planungszeitraum", "schule"];
+    map.retain(|k, _| required.contains(&k.as_str()));
+    if let Some(Value::Object(school)) = map.get_mut("schule") {
+        school.retain(|k, _| ["name", "schulnummer", "schulform", "schueler", "lehrkraefte"].contains(&k.as_str()));
+    }
+    let sparse: Plan = serde_json::from_value(value).expect("sparse plan is a plan");
+    let out = render(&sparse, &Templates::embedded()).unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    for needle in [
+        "Es sind noch keine Ziele eingetragen.",
+        "Zur Finanzierung liegen keine Angaben vor.",
+        "Das Mediencurriculum ist noch nicht eingetragen.",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}");
+    }
+}
+
+#[test]
+fn draft_carries_its_banner_and_the_open_errors() {
+    let checked = check_file(&root().join("tests/fixtures/invalid/plan_duplicate_id.yaml"));
+    let plan = checked.value.as_ref().expect("plan loads despite its errors");
+    let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == mep::diag::Severity::Fehler).collect();
+    assert!(!errors.is_empty());
+    let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "plan.yaml".to_owned(), entwurf: true });
+    let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings(plan))
+        .unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    assert!(text.matches("ENTWURF – nicht förderfähig").count() >= out.pages, "banner not on every page");
+    for e in errors {
+        assert!(text.contains(&e.code), "Prüfbericht lacks {}", e.code);
+    }
+}
+
+#[test]
+fn markdown_structures_render_in_every_free_text_field() {
+    let md = "# Oben\n\n### Tiefer\n\nText mit **fett**, *kursiv*, ~~weg~~, `code` und [Link](https://example.org).\n\n\
+              1. eins\n2. zwei\n   - verschachtelt\n\n> Zitat\n\n```\n#read(\"/etc/passwd\")\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n---\n\n- [x] erledigt\n";
+    let mut value = serde_json::to_value(plan("examples/gymnasium-baden-wuerttemberg.yaml")).expect("plan as json");
+    value["leitbild"] = Value::String(md.to_owned());
+    value["schule"]["profil"] = Value::String(md.to_owned());
+    value["bestand"]["prozesse"] = Value::String(md.to_owned());
+    value["bedarf"][0]["begruendung"] = Value::String(md.to_owned());
+    let rich: Plan = serde_json::from_value(value).expect("still a plan");
+    let out = render(&rich, &Templates::embedded()).unwrap_or_else(|d| panic!("render failed: {d:#?}"));
+    let text = text_of(&out.pdf);
+    assert!(text.matches("#read(\"/etc/passwd\")").count() >= 4);
+    assert!(text.matches("verschachtelt").count() >= 4);
 }

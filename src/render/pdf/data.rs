@@ -2,31 +2,25 @@
 //!
 //! Shape (documented for template authors in the README):
 //! - `meta`: title, author, subject, keywords, Stand in German notation;
-//! - `labels`: German names of every closed value (`labels.kategorie.wlan`);
-//! - `plan`: the plan with its YAML keys; Markdown fields become `{"md": [...]}`
-//!   trees (see [`super::markdown`]);
+//! - `view`: the [`PlanView`] exactly as `docs/planview.md` describes it,
+//!   except that every Markdown value `{"markdown": "..."}` arrives as a tree
+//!   `{"md": [...]}` (see [`super::markdown`]);
 //! - `charts`: figures for the diagrams, with German-formatted amounts.
-
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
-use crate::model::{
-    AvvStatus, Betreiber, Betroffene, Dimension, DsfaStatus, Einwilligung, FortbildungsFormat, Geraetetyp, Gremium, Herkunft, Kategorie,
-    Kostenart, Land, Nutzung, Plan, Programm, Rahmen, Schulform, ServerBegruendung, Zielgruppe, Zweck,
-};
+use crate::model::Geraetetyp;
+use crate::view::PlanView;
 
 /// Everything the template reads.
 #[derive(Debug, Serialize)]
 pub struct PdfData {
     /// Document metadata.
     pub meta: Meta,
-    /// German labels of closed values, by YAML key.
-    pub labels: BTreeMap<&'static str, BTreeMap<&'static str, &'static str>>,
-    /// The plan, Markdown fields as trees.
-    pub plan: Value,
+    /// The plan view, Markdown values as trees.
+    pub view: Value,
     /// Figures for the diagrams.
     pub charts: Charts,
 }
@@ -85,6 +79,8 @@ pub struct InvestmentRow {
     pub label: &'static str,
     /// Euro per year, aligned with [`Investment::jahre`].
     pub werte: Vec<f64>,
+    /// The same, formatted (`–` for nothing).
+    pub werte_text: Vec<String>,
     /// Row total, formatted.
     pub summe_text: String,
 }
@@ -137,24 +133,12 @@ pub struct DeviceMix {
     pub nachher: u64,
 }
 
-/// Fields that hold Markdown, as paths into the plan's JSON (`[]` = every element).
-const MARKDOWN_FIELDS: &[&[&str]] = &[
-    &["schule", "profil"],
-    &["leitbild"],
-    &["bestand", "fortbildungsstand"],
-    &["bestand", "prozesse"],
-    &["einsatzszenarien", "[]", "beschreibung"],
-    &["bedarf", "[]", "begruendung"],
-];
-
-/// Builds the template's data from a plan.
+/// Builds the template's data from a plan's view.
 #[must_use]
-pub fn build(plan: &Plan) -> PdfData {
-    let mut value = serde_json::to_value(plan).unwrap_or(Value::Null);
-    for path in MARKDOWN_FIELDS {
-        convert_markdown(&mut value, path);
-    }
-    PdfData { meta: meta(plan), labels: labels(), plan: value, charts: charts(plan) }
+pub fn build(view: &PlanView) -> PdfData {
+    let mut value = serde_json::to_value(view).unwrap_or(Value::Null);
+    convert_markdown(&mut value);
+    PdfData { meta: meta(view), view: value, charts: charts(view) }
 }
 
 /// Serialises the data for `/data.json`.
@@ -165,231 +149,116 @@ pub fn to_json(data: &PdfData) -> Vec<u8> {
 
 /// A stable identifier of a school's plan across revisions.
 #[must_use]
-pub fn ident(plan: &Plan) -> String {
-    format!("mep/{}/{}/{}", plan.land.key(), plan.school.number, plan.programme.key())
+pub fn ident(view: &PlanView) -> String {
+    format!("mep/{}/{}/{}", view.dokument.land.key, view.schule.schulnummer, view.dokument.programm.key)
 }
 
-fn convert_markdown(value: &mut Value, path: &[&str]) {
-    let Some((first, rest)) = path.split_first() else {
-        if let Value::String(s) = value {
-            let tree = markdown::to_tree(s);
-            *value = json!({ "md": tree });
-        }
-        return;
-    };
-    match (*first, value) {
-        ("[]", Value::Array(items)) => {
-            for item in items {
-                convert_markdown(item, rest);
+/// Replaces every `{"markdown": text}` by `{"md": tree}`, at any depth.
+fn convert_markdown(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1
+                && let Some(Value::String(text)) = map.get("markdown")
+            {
+                let tree = markdown::to_tree(text);
+                *value = json!({ "md": tree });
+                return;
             }
+            map.values_mut().for_each(convert_markdown);
         }
-        (key, Value::Object(map)) => {
-            if let Some(v) = map.get_mut(key) {
-                convert_markdown(v, rest);
-            }
-        }
+        Value::Array(items) => items.iter_mut().for_each(convert_markdown),
         _ => {}
     }
 }
 
-fn meta(plan: &Plan) -> Meta {
-    let school = &plan.school;
+fn meta(view: &PlanView) -> Meta {
+    let doc = &view.dokument;
+    let kind = doc.vokabular.dokument;
+    let school = &view.schule;
     Meta {
-        title: format!("Medienentwicklungsplan {}", school.name),
+        title: format!("{kind} {}", school.name),
         author: school.name.clone(),
-        subject: format!("Medienentwicklungsplan nach {}, {}, Stand {}", plan.programme.label(), plan.land.label(), plan.as_of.de()),
+        subject: format!("{kind} nach {}, {}, Stand {}", doc.programm.text, doc.land.text, doc.stand.text),
         keywords: vec![
-            "Medienentwicklungsplan".to_owned(),
+            kind.to_owned(),
             "DigitalPakt Schule".to_owned(),
-            plan.land.label().to_owned(),
-            school.kind.label().to_owned(),
-            format!("Schulnummer {}", school.number),
+            doc.land.text.to_owned(),
+            school.schulform.text.to_owned(),
+            format!("Schulnummer {}", school.schulnummer),
         ],
-        stand: plan.as_of.de(),
-        zeitraum: format!("{} – {}", plan.period.von.de(), plan.period.bis.de()),
+        stand: doc.stand.text.clone(),
+        zeitraum: doc.planungszeitraum.text.clone(),
     }
 }
 
-macro_rules! label_table {
-    ($map:ident, $($key:literal => $ty:ty),+ $(,)?) => {
-        $( $map.insert($key, <$ty>::ALL.iter().map(|v| (v.key(), v.label())).collect()); )+
-    };
+fn charts(view: &PlanView) -> Charts {
+    Charts { investition: investment(view), finanzierung: funding(view), kompetenzen: heatmap(view), geraete: devices(view) }
 }
 
-fn labels() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
-    let mut m = BTreeMap::new();
-    label_table!(m,
-        "programm" => Programm, "land" => Land, "schulform" => Schulform, "gremium" => Gremium,
-        "dimension" => Dimension, "rahmen" => Rahmen, "kategorie" => Kategorie, "geraetetyp" => Geraetetyp,
-        "nutzung" => Nutzung, "kostenart" => Kostenart, "server_begruendung" => ServerBegruendung,
-        "herkunft" => Herkunft, "zweck" => Zweck, "betreiber" => Betreiber, "betroffene" => Betroffene,
-        "avv" => AvvStatus, "dsfa" => DsfaStatus, "einwilligung" => Einwilligung,
-        "zielgruppe" => Zielgruppe, "fortbildungsformat" => FortbildungsFormat,
-    );
-    m
-}
-
-fn charts(plan: &Plan) -> Charts {
-    Charts { investition: investment(plan), finanzierung: funding(plan), kompetenzen: heatmap(plan), geraete: devices(plan) }
-}
-
-fn investment(plan: &Plan) -> Investment {
-    let items: Vec<_> = plan.needs.iter().filter(|b| b.cost_kind == Kostenart::Investiv).collect();
-    let mut jahre: Vec<i32> = items.iter().map(|b| b.year).collect();
-    jahre.sort_unstable();
-    jahre.dedup();
-    let mut kategorien = Vec::new();
-    let mut total_cents = 0i64;
-    for kat in Kategorie::ALL {
-        let mine: Vec<_> = items.iter().filter(|b| b.category == *kat).collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let werte =
-            jahre.iter().map(|y| mine.iter().filter(|b| b.year == *y).map(|b| b.total().cents()).sum::<i64>() as f64 / 100.0).collect();
-        let cents: i64 = mine.iter().map(|b| b.total().cents()).sum();
-        total_cents += cents;
-        kategorien.push(InvestmentRow { key: kat.key(), label: kat.label(), werte, summe_text: eur_de(cents) });
-    }
-    let je_jahr_cents: Vec<i64> = jahre.iter().map(|y| items.iter().filter(|b| b.year == *y).map(|b| b.total().cents()).sum()).collect();
-    Investment {
-        je_jahr: je_jahr_cents.iter().map(|c| *c as f64 / 100.0).collect(),
-        je_jahr_text: je_jahr_cents.iter().map(|c| eur_de(*c)).collect(),
-        jahre,
-        kategorien,
-        summe_text: eur_de(total_cents),
-    }
-}
-
-fn funding(plan: &Plan) -> Vec<Share> {
-    let Some(f) = &plan.funding else { return Vec::new() };
-    let parts = [("Fördermittel", f.requested), ("Eigenanteil des Schulträgers", f.own_share), ("Sonstige Mittel", f.other)];
-    let total: i64 = parts.iter().map(|(_, e)| e.cents()).sum();
-    parts
+fn investment(view: &PlanView) -> Investment {
+    let inv = &view.kennzahlen.investition;
+    let kategorien = inv
+        .je_kategorie
         .iter()
-        .filter(|(_, e)| e.cents() > 0)
-        .map(|(label, e)| Share {
-            label,
-            eur: e.eur(),
-            text: eur_de(e.cents()),
-            anteil_text: if total > 0 { percent_de(e.cents() as f64 / total as f64 * 100.0) } else { String::new() },
+        .filter(|k| k.positionen > 0)
+        .map(|k| InvestmentRow {
+            key: k.kategorie.key,
+            label: k.kategorie.text,
+            werte: k.je_jahr.iter().map(|b| b.cent as f64 / 100.0).collect(),
+            werte_text: k.je_jahr.iter().map(|b| if b.cent == 0 { "–".to_owned() } else { b.text.clone() }).collect(),
+            summe_text: k.summe.text.clone(),
         })
-        .collect()
-}
-
-/// Competence areas of each framework (first level of the ids).
-fn areas(rahmen: Rahmen) -> &'static [(&'static str, &'static str)] {
-    match rahmen {
-        Rahmen::Kmk2016 => &[
-            ("1", "Suchen, Verarbeiten und Aufbewahren"),
-            ("2", "Kommunizieren und Kooperieren"),
-            ("3", "Produzieren und Präsentieren"),
-            ("4", "Schützen und sicher Agieren"),
-            ("5", "Problemlösen und Handeln"),
-            ("6", "Analysieren und Reflektieren"),
-        ],
-        Rahmen::MkrNrw => &[
-            ("1", "Bedienen und Anwenden"),
-            ("2", "Informieren und Recherchieren"),
-            ("3", "Kommunizieren und Kooperieren"),
-            ("4", "Produzieren und Präsentieren"),
-            ("5", "Analysieren und Reflektieren"),
-            ("6", "Problemlösen und Modellieren"),
-        ],
-        Rahmen::ByKompetenzrahmen => &[
-            ("1", "Basiskompetenzen"),
-            ("2", "Suchen und Verarbeiten"),
-            ("3", "Kommunizieren und Kooperieren"),
-            ("4", "Produzieren und Präsentieren"),
-            ("5", "Analysieren und Reflektieren"),
-        ],
+        .collect();
+    Investment {
+        jahre: inv.jahre.clone(),
+        kategorien,
+        je_jahr: inv.je_jahr.iter().map(|j| j.summe.cent as f64 / 100.0).collect(),
+        je_jahr_text: inv.je_jahr.iter().map(|j| j.summe.text.clone()).collect(),
+        summe_text: inv.gesamt.text.clone(),
     }
 }
 
-fn heatmap(plan: &Plan) -> Heatmap {
-    let Some(cur) = &plan.curriculum else {
+fn funding(view: &PlanView) -> Vec<Share> {
+    let Some(f) = &view.kennzahlen.finanzierung else { return Vec::new() };
+    [
+        ("Fördermittel", &f.foerdermittel, &f.foerdermittel_anteil),
+        ("Eigenanteil des Schulträgers", &f.eigenanteil, &f.eigenanteil_anteil),
+        ("Sonstige Mittel", &f.sonstige, &f.sonstige_anteil),
+    ]
+    .into_iter()
+    .filter(|(_, b, _)| b.cent > 0)
+    .map(|(label, b, share)| Share {
+        label,
+        eur: b.cent as f64 / 100.0,
+        text: b.text.clone(),
+        anteil_text: share.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
+    })
+    .collect()
+}
+
+fn heatmap(view: &PlanView) -> Heatmap {
+    let Some(cur) = &view.kennzahlen.curriculum else {
         return Heatmap { bereiche: Vec::new(), faecher: Vec::new(), werte: Vec::new(), max: 0.0 };
     };
-    let bereiche: Vec<Area> = areas(cur.framework).iter().map(|(id, l)| Area { id: (*id).to_owned(), label: (*l).to_owned() }).collect();
-    let mut faecher: Vec<String> = Vec::new();
-    let mut werte: Vec<Vec<f64>> = Vec::new();
-    for unit in &cur.units {
-        let row = if let Some(i) = faecher.iter().position(|f| *f == unit.subject) {
-            i
-        } else {
-            faecher.push(unit.subject.clone());
-            werte.push(vec![0.0; bereiche.len()]);
-            faecher.len() - 1
-        };
-        let mut hit: Vec<usize> =
-            unit.competences.iter().filter_map(|c| bereiche.iter().position(|a| c.split('.').next() == Some(a.id.as_str()))).collect();
-        hit.sort_unstable();
-        hit.dedup();
-        if hit.is_empty() {
-            continue;
-        }
-        // A unit's hours are shared evenly among the areas it serves.
-        let hours = f64::from(unit.hours.unwrap_or(1)) / hit.len() as f64;
-        for col in hit {
-            werte[row][col] += hours;
-        }
-    }
+    let werte: Vec<Vec<f64>> = cur.faecher.iter().map(|f| f.zellen.iter().map(|z| z.stunden as f64).collect()).collect();
     let max = werte.iter().flatten().copied().fold(0.0, f64::max);
-    Heatmap { bereiche, faecher, werte, max }
+    Heatmap {
+        bereiche: cur.bereiche.iter().map(|b| Area { id: b.id.clone(), label: b.name.clone() }).collect(),
+        faecher: cur.faecher.iter().map(|f| f.name.clone()).collect(),
+        werte,
+        max,
+    }
 }
 
-fn devices(plan: &Plan) -> Vec<DeviceMix> {
-    let before = |t: Geraetetyp| -> u64 {
-        plan.inventory.as_ref().map_or(0, |b| b.devices.iter().filter(|g| g.kind == t).map(|g| u64::from(g.count)).sum())
-    };
-    let added = |t: Geraetetyp| -> u64 { plan.needs.iter().filter(|b| b.device == t).map(|b| u64::from(b.count)).sum() };
+fn devices(view: &PlanView) -> Vec<DeviceMix> {
     Geraetetyp::ALL
         .iter()
         .filter(|t| !matches!(t, Geraetetyp::Verkabelung | Geraetetyp::Lizenz | Geraetetyp::Sonstiges))
-        .map(|t| DeviceMix { key: t.key(), label: t.label(), vorher: before(*t), nachher: before(*t) + added(*t) })
+        .map(|t| {
+            let vorher: u64 = view.bestand.geraete.iter().filter(|g| g.typ.key == t.key()).map(|g| u64::from(g.anzahl)).sum();
+            let neu: u64 = view.bedarf.iter().filter(|b| b.geraetetyp.key == t.key()).map(|b| u64::from(b.anzahl)).sum();
+            DeviceMix { key: t.key(), label: t.label(), vorher, nachher: vorher + neu }
+        })
         .filter(|d| d.nachher > 0)
         .collect()
-}
-
-/// `1.234,56 €` (cents omitted when zero: `1.234 €`).
-#[must_use]
-pub fn eur_de(cents: i64) -> String {
-    let neg = cents < 0;
-    let abs = cents.unsigned_abs();
-    let (euros, rest) = (abs / 100, abs % 100);
-    let digits = euros.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    let sign = if neg { "−" } else { "" };
-    if rest == 0 { format!("{sign}{grouped} €") } else { format!("{sign}{grouped},{rest:02} €") }
-}
-
-/// `72,4 %`.
-#[must_use]
-pub fn percent_de(p: f64) -> String {
-    format!("{p:.1} %").replace('.', ",")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn euro_in_german_notation() {
-        assert_eq!(eur_de(0), "0 €");
-        assert_eq!(eur_de(123_456), "1.234,56 €");
-        assert_eq!(eur_de(27_000_000), "270.000 €");
-        assert_eq!(eur_de(100_000_000_000), "1.000.000.000 €");
-        assert_eq!(eur_de(-150), "−1,50 €");
-    }
-
-    #[test]
-    fn percent_with_comma() {
-        assert_eq!(percent_de(72.44), "72,4 %");
-    }
 }

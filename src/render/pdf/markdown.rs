@@ -121,7 +121,8 @@ pub fn to_tree(markdown: &str) -> Vec<Block> {
         })
         .min()
         .unwrap_or(1);
-    let mut b = Builder { stack: vec![Frame::Blocks { blocks: Vec::new(), pending: Vec::new(), kind: BlockKind::Doc }], top_level };
+    let mut b =
+        Builder { stack: vec![Frame::Blocks { blocks: Vec::new(), pending: Vec::new(), kind: BlockKind::Doc }], top_level, last_level: 0 };
     for event in events {
         b.event(event);
     }
@@ -207,6 +208,8 @@ enum Node {
 struct Builder {
     stack: Vec<Frame>,
     top_level: u8,
+    /// Level of the previous heading, so none is skipped (PDF/UA forbids it).
+    last_level: u8,
 }
 
 impl Builder {
@@ -263,7 +266,9 @@ impl Builder {
                 Frame::Inlines { kind: InlineKind::Par, c: Vec::new() }
             }
             Tag::Heading { level, .. } => {
-                let level = (level as u8).saturating_sub(self.top_level).saturating_add(1);
+                let shifted = (level as u8).saturating_sub(self.top_level).saturating_add(1);
+                let level = shifted.min(self.last_level.saturating_add(1));
+                self.last_level = level;
                 Frame::Inlines { kind: InlineKind::Heading(level), c: Vec::new() }
             }
             Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionListDefinition => {
@@ -496,6 +501,13 @@ mod tests {
     fn headings_are_shifted_to_start_at_one() {
         let tree = to_tree("### Oben\n\n#### Darunter\n");
         assert_eq!(tree, vec![Block::Heading { level: 1, c: vec![text("Oben")] }, Block::Heading { level: 2, c: vec![text("Darunter")] }]);
+    }
+
+    #[test]
+    fn heading_levels_never_skip() {
+        let tree = to_tree("# Eins\n\n#### Vier\n\n## Zwei\n");
+        let levels: Vec<u8> = tree.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).collect();
+        assert_eq!(levels, vec![1, 2, 2]);
     }
 
     #[test]
