@@ -63,7 +63,7 @@ enum Command {
         after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -\n  mep validate --land SH --programm digitalpakt-2019 plan.yaml\n  mep validate --profile kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
     )]
     Validate(validate::Args),
-    /// Erstellt aus einem Plan das vollständige Dokument (Markdown oder JSON); Pläne mit Fehlern nur als Entwurf.
+    /// Erstellt aus einem Plan das vollständige Dokument als Markdown, PDF/A oder JSON; Pläne mit Fehlern nur als Entwurf.
     #[command(
         help_template = TEMPLATE,
         override_usage = "mep render [OPTIONEN] <DATEI>...",
