@@ -273,21 +273,7 @@ pub fn today() -> Datum {
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
-    civil_from_days(secs.div_euclid(86_400))
-}
-
-/// Converts days since 1970-01-01 into a calendar date (proleptic Gregorian).
-fn civil_from_days(days: i64) -> Datum {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Datum { jahr: year, monat: month, tag: day }
+    Datum::from_days_since_epoch(secs.div_euclid(86_400))
 }
 
 /// Parses a Schulform key or label, case-insensitively.
@@ -360,9 +346,9 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(20_741).to_string(), "2026-10-15");
-        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(Datum::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(Datum::from_days_since_epoch(20_741).to_string(), "2026-10-15");
+        assert_eq!(Datum::from_days_since_epoch(11_016).to_string(), "2000-02-29");
     }
 
     #[test]

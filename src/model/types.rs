@@ -17,6 +17,21 @@ pub struct Datum {
 }
 
 impl Datum {
+    /// The calendar date `days` days after 1970-01-01 (proleptic Gregorian; civil-from-days after H. Hinnant).
+    #[must_use]
+    pub fn from_days_since_epoch(days: i64) -> Datum {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Datum { jahr: year, monat: month, tag: day }
+    }
+
     /// Builds a date after checking that it exists in the calendar.
     #[must_use]
     pub fn new(jahr: i32, monat: u8, tag: u8) -> Option<Self> {

@@ -233,16 +233,8 @@ fn locate(world: &PlanWorld, templates: &Templates, span: impl Into<typst::synta
 fn datetime_from_unix(secs: i64) -> Option<Datetime> {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    // Civil-from-days (proleptic Gregorian), after H. Hinnant's public-domain algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(1, 9999) as i32;
+    let date = crate::model::Datum::from_days_since_epoch(days);
+    let (year, month, day) = (date.jahr.clamp(1, 9999), date.monat, date.tag);
     let (h, m, s) = ((rem / 3600) as u8, ((rem % 3600) / 60) as u8, (rem % 60) as u8);
     Datetime::from_ymd_hms(year, month, day, h, m, s)
 }
