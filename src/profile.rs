@@ -269,23 +269,7 @@ pub const SCHEMA_PATH: &str = "schemas/profile.schema.json";
 /// The JSON Schema of a profile file as committed text (header keys first).
 #[must_use]
 pub fn schema_json() -> String {
-    let generated = PROFILE_SCHEMA.as_json();
-    let mut ordered = serde_json::Map::new();
-    if let Some(map) = generated.as_object() {
-        for key in ["$schema", "title", "description"] {
-            if let Some(v) = map.get(key) {
-                ordered.insert(key.to_owned(), v.clone());
-            }
-        }
-        for (k, v) in map {
-            if !ordered.contains_key(k) {
-                ordered.insert(k.clone(), v.clone());
-            }
-        }
-    }
-    let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::init::schema_text(PROFILE_SCHEMA.as_json(), None)
 }
 
 /// Every embedded profile file with the findings of its validation (empty when sound).

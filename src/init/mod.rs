@@ -26,7 +26,7 @@ pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
 /// The JSON Schema of a plan for editors, pretty-printed with a final newline.
 #[must_use]
 pub fn schema_json() -> String {
-    schema_text(crate::load::Schema::plan().as_json(), SCHEMA_URL)
+    schema_text(crate::load::Schema::plan().as_json(), Some(SCHEMA_URL))
 }
 
 /// Where the Schulträger schema is published.
@@ -38,11 +38,12 @@ pub const TRAEGER_SCHEMA_PATH: &str = "schemas/traeger.schema.json";
 /// The JSON Schema of a Schulträger file (`mep review --traeger`), pretty-printed with a final newline.
 #[must_use]
 pub fn traeger_schema_json() -> String {
-    schema_text(crate::load::Schema::traeger().as_json(), TRAEGER_SCHEMA_URL)
+    schema_text(crate::load::Schema::traeger().as_json(), Some(TRAEGER_SCHEMA_URL))
 }
 
-/// A generated schema as text, header keys first so the file reads well in an editor.
-fn schema_text(generated: &serde_json::Value, id: &str) -> String {
+/// A generated schema as text, header keys first so the file reads well in an editor;
+/// `id` becomes `$id` when the schema has none.
+pub(crate) fn schema_text(generated: &serde_json::Value, id: Option<&str>) -> String {
     let mut ordered = serde_json::Map::new();
     if let Some(map) = generated.as_object() {
         for key in ["$schema", "$id", "title", "description"] {
@@ -50,7 +51,7 @@ fn schema_text(generated: &serde_json::Value, id: &str) -> String {
                 ordered.insert(key.to_owned(), v.clone());
             }
         }
-        if !ordered.contains_key("$id") {
+        if let Some(id) = id.filter(|_| !ordered.contains_key("$id")) {
             ordered.insert("$id".to_owned(), serde_json::Value::String(id.to_owned()));
         }
         for (k, v) in map {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Review, Row, finding_counts, is_notable};
+use super::{Figures, Review, Row, finding_counts, is_notable};
 use crate::diag::{Diagnostic, sanitize};
 use crate::model::{Datum, Euro, Kategorie};
 use crate::render::mdsafe;
@@ -51,6 +51,19 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
 /// An amount in euro as every document of mep shows it (`1.234,50 €`).
 fn eur(e: Euro) -> String {
     de_eur(e.cents())
+}
+
+/// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
+/// devices per pupil, WLAN coverage, training hours per teacher.
+fn figure_cells(f: &Figures) -> [String; 6] {
+    [
+        eur(f.requested),
+        eur(f.own_share),
+        opt(f.mobile_share, 1, " %"),
+        opt(f.devices_per_pupil, 2, ""),
+        opt(f.wlan_coverage, 0, " %"),
+        opt(f.training_hours_per_teacher, 1, ""),
+    ]
 }
 
 fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
@@ -104,17 +117,7 @@ pub fn text(review: &Review) -> String {
         };
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
         let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
-        let (req, own, mobile, devices, wlan, hours) = match &row.figures {
-            Some(f) => (
-                eur(f.requested),
-                eur(f.own_share),
-                opt(f.mobile_share, 1, " %"),
-                opt(f.devices_per_pupil, 2, ""),
-                opt(f.wlan_coverage, 0, " %"),
-                opt(f.training_hours_per_teacher, 1, ""),
-            ),
-            None => Default::default(),
-        };
+        let [req, own, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
         let line = format!(
             "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>15} {own:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
             row.status.label(),
@@ -379,14 +382,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             };
             cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
             match &row.figures {
-                Some(f) => cells.extend([
-                    eur(f.requested),
-                    eur(f.own_share),
-                    opt(f.mobile_share, 1, " %"),
-                    opt(f.devices_per_pupil, 2, ""),
-                    opt(f.wlan_coverage, 0, " %"),
-                    opt(f.training_hours_per_teacher, 1, ""),
-                ]),
+                Some(f) => cells.extend(figure_cells(f)),
                 None => cells.extend(std::iter::repeat_n("–".to_owned(), 6)),
             }
             cells
