@@ -4,15 +4,43 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 /// Reads at most `limit + 1` bytes, so an oversized file is detected without reading it whole.
+///
+/// Only regular files are read (symbolic links are followed). A FIFO, a device
+/// such as `/dev/zero` or a socket is refused before it is opened, so reading
+/// can neither block on a pipe without a writer nor run forever; the file is
+/// opened non-blocking and checked again, in case it was swapped meanwhile.
 pub fn read_bounded(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
-    }
+    refuse_special(&std::fs::metadata(path)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, O_NONBLOCK);
+    let file = options.open(path)?;
+    refuse_special(&file.metadata()?)?;
     let mut buf = Vec::new();
     file.take(limit as u64 + 1).read_to_end(&mut buf)?;
     Ok(buf)
 }
+
+/// `O_NONBLOCK` of the platform: opening a FIFO without a writer then returns at once.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const O_NONBLOCK: i32 = 0x0004;
+
+/// An error for anything but a regular file.
+fn refuse_special(meta: &std::fs::Metadata) -> io::Result<()> {
+    if meta.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    Ok(())
+}
+
+/// The marker of [`refuse_special`]'s error, recognised by [`describe_io`].
+const NOT_REGULAR: &str = "not a regular file";
 
 /// Reads standard input, bounded like [`read_bounded`].
 pub fn read_stdin_bounded(limit: usize) -> io::Result<Vec<u8>> {
@@ -46,23 +74,80 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// A German description of an I/O error for users.
+///
+/// Only the kind of error and the system's error number are shown, never the
+/// system's English text: that text may name a temporary file the user never
+/// asked for (`.mep-….tmp`).
 #[must_use]
 pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "Datei oder Verzeichnis nicht gefunden".to_owned(),
-        io::ErrorKind::PermissionDenied => "keine Berechtigung".to_owned(),
-        io::ErrorKind::IsADirectory => "ist ein Verzeichnis, keine Datei".to_owned(),
-        io::ErrorKind::AlreadyExists => "existiert bereits".to_owned(),
-        io::ErrorKind::InvalidData => "ungültige Daten".to_owned(),
-        _ => format!("Ein-/Ausgabefehler ({e})"),
+    use io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "Datei oder Verzeichnis nicht gefunden",
+        K::PermissionDenied => "keine Berechtigung",
+        K::IsADirectory => "ist ein Verzeichnis, keine Datei",
+        K::NotADirectory => "ein Teil des Pfads ist kein Verzeichnis",
+        K::AlreadyExists => "existiert bereits",
+        K::InvalidData => "ungültige Daten",
+        K::InvalidInput if e.get_ref().is_some_and(|inner| inner.to_string() == NOT_REGULAR) => {
+            "keine gewöhnliche Datei (z. B. eine benannte Pipe, ein Gerät oder ein Socket) – es werden nur Dateien gelesen"
+        }
+        K::ReadOnlyFilesystem => "das Dateisystem ist schreibgeschützt",
+        K::StorageFull => "kein Speicherplatz mehr auf dem Datenträger",
+        K::QuotaExceeded => "das Speicherkontingent ist erschöpft",
+        K::FileTooLarge => "die Datei ist zu groß für das Dateisystem",
+        K::DirectoryNotEmpty => "das Verzeichnis ist nicht leer",
+        K::CrossesDevices => "Umbenennen über Datenträgergrenzen hinweg ist nicht möglich",
+        K::TooManyLinks => "zu viele Verweise",
+        K::InvalidFilename => "ungültiger Dateiname oder zu langer Pfad",
+        K::ResourceBusy => "die Datei ist gerade in Benutzung",
+        K::ExecutableFileBusy => "die Datei wird gerade ausgeführt",
+        K::Deadlock => "Verklemmung beim Sperren der Datei",
+        K::BrokenPipe => "der Empfänger hat die Verbindung geschlossen",
+        K::WouldBlock => "die Datei liefert gerade keine Daten",
+        K::TimedOut => "Zeitüberschreitung",
+        K::Interrupted => "der Vorgang wurde unterbrochen",
+        K::UnexpectedEof => "die Datei endet unerwartet",
+        K::OutOfMemory => "nicht genug Arbeitsspeicher",
+        K::StaleNetworkFileHandle => "die Netzwerkdatei ist nicht mehr gültig",
+        K::NetworkDown | K::NetworkUnreachable | K::HostUnreachable | K::ConnectionRefused | K::ConnectionReset | K::ConnectionAborted => {
+            "das Netzlaufwerk ist nicht erreichbar"
+        }
+        K::Unsupported => "vom Dateisystem nicht unterstützt",
+        _ if os_code(e) == Some(ELOOP) => "zu viele Ebenen symbolischer Verweise (Verweisschleife)",
+        _ => "Ein-/Ausgabefehler",
+    };
+    match os_code(e) {
+        Some(code) => format!("{text} (Systemfehler {code})"),
+        None => text.to_owned(),
     }
 }
+
+/// The system's error number, also when the error wraps another (as `tempfile` does to add a path).
+fn os_code(e: &io::Error) -> Option<i32> {
+    if let Some(code) = e.raw_os_error() {
+        return Some(code);
+    }
+    let mut current: &(dyn std::error::Error + 'static) = e.get_ref()?;
+    for _ in 0..8 {
+        if let Some(code) = current.downcast_ref::<io::Error>().and_then(io::Error::raw_os_error) {
+            return Some(code);
+        }
+        current = current.source()?;
+    }
+    None
+}
+
+/// The error number of a symbolic link loop (`ELOOP`), which std has no stable kind for.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const ELOOP: i32 = 40;
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const ELOOP: i32 = 62;
 
 #[cfg(all(test, unix))]
 mod tests {
     use std::os::unix::fs::PermissionsExt;
 
-    use super::write_atomic;
+    use super::{describe_io, read_bounded, write_atomic};
 
     #[test]
     fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
@@ -76,5 +161,31 @@ mod tests {
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         assert_eq!(std::fs::read(&path).unwrap(), b"zwei");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn special_files_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("plan.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+        if made {
+            let err = read_bounded(&fifo, 100).unwrap_err();
+            assert!(describe_io(&err).starts_with("keine gewöhnliche Datei"), "{}", describe_io(&err));
+        }
+        let err = read_bounded(std::path::Path::new("/dev/zero"), 100).unwrap_err();
+        assert!(describe_io(&err).starts_with("keine gewöhnliche Datei"));
+        let link = dir.path().join("null.yaml");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        assert!(read_bounded(&link, 100).is_err());
+    }
+
+    #[test]
+    fn os_errors_are_german_without_the_system_text() {
+        let e = std::io::Error::from_raw_os_error(30);
+        assert_eq!(describe_io(&e), "das Dateisystem ist schreibgeschützt (Systemfehler 30)");
+        let wrapped = std::io::Error::new(e.kind(), format!("{e} at path \"/x/.mep-1.tmp\""));
+        assert!(!describe_io(&wrapped).contains(".mep-"));
+        let e = std::io::Error::from_raw_os_error(40);
+        assert!(describe_io(&e).contains("Verweisschleife"));
     }
 }

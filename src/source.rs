@@ -39,8 +39,7 @@ impl SourceFile {
     /// Wraps a text; the path index stays empty until [`SourceFile::index_yaml`].
     #[must_use]
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = line_starts(&text);
         Self { name: name.into(), text, line_starts, yaml: false, nodes: OnceLock::new() }
     }
 
@@ -218,7 +217,7 @@ impl SourceFile {
 
     /// Clips a span to its first line so carets stay on the shown line.
     fn first_line_of(&self, span: Span) -> Span {
-        let end = self.text[span.start.min(self.text.len())..].find('\n').map_or(span.end, |nl| span.end.min(span.start + nl));
+        let end = self.text[span.start.min(self.text.len())..].find(['\n', '\r']).map_or(span.end, |nl| span.end.min(span.start + nl));
         Span { start: span.start, end: end.max(span.start) }
     }
 }
@@ -268,6 +267,29 @@ pub fn parent_path(path: &str) -> Option<&str> {
     Some(&path[..cut])
 }
 
+/// Byte offsets where lines start. Line breaks are those of YAML 1.2, which the
+/// parser counts too: LF, CRLF and a lone CR. NEL (U+0085) and the Unicode line
+/// and paragraph separators are ordinary characters in YAML 1.2, so they do not
+/// start a line here either, and positions agree with the parser's.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 1;
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -306,6 +328,20 @@ mod tests {
         let src = indexed("schule:\n  name: X\n");
         assert_eq!(at(&src, "schule.schulform"), (1, 1));
         assert_eq!(at(&src, "fehlt.ganz"), (1, 1));
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind_count() {
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = ["schule:", "  name: X", "  schueler: 12", "bedarf:", "  - id: B1"].join(nl) + nl;
+            let src = indexed(&text);
+            assert_eq!(at(&src, "schule.schueler"), (3, 13), "line break {nl:?}");
+            assert_eq!(at(&src, "bedarf[0].id"), (5, 9), "line break {nl:?}");
+            assert_eq!(src.line_text(2), Some("  name: X"), "line break {nl:?}");
+        }
+        // NEL and LS are no line breaks in YAML 1.2: the parser counts them as characters of the line.
+        let src = indexed("a: \u{85}x\u{2028}y\nb: 1\n");
+        assert_eq!(at(&src, "b"), (2, 4));
     }
 
     #[test]

@@ -125,21 +125,23 @@ fn run_pdf(args: &Args, limits: &Limits) -> u8 {
             return EXIT_TOOL;
         }
     };
-    let mut worst = EXIT_OK;
-    let mut docs = Vec::new();
-    for path in &args.files {
-        match prepare(args, path, limits) {
-            Ok((view, _)) => {
-                let target = match target(args, path) {
-                    Target::Stdout => None,
-                    Target::File(p) => Some(p),
-                };
-                docs.push(super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf));
-            }
-            Err(code) => worst = worst.max(code),
+    // Plans are read and checked lazily, one group of PDFs at a time, so memory stays flat.
+    let worst = std::cell::Cell::new(EXIT_OK);
+    let docs = args.files.iter().filter_map(|path| match prepare(args, path, limits) {
+        Ok((view, _)) => {
+            let target = match target(args, path) {
+                Target::Stdout => None,
+                Target::File(p) => Some(p),
+            };
+            Some(super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf))
         }
-    }
-    worst.max(super::render_pdf::render_all(&templates, docs))
+        Err(code) => {
+            worst.set(worst.get().max(code));
+            None
+        }
+    });
+    let rendered = super::render_pdf::render_all(&templates, docs);
+    worst.get().max(rendered)
 }
 
 /// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.

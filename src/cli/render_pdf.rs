@@ -57,14 +57,19 @@ pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
     }
 }
 
-/// Renders all documents in parallel and writes them; returns the exit code.
+/// Renders the documents in parallel groups and writes each as soon as its group
+/// is done; returns the exit code.
+///
+/// Documents are pulled from `docs` only when a group starts, so neither the
+/// prepared data nor the finished PDFs pile up: memory stays flat over
+/// thousands of plans.
 #[must_use]
-pub fn render_all(templates: &Templates, docs: Vec<Document>) -> u8 {
-    let (meta, jobs): (Vec<_>, Vec<_>) = docs.into_iter().map(|d| ((d.input, d.target), d.job)).unzip();
-    let results = pdf::render_batch(templates, jobs);
+pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document>) -> u8 {
     let mut code = EXIT_OK;
     let mut reported_template = false;
-    for ((input, target), result) in meta.into_iter().zip(results) {
+    let own_templates = templates.files().iter().any(|f| !f.embedded);
+    let jobs = docs.into_iter().map(|d| ((d.input, d.target), d.job));
+    pdf::render_each(templates, jobs, |(input, target), result| {
         match result {
             Ok(out) => {
                 print_template_diagnostics(templates, &out.warnings);
@@ -86,18 +91,28 @@ pub fn render_all(templates: &Templates, docs: Vec<Document>) -> u8 {
                         }
                     }
                 }
+                true
             }
             Err(diags) => {
+                code = EXIT_TOOL;
+                let budget = diags.iter().any(|d| d.code == pdf::CODE_BUDGET);
+                if budget && !own_templates {
+                    // The embedded templates: a problem of this one plan; the others go on.
+                    print_template_diagnostics(templates, &diags);
+                    eprintln!("{input}: kein PDF erzeugt.");
+                    return true;
+                }
                 // A broken template fails every document the same way: show it once.
                 if !reported_template {
                     print_template_diagnostics(templates, &diags);
                     reported_template = true;
                 }
                 eprintln!("{input}: kein PDF erzeugt – die PDF-Vorlage ist fehlerhaft.");
-                code = EXIT_TOOL;
+                // A template that runs out of time would do so for every plan: stop here.
+                !budget
             }
         }
-    }
+    });
     code
 }
 

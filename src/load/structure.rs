@@ -221,7 +221,11 @@ impl Walker<'_> {
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
             for name in required.iter().filter_map(Value::as_str) {
                 if !map.contains_key(name) {
-                    let desc = props.get(name).map(|p| self.schema.resolve(p)).and_then(|p| p.get("description")).and_then(Value::as_str);
+                    // The field's own description first: a referenced type's description may be a developer's note.
+                    let desc = props
+                        .get(name)
+                        .and_then(|p| p.get("description").or_else(|| self.schema.resolve(p).get("description")))
+                        .and_then(Value::as_str);
                     let example = props.get(name).map(|p| example_value(self.schema.resolve(p))).unwrap_or_default();
                     let mut help = format!("Ergänzen Sie `{name}: {example}`");
                     if let Some(desc) = desc {

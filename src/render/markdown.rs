@@ -7,7 +7,11 @@
 //! filter, which returns already safe Markdown.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use tera::{Context, Kwargs, State, Tera, Value};
 
@@ -20,7 +24,7 @@ use crate::view::values::de_int;
 pub const MAIN: &str = "plan.md";
 
 /// Largest template file accepted from a user directory.
-const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 /// Most files read from a user directory.
 const MAX_TEMPLATE_FILES: usize = 200;
 
@@ -80,11 +84,11 @@ impl Templates {
         let mut found = Vec::new();
         collect(dir, dir, &mut found, 0)?;
         for (name, path) in found {
-            let meta = std::fs::metadata(&path).map_err(|e| RenderError::io(&path, &e))?;
-            if meta.len() > MAX_TEMPLATE_BYTES {
+            // Bounded, and only regular files: a FIFO named `*.md` must not block.
+            let bytes = crate::fsio::read_bounded(&path, MAX_TEMPLATE_BYTES).map_err(|e| RenderError::io(&path, &e))?;
+            if bytes.len() > MAX_TEMPLATE_BYTES {
                 return Err(RenderError::Template(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
             }
-            let bytes = std::fs::read(&path).map_err(|e| RenderError::io(&path, &e))?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| RenderError::Template(format!("Vorlage `{}` ist keine UTF-8-Textdatei.", path.display())))?;
             t.files.insert(name.clone(), text);
@@ -172,12 +176,96 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     Ok(tera)
 }
 
+/// Time and size limits of one Markdown document.
+///
+/// The built-in templates need a few milliseconds and about twice the plan's
+/// text; the limits stop a template of the user's that loops (`range` inside
+/// `range`) or prints without end.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    /// Longest time for rendering.
+    pub time: Duration,
+    /// Largest output in bytes.
+    pub max_output_bytes: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self { time: Duration::from_secs(20), max_output_bytes: 64 * 1024 * 1024 }
+    }
+}
+
 /// Renders the whole plan as Markdown.
 pub fn render(view: &PlanView, templates: &Templates) -> Result<String, RenderError> {
+    render_budgeted(view, templates, Budget::default())
+}
+
+/// Renders the whole plan as Markdown under a [`Budget`].
+///
+/// Rendering runs on its own thread. Past the output limit the template is
+/// stopped at its next write; past the time limit it is abandoned and stops at
+/// its next write too (a loop that writes nothing runs on until it ends or the
+/// process does).
+pub fn render_budgeted(view: &PlanView, templates: &Templates, budget: Budget) -> Result<String, RenderError> {
     let tera = engine(templates)?;
     let ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
-    let out = tera.render(MAIN, &ctx).map_err(|e| RenderError::Template(describe(&e)))?;
-    Ok(tidy(&out))
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel();
+    let mut out = Capped { buf: Vec::new(), max: budget.max_output_bytes, cancel: Arc::clone(&cancel), over: false };
+    let worker = std::thread::Builder::new().name("mep-markdown".to_owned()).spawn(move || {
+        let result = tera.render_to(MAIN, &ctx, &mut out);
+        let _ = tx.send((result, out.over, out.buf));
+    });
+    if let Err(e) = worker {
+        return Err(RenderError::Template(format!("Die Ausgabe kann nicht gestartet werden: {}.", crate::fsio::describe_io(&e))));
+    }
+    match rx.recv_timeout(budget.time) {
+        Ok((_, true, _)) => Err(RenderError::Template(format!(
+            "Die Ausgabe wird größer als {} MiB; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--templates`) enthält vermutlich eine sehr lange Schleife.",
+            budget.max_output_bytes / (1024 * 1024)
+        ))),
+        Ok((Err(e), false, _)) => Err(RenderError::Template(describe(&e))),
+        Ok((Ok(()), false, buf)) => {
+            let text = String::from_utf8(buf).map_err(|_| RenderError::Template("Die Ausgabe ist kein gültiger UTF-8-Text.".to_owned()))?;
+            Ok(tidy(&text))
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            cancel.store(true, Ordering::Relaxed);
+            Err(RenderError::Template(format!(
+                "Die Ausgabe ist nach {} Sekunden nicht fertig; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--templates`) enthält vermutlich eine sehr lange oder verschachtelte Schleife.",
+                budget.time.as_secs()
+            )))
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(RenderError::Template(
+            "Beim Ausgeben ist ein interner Fehler aufgetreten. Bitte melden Sie den Fehler mit der Plan-Datei.".to_owned(),
+        )),
+    }
+}
+
+/// The output buffer of a render: refuses to grow past `max` or after a cancel.
+struct Capped {
+    buf: Vec<u8>,
+    max: usize,
+    cancel: Arc<AtomicBool>,
+    over: bool,
+}
+
+impl Write for Capped {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("abgebrochen"));
+        }
+        if self.buf.len() + data.len() > self.max {
+            self.over = true;
+            return Err(std::io::Error::other("Ausgabe zu groß"));
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Collapses the runs of blank lines that template logic leaves behind.
@@ -199,13 +287,23 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// The error with its causes, on one line each.
+/// The error in German, with tera's own text and its causes as the detail.
 fn describe(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
+    let mut detail = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        msg.push_str(&format!("\n  {s}"));
+        detail.push_str(&format!("\n  {s}"));
         source = s.source();
     }
-    msg
+    let lower = detail.to_lowercase();
+    let lead = if lower.contains("syntax") || lower.contains("parse") || lower.contains("expected") {
+        "Die Markdown-Vorlage ist nicht lesbar (Syntaxfehler)"
+    } else if lower.contains("not found") || lower.contains("doesn't exist") || lower.contains("does not exist") {
+        "Die Markdown-Vorlage verweist auf etwas, das es nicht gibt (Vorlage, Variable oder Filter)"
+    } else if lower.contains("limit") {
+        "Die Markdown-Vorlage überschreitet eine Grenze (z. B. `range` mit mehr als 100 000 Werten)"
+    } else {
+        "Die Markdown-Vorlage bricht beim Ausgeben ab"
+    };
+    format!("{lead}.\n  Meldung von tera: {detail}")
 }

@@ -1,14 +1,16 @@
 //! Review: many school plans → one roll-up for the Schulträger.
 //!
-//! 1. [`discover`]: files and directories → a sorted list of YAML files
+//! 1. [`discover`]: files and directories → a sorted list of YAML files; entries that
+//!    cannot be read stay in the list and become rows with status Fehler
 //! 2. [`check_all`]: each file, in parallel, → a small [`Row`]; the parsed plan is
 //!    dropped at once, so memory grows with the number of rows, not of plans
 //! 3. [`roll_up`]: rows + optional `traeger.yaml` → cross-school rules and totals ([`Review`])
 //! 4. [`render`]: the review → terminal table, Markdown, CSV or JSON
 
+mod discover;
 pub mod render;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -24,66 +26,7 @@ use crate::rules::{self, CrossFinding, SchoolFacts, Target};
 use crate::source::SourceFile;
 use crate::view::Kennzahlen;
 
-/// A path given on the command line that cannot be reviewed.
-#[derive(Debug)]
-pub struct DiscoverError {
-    /// The path as given.
-    pub path: PathBuf,
-    /// What went wrong.
-    pub error: io::Error,
-}
-
-/// Expands files and directories into the YAML files to review.
-///
-/// Directories are walked recursively; they contribute `*.yaml` and `*.yml`
-/// files (any case), sorted by path. Hidden entries (`.git`) and symbolic links
-/// to directories are skipped, so a walk always ends. Files named directly are
-/// taken whatever their extension. Each file appears once; `exclude` (the
-/// Träger file) never appears.
-pub fn discover(paths: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<PathBuf>, DiscoverError> {
-    let excluded = exclude.and_then(|p| p.canonicalize().ok());
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|error| DiscoverError { path: path.clone(), error })?;
-        let mut found = Vec::new();
-        if meta.is_dir() {
-            walk(path, &mut found).map_err(|error| DiscoverError { path: path.clone(), error })?;
-            found.sort();
-        } else {
-            found.push(path.clone());
-        }
-        for file in found {
-            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
-            if excluded.as_ref() != Some(&key) && seen.insert(key) {
-                out.push(file);
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if is_yaml(&path) && (kind.is_file() || (kind.is_symlink() && path.is_file())) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
+pub use discover::{DiscoverError, discover};
 
 /// Overall result of one plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -237,14 +180,25 @@ impl Row {
 #[must_use]
 pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
     let name = path.display().to_string();
-    match fsio::read_bounded(path, limits.max_bytes) {
+    // Discovery hands over a folder only when it could not be listed.
+    let folder = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    let read = if folder {
+        std::fs::read_dir(path).and_then(|_| Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")))
+    } else {
+        fsio::read_bounded(path, limits.max_bytes)
+    };
+    match read {
         Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
         Err(e) => Row {
             file: name.clone(),
             path: path.to_path_buf(),
             status: Status::Fehler,
             counts: Counts::default(),
-            error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
+            error: Some(if folder {
+                format!("Ordner `{name}` kann nicht durchsucht werden: {}.", fsio::describe_io(&e))
+            } else {
+                format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))
+            }),
             school: None,
             figures: None,
             diagnostics: Vec::new(),
@@ -444,7 +398,8 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
 
 /// Locates findings in a plan by reading it again; only plans with cross-school findings pay for this.
 fn locate_in_file(path: &Path, name: &str, found: &mut [Diagnostic]) {
-    let Ok(bytes) = std::fs::read(path) else { return };
+    // Bounded and refusing special files: the file may have changed since it was checked.
+    let Ok(bytes) = fsio::read_bounded(path, 64 * 1024 * 1024) else { return };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let Ok(text) = String::from_utf8(bytes.to_vec()) else { return };
     let mut source = SourceFile::new(name, text);

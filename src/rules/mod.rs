@@ -16,6 +16,7 @@ mod konzept;
 mod placeholder;
 mod plan;
 mod profil;
+pub mod textgrenzen;
 mod traeger;
 
 use std::sync::LazyLock;
@@ -172,6 +173,7 @@ static FAMILIES: &[&[Rule]] = &[
     curriculum::RULES,
     datenschutz::RULES,
     traeger::RULES,
+    textgrenzen::RULES,
 ];
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {

@@ -205,6 +205,15 @@ enum Node {
     Row { head: bool, cells: Vec<Vec<Inline>> },
 }
 
+/// Whether inline content shows any visible text.
+fn has_text(c: &[Inline]) -> bool {
+    c.iter().any(|i| match i {
+        Inline::Text { v } | Inline::Code { v } => !v.trim().is_empty(),
+        Inline::Strong { c } | Inline::Emph { c } | Inline::Strike { c } | Inline::Link { c, .. } => has_text(c),
+        Inline::Br => false,
+    })
+}
+
 struct Builder {
     stack: Vec<Frame>,
     top_level: u8,
@@ -324,6 +333,12 @@ impl Builder {
             }
             Frame::Inlines { kind, c } => match kind {
                 InlineKind::Par => Node::Block(Block::Par { c }),
+                InlineKind::Heading(level) if !has_text(&c) => {
+                    // An empty heading (`#` alone) has nothing to show, and typst refuses it:
+                    // drop it, and let the next heading take its level so none is skipped.
+                    self.last_level = level.saturating_sub(1);
+                    return;
+                }
                 InlineKind::Heading(level) => Node::Block(Block::Heading { level, c }),
                 InlineKind::Strong => Node::Inline(Inline::Strong { c }),
                 InlineKind::Emph => Node::Inline(Inline::Emph { c }),
@@ -501,6 +516,15 @@ mod tests {
     fn headings_are_shifted_to_start_at_one() {
         let tree = to_tree("### Oben\n\n#### Darunter\n");
         assert_eq!(tree, vec![Block::Heading { level: 1, c: vec![text("Oben")] }, Block::Heading { level: 2, c: vec![text("Darunter")] }]);
+    }
+
+    #[test]
+    fn empty_headings_are_dropped_without_skipping_a_level() {
+        assert_eq!(to_tree("#"), vec![]);
+        assert_eq!(to_tree("# **  **\n\ntext"), vec![Block::Par { c: vec![text("text")] }]);
+        let tree = to_tree("# A\n\n##\n\n### C");
+        let levels: Vec<u8> = tree.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).collect();
+        assert_eq!(levels, vec![1, 2]);
     }
 
     #[test]

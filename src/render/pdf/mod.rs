@@ -10,7 +10,11 @@
 pub mod data;
 pub mod markdown;
 pub mod templates;
+pub mod text;
 pub mod world;
+
+use std::sync::mpsc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 use typst::WorldExt;
@@ -33,6 +37,30 @@ pub const CODE_TEMPLATE: &str = "PDF-VORLAGE";
 
 /// Code of a diagnostic about a failed PDF standard check.
 pub const CODE_STANDARD: &str = "PDF-STANDARD";
+
+/// Code of a diagnostic about a document that exceeded its time or page budget.
+pub const CODE_BUDGET: &str = "PDF-GRENZE";
+
+/// Time and size limits of one document.
+///
+/// The embedded templates stay far below them for every plan `mep validate`
+/// accepts (about a second, a few dozen pages); they stop a template of the
+/// user's that loops or produces pages without end. typst cannot be
+/// interrupted: after the time budget the compilation is abandoned on its
+/// thread, and `mep` ends with an error.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    /// Longest time for layout and PDF writing.
+    pub time: Duration,
+    /// Most pages a document may have; checked after layout, before the PDF is written.
+    pub max_pages: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self { time: Duration::from_secs(60), max_pages: 2_000 }
+    }
+}
 
 /// The PDF standards a document is made to conform to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -135,6 +163,21 @@ pub fn render(templates: &Templates, data_json: Vec<u8>, settings: &Settings) ->
 
 /// Renders one document whose entry template is `entry` (e.g. [`templates::REVIEW_MAIN`]).
 pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, settings: &Settings) -> Result<Rendered, Vec<Diagnostic>> {
+    render_budgeted(templates, entry, data_json, settings, Budget::default())
+}
+
+/// Renders one document under a [`Budget`].
+///
+/// The work runs on its own thread: a template that runs past the time budget
+/// is abandoned (`Err` with [`CODE_BUDGET`]), and a panic inside typst or the
+/// PDF writer becomes an error too instead of ending the process.
+pub fn render_budgeted(
+    templates: &Templates,
+    entry: &str,
+    data_json: Vec<u8>,
+    settings: &Settings,
+    budget: Budget,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let (Some(main), Some(data_id)) = (templates.entry_id(entry), file_id(DATA_PATH)) else {
         return Err(vec![Diagnostic::new(
             CODE_TEMPLATE,
@@ -143,6 +186,46 @@ pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, sett
             format!("Die Vorlagen enthalten keine Hauptdatei `{entry}`."),
         )]);
     };
+    let templates = templates.clone();
+    let settings = settings.clone();
+    let (tx, rx) = mpsc::channel();
+    let worker = std::thread::Builder::new().name("mep-pdf".to_owned()).spawn(move || {
+        let result = compile(&templates, main, data_id, text::sanitize_json(data_json), &settings, budget.max_pages);
+        // The receiver may have given up (time budget); then nobody needs the result.
+        let _ = tx.send(result);
+    });
+    if let Err(e) = worker {
+        return Err(vec![budget_error(format!("Der PDF-Vorgang kann nicht gestartet werden: {}.", crate::fsio::describe_io(&e)))]);
+    }
+    match rx.recv_timeout(budget.time) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(vec![budget_error(format!(
+            "Das PDF ist nach {} Sekunden nicht fertig; der Vorgang wurde abgebrochen. \
+             Die eingebauten Vorlagen brauchen für jeden gültigen Plan nur wenige Sekunden – eine eigene Vorlage (`--templates`) \
+             enthält vermutlich eine sehr lange oder endlose Schleife.",
+            budget.time.as_secs()
+        ))]),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(vec![budget_error(
+            "Beim Erzeugen des PDFs ist ein interner Fehler aufgetreten (Absturz in der Satz- oder PDF-Bibliothek). \
+             Bitte melden Sie den Fehler mit der Plan-Datei."
+                .to_owned(),
+        )]),
+    }
+}
+
+fn budget_error(message: String) -> Diagnostic {
+    Diagnostic::new(CODE_BUDGET, Severity::Fehler, "", message)
+}
+
+/// Layout and PDF writing, on the worker thread.
+fn compile(
+    templates: &Templates,
+    main: typst::syntax::FileId,
+    data_id: typst::syntax::FileId,
+    data_json: Vec<u8>,
+    settings: &Settings,
+    max_pages: usize,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let today = Datetime::from_ymd(settings.today.jahr, settings.today.monat, settings.today.tag);
     let world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json);
     let warned = typst::compile::<PagedDocument>(&world);
@@ -155,8 +238,18 @@ pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, sett
             return Err(diags);
         }
     };
+    let pages = document.pages().len();
+    if pages > max_pages {
+        return Err(vec![budget_error(format!(
+            "Das Dokument hätte {pages} Seiten, erlaubt sind höchstens {max_pages}. \
+             Eine eigene Vorlage (`--templates`) erzeugt vermutlich Seitenumbrüche in einer Schleife."
+        ))]);
+    }
     let standards = PdfStandards::new(settings.standard.list()).map_err(|e| {
-        vec![Diagnostic::new(CODE_STANDARD, Severity::Fehler, "", format!("PDF-Standard nicht einstellbar: {}", e.message()))]
+        vec![
+            Diagnostic::new(CODE_STANDARD, Severity::Fehler, "", "Der gewählte PDF-Standard lässt sich nicht einstellen.")
+                .help(format!("Meldung der PDF-Bibliothek: {}", e.message())),
+        ]
     })?;
     let options = PdfOptions {
         ident: Smart::Custom(settings.ident.clone()),
@@ -167,7 +260,7 @@ pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, sett
     };
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| errors.iter().map(|d| to_diagnostic(&world, templates, d, CODE_STANDARD)).collect::<Vec<_>>())?;
-    Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+    Ok(Rendered { pdf, pages, warnings })
 }
 
 /// One document of a batch.
@@ -181,40 +274,106 @@ pub struct Job {
 
 /// Renders many documents in parallel, in input order.
 ///
-/// typst memoises layout work in a process-wide cache; without clearing it
-/// after each document, memory grows with every plan of a large batch.
+/// Keeps every PDF in memory; for large batches use [`render_each`].
 #[must_use]
 pub fn render_batch(templates: &Templates, jobs: Vec<Job>) -> Vec<Result<Rendered, Vec<Diagnostic>>> {
-    jobs.into_par_iter()
-        .map(|job| {
-            let result = render(templates, job.data_json, &job.settings);
-            typst::comemo::evict(10);
-            result
-        })
-        .collect()
+    let mut out = Vec::with_capacity(jobs.len());
+    render_each(templates, jobs.into_iter().map(|j| ((), j)), |(), r| {
+        out.push(r);
+        true
+    });
+    out
+}
+
+/// Renders documents in parallel and hands each result to `each` in input order,
+/// as soon as its group is done; `each` returns `false` to stop the batch.
+///
+/// Jobs are taken from the iterator one group (as many as there are threads)
+/// at a time and every PDF is dropped after `each` has seen it, so memory stays
+/// flat however many documents there are. typst memoises layout work in a
+/// process-wide cache; it is trimmed after each document for the same reason.
+pub fn render_each<T: Send>(
+    templates: &Templates,
+    jobs: impl IntoIterator<Item = (T, Job)>,
+    mut each: impl FnMut(T, Result<Rendered, Vec<Diagnostic>>) -> bool,
+) {
+    let width = rayon::current_num_threads().max(1);
+    let mut jobs = jobs.into_iter();
+    loop {
+        let group: Vec<(T, Job)> = jobs.by_ref().take(width).collect();
+        if group.is_empty() {
+            return;
+        }
+        let results: Vec<(T, Result<Rendered, Vec<Diagnostic>>)> = group
+            .into_par_iter()
+            .map(|(tag, job)| {
+                let result = render(templates, job.data_json, &job.settings);
+                typst::comemo::evict(10);
+                (tag, result)
+            })
+            .collect();
+        for (tag, result) in results {
+            if !each(tag, result) {
+                return;
+            }
+        }
+    }
 }
 
 /// Turns a typst diagnostic into ours, located in the template file it points at.
+///
+/// The message is German; typst's own English text follows as a detail in the help.
 fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic, code: &str) -> Diagnostic {
     let severity = match d.severity {
         TypstSeverity::Error => Severity::Fehler,
         TypstSeverity::Warning => Severity::Warnung,
     };
-    let lead = if code == CODE_STANDARD { "Das PDF erfüllt den gewählten Standard nicht" } else { "PDF-Vorlage" };
-    let mut diag = Diagnostic::new(code, severity, "", format!("{lead}: {}", d.message));
+    let message = if code == CODE_STANDARD {
+        format!("Das PDF erfüllt den gewählten Standard nicht: {}.", german_typst(&d.message))
+    } else if severity == Severity::Warnung {
+        format!("Hinweis der PDF-Vorlage: {}.", german_typst(&d.message))
+    } else {
+        format!("Fehler in der PDF-Vorlage: {}.", german_typst(&d.message))
+    };
+    let mut diag = Diagnostic::new(code, severity, "", message);
     if let Some(location) = locate(world, templates, d.span) {
         diag = diag.at(location);
     }
-    let mut help: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    let mut help = vec![format!("Meldung von typst: {}", d.message)];
+    help.extend(d.hints.iter().map(|h| format!("typst-Hinweis: {}", h.v)));
     for point in &d.trace {
         if let Some(loc) = locate(world, templates, point.span) {
             help.push(format!("aufgerufen in {}:{}:{}", loc.file, loc.line, loc.column));
         }
     }
-    if !help.is_empty() {
-        diag = diag.help(help.join("; "));
-    }
-    diag
+    diag.help(help.join("; "))
+}
+
+/// typst's English message, in German words where the case is known.
+fn german_typst(raw: &str) -> &'static str {
+    let lower = raw.to_lowercase();
+    let known: &[(&str, &str)] = &[
+        ("unknown variable", "ein Name ist unbekannt (Tippfehler oder fehlender Import?)"),
+        ("unclosed", "eine Klammer, ein Anführungszeichen oder ein Block ist nicht geschlossen"),
+        ("expected", "an dieser Stelle erwartet typst etwas anderes"),
+        ("cannot", "ein Wert lässt sich hier nicht verwenden"),
+        ("does not contain field", "ein Feld fehlt in den Daten oder im Wert"),
+        ("does not exist", "ein Feld oder eine Datei gibt es nicht"),
+        ("file not found", "eine Datei wurde nicht gefunden (Vorlagen können nur Dateien aus dem Vorlagenverzeichnis einbinden)"),
+        ("package", "Pakete können nicht geladen werden; alles muss im Vorlagenverzeichnis liegen"),
+        ("maximum", "eine Grenze von typst ist überschritten (zu tiefe Rekursion oder zu lange Schleife)"),
+        ("infinite", "eine Schleife endet nicht"),
+        ("panicked", "die Vorlage hat mit `panic` abgebrochen"),
+        ("assertion", "eine Prüfung (`assert`) der Vorlage ist fehlgeschlagen"),
+        ("unknown font", "eine Schriftart ist nicht eingebettet"),
+        ("could not be displayed", "ein Zeichen hat in keiner eingebetteten Schrift ein Zeichenbild"),
+        ("heading", "eine Überschrift ist leer oder fehlerhaft"),
+        ("divided by zero", "Division durch null"),
+        ("out of bounds", "ein Index liegt außerhalb der Liste"),
+        ("pdf/a", "der Inhalt verletzt eine Vorgabe von PDF/A"),
+        ("pdf/ua", "der Inhalt verletzt eine Vorgabe von PDF/UA (Barrierefreiheit)"),
+    ];
+    known.iter().find(|(needle, _)| lower.contains(needle)).map_or("typst meldet einen Fehler", |(_, german)| german)
 }
 
 /// The location of a span inside a template file, by the file's origin.

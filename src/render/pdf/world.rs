@@ -40,6 +40,12 @@ impl FontStore {
     pub fn is_empty(&self) -> bool {
         self.fonts.is_empty()
     }
+
+    /// Whether some embedded font has a glyph for `c` (typst falls back across all of them).
+    #[must_use]
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts.iter().any(|f| f.info().coverage.contains(u32::from(c)))
+    }
 }
 
 /// The fonts shared by every document of the process.

@@ -1,0 +1,100 @@
+//! PDF time against text length: the measurement behind the limits of the rule
+//! `TEXT-LAENGE` (`src/rules/textgrenzen.rs`).
+//!
+//! Run with `cargo bench --bench text_limits`. For each case the smallest
+//! example plan gets more text, and the PDF is rendered three times in
+//! process (typst's caches cleared in between); the median is printed.
+//!
+//! - one long field: `leitbild` with n characters of ordinary prose;
+//! - one long paragraph without any break (the worst case for line breaking);
+//! - text spread over many fields: n characters over goals of 2 000 characters;
+//! - many list entries: n needs (`bedarf`) with short texts.
+#![allow(clippy::disallowed_macros)] // a benchmark reports on stdout
+
+use std::time::Instant;
+
+use mep::load::Limits;
+use mep::render::pdf::{self, Settings, Templates, data};
+use mep::view::{Optionen, PlanView};
+
+fn base() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.yaml")).expect("fixture")
+}
+
+const PROSE: &str = "Die Schule nutzt digitale Medien im Unterricht aller Fächer, um selbstständiges Lernen zu fördern. ";
+
+fn prose(n: usize) -> String {
+    PROSE.repeat(n / PROSE.chars().count() + 1).chars().take(n).collect()
+}
+
+fn with_leitbild(text: &str) -> String {
+    base().replace("leitbild: Wir lernen mit und über digitale Medien.", &format!("leitbild: {}", serde_json::to_string(text).unwrap()))
+}
+
+fn with_goals(total: usize) -> String {
+    let per = 2_000;
+    let goals: String = (0..total.div_ceil(per))
+        .map(|i| {
+            format!(
+                "  - {{ id: Z{}, dimension: unterricht, beschreibung: {}, indikator: x, ausgangswert: a, zielwert: b, termin: 2028-07-31 }}\n",
+                i + 2,
+                serde_json::to_string(&prose(per)).unwrap()
+            )
+        })
+        .collect();
+    base().replace("mediencurriculum:\n", &format!("{goals}mediencurriculum:\n"))
+}
+
+fn with_needs(n: usize) -> String {
+    let needs: String = (0..n)
+        .map(|i| {
+            format!(
+                "  - {{ id: N{i}, bezeichnung: Tablet {i}, kategorie: mobile_endgeraete, geraetetyp: tablet, anzahl: 1, einzelpreis_eur: 400, jahr: 2027, szenarien: [S1], begruendung: Für die Arbeit in Gruppen. }}\n"
+            )
+        })
+        .collect();
+    base().replace("plattformen:\n", &format!("{needs}plattformen:\n")).replace("bedarf:\n", "bedarf:\n")
+}
+
+/// Median milliseconds of three renders, and the page count.
+fn time_pdf(yaml: &str) -> (f64, usize, usize) {
+    let checked = mep::check_plan("mess.yaml", yaml.as_bytes(), &Limits::default());
+    let errors = checked.diagnostics.iter().filter(|d| d.severity == mep::diag::Severity::Fehler).count();
+    let plan = checked.value.as_ref().expect("plan loads");
+    let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "mess.yaml".to_owned(), entwurf: errors > 0 });
+    let json = data::to_json(&data::build(&view));
+    let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+    let templates = Templates::embedded();
+    let mut times = Vec::new();
+    let mut pages = 0;
+    for _ in 0..3 {
+        typst::comemo::evict(0);
+        let t = Instant::now();
+        let out = pdf::render(&templates, json.clone(), &settings).expect("renders");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        pages = out.pages;
+    }
+    times.sort_by(f64::total_cmp);
+    (times[1], pages, errors)
+}
+
+fn main() {
+    println!("machine: {} CPUs (shared; figures vary with other load)", std::thread::available_parallelism().map_or(1, usize::from));
+    let report = |what: &str, n: usize, yaml: String| {
+        let (ms, pages, errors) = time_pdf(&yaml);
+        println!("{what:<38} n = {n:>7}: {ms:>7.0} ms, {pages:>3} pages, {errors} errors from validate");
+    };
+    report("minimal plan", 0, base());
+    for n in [2_000, 5_000, 10_000, 16_000, 32_000] {
+        report("leitbild, prose (chars)", n, with_leitbild(&prose(n)));
+    }
+    for n in [2_000, 5_000, 10_000, 16_000] {
+        report("leitbild, one word without break", n, with_leitbild(&"ä".repeat(n)));
+    }
+    for n in [20_000, 40_000, 60_000, 100_000, 200_000] {
+        report("goals, 2 000 chars each (total chars)", n, with_goals(n));
+    }
+    for n in [50, 100, 250, 500, 1_000] {
+        report("needs (entries)", n, with_needs(n));
+    }
+}

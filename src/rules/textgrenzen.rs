@@ -1,0 +1,162 @@
+//! Text limits: whatever `mep validate` accepts, `mep render` renders.
+//!
+//! Every text of the plan must be showable in the PDF and short enough to be
+//! set in about a second. The limits were chosen by measurement (see
+//! `benches/text_limits.rs`); the characters come from
+//! [`crate::render::pdf::text`], which also repairs them in drafts.
+
+use serde_json::Value;
+
+use super::{Context, Findings, Rule};
+use crate::diag::Severity::{Fehler, Warnung};
+use crate::render::pdf::text::{Unprintable, unprintable};
+use crate::source::join_key;
+
+/// Longest single text (one field), in characters.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+/// Most characters of text in the whole plan.
+pub const MAX_TOTAL_CHARS: usize = 60_000;
+
+/// Most entries in one list (`bedarf`, `ziele`, …).
+pub const MAX_LIST_ENTRIES: usize = 500;
+
+/// The rules of this family.
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "TEXT-LAENGE",
+        title: "Text oder Liste zu lang für das Dokument",
+        severity: Fehler,
+        explanation: "Ein einzelner Text des Plans darf höchstens 10 000 Zeichen haben (etwa drei Druckseiten), eine Liste \
+höchstens 500 Einträge, und alle Texte zusammen höchstens 60 000 Zeichen. Mit diesen Grenzen entsteht das PDF jedes gültigen \
+Plans in etwa einer Sekunde; längere Texte machen den Satz sehr langsam, und die PDF-Bibliothek kann einzelne Texte über \
+32 767 Zeichen gar nicht schreiben. Kürzen Sie den Text, teilen Sie ihn auf mehrere Abschnitte auf oder verweisen Sie auf \
+ein ergänzendes Dokument.",
+        bad: "leitbild: \"<ein Text mit mehr als 10 000 Zeichen>\"\n",
+        good: "leitbild: |\n  Wir lernen mit und über digitale Medien.\n",
+        sources: &[],
+        check: Some(check_length),
+    },
+    Rule {
+        code: "TEXT-ZEICHEN",
+        title: "Unzulässiges Zeichen im Text",
+        severity: Fehler,
+        explanation: "Texte dürfen keine Steuerzeichen (außer Zeilenumbruch und Tabulator) und keine Unicode-Nichtzeichen \
+wie U+FFFE oder U+FFFF enthalten. Solche Zeichen entstehen meist beim Kopieren aus anderen Programmen oder durch eine falsche \
+Kodierung; sie sind unsichtbar und lassen sich im PDF nicht darstellen. Die Meldung nennt die Stelle und den Code des Zeichens; \
+löschen Sie das Zeichen oder schreiben Sie den Text an dieser Stelle neu.",
+        bad: "leitbild: \"Wir lernen\\uFFFE mit digitalen Medien.\"\n",
+        good: "leitbild: \"Wir lernen mit digitalen Medien.\"\n",
+        sources: &[],
+        check: Some(check_characters),
+    },
+    Rule {
+        code: "TEXT-SCHRIFT",
+        title: "Zeichen ohne Darstellung im PDF",
+        severity: Warnung,
+        explanation: "Für dieses Zeichen enthält keine der eingebetteten Schriften ein Zeichenbild (z. B. Emojis oder Zeichen aus \
+dem privaten Bereich von Unicode). Im PDF erscheint an seiner Stelle ein Ersatzzeichen (�); Markdown und JSON behalten es. \
+Schreiben Sie das Zeichen aus oder ersetzen Sie es durch ein gewöhnliches.",
+        bad: "leitbild: \"Wir lernen gern 🙂\"\n",
+        good: "leitbild: \"Wir lernen gern.\"\n",
+        sources: &[],
+        check: Some(check_glyphs),
+    },
+];
+
+/// Every string of the plan with its YAML path, in document order.
+fn texts(ctx: &Context<'_>) -> Vec<(String, String)> {
+    let Ok(value) = serde_json::to_value(ctx.plan) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            Value::String(s) => out.push((path, s)),
+            Value::Array(items) => {
+                for (i, item) in items.into_iter().enumerate().rev() {
+                    stack.push((format!("{path}[{i}]"), item));
+                }
+            }
+            Value::Object(map) => {
+                let children: Vec<_> = map.into_iter().map(|(k, v)| (join_key(&path, &k), v)).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every list of the plan longer than the limit, with its path.
+fn long_lists(ctx: &Context<'_>) -> Vec<(String, usize)> {
+    let Ok(value) = serde_json::to_value(ctx.plan) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), &value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            Value::Array(items) => {
+                if items.len() > MAX_LIST_ENTRIES {
+                    out.push((path.clone(), items.len()));
+                }
+                stack.extend(items.iter().enumerate().map(|(i, item)| (format!("{path}[{i}]"), item)));
+            }
+            Value::Object(map) => stack.extend(map.iter().map(|(k, v)| (join_key(&path, k), v))),
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+fn check_length(ctx: &Context<'_>, f: &mut Findings) {
+    let mut total = 0;
+    for (path, text) in texts(ctx) {
+        let n = text.chars().count();
+        total += n;
+        if n > MAX_FIELD_CHARS {
+            f.at(&path, format!("Der Text `{path}` ist {} Zeichen lang; erlaubt sind höchstens {}.", de(n), de(MAX_FIELD_CHARS)))
+                .with_help("Kürzen Sie den Text oder teilen Sie ihn auf; für ausführliche Darstellungen verweisen Sie auf eine Anlage.");
+        }
+    }
+    if total > MAX_TOTAL_CHARS {
+        f.at("", format!("Die Texte des Plans haben zusammen {} Zeichen; erlaubt sind höchstens {}.", de(total), de(MAX_TOTAL_CHARS)))
+            .with_help("Kürzen Sie die längsten Texte; ein Medienentwicklungsplan bleibt so lesbar und das PDF entsteht zügig.");
+    }
+    for (path, n) in long_lists(ctx) {
+        f.at(&path, format!("Die Liste `{path}` hat {} Einträge; erlaubt sind höchstens {}.", de(n), de(MAX_LIST_ENTRIES)))
+            .with_help("Fassen Sie gleichartige Einträge zusammen (z. B. eine Zeile mit `anzahl` statt vieler einzelner).");
+    }
+}
+
+fn check_characters(ctx: &Context<'_>, f: &mut Findings) {
+    report_characters(ctx, f, |why| why != Unprintable::NoGlyph);
+}
+
+fn check_glyphs(ctx: &Context<'_>, f: &mut Findings) {
+    report_characters(ctx, f, |why| why == Unprintable::NoGlyph);
+}
+
+/// One finding per text: the first offending character, and how many there are.
+fn report_characters(ctx: &Context<'_>, f: &mut Findings, wanted: impl Fn(Unprintable) -> bool) {
+    for (path, text) in texts(ctx) {
+        let mut bad = text.chars().enumerate().filter_map(|(i, c)| unprintable(c).filter(|w| wanted(*w)).map(|w| (i, c, w)));
+        let Some((i, c, why)) = bad.next() else { continue };
+        let more = bad.count();
+        let others = match more {
+            0 => String::new(),
+            1 => " (und 1 weiteres)".to_owned(),
+            n => format!(" (und {n} weitere)"),
+        };
+        f.at(&path, format!("`{path}` enthält {} (U+{:04X}) an Zeichen {}{others}.", why.label(), u32::from(c), i + 1)).with_help(
+            match why {
+                Unprintable::NoGlyph => "Im PDF erscheint ein Ersatzzeichen. Ersetzen Sie das Zeichen durch ein gewöhnliches.",
+                _ => "Löschen Sie das unsichtbare Zeichen; es entsteht oft beim Kopieren aus anderen Programmen.",
+            },
+        );
+    }
+}
+
+/// A count with German thousands separators.
+fn de(n: usize) -> String {
+    crate::view::values::de_int(i64::try_from(n).unwrap_or(i64::MAX))
+}
