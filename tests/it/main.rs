@@ -1,13 +1,17 @@
 //! Integration tests of mep: one binary, one module per area.
 
+mod angaben;
 mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod export;
+mod layout;
 mod fuzz;
 mod pdf;
 mod render;
 mod review;
 mod robust;
 mod rules;
+mod sprache;
 mod support;
