@@ -111,7 +111,7 @@ fn one_bad_plan_among_many_does_not_fail_the_review_pdf() {
     let result = review::roll_up(None, rows, &Choice::default());
     let bad_row = result.rows.iter().find(|r| r.file.ends_with("plan-schlecht.yaml")).unwrap();
     assert_eq!(bad_row.status, Status::Fehler);
-    let pdf = review::render::pdf(&result, pdf::Standard::default(), Some(0)).expect("overview renders");
+    let pdf = mep::render::review::pdf(&result, pdf::Standard::default(), Some(0)).expect("overview renders");
     assert!(pdf.starts_with(b"%PDF"));
 }
 
