@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
+use crate::rules::format::{FORMAT_BEREICH, FORMAT_DATUM, FORMAT_PFLICHT, FORMAT_TYP, FORMAT_UNBEKANNT, FORMAT_WERT};
 use crate::source::{SourceFile, join_key};
 
 /// A JSON Schema used to check documents.
@@ -177,7 +178,7 @@ impl Walker<'_> {
                 let expected: Vec<String> = alts.iter().map(|a| describe_schema(self.schema.resolve(a))).collect();
                 let description = schema.get("description").and_then(Value::as_str).map(str::to_owned);
                 self.error(
-                    "FORMAT-TYP",
+                    FORMAT_TYP.code,
                     path,
                     format!(
                         "`{}` hat die falsche Art von Wert: erwartet {}, gefunden {}.",
@@ -205,7 +206,7 @@ impl Walker<'_> {
                     let mut help = suggest(key, &names).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
                     help.push_str(&format!("Erlaubt sind: {}.", names.join(", ")));
                     let mut d = Diagnostic::new(
-                        "FORMAT-UNBEKANNT",
+                        FORMAT_UNBEKANNT.code,
                         Severity::Fehler,
                         &key_path,
                         format!("Unbekannter Schlüssel `{key}` in {}.", section(path)),
@@ -229,7 +230,7 @@ impl Walker<'_> {
                     }
                     help.push('.');
                     self.error(
-                        "FORMAT-PFLICHT",
+                        FORMAT_PFLICHT.code,
                         &join_key(path, name),
                         format!("Pflichtangabe `{name}` fehlt in {}.", section(path)),
                         Some(help),
@@ -258,11 +259,16 @@ impl Walker<'_> {
             } else {
                 format!("`{}` muss mindestens {} sein (gefunden: {}).", shown(path), fmt_num(min), n)
             };
-            self.error("FORMAT-BEREICH", path, message, None);
+            self.error(FORMAT_BEREICH.code, path, message, None);
         } else if let Some(max) = max
             && v > max
         {
-            self.error("FORMAT-BEREICH", path, format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n), None);
+            self.error(
+                FORMAT_BEREICH.code,
+                path,
+                format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n),
+                None,
+            );
         }
     }
 
@@ -271,19 +277,19 @@ impl Walker<'_> {
         let pattern = schema.get("pattern").and_then(Value::as_str);
         match (format, pattern) {
             (Some("date"), _) if Datum::parse(s).is_none() => self.error(
-                "FORMAT-DATUM",
+                FORMAT_DATUM.code,
                 path,
                 format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
                 Some("Schreiben Sie Daten als JJJJ-MM-TT, z. B. 2027-03-31, und prüfen Sie, ob es den Tag gibt.".to_owned()),
             ),
             (_, Some(p)) if p.contains("-Q[1-4]") && Quartal::parse(s).is_none() => self.error(
-                "FORMAT-DATUM",
+                FORMAT_DATUM.code,
                 path,
                 format!("`{}` ist kein gültiges Quartal: „{s}“.", shown(path)),
                 Some("Schreiben Sie Quartale als JJJJ-QN, z. B. 2027-Q1.".to_owned()),
             ),
             (_, Some(p)) if p.starts_with("^(1[0-3]") && Jahrgang::parse(s).is_none() => self.error(
-                "FORMAT-WERT",
+                FORMAT_WERT.code,
                 path,
                 format!("`{}` ist keine gültige Jahrgangsangabe: „{s}“.", shown(path)),
                 Some("Schreiben Sie eine Jahrgangsstufe (5) oder eine Spanne in Anführungszeichen (\"5-6\").".to_owned()),
@@ -298,7 +304,7 @@ impl Walker<'_> {
         let given = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
         let mut help = suggest(&given, &refs).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
         help.push_str(&format!("Erlaubt sind: {}.", refs.join(", ")));
-        self.error("FORMAT-WERT", path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
+        self.error(FORMAT_WERT.code, path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
     }
 
     fn wrong_type(&mut self, schema: &Value, types: &[&str], value: &Value, path: &str) {
@@ -308,7 +314,12 @@ impl Walker<'_> {
             if let Some(desc) = schema.get("description").and_then(Value::as_str) {
                 help = format!("{help} ({desc})");
             }
-            self.error("FORMAT-TYP", path, format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")), Some(help));
+            self.error(
+                FORMAT_TYP.code,
+                path,
+                format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")),
+                Some(help),
+            );
             return;
         }
         let help = match value {
@@ -332,7 +343,7 @@ impl Walker<'_> {
             _ => schema.get("description").and_then(Value::as_str).map(str::to_owned),
         };
         self.error(
-            "FORMAT-TYP",
+            FORMAT_TYP.code,
             path,
             format!("`{}` muss {} sein, gefunden: {}.", shown(path), expected.join(" oder "), describe_value(value)),
             help,

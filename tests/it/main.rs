@@ -7,5 +7,6 @@ mod examples;
 mod pdf;
 mod render;
 mod review;
+mod rule_examples;
 mod rules;
 mod support;
