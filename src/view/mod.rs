@@ -14,6 +14,7 @@
 //! - lists keep the order of the input; computed lists have a documented fixed order.
 
 pub mod kennzahlen;
+pub mod overview;
 pub mod values;
 pub mod vokabular;
 
