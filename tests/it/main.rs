@@ -1,5 +1,6 @@
 //! Integration tests of mep: one binary, one module per area.
 
+mod angaben;
 mod authoring;
 mod cli;
 mod diagnostics;
@@ -9,4 +10,5 @@ mod pdf;
 mod render;
 mod review;
 mod rules;
+mod sprache;
 mod support;
