@@ -11,7 +11,6 @@ use serde_json::Value;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Plan, Traeger};
-use crate::rules::format::{FORMAT_TYP, YAML_GROESSE, YAML_LEER, YAML_UTF8};
 use crate::source::{SourceFile, Span};
 
 pub use structure::{Schema, check_structure, suggest};
@@ -81,7 +80,7 @@ pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Lim
                 match serde_json::from_value::<T>(value) {
                     Ok(v) => out.value = Some(v),
                     Err(e) => diagnostics.push(
-                        Diagnostic::new(FORMAT_TYP.code, Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
+                        Diagnostic::new("FORMAT-TYP", Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
                             .help("Vergleichen Sie die Datei mit den Beispielen im Ordner `examples/`."),
                     ),
                 }
@@ -118,7 +117,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
     if bytes.len() > limits.max_bytes {
         return empty(
             Diagnostic::new(
-                YAML_GROESSE.code,
+                "YAML-GROESSE",
                 Severity::Fehler,
                 "",
                 format!("Die Datei ist größer als erlaubt (höchstens {}).", human_bytes(limits.max_bytes)),
@@ -136,7 +135,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             let mut loc = src.location(Span { start: offset, end: offset });
             loc.end = offset + 1;
             let diag = Diagnostic::new(
-                YAML_UTF8.code,
+                "YAML-UTF8",
                 Severity::Fehler,
                 "",
                 format!("Die Datei ist nicht UTF-8-kodiert: ungültiges Byte 0x{:02X} an Byte-Position {offset}.", bytes[offset]),
@@ -153,7 +152,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             source,
             Parsed::Failed,
             vec![
-                Diagnostic::new(YAML_LEER.code, Severity::Fehler, "", "Die Datei ist leer.")
+                Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei ist leer.")
                     .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
                     .at(loc),
             ],
@@ -180,7 +179,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                 source,
                 Parsed::Failed,
                 vec![
-                    Diagnostic::new(YAML_LEER.code, Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
+                    Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
                         .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
                         .at(loc),
                 ],

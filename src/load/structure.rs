@@ -11,7 +11,6 @@ use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
-use crate::rules::format::{FORMAT_BEREICH, FORMAT_DATUM, FORMAT_PFLICHT, FORMAT_TYP, FORMAT_UNBEKANNT, FORMAT_WERT};
 use crate::source::{SourceFile, join_key};
 
 /// A JSON Schema used to check documents.
@@ -156,6 +155,9 @@ impl Walker<'_> {
                 return;
             }
         }
+        if self.number_or_word(alts, value, path) {
+            return;
+        }
         let mut best: Option<(usize, Vec<Diagnostic>, Value)> = None;
         for alt in alts {
             let mut trial = value.clone();
@@ -178,7 +180,7 @@ impl Walker<'_> {
                 let expected: Vec<String> = alts.iter().map(|a| describe_schema(self.schema.resolve(a))).collect();
                 let description = schema.get("description").and_then(Value::as_str).map(str::to_owned);
                 self.error(
-                    FORMAT_TYP.code,
+                    "FORMAT-TYP",
                     path,
                     format!(
                         "`{}` hat die falsche Art von Wert: erwartet {}, gefunden {}.",
@@ -194,6 +196,30 @@ impl Walker<'_> {
         }
     }
 
+    /// A number that may also be a fixed word (`schueler: unbekannt`): text that is not close to
+    /// the word is reported as a wrong number, with the word named in the help. Returns whether it reported.
+    fn number_or_word(&mut self, alts: &[Value], value: &Value, path: &str) -> bool {
+        let Value::String(text) = value else { return false };
+        let resolved: Vec<&Value> = alts.iter().map(|a| self.schema.resolve(a)).collect();
+        let Some(number) = resolved.iter().find(|a| types_of(a).iter().any(|t| matches!(*t, "integer" | "number"))) else { return false };
+        let words: Vec<&str> =
+            resolved.iter().filter_map(|a| a.get("enum").and_then(Value::as_array)).flatten().filter_map(Value::as_str).collect();
+        if words.is_empty() || words.contains(&text.as_str()) || suggest(text, &words).is_some() {
+            return false;
+        }
+        let mut scratch = Vec::new();
+        let mut trial = value.clone();
+        let mut w = Walker { schema: self.schema, source: self.source, out: &mut scratch };
+        w.check(number, &mut trial, &mut path.to_owned());
+        let word = words.join("` oder `");
+        for mut d in scratch {
+            let help = d.help.take().unwrap_or_default();
+            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.").trim_start().to_owned());
+            self.out.push(d);
+        }
+        true
+    }
+
     fn check_object(&mut self, schema: &Value, map: &mut Map<String, Value>, path: &mut String) {
         let empty = Map::new();
         let props = schema.get("properties").and_then(Value::as_object).unwrap_or(&empty);
@@ -206,7 +232,7 @@ impl Walker<'_> {
                     let mut help = suggest(key, &names).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
                     help.push_str(&format!("Erlaubt sind: {}.", names.join(", ")));
                     let mut d = Diagnostic::new(
-                        FORMAT_UNBEKANNT.code,
+                        "FORMAT-UNBEKANNT",
                         Severity::Fehler,
                         &key_path,
                         format!("Unbekannter Schlüssel `{key}` in {}.", section(path)),
@@ -222,15 +248,22 @@ impl Walker<'_> {
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
             for name in required.iter().filter_map(Value::as_str) {
                 if !map.contains_key(name) {
-                    let desc = props.get(name).map(|p| self.schema.resolve(p)).and_then(|p| p.get("description")).and_then(Value::as_str);
-                    let example = props.get(name).map(|p| example_value(self.schema.resolve(p))).unwrap_or_default();
+                    // The property's own description and example come first (a `$ref` may carry them beside it).
+                    let desc = props
+                        .get(name)
+                        .and_then(|p| p.get("description").or_else(|| self.schema.resolve(p).get("description")))
+                        .and_then(Value::as_str);
+                    let example = props
+                        .get(name)
+                        .map(|p| if p.get("examples").is_some() { example_value(p) } else { example_value(self.schema.resolve(p)) })
+                        .unwrap_or_default();
                     let mut help = format!("Ergänzen Sie `{name}: {example}`");
                     if let Some(desc) = desc {
                         help.push_str(&format!(" ({})", desc.trim_end_matches('.')));
                     }
                     help.push('.');
                     self.error(
-                        FORMAT_PFLICHT.code,
+                        "FORMAT-PFLICHT",
                         &join_key(path, name),
                         format!("Pflichtangabe `{name}` fehlt in {}.", section(path)),
                         Some(help),
@@ -259,16 +292,11 @@ impl Walker<'_> {
             } else {
                 format!("`{}` muss mindestens {} sein (gefunden: {}).", shown(path), fmt_num(min), n)
             };
-            self.error(FORMAT_BEREICH.code, path, message, None);
+            self.error("FORMAT-BEREICH", path, message, None);
         } else if let Some(max) = max
             && v > max
         {
-            self.error(
-                FORMAT_BEREICH.code,
-                path,
-                format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n),
-                None,
-            );
+            self.error("FORMAT-BEREICH", path, format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n), None);
         }
     }
 
@@ -277,19 +305,19 @@ impl Walker<'_> {
         let pattern = schema.get("pattern").and_then(Value::as_str);
         match (format, pattern) {
             (Some("date"), _) if Datum::parse(s).is_none() => self.error(
-                FORMAT_DATUM.code,
+                "FORMAT-DATUM",
                 path,
                 format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
                 Some("Schreiben Sie Daten als JJJJ-MM-TT, z. B. 2027-03-31, und prüfen Sie, ob es den Tag gibt.".to_owned()),
             ),
             (_, Some(p)) if p.contains("-Q[1-4]") && Quartal::parse(s).is_none() => self.error(
-                FORMAT_DATUM.code,
+                "FORMAT-DATUM",
                 path,
                 format!("`{}` ist kein gültiges Quartal: „{s}“.", shown(path)),
                 Some("Schreiben Sie Quartale als JJJJ-QN, z. B. 2027-Q1.".to_owned()),
             ),
             (_, Some(p)) if p.starts_with("^(1[0-3]") && Jahrgang::parse(s).is_none() => self.error(
-                FORMAT_WERT.code,
+                "FORMAT-WERT",
                 path,
                 format!("`{}` ist keine gültige Jahrgangsangabe: „{s}“.", shown(path)),
                 Some("Schreiben Sie eine Jahrgangsstufe (5) oder eine Spanne in Anführungszeichen (\"5-6\").".to_owned()),
@@ -304,7 +332,7 @@ impl Walker<'_> {
         let given = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
         let mut help = suggest(&given, &refs).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
         help.push_str(&format!("Erlaubt sind: {}.", refs.join(", ")));
-        self.error(FORMAT_WERT.code, path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
+        self.error("FORMAT-WERT", path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
     }
 
     fn wrong_type(&mut self, schema: &Value, types: &[&str], value: &Value, path: &str) {
@@ -314,12 +342,7 @@ impl Walker<'_> {
             if let Some(desc) = schema.get("description").and_then(Value::as_str) {
                 help = format!("{help} ({desc})");
             }
-            self.error(
-                FORMAT_TYP.code,
-                path,
-                format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")),
-                Some(help),
-            );
+            self.error("FORMAT-TYP", path, format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")), Some(help));
             return;
         }
         let help = match value {
@@ -343,7 +366,7 @@ impl Walker<'_> {
             _ => schema.get("description").and_then(Value::as_str).map(str::to_owned),
         };
         self.error(
-            FORMAT_TYP.code,
+            "FORMAT-TYP",
             path,
             format!("`{}` muss {} sein, gefunden: {}.", shown(path), expected.join(" oder "), describe_value(value)),
             help,

@@ -4,7 +4,6 @@ use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::rules::format::{YAML_BUDGET, YAML_DOPPELT, YAML_SYNTAX, YAML_UTF8};
 use crate::source::SourceFile;
 
 /// Turns a reader error into one located diagnostic.
@@ -50,7 +49,7 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
                 ),
                 BudgetBreach::Documents { .. } => {
                     return (
-                        YAML_SYNTAX.code,
+                        "YAML-SYNTAX",
                         "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
                         Some("Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.".to_owned()),
                     );
@@ -60,16 +59,16 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
                     "Kürzen Sie die Datei oder vereinfachen Sie Anker und Aliase.",
                 ),
             };
-            (YAML_BUDGET.code, message, Some(help.to_owned()))
+            ("YAML-BUDGET", message, Some(help.to_owned()))
         }
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => {
-            (YAML_BUDGET.code, BOMB.to_owned(), Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()))
+            ("YAML-BUDGET", BOMB.to_owned(), Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()))
         }
         Error::DuplicateMappingKey { key, .. } => (
-            YAML_DOPPELT.code,
+            "YAML-DOPPELT",
             match key {
                 Some(k) => format!("Der Schlüssel `{k}` kommt hier ein zweites Mal vor."),
                 None => "Ein Schlüssel kommt hier ein zweites Mal vor.".to_owned(),
@@ -77,22 +76,22 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             Some("Jeder Schlüssel darf je Abschnitt nur einmal stehen. Löschen oder vereinen Sie die doppelte Angabe.".to_owned()),
         ),
         Error::MultipleDocuments { .. } => (
-            YAML_SYNTAX.code,
+            "YAML-SYNTAX",
             "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
             Some("Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.".to_owned()),
         ),
         Error::UnknownAnchor { .. } => (
-            YAML_SYNTAX.code,
+            "YAML-SYNTAX",
             "Verweis auf einen unbekannten Anker (`*name` ohne `&name`).".to_owned(),
             Some("Definieren Sie den Anker mit `&name` vor seiner ersten Verwendung oder schreiben Sie den Wert aus.".to_owned()),
         ),
         Error::InvalidUtf8Input => (
-            YAML_UTF8.code,
+            "YAML-UTF8",
             "Die Datei ist nicht UTF-8-kodiert.".to_owned(),
             Some("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.".to_owned()),
         ),
         Error::Eof { .. } => (
-            YAML_SYNTAX.code,
+            "YAML-SYNTAX",
             "Die Datei endet mitten in einem Wert.".to_owned(),
             Some("Prüfen Sie, ob alle Klammern und Anführungszeichen geschlossen sind.".to_owned()),
         ),
@@ -100,7 +99,7 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             let raw = other.without_snippet().to_string();
             let detail = raw.split(" at line ").next().unwrap_or(&raw).trim().to_owned();
             (
-                YAML_SYNTAX.code,
+                "YAML-SYNTAX",
                 format!("Die Datei ist kein gültiges YAML: {}.", german_detail(&detail)),
                 Some(
                     "Häufige Ursachen: falsche Einrückung (nur Leerzeichen, keine Tabulatoren), ein fehlender Doppelpunkt nach dem Schlüssel, \

@@ -375,3 +375,31 @@ pub const ST_LEITLINIEN: Quelle = land(
     "https://de.readkong.com/page/leitlinien-zur-it-ausstattung-an-schulen-3918513",
     Amtlich,
 );
+/// NI: Orientierungsrahmen Medienbildung.
+pub const NI_OR: Quelle = land(
+    &[Land::Ni],
+    "Orientierungsrahmen Medienbildung in der allgemein bildenden Schule (Niedersachsen)",
+    "https://ormedien.nline.nibis.de",
+    Amtlich,
+);
+/// BE, BB: Basiscurriculum Medienbildung.
+pub const BCM: Quelle = land(
+    &[Land::Be, Land::Bb],
+    "Basiscurriculum Medienbildung, Rahmenlehrplan 1–10 Berlin/Brandenburg",
+    "https://bildungsserver.berlin-brandenburg.de/themen/medienbildung/unterrichten/bcmedienbildung/",
+    Amtlich,
+);
+/// SH: Medienkompetenz, supplement to the Fachanforderungen.
+pub const SH_FA: Quelle = land(
+    &[Land::Sh],
+    "Medienkompetenz – Lernen mit digitalen Medien, Ergänzung zu den Fachanforderungen (Schleswig-Holstein)",
+    "https://www.schleswig-holstein.de/DE/Landesregierung/Themen/BildungHochschulen/Medienkompetenz/medienkompetenz.html",
+    Amtlich,
+);
+/// SH: FAQ, Begleitmaßnahmen.
+pub const SH_FAQ_BEGLEIT: Quelle = land(
+    &[Land::Sh],
+    "FAQ DigitalPakt Schule Schleswig-Holstein: Elektroarbeiten nur als investive Begleitmaßnahme mit unmittelbarem und notwendigem Bezug",
+    "https://dpaktfaq.schleswig-holstein.de/?category=9&subView=portalFAQ&view=portal",
+    Amtlich,
+);

@@ -414,7 +414,7 @@ mod tests {
         }
         check_schools(None, schools, &Choice::default())
             .into_iter()
-            .filter(|f| f.diagnostic.code == "TRAEGER-MOBIL-ANTEIL")
+            .filter(|f| f.diagnostic.code == TRAEGER_MOBIL_ANTEIL.code)
             .map(|f| f.diagnostic)
             .collect()
     }

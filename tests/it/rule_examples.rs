@@ -197,3 +197,25 @@ fn each_source_is_declared_once() {
     let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "declared twice: {twice:?}");
 }
+
+#[test]
+fn every_code_the_loader_emits_is_a_registered_load_time_rule() {
+    // The loader sits below the rules (rules -> profile -> load), so it names its codes as text;
+    // each of them must be a rule of the registry that is raised while reading.
+    let mut found = 0;
+    for file in ["src/load/mod.rs", "src/load/structure.rs", "src/load/yaml_error.rs"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        for (i, _) in text.match_indices('"') {
+            let word: String = text[i + 1..].chars().take_while(|c| *c != '"').collect();
+            if (word.starts_with("YAML-") || word.starts_with("FORMAT-"))
+                && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            {
+                found += 1;
+                let rule = rules::find(&word).unwrap_or_else(|| panic!("{file}: `{word}` is no rule"));
+                assert_eq!(rule.code, word);
+                assert!(rule.check.is_none() || word == "FORMAT-VERSION", "{word} is a plan check, not a load-time code");
+            }
+        }
+    }
+    assert!(found >= 10, "only {found} codes found in the loader");
+}
