@@ -1,4 +1,4 @@
-//! Renderers: [`PlanView`] → Markdown, JSON or PDF.
+//! Renderers: [`PlanView`] → Markdown, JSON or PDF; review rows → Excel (`xlsx`).
 //!
 //! Each output format is one module; the command line picks one per run.
 //! Renderers never print; problems with templates or files are [`RenderError`]s.
@@ -6,6 +6,7 @@
 pub mod markdown;
 pub mod mdsafe;
 pub mod pdf;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;

@@ -6,6 +6,7 @@
 //! 3. [`roll_up`]: rows + optional `traeger.yaml` → cross-school rules and totals ([`Review`])
 //! 4. [`render`]: the review → terminal table, Markdown, CSV or JSON
 
+pub mod positionen;
 pub mod render;
 
 use std::collections::{BTreeMap, HashSet};
@@ -222,6 +223,9 @@ pub struct Row {
     pub school: Option<School>,
     /// The figures, when the plan could be loaded.
     pub figures: Option<Figures>,
+    /// The plan's Bedarf items, compact, for the per-item tables (not part of the JSON report).
+    #[serde(skip)]
+    pub positions: Vec<positionen::Position>,
     /// Every finding in this file, located and sorted.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -247,12 +251,16 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
             error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
             school: None,
             figures: None,
+            positions: Vec::new(),
             diagnostics: Vec::new(),
         },
     }
 }
 
-fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
+/// The row of a plan that has been read and checked already (`mep render --format xlsx`).
+#[must_use]
+pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
+    let positions = checked.value.as_ref().map(positionen::of_plan).unwrap_or_default();
     let (school, figures) = match &checked.value {
         Some(plan) => (
             Some(School {
@@ -278,6 +286,7 @@ fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
         error: None,
         school,
         figures,
+        positions,
         diagnostics: checked.diagnostics,
     };
     row.update_status();

@@ -4,6 +4,7 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod export;
 mod pdf;
 mod render;
 mod review;
