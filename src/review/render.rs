@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::{Figures, Review, Row, finding_counts, is_notable};
 use crate::diag::{Diagnostic, sanitize};
+use crate::figures::Ratio;
 use crate::model::{Datum, Euro, Kategorie};
 use crate::render::mdsafe;
 use crate::render::pdf;
-use crate::view::values::{de_dec, de_eur};
+use crate::view::values::{self, csv_percent, csv_ratio, de_eur, de_percent, de_ratio};
 
 /// Version of the JSON document of `mep review --format json`.
 pub const JSON_VERSION: u32 = 1;
@@ -56,22 +57,27 @@ fn eur(e: Euro) -> String {
 /// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
 /// devices per pupil, WLAN coverage, training hours per teacher.
 fn figure_cells(f: &Figures) -> [String; 6] {
+    let x = &f.exact;
     [
         eur(f.requested),
         eur(f.own_share),
-        opt(f.mobile_share, 1, " %"),
-        opt(f.devices_per_pupil, 2, ""),
-        opt(f.wlan_coverage, 0, " %"),
-        opt(f.training_hours_per_teacher, 1, ""),
+        opt(x.mobile_share, |r| de_percent(r, 1)),
+        opt(x.devices_per_pupil, |r| de_ratio(r, 2)),
+        opt(x.wlan_coverage, |r| de_percent(r, 0)),
+        opt(x.training_hours_per_teacher, |r| de_ratio(r, 1)),
     ]
 }
 
-fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
+fn opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
+    x.map_or_else(|| "–".to_owned(), text)
 }
 
-fn share(part: Euro, whole: Euro) -> Option<f64> {
-    (whole.cents() > 0).then(|| part.cents() as f64 * 100.0 / whole.cents() as f64)
+fn pct1(r: Ratio) -> String {
+    de_percent(r, 1)
+}
+
+fn share(part: Euro, whole: Euro) -> Option<Ratio> {
+    Ratio::of(part.cents(), whole.cents())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -136,7 +142,7 @@ pub fn text(review: &Review) -> String {
     }
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
     let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
-    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), 1, " %"));
+    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), pct1));
     let years = years(review);
     if !years.is_empty() {
         let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
@@ -321,7 +327,7 @@ pub fn overview(review: &Review) -> Overview {
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         eur(t.investment),
         eur(t.mobile),
-        opt(share(t.mobile, t.investment), 1, " %"),
+        opt(share(t.mobile, t.investment), pct1),
         eur(t.requested),
         eur(t.own_share)
     ));
@@ -331,7 +337,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             format!(
                 "Das Budget des Schulträgers von {} ist damit zu {} ausgeschöpft; {} bleiben frei.",
                 eur(budget),
-                opt(share(t.requested, budget), 1, " %"),
+                opt(share(t.requested, budget), pct1),
                 eur(Euro(rest))
             )
         } else {
@@ -390,7 +396,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         .collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
-    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), 1, " %")]);
+    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
     abschnitte.push(section(
         2,
@@ -592,10 +598,10 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur(f.own_share),
                 csv_eur(f.investment),
                 csv_eur(f.mobile),
-                csv_opt(f.mobile_share, 1),
-                csv_opt(f.devices_per_pupil, 2),
-                csv_opt(f.wlan_coverage, 1),
-                csv_opt(f.training_hours_per_teacher, 1),
+                csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.devices_per_pupil, |r| csv_ratio(r, 2)),
+                csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
             ]),
             _ => cells.extend(std::iter::repeat_n(String::new(), 10)),
         }
@@ -606,12 +612,11 @@ pub fn csv(review: &Review) -> Vec<u8> {
 }
 
 fn csv_eur(e: Euro) -> String {
-    let cents = e.cents();
-    format!("{}{},{:02}", if cents < 0 { "-" } else { "" }, cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+    values::csv_eur(e.cents())
 }
 
-fn csv_opt(x: Option<f64>, places: usize) -> String {
-    x.map(|v| format!("{v:.places$}").replace('.', ",")).unwrap_or_default()
+fn csv_opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
+    x.map(text).unwrap_or_default()
 }
 
 /// A user text cell: guarded against formulas, then quoted as needed.

@@ -13,6 +13,7 @@ mod foerder;
 mod format;
 mod fortbildung;
 mod konzept;
+mod kosten_offen;
 mod placeholder;
 mod plan;
 mod profil;
@@ -25,6 +26,7 @@ pub use curriculum::{Area, Competence, Framework, framework as curriculum_framew
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::figures::Figures;
 use crate::model::Plan;
 use crate::profile::{Belegt, Profile};
 
@@ -73,6 +75,8 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The effective profile: programme, Land, parameters, severities.
     pub profile: &'a Profile,
+    /// Every figure of the plan, computed once.
+    pub figures: &'a Figures,
 }
 
 /// A check function: reads the context, reports findings.
@@ -169,6 +173,7 @@ static FAMILIES: &[&[Rule]] = &[
     betrieb::RULES,
     fortbildung::RULES,
     konzept::RULES,
+    kosten_offen::RULES,
     curriculum::RULES,
     datenschutz::RULES,
     traeger::RULES,
@@ -201,7 +206,8 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
-    let ctx = Context { plan, profile };
+    let figures = Figures::of(plan);
+    let ctx = Context { plan, profile, figures: &figures };
     let mut out = Vec::new();
     for rule in all() {
         if let (Some(check), Some(severity)) = (rule.check, profile.severity(rule)) {

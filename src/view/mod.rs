@@ -20,10 +20,11 @@ pub mod vokabular;
 use serde::Serialize;
 
 pub use kennzahlen::Kennzahlen;
-pub use values::{Anteil, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+pub use values::{Anteil, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
 pub use vokabular::{Kapitel, Kapitelliste, Vokabular};
 
 use crate::diag::{Counts, Diagnostic, Severity};
+use crate::figures::Figures;
 use crate::model::Plan;
 use values::{label, schuljahr};
 
@@ -175,7 +176,7 @@ pub struct BestandV {
     /// Existing devices, in input order.
     pub geraete: Vec<GeraetV>,
     /// Sum of existing devices.
-    pub geraete_summe: u64,
+    pub geraete_summe: Anzahl,
     /// Staff competence survey (Markdown).
     pub fortbildungsstand: Option<Markdown>,
     /// Processes (Markdown).
@@ -203,7 +204,7 @@ pub struct GeraetV {
     /// Type.
     pub typ: Label,
     /// Count.
-    pub anzahl: u32,
+    pub anzahl: Anzahl,
     /// Year of purchase.
     pub anschaffungsjahr: Option<i32>,
     /// How they were paid.
@@ -270,7 +271,7 @@ pub struct SzenarioV {
     pub ziele: Vec<String>,
     /// Ids of `bedarf` items that name this scenario.
     pub bedarf: Vec<String>,
-    /// Sum of those items.
+    /// Sum of those items (an item may serve several scenarios; these sums overlap).
     pub investition: Betrag,
 }
 
@@ -286,11 +287,13 @@ pub struct BedarfV {
     /// Device type.
     pub geraetetyp: Label,
     /// Count.
-    pub anzahl: u32,
-    /// Unit price.
-    pub einzelpreis: Betrag,
-    /// Count × unit price.
-    pub summe: Betrag,
+    pub anzahl: Anzahl,
+    /// Unit price; `None` while the costs are open ("Kosten noch offen").
+    pub einzelpreis: Option<Betrag>,
+    /// Count × unit price; `None` while the costs are open.
+    pub summe: Option<Betrag>,
+    /// Id of the measure the item's cost belongs to (the first measure that lists it).
+    pub massnahme: Option<String>,
     /// Year.
     pub jahr: i32,
     /// Usage.
@@ -357,7 +360,7 @@ pub struct FortbildungV {
     /// Audience.
     pub zielgruppe: Label,
     /// Participants.
-    pub teilnehmende: u32,
+    pub teilnehmende: Anzahl,
     /// Hours per participant.
     pub stunden: Zahl,
     /// Participants × hours.
@@ -416,8 +419,12 @@ pub struct MassnahmeV {
     pub ende: DatumV,
     /// School year of the start, e.g. `Schuljahr 2026/27`.
     pub schuljahr: String,
-    /// Sum of the linked items.
+    /// Cost of the items that belong to this measure (each item belongs to the first measure that lists it).
     pub investition: Betrag,
+    /// Items of this measure without price.
+    pub kosten_offen: usize,
+    /// Items this measure lists whose cost belongs to an earlier measure (linked, not added).
+    pub verknuepft: Vec<String>,
 }
 
 /// Evaluation of a goal.
@@ -534,15 +541,17 @@ fn person(p: &crate::model::Person) -> PersonV {
     PersonV { name: p.name.clone(), funktion: p.role.clone(), email: p.email.clone(), telefon: p.phone.clone() }
 }
 
-fn sum_items(plan: &Plan, ids: &[String]) -> Betrag {
-    Betrag::from_cents(plan.needs.iter().filter(|b| ids.contains(&b.id)).map(|b| b.total().cents()).fold(0i64, i64::saturating_add))
-}
-
 impl PlanView {
     /// Builds the view of a plan and its findings.
     #[must_use]
     pub fn build(plan: &Plan, diags: &[Diagnostic], opt: &Optionen) -> Self {
-        let kennzahlen = Kennzahlen::of(plan);
+        Self::build_with(plan, &Figures::of(plan), diags, opt)
+    }
+
+    /// Builds the view of a plan from its computed figures and its findings.
+    #[must_use]
+    pub fn build_with(plan: &Plan, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
+        let kennzahlen = Kennzahlen::from_figures(plan, figures);
         let (sj_von, sj_bis) = (plan.period.von.schuljahr(), plan.period.bis.schuljahr());
         let schuljahre = if sj_von == sj_bis {
             schuljahr(sj_von)
@@ -593,12 +602,12 @@ impl PlanView {
                 .iter()
                 .map(|g| GeraetV {
                     typ: label!(g.kind),
-                    anzahl: g.count,
+                    anzahl: g.count.into(),
                     anschaffungsjahr: g.year,
                     finanzierung: g.source.map(|h| label!(h)),
                 })
                 .collect(),
-            geraete_summe: inv.devices.iter().map(|g| u64::from(g.count)).sum(),
+            geraete_summe: Anzahl::new(inv.devices.iter().map(|g| u64::from(g.count)).sum()),
             fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
             prozesse: Markdown::opt(inv.processes.as_ref()),
         };
@@ -634,14 +643,15 @@ impl PlanView {
         let einsatzszenarien = plan
             .scenarios
             .iter()
-            .map(|sz| {
+            .enumerate()
+            .map(|(i, sz)| {
                 let bedarf: Vec<String> = plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect();
                 SzenarioV {
                     id: sz.id.clone(),
                     titel: sz.title.clone(),
                     beschreibung: Markdown::opt(sz.description.as_ref()),
                     ziele: sz.goals.clone(),
-                    investition: sum_items(plan, &bedarf),
+                    investition: Betrag::from_cents(figures.scenarios.get(i).copied().unwrap_or(0)),
                     bedarf,
                 }
             })
@@ -649,14 +659,16 @@ impl PlanView {
         let bedarf = plan
             .needs
             .iter()
-            .map(|b| BedarfV {
+            .enumerate()
+            .map(|(i, b)| BedarfV {
                 id: b.id.clone(),
                 bezeichnung: b.name.clone(),
                 kategorie: label!(b.category),
                 geraetetyp: label!(b.device),
-                anzahl: b.count,
-                einzelpreis: b.unit_price.into(),
-                summe: b.total().into(),
+                anzahl: b.count.into(),
+                einzelpreis: b.unit_price.map(Betrag::from),
+                summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
+                massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
                 jahr: b.year,
                 nutzung: label!(b.usage),
                 kostenart: label!(b.cost_kind),
@@ -698,7 +710,7 @@ impl PlanView {
                 FortbildungV {
                     titel: t.title.clone(),
                     zielgruppe: label!(t.audience),
-                    teilnehmende: t.participants,
+                    teilnehmende: t.participants.into(),
                     stunden: Zahl::new(hours, 1),
                     teilnehmerstunden: Zahl::new(hours * f64::from(t.participants), 1),
                     format: label!(t.format),
@@ -723,7 +735,8 @@ impl PlanView {
         let massnahmen: Vec<MassnahmeV> = plan
             .measures
             .iter()
-            .map(|m| MassnahmeV {
+            .enumerate()
+            .map(|(i, m)| MassnahmeV {
                 id: m.id.clone(),
                 titel: m.title.clone(),
                 ziele: m.goals.clone(),
@@ -732,7 +745,13 @@ impl PlanView {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: sum_items(plan, &m.needs),
+                investition: Betrag::from_cents(figures.measures.rows.get(i).map_or(0, |r| r.cost)),
+                kosten_offen: figures.measures.rows.get(i).map_or(0, |r| r.unpriced),
+                verknuepft: figures
+                    .measures
+                    .rows
+                    .get(i)
+                    .map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             })
             .collect();
         let evaluation = plan

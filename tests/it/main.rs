@@ -4,6 +4,7 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod figures;
 mod pdf;
 mod render;
 mod review;
