@@ -438,7 +438,7 @@ fn every_example_has_its_figures() {
         let checked = check_file(&path);
         let plan = checked.value.as_ref().unwrap();
         let k = mep::view::Kennzahlen::of(plan);
-        let items: i64 = plan.needs.iter().filter_map(|b| b.total()).map(mep::model::Euro::cents).sum();
+        let items: i64 = plan.needs.iter().filter_map(mep::model::Bedarf::total).map(mep::model::Euro::cents).sum();
         assert_eq!(k.investition.gesamt.cent, items);
         assert_eq!(k.investition.je_kategorie.iter().map(|c| c.summe.cent).sum::<i64>(), items);
         assert_eq!(k.investition.je_jahr.iter().map(|c| c.summe.cent).sum::<i64>(), items);
