@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
-use crate::diag::{self, Counts};
+use crate::diag::Counts;
 use crate::fsio;
 use crate::load::Limits;
 use crate::render::markdown::Templates;
@@ -207,7 +207,9 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
         }
     }
     if view.dokument.entwurf && matches!(target(args, path), Target::Stdout) {
-        eprintln!("{}: als Entwurf ausgegeben{}.", view.dokument.datei, note(&counts, true));
+        // The path as typed (the document itself names only the file).
+        let shown = if path.as_os_str() == "-" { view.dokument.datei.clone() } else { path.display().to_string() };
+        eprintln!("{shown}: als Entwurf ausgegeben{}.", note(&counts, true));
     }
     EXIT_OK
 }
@@ -231,6 +233,6 @@ fn note(c: &Counts, entwurf: bool) -> String {
 
 fn print_diagnostics(checked: &crate::Checked) {
     for d in &checked.diagnostics {
-        eprintln!("{}", diag::render_human(d, Some(&checked.source), false));
+        eprintln!("{}", crate::render::diag::human(d, Some(&checked.source), false));
     }
 }

@@ -11,7 +11,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::load::{self, Limits};
-use crate::review::{self, render};
+use crate::render::review as render;
+use crate::review;
 
 /// Output format of the roll-up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -113,7 +114,7 @@ pub fn run(args: &Args) -> u8 {
                 Ok(pdf) => pdf,
                 Err(diags) => {
                     for d in &diags {
-                        eprintln!("{}", crate::diag::render_human(d, None, false));
+                        eprintln!("{}", crate::render::diag::human(d, None, false));
                     }
                     eprintln!("Fehler: Das PDF kann nicht erzeugt werden.");
                     return EXIT_TOOL;

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL, Farbe};
-use crate::diag::{self, Counts, Diagnostic};
+use crate::diag::{Counts, Diagnostic};
 use crate::fsio;
 use crate::load::Limits;
 
@@ -131,7 +131,7 @@ pub fn run(args: &Args) -> u8 {
         }
         if args.format == Ausgabe::Text {
             for d in &checked.diagnostics {
-                println!("{}", diag::render_human(d, Some(&checked.source), colour));
+                println!("{}", crate::render::diag::human(d, Some(&checked.source), colour));
             }
         }
         let status = if counts.errors > 0 {

@@ -4,26 +4,26 @@
 //! 2. [`check_all`]: each file, in parallel, → a small [`Row`]; the parsed plan is
 //!    dropped at once, so memory grows with the number of rows, not of plans
 //! 3. [`roll_up`]: rows + optional `traeger.yaml` → cross-school rules and totals ([`Review`])
-//! 4. [`render`]: the review → terminal table, Markdown, CSV or JSON
+//! 4. [`crate::render::review`]: the review → terminal table, Markdown, CSV, JSON or PDF
 
-pub mod render;
+mod check;
+mod figures;
+
+pub use check::{check_all, check_file};
+pub use figures::{Exact, Figures};
 
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{self, Counts, Diagnostic, Severity};
-use crate::figures::Ratio;
-use crate::fsio;
-use crate::load::{Limits, Loaded};
-use crate::model::{Datum, Euro, Kategorie, Land, Plan, Programm, Schulform, Traeger};
+use crate::load::Loaded;
+use crate::model::{Datum, Euro, Kategorie, Land, Programm, Schulform, Traeger};
 use crate::profile::Choice;
 use crate::rules::{self, CrossFinding, SchoolFacts, Target};
 use crate::source::SourceFile;
-use crate::view::{Anteil, Zahl};
 
 /// A path given on the command line that cannot be reviewed.
 #[derive(Debug)]
@@ -111,7 +111,7 @@ impl Status {
         }
     }
 
-    fn of(counts: Counts) -> Self {
+    pub(crate) fn of(counts: Counts) -> Self {
         if counts.errors > 0 {
             Status::Fehler
         } else if counts.warnings > 0 {
@@ -119,100 +119,6 @@ impl Status {
         } else {
             Status::Ok
         }
-    }
-}
-
-/// Key figures of one plan, the columns of the roll-up, read from [`crate::figures::Figures`].
-///
-/// Shares and ratios keep their exact fraction (not serialised) so that every text
-/// rounds once, from the same number the school's own document shows.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Figures {
-    /// Requested funding (`finanzierung.beantragt_eur`).
-    pub requested: Euro,
-    /// Own share of the Schulträger (`finanzierung.eigenanteil_eur`).
-    pub own_share: Euro,
-    /// Other money (`finanzierung.sonstige_mittel_eur`).
-    pub other: Euro,
-    /// Total of all priced needs (`anzahl × einzelpreis_eur`).
-    pub investment: Euro,
-    /// Needs that are mobile end devices (category `mobile_endgeraete` or a mobile device type).
-    pub mobile: Euro,
-    /// Mobile end devices as a percentage of all needs (rounded to one decimal, as in the document).
-    pub mobile_share: Option<f64>,
-    /// Pupil devices (tablets, laptops, notebooks, PCs), existing and planned, per pupil (two decimals).
-    pub devices_per_pupil: Option<f64>,
-    /// Classrooms with WLAN as a percentage of all classrooms (one decimal).
-    pub wlan_coverage: Option<f64>,
-    /// Planned training hours (participants × hours) per teacher (one decimal).
-    pub training_hours_per_teacher: Option<f64>,
-    /// Investment per Fördergegenstand and year.
-    pub investment_by: BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
-    /// Running costs per year of the planning period.
-    pub running_costs: BTreeMap<i32, Euro>,
-    /// The exact fractions behind the shares and ratios, for formatting.
-    #[serde(skip)]
-    pub exact: Exact,
-}
-
-/// Exact fractions behind [`Figures`]' shares and ratios.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Exact {
-    /// Mobile share of the investment.
-    pub mobile_share: Option<Ratio>,
-    /// Devices per pupil.
-    pub devices_per_pupil: Option<Ratio>,
-    /// WLAN rooms per classroom.
-    pub wlan_coverage: Option<Ratio>,
-    /// Training hours per teacher (in hours).
-    pub training_hours_per_teacher: Option<Ratio>,
-}
-
-impl Figures {
-    /// Takes the figures of a loaded plan from [`crate::figures::Figures`], the numbers
-    /// of each school's own document.
-    #[must_use]
-    pub fn of(plan: &Plan) -> Self {
-        Self::from_figures(&crate::figures::Figures::of(plan))
-    }
-
-    /// The roll-up columns of computed figures.
-    #[must_use]
-    pub fn from_figures(k: &crate::figures::Figures) -> Self {
-        let mut f = Figures::default();
-        if let Some(fin) = &k.funding {
-            f.requested = Euro(fin.requested);
-            f.own_share = Euro(fin.own_share);
-            f.other = Euro(fin.other);
-        }
-        f.investment = Euro(k.investment.total);
-        f.mobile = Euro(k.mobile.total);
-        f.exact = Exact {
-            mobile_share: k.mobile.share,
-            devices_per_pupil: k.devices.per_pupil_planned(),
-            wlan_coverage: k.network.wlan_coverage,
-            training_hours_per_teacher: k.training.per_teacher().map(|r| Ratio { num: r.num, den: r.den.saturating_mul(100) }),
-        };
-        // The same rounded values as the school's own view (`kennzahlen`).
-        let percent = |r: Option<Ratio>| r.map(|r| Anteil::of(r).prozent);
-        let number = |r: Option<Ratio>, places: u32| r.map(|r| Zahl::of_ratio(r, places).wert);
-        f.mobile_share = percent(f.exact.mobile_share);
-        f.devices_per_pupil = number(f.exact.devices_per_pupil, 2);
-        f.wlan_coverage = percent(f.exact.wlan_coverage);
-        f.training_hours_per_teacher = number(f.exact.training_hours_per_teacher, 1);
-        for c in &k.investment.by_category {
-            for (&year, &amount) in k.investment.years.iter().zip(&c.by_year) {
-                if amount != 0 {
-                    f.investment_by.entry(c.category).or_default().insert(year, Euro(amount));
-                }
-            }
-        }
-        for y in &k.running.years {
-            if y.total != 0 {
-                f.running_costs.insert(y.year, Euro(y.total));
-            }
-        }
-        f
     }
 }
 
@@ -233,10 +139,10 @@ pub struct School {
     pub provider: Option<String>,
     /// Date of the plan (`stand`).
     pub as_of: Datum,
-    /// Pupils.
-    pub pupils: u32,
-    /// Teachers.
-    pub teachers: u32,
+    /// Pupils (`None` when the plan says `unbekannt`).
+    pub pupils: Option<u32>,
+    /// Teachers (`None` when the plan says `unbekannt`).
+    pub teachers: Option<u32>,
 }
 
 /// One reviewed file: the small row kept per school.
@@ -263,75 +169,10 @@ pub struct Row {
 }
 
 impl Row {
-    fn update_status(&mut self) {
+    pub(crate) fn update_status(&mut self) {
         self.counts = Counts::of(&self.diagnostics);
         self.status = if self.error.is_some() { Status::Fehler } else { Status::of(self.counts) };
     }
-}
-
-/// Reads and checks one file under the profile `choice` selects for it, keeping only its row.
-#[must_use]
-pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
-    let name = path.display().to_string();
-    match fsio::read_bounded(path, limits.max_bytes) {
-        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
-        Err(e) => Row {
-            file: name.clone(),
-            path: path.to_path_buf(),
-            status: Status::Fehler,
-            counts: Counts::default(),
-            error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
-            school: None,
-            figures: None,
-            diagnostics: Vec::new(),
-        },
-    }
-}
-
-fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
-    let (school, figures) = match &checked.value {
-        Some(plan) => (
-            Some(School {
-                name: plan.school.name.clone(),
-                number: plan.school.number.clone(),
-                kind: plan.school.kind,
-                land: plan.land,
-                programme: plan.programme,
-                provider: plan.provider.as_ref().map(|p| p.name.clone()),
-                as_of: plan.as_of,
-                pupils: plan.school.pupils,
-                teachers: plan.school.teachers,
-            }),
-            Some(Figures::of(plan)),
-        ),
-        None => (None, None),
-    };
-    let mut row = Row {
-        file: name.to_owned(),
-        path: path.to_path_buf(),
-        status: Status::Ok,
-        counts: Counts::default(),
-        error: None,
-        school,
-        figures,
-        diagnostics: checked.diagnostics,
-    };
-    row.update_status();
-    row
-}
-
-/// Checks every file in parallel; `done` is called once per finished file (for a progress bar).
-///
-/// Rows come back in the order of `paths`, whatever order the threads finish in.
-pub fn check_all(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
-    paths
-        .par_iter()
-        .map(|p| {
-            let row = check_file(p, limits, choice);
-            done();
-            row
-        })
-        .collect()
 }
 
 /// The Schulträger of a review, from `traeger.yaml`.

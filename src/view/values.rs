@@ -7,7 +7,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::figures::Ratio;
-use crate::model::{Datum, Euro, Zeitraum};
+use crate::model::{Angabe, Datum, Euro, Zeitraum};
 
 /// No-break space (U+00A0) between a number and its unit (`12,5 %`, `1.234,56 €`).
 pub const NBSP: char = '\u{a0}';
@@ -268,6 +268,28 @@ impl Anzahl {
 impl From<u32> for Anzahl {
     fn from(n: u32) -> Self {
         Self::new(u64::from(n))
+    }
+}
+
+/// A count the plan may state as `unbekannt`: `{"wert": 812, "text": "812"}` or
+/// `{"wert": null, "text": "nicht bekannt"}`. Never printed as 0 when unknown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AngabeV {
+    /// The count, `None` when the plan says `unbekannt`.
+    pub wert: Option<u32>,
+    /// German text: the count with thousands separator, or `nicht bekannt`.
+    pub text: String,
+}
+
+/// Text for a fact the plan states as `unbekannt`.
+pub const NICHT_BEKANNT: &str = "nicht bekannt";
+
+impl From<Angabe<u32>> for AngabeV {
+    fn from(a: Angabe<u32>) -> Self {
+        match a.bekannt() {
+            Some(n) => Self { wert: Some(n), text: de_int(i64::from(n)) },
+            None => Self { wert: None, text: NICHT_BEKANNT.to_owned() },
+        }
     }
 }
 

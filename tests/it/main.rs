@@ -1,12 +1,15 @@
 //! Integration tests of mep: one binary, one module per area.
 
+mod angaben;
 mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
 mod figures;
+mod layout;
 mod pdf;
 mod render;
 mod review;
 mod rules;
+mod sprache;
 mod support;

@@ -254,7 +254,7 @@ fn devices(view: &PlanView) -> Vec<DeviceMix> {
         .geraete
         .je_typ
         .iter()
-        .filter(|g| !matches!(g.typ.key, "verkabelung" | "lizenz" | "sonstiges"))
+        .filter(|g| !matches!(g.typ.key, "verkabelung" | "lizenz" | "sonstiges" | "elektroinstallation" | "baumassnahme"))
         .map(|g| DeviceMix { key: g.typ.key, label: g.typ.text, vorher: g.vorher, nachher: g.nachher })
         .collect()
 }
