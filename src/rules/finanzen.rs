@@ -6,11 +6,6 @@ use super::foerder::eur;
 use super::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, DPS_TRAEGER, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
 use super::{Context, Findings, Rule};
 use crate::diag::Severity::{self, Fehler, Hinweis};
-use crate::model::{Bedarf, Euro};
-
-fn total(needs: &[Bedarf]) -> Euro {
-    needs.iter().map(Bedarf::total).sum()
-}
 
 pub(super) static RULES: &[&Rule] = &[&DP_FINANZIERUNG_SUMME, &DP_EIGENANTEIL, &DP_BUDGET, &DP_FOERDERZEITRAUM, &DP_ANTRAGSFRIST];
 
@@ -89,25 +84,23 @@ kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhab
 };
 
 fn sums(ctx: &Context<'_>, f: &mut Findings) {
-    let p = ctx.plan;
-    let need = total(&p.needs);
-    let Some(fin) = &p.funding else {
-        if need.cents() > 0 {
-            f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need.cents())))
+    let need = ctx.figures.investment.total;
+    let Some(fin) = &ctx.figures.funding else {
+        if need > 0 {
+            f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need)))
                 .with_help("Ergänzen Sie `finanzierung:` mit `beantragt_eur`, `eigenanteil_eur` und `sonstige_mittel_eur`.");
         }
         return;
     };
-    let covered = fin.requested + fin.own_share + fin.other;
-    if covered != need {
-        let diff = covered.cents() - need.cents();
+    if fin.difference != 0 {
+        let diff = fin.difference;
         let (word, amount) = if diff > 0 { ("mehr", diff) } else { ("weniger", -diff) };
         f.at(
             "finanzierung",
             format!(
                 "Beantragt + Eigenanteil + sonstige Mittel = {}, der Bedarf beträgt {} – {} {word} als der Bedarf.",
-                eur(covered.cents()),
-                eur(need.cents()),
+                eur(fin.total),
+                eur(need),
                 eur(amount)
             ),
         )
@@ -117,25 +110,27 @@ fn sums(ctx: &Context<'_>, f: &mut Findings) {
 
 fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let Some(fin) = &p.funding else { return };
-    let need = total(&p.needs);
-    if need.cents() == 0 {
+    let Some(fin) = &ctx.figures.funding else { return };
+    let need = ctx.figures.investment.total;
+    if need == 0 {
         return;
     }
-    let own = (fin.own_share + fin.other).cents();
+    let own = fin.own_share.saturating_add(fin.other);
     let weak = p.provider.as_ref().is_some_and(|t| t.financially_weak);
-    let reaches = |min: u32| own.saturating_mul(100) >= need.cents().saturating_mul(i64::from(min));
-    let required = |min: u32| (need.cents().saturating_mul(i64::from(min)) + 99) / 100;
+    let reaches = |min: u32| own.saturating_mul(100) >= need.saturating_mul(i64::from(min));
+    let required = |min: u32| (need.saturating_mul(i64::from(min)) + 99) / 100;
+    let pct = |min: u32| crate::view::values::de_percent_whole(i64::from(min));
     if let Some(param) = ctx.profile.own_share_min(weak)
         && !reaches(param.wert)
     {
         let min = param.wert;
         let message = format!(
-            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {min} % in {} ({} von {}).",
+            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} in {} ({} von {}).",
             eur(own),
+            pct(min),
             ctx.profile.land_name(),
             eur(required(min)),
-            eur(need.cents())
+            eur(need)
         );
         let help = format!(
             "Erhöhen Sie den Eigenanteil um {} und senken Sie die beantragten Mittel um denselben Betrag.",
@@ -150,10 +145,11 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Land und Schulträger tragen in {} zusammen mindestens {min} % ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
+            "Land und Schulträger tragen in {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
             ctx.profile.land_name(),
+            pct(min),
             eur(required(min)),
-            eur(need.cents()),
+            eur(need),
             eur(own)
         );
         let d = f.at_param("finanzierung.sonstige_mittel_eur", message, param);
@@ -168,15 +164,16 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn budget(ctx: &Context<'_>, f: &mut Findings) {
-    let p = ctx.plan;
-    let (Some(fin), Some(budget)) = (&p.funding, p.provider.as_ref().and_then(|t| t.budget)) else { return };
-    if fin.requested > budget {
+    // The same figure the document's budget line shows.
+    let Some(b) = &ctx.figures.budget else { return };
+    if let (true, Some(requested), Some(rest)) = (b.overdrawn(), b.requested, b.remaining) {
         f.at(
             "finanzierung.beantragt_eur",
             format!(
-                "Beantragt sind {}, das Budget des Schulträgers für diese Schule beträgt {}.",
-                eur(fin.requested.cents()),
-                eur(budget.cents())
+                "Beantragt sind {}, das Budget des Schulträgers für diese Schule beträgt {} – Fehlbetrag {}.",
+                eur(requested),
+                eur(b.budget),
+                eur(rest.saturating_neg())
             ),
         )
         .with_help("Kürzen Sie den Bedarf, verschieben Sie Positionen oder klären Sie `schultraeger.budget_eur` mit dem Schulträger.");

@@ -4,7 +4,8 @@
 use super::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ, SH_FAQ_GERAETE, VV_2019};
 use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Hinweis, Warnung};
-use crate::model::{Bedarf, Euro, Geraetetyp, Kategorie, Kostenart, Nutzung};
+use crate::figures::ist_mobil;
+use crate::model::{Bedarf, Geraetetyp, Kategorie, Kostenart, Nutzung};
 use crate::profile::CapMode;
 
 /// VV § 3 Abs. 1 Nr. 1–6 as mirrored 1:1 in the Bavarian dBIR Nr. 2.
@@ -13,31 +14,9 @@ fn is_device(b: &Bedarf) -> bool {
     !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)
 }
 
-/// Mobile end devices: by category or by device type.
-fn is_mobile(b: &Bedarf) -> bool {
-    b.category == Kategorie::MobileEndgeraete || b.device.mobil()
-}
-
-/// The total of the mobile items and of all items.
-pub(super) fn mobile_totals(needs: &[Bedarf]) -> (Euro, Euro) {
-    let mobile = needs.iter().filter(|b| is_mobile(b)).map(Bedarf::total).sum();
-    let all = needs.iter().map(Bedarf::total).sum();
-    (mobile, all)
-}
-
 /// Formats cents as German euros: `25.000,00 €`.
 pub(super) fn eur(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let c = cents.unsigned_abs();
-    let euros = (c / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped},{:02} €", c % 100)
+    crate::view::values::de_eur(cents)
 }
 
 pub(super) static RULES: &[&Rule] = &[
@@ -279,15 +258,15 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     if !p.school.kind.allgemeinbildend() {
         return;
     }
-    let (mobile, all) = mobile_totals(&p.needs);
-    if mobile.cents() == 0 {
+    let (mobile, all) = (ctx.figures.mobile.total, ctx.figures.investment.total);
+    if mobile == 0 {
         return;
     }
     let profile = ctx.profile;
     let cap = profile.mobile_cap_cents();
     let share = i64::from(profile.mobile_share_limit_percent());
-    let over_cap = mobile.cents() > cap;
-    let over_share = mobile.cents().saturating_mul(100) > all.cents().saturating_mul(share);
+    let over_cap = mobile > cap;
+    let over_share = mobile.saturating_mul(100) > all.saturating_mul(share);
     let mode = profile.cap_mode();
     let violated = match mode {
         CapMode::Alternativ => over_cap && over_share,
@@ -300,24 +279,24 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     // shows only its own share. Only the per-school amount in the cumulative reading is a condition
     // this plan alone breaks – everything else is a warning for the reviewer.
     let per_school_condition = mode == CapMode::Kumulativ && over_cap;
-    let percent = if all.cents() > 0 { mobile.cents() as f64 * 100.0 / all.cents() as f64 } else { 0.0 };
+    let percent = ctx.figures.mobile.share.map_or_else(|| "–".to_owned(), crate::view::values::de_share);
+    let limit = crate::view::values::de_percent_whole(share);
     let detail = match (over_cap, over_share) {
-        (true, true) => format!("über {} je Schule und über {share} % des Bedarfs", eur(cap)),
+        (true, true) => format!("über {} je Schule und über {limit} des Bedarfs", eur(cap)),
         (true, false) => format!("über {} je Schule", eur(cap)),
-        _ => format!("über {share} % des Bedarfs"),
+        _ => format!("über {limit} des Bedarfs"),
     };
-    let path = p.needs.iter().position(is_mobile).map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
-    let percent = format!("{percent:.1}").replace('.', ",");
+    let path = ctx.figures.mobile.first.map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
     let mut message = format!(
-        "Mobile Endgeräte kosten {} ({percent} % des Bedarfs von {}) – {detail}; die Grenzen gelten in {} {}.",
-        eur(mobile.cents()),
-        eur(all.cents()),
+        "Mobile Endgeräte kosten {} ({percent} des Bedarfs von {}) – {detail}; die Grenzen gelten in {} {}.",
+        eur(mobile),
+        eur(all),
         profile.land_name(),
         mode.label()
     );
     if !per_school_condition {
         message.push_str(&format!(
-            " Der Anteil von {share} % gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep review`."
+            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep review`."
         ));
     }
     let help = "Verringern Sie die Zahl der Geräte oder finanzieren Sie einen Teil aus anderen Mitteln; \
@@ -337,14 +316,14 @@ fn mobile_vocational(ctx: &Context<'_>, f: &mut Findings) {
     if p.school.kind.allgemeinbildend() {
         return;
     }
-    let (mobile, _) = mobile_totals(&p.needs);
-    if mobile.cents() > ctx.profile.mobile_cap_cents() {
-        let path = p.needs.iter().position(is_mobile).map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
+    let mobile = ctx.figures.mobile.total;
+    if mobile > ctx.profile.mobile_cap_cents() {
+        let path = ctx.figures.mobile.first.map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
         f.at(
             path,
             format!(
                 "Mobile Endgeräte kosten {}, mehr als {} je Schule; die Obergrenze gilt nur für allgemeinbildende Schulen, nicht für diese berufliche Schule.",
-                eur(mobile.cents()),
+                eur(mobile),
                 eur(ctx.profile.mobile_cap_cents())
             ),
         );
@@ -365,7 +344,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
         return;
     }
     for (i, b) in p.needs.iter().enumerate() {
-        if is_mobile(b) {
+        if ist_mobil(b) {
             f.at(
                 format!("bedarf[{i}]"),
                 format!("`{}` plant mobile Endgeräte, aber die Schule hat laut Plan kein WLAN und plant keines.", b.id),

@@ -14,6 +14,7 @@ pub mod foerder;
 pub mod format;
 pub mod fortbildung;
 pub mod konzept;
+pub mod kosten_offen;
 pub mod placeholder;
 pub mod plan;
 pub mod profil;
@@ -27,6 +28,7 @@ pub use curriculum::{Area, Competence, Framework, framework as curriculum_framew
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::figures::Figures;
 use crate::model::{Land, Plan};
 use crate::profile::{Belegt, Profile};
 
@@ -40,6 +42,8 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The effective profile: programme, Land, parameters, severities.
     pub profile: &'a Profile,
+    /// Every figure of the plan, computed once.
+    pub figures: &'a Figures,
 }
 
 /// A check function: reads the context, reports findings.
@@ -168,6 +172,7 @@ static FAMILIES: &[&[&Rule]] = &[
     betrieb::RULES,
     fortbildung::RULES,
     konzept::RULES,
+    kosten_offen::RULES,
     curriculum::RULES,
     datenschutz::RULES,
     traeger::RULES,
@@ -207,7 +212,8 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
-    let ctx = Context { plan, profile };
+    let figures = Figures::of(plan);
+    let ctx = Context { plan, profile, figures: &figures };
     let mut out = Vec::new();
     for rule in all() {
         if let (Some(check), Some(severity)) = (rule.check, profile.severity(rule)) {

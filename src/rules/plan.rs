@@ -413,7 +413,7 @@ fn plausible(ctx: &Context<'_>, f: &mut Findings) {
         if b.count == 0 {
             f.at(format!("bedarf[{i}].anzahl"), format!("Die Bedarfsposition `{}` hat die Anzahl 0.", b.id));
         }
-        if b.unit_price.cents() == 0 {
+        if b.unit_price.is_some_and(|p| p.cents() == 0) {
             f.at(format!("bedarf[{i}].einzelpreis_eur"), format!("Die Bedarfsposition `{}` kostet 0 €.", b.id));
         }
     }

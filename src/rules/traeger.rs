@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::view::values::{de_dec, de_eur};
+use crate::view::values::{de_eur, de_share};
 
 pub(super) static RULES: &[&Rule] = &[
     &TRAEGER_MOBIL_ANTEIL,
@@ -291,11 +291,12 @@ fn mobile_share(
     let mut f = findings(&TRAEGER_MOBIL_ANTEIL, profile);
     let share = mobile.cents() as f64 * 100.0 / investment.cents() as f64;
     let mut message = format!(
-        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} % – mehr als {limit} %.",
+        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} – mehr als {}.",
         general.len(),
         de_eur(mobile.cents()),
         de_eur(investment.cents()),
-        de_dec(share, 1)
+        share,
+        crate::view::values::de_percent_whole(limit)
     );
     if mode == CapMode::Alternativ {
         let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, de_eur(s.mobile.cents()))).collect();
@@ -431,7 +432,7 @@ mod tests {
         let found = mobile_findings(Land::Mv, &mut schools);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Fehler);
-        assert!(found[0].message.contains("40,0 %"), "{}", found[0].message);
+        assert!(found[0].message.contains("40,0\u{a0}%"), "{}", found[0].message);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod cli;
 mod diagnostics;
 mod examples;
 mod export;
+mod figures;
 mod layout;
 mod pdf;
 mod render;

@@ -1,7 +1,9 @@
 //! The review as CSV for German Excel: one row per school.
 
+use crate::figures::Ratio;
 use crate::model::Euro;
 use crate::review::Review;
+use crate::view::values::{self, csv_percent, csv_ratio};
 
 /// The CSV columns, in order, with their German heading and meaning (documented in the README).
 pub const CSV_COLUMNS: &[(&str, &str)] = &[
@@ -71,10 +73,10 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur(f.own_share),
                 csv_eur(f.investment),
                 csv_eur(f.mobile),
-                csv_opt(f.mobile_share, 1),
-                csv_opt(f.devices_per_pupil, 2),
-                csv_opt(f.wlan_coverage, 1),
-                csv_opt(f.training_hours_per_teacher, 1),
+                csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.devices_per_pupil, |r| csv_ratio(r, 2)),
+                csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
             ]),
             _ => cells.extend(std::iter::repeat_n(String::new(), 10)),
         }
@@ -85,12 +87,12 @@ pub fn csv(review: &Review) -> Vec<u8> {
 }
 
 fn csv_eur(e: Euro) -> String {
-    let cents = e.cents();
-    format!("{}{},{:02}", if cents < 0 { "-" } else { "" }, cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+    values::csv_eur(e.cents())
 }
 
-fn csv_opt(x: Option<f64>, places: usize) -> String {
-    x.map(|v| format!("{v:.places$}").replace('.', ",")).unwrap_or_default()
+/// A figure rounded once from its exact fraction (half away from zero, like the documents).
+fn csv_opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
+    x.map(text).unwrap_or_default()
 }
 
 /// A user text cell: guarded against formulas, then quoted as needed.
