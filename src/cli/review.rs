@@ -28,6 +28,8 @@ pub enum Format {
     Json,
     /// PDF: Übersichtskapitel, archivierbar und barrierefrei.
     Pdf,
+    /// Excel-Arbeitsmappe: Blätter „Schulen“, „Positionen“ (jede Bedarfsposition) und „Summen“.
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,7 +40,7 @@ pub struct Args {
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
     #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
-    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json` oder `pdf`.
+    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// In diese Datei schreiben statt auf die Standardausgabe.
@@ -103,6 +105,10 @@ pub fn run(args: &Args) -> u8 {
         bar.finish_and_clear();
     }
     let result = review::roll_up(traeger, rows, &choice);
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
+        return EXIT_TOOL;
+    }
 
     let bytes = match args.format {
         Format::Text => render::text(&result).into_bytes(),
@@ -121,6 +127,13 @@ pub fn run(args: &Args) -> u8 {
                 }
             }
         }
+        Format::Xlsx => match crate::render::xlsx::review(&result, source_date_epoch()) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("Fehler: {e}");
+                return EXIT_TOOL;
+            }
+        },
         Format::Json => match render::json(&result) {
             Ok(text) => text.into_bytes(),
             Err(e) => {
@@ -162,4 +175,9 @@ fn progress_bar(len: usize) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds convention), when set to a number.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok())
 }

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod mdsafe;
 pub mod pdf;
 pub mod review;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;

@@ -8,8 +8,9 @@
 
 mod check;
 mod figures;
+pub mod positionen;
 
-pub use check::{check_all, check_file};
+pub use check::{check_all, check_file, row_of};
 pub use figures::{Exact, Figures};
 
 use std::collections::{BTreeMap, HashSet};
@@ -164,6 +165,9 @@ pub struct Row {
     pub school: Option<School>,
     /// The figures, when the plan could be loaded.
     pub figures: Option<Figures>,
+    /// The plan's Bedarf items, compact, for the per-item tables (not part of the JSON report).
+    #[serde(skip)]
+    pub positions: Vec<positionen::Position>,
     /// Every finding in this file, located and sorted.
     pub diagnostics: Vec<Diagnostic>,
 }

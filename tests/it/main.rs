@@ -5,6 +5,7 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod export;
 mod figures;
 mod layout;
 mod pdf;
