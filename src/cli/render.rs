@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
-use crate::diag::{self, Counts};
+use crate::diag::Counts;
 use crate::fsio;
 use crate::load::Limits;
 use crate::render::markdown::Templates;
@@ -24,6 +24,8 @@ pub enum Format {
     Json,
     /// PDF/A-2b mit PDF/UA-1: archivierbar und barrierefrei.
     Pdf,
+    /// Excel-Arbeitsmappe mit dem Kostenplan: Blätter „Schulen“, „Positionen“ und „Summen“.
+    Xlsx,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             Format::Md => "md",
             Format::Json => "json",
             Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -43,7 +46,7 @@ pub struct Args {
     /// Plan-Dateien (YAML); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
-    /// Ausgabeformat: `md` (Standard, Markdown), `json` (Plan-Sicht mit allen Kennzahlen) oder `pdf` (PDF/A-2b und PDF/UA-1).
+    /// Ausgabeformat: `md` (Standard, Markdown), `json` (Plan-Sicht mit allen Kennzahlen), `pdf` (PDF/A-2b und PDF/UA-1) oder `xlsx` (Kostenplan als Excel-Arbeitsmappe).
     #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
@@ -83,6 +86,7 @@ fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec
         Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(|e| e.to_string()),
         Format::Json => crate::render::json(view).map(String::into_bytes).map_err(|e| e.to_string()),
         Format::Pdf => Err("PDF wird gesammelt und parallel erzeugt (render_pdf)".to_owned()),
+        Format::Xlsx => Err("Excel wird aus dem Plan erzeugt (render_xlsx)".to_owned()),
     }
 }
 
@@ -128,13 +132,18 @@ fn run_pdf(args: &Args, limits: &Limits) -> u8 {
     let mut worst = EXIT_OK;
     let mut docs = Vec::new();
     for path in &args.files {
-        match prepare(args, path, limits) {
-            Ok((view, _)) => {
+        match check(args, path, limits) {
+            Ok((checked, counts)) => {
+                let Some(view) = view_of(args, &checked, &counts) else { continue };
                 let target = match target(args, path) {
                     Target::Stdout => None,
                     Target::File(p) => Some(p),
                 };
-                docs.push(super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf));
+                let mut doc = super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf);
+                if args.pdf.pdf_standard == crate::render::pdf::Standard::A3b {
+                    doc.attach_plan(checked.source.text(), &view);
+                }
+                docs.push(doc);
             }
             Err(code) => worst = worst.max(code),
         }
@@ -144,6 +153,24 @@ fn run_pdf(args: &Args, limits: &Limits) -> u8 {
 
 /// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.
 fn prepare(args: &Args, path: &Path, limits: &Limits) -> Result<(PlanView, Counts), u8> {
+    let (checked, counts) = check(args, path, limits)?;
+    let view = view_of(args, &checked, &counts).ok_or(EXIT_INPUT)?;
+    Ok((view, counts))
+}
+
+/// The view of a checked plan (`None` when it could not be loaded).
+fn view_of(args: &Args, checked: &crate::Checked, counts: &Counts) -> Option<PlanView> {
+    let plan = checked.value.as_ref()?;
+    Some(PlanView::build(
+        plan,
+        &checked.diagnostics,
+        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
+    ))
+}
+
+/// Reads and checks one plan; `Err` is the exit code when it must not be rendered.
+/// On `Ok` the plan is loaded (`checked.value` is `Some`).
+fn check(args: &Args, path: &Path, limits: &Limits) -> Result<(crate::Checked, Counts), u8> {
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = match bytes {
@@ -155,7 +182,7 @@ fn prepare(args: &Args, path: &Path, limits: &Limits) -> Result<(PlanView, Count
     };
     let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
     let counts = Counts::of(&checked.diagnostics);
-    let Some(plan) = &checked.value else {
+    if checked.value.is_none() {
         print_diagnostics(&checked);
         eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
         return Err(EXIT_INPUT);
@@ -169,15 +196,13 @@ fn prepare(args: &Args, path: &Path, limits: &Limits) -> Result<(PlanView, Count
         );
         return Err(EXIT_INPUT);
     }
-    let view = PlanView::build(
-        plan,
-        &checked.diagnostics,
-        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
-    );
-    Ok((view, counts))
+    Ok((checked, counts))
 }
 
 fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) -> u8 {
+    if args.format == Format::Xlsx {
+        return render_xlsx(args, path, limits);
+    }
     let (view, counts) = match prepare(args, path, limits) {
         Ok(v) => v,
         Err(code) => return code,
@@ -214,6 +239,47 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
     EXIT_OK
 }
 
+/// Excel: the cost plan of one school, from the plan's items and figures.
+fn render_xlsx(args: &Args, path: &Path, limits: &Limits) -> u8 {
+    let (checked, counts) = match check(args, path, limits) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let name = checked.source.name().to_owned();
+    let entwurf = args.entwurf && counts.errors > 0;
+    let row = crate::review::row_of(path, &name, checked);
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+    let out = match crate::render::xlsx::plan(&row, epoch) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("Fehler: {e}");
+            return EXIT_TOOL;
+        }
+    };
+    match target(args, path) {
+        Target::Stdout => {
+            use std::io::{IsTerminal as _, Write as _};
+            let mut stdout = std::io::stdout().lock();
+            if stdout.is_terminal() {
+                eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
+                return EXIT_TOOL;
+            }
+            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                eprintln!("Fehler: Ausgabe nicht möglich: {}.", fsio::describe_io(&e));
+                return EXIT_TOOL;
+            }
+        }
+        Target::File(p) => {
+            if let Err(e) = fsio::write_atomic(&p, &out) {
+                eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(&e));
+                return EXIT_TOOL;
+            }
+            eprintln!("{} geschrieben{}.", p.display(), note(&counts, entwurf));
+        }
+    }
+    EXIT_OK
+}
+
 fn note(c: &Counts, entwurf: bool) -> String {
     let mut parts = Vec::new();
     if entwurf {
@@ -233,6 +299,6 @@ fn note(c: &Counts, entwurf: bool) -> String {
 
 fn print_diagnostics(checked: &crate::Checked) {
     for d in &checked.diagnostics {
-        eprintln!("{}", diag::render_human(d, Some(&checked.source), false));
+        eprintln!("{}", crate::render::diag::human(d, Some(&checked.source), false));
     }
 }

@@ -47,6 +47,15 @@ impl Document {
         settings.standard = args.pdf_standard;
         Self { input, target, job: Job { data_json: data::to_json(&data::build(view)), settings } }
     }
+
+    /// Embeds the plan as written (YAML) and its view (JSON) as associated files (PDF/A-3b).
+    pub fn attach_plan(&mut self, yaml: &str, view: &PlanView) {
+        let attachments = &mut self.job.settings.attachments;
+        attachments.push(pdf::Attachment::plan_yaml(yaml.as_bytes().to_vec()));
+        if let Ok(json) = crate::render::json(view) {
+            attachments.push(pdf::Attachment::view_json(json.into_bytes()));
+        }
+    }
 }
 
 /// The templates: embedded, or a directory's `*.typ` files over them.
@@ -104,6 +113,6 @@ pub fn render_all(templates: &Templates, docs: Vec<Document>) -> u8 {
 fn print_template_diagnostics(templates: &Templates, diags: &[diag::Diagnostic]) {
     for d in diags {
         let source = d.location.as_ref().and_then(|l| templates.source_file(&l.file));
-        eprintln!("{}", diag::render_human(d, source.as_ref(), false));
+        eprintln!("{}", crate::render::diag::human(d, source.as_ref(), false));
     }
 }

@@ -11,7 +11,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::load::{self, Limits};
-use crate::review::{self, render};
+use crate::render::review as render;
+use crate::review;
 
 /// Output format of the roll-up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -27,6 +28,8 @@ pub enum Format {
     Json,
     /// PDF: Übersichtskapitel, archivierbar und barrierefrei.
     Pdf,
+    /// Excel-Arbeitsmappe: Blätter „Schulen“, „Positionen“ (jede Bedarfsposition) und „Summen“.
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -37,7 +40,7 @@ pub struct Args {
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
     #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
-    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json` oder `pdf`.
+    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// In diese Datei schreiben statt auf die Standardausgabe.
@@ -102,6 +105,10 @@ pub fn run(args: &Args) -> u8 {
         bar.finish_and_clear();
     }
     let result = review::roll_up(traeger, rows, &choice);
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
+        return EXIT_TOOL;
+    }
 
     let bytes = match args.format {
         Format::Text => render::text(&result).into_bytes(),
@@ -113,13 +120,20 @@ pub fn run(args: &Args) -> u8 {
                 Ok(pdf) => pdf,
                 Err(diags) => {
                     for d in &diags {
-                        eprintln!("{}", crate::diag::render_human(d, None, false));
+                        eprintln!("{}", crate::render::diag::human(d, None, false));
                     }
                     eprintln!("Fehler: Das PDF kann nicht erzeugt werden.");
                     return EXIT_TOOL;
                 }
             }
         }
+        Format::Xlsx => match crate::render::xlsx::review(&result, source_date_epoch()) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("Fehler: {e}");
+                return EXIT_TOOL;
+            }
+        },
         Format::Json => match render::json(&result) {
             Ok(text) => text.into_bytes(),
             Err(e) => {
@@ -161,4 +175,9 @@ fn progress_bar(len: usize) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// `SOURCE_DATE_EPOCH` (reproducible builds convention), when set to a number.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok())
 }

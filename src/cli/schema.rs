@@ -11,9 +11,9 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     if args.traeger {
-        print!("{}", crate::init::traeger_schema_json());
+        print!("{}", crate::schema::traeger_schema_json());
     } else {
-        print!("{}", crate::init::schema_json());
+        print!("{}", crate::schema::schema_json());
     }
     EXIT_OK
 }

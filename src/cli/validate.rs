@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL, Farbe};
-use crate::diag::{self, Counts, Diagnostic};
+use crate::diag::{Counts, Diagnostic};
 use crate::fsio;
 use crate::load::Limits;
 
@@ -22,7 +22,7 @@ pub enum Ausgabe {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu prüfende Plan-Dateien (YAML); `-` liest von der Standardeingabe.
+    /// Zu prüfende Plan-Dateien (YAML) oder PDF/A-3b mit dem Plan als Anhang (`mep render --format pdf --pdf-standard a-3b`); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
     /// Ausgabeformat: `text` (Standard, lesbar mit Quelltextausschnitt) oder `json` (ein Dokument je Aufruf).
@@ -108,7 +108,12 @@ pub fn run(args: &Args) -> u8 {
                 continue;
             }
         };
-        let checked = crate::check_plan_for(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits, &choice);
+        let shown = if name == "-" { "<stdin>" } else { &name };
+        let checked = if crate::load::pdf::is_pdf(&bytes) {
+            check_pdf(shown, &bytes, &limits, &choice)
+        } else {
+            crate::check_plan_for(shown, &bytes, &limits, &choice)
+        };
         let mut profile = None;
         if let Some(plan) = &checked.value {
             let resolved = choice.resolve_for(plan);
@@ -131,7 +136,7 @@ pub fn run(args: &Args) -> u8 {
         }
         if args.format == Ausgabe::Text {
             for d in &checked.diagnostics {
-                println!("{}", diag::render_human(d, Some(&checked.source), colour));
+                println!("{}", crate::render::diag::human(d, Some(&checked.source), colour));
             }
         }
         let status = if counts.errors > 0 {
@@ -172,6 +177,22 @@ pub fn run(args: &Args) -> u8 {
         EXIT_INPUT
     } else {
         EXIT_OK
+    }
+}
+
+/// Checks the plan attached to an archived PDF; findings are located in the attachment,
+/// shown as `plan.pdf (Anhang plan.yaml)`. A PDF without a plan gives one finding.
+fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile::Choice) -> crate::Checked {
+    match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
+        Ok(plan) => {
+            let shown = format!("{name} (Anhang {})", crate::diag::sanitize(&plan.name));
+            crate::check_plan_for(&shown, &plan.data, limits, choice)
+        }
+        Err(finding) => crate::Checked {
+            source: crate::source::SourceFile::new(name, String::new()),
+            value: None,
+            diagnostics: vec![finding],
+        },
     }
 }
 

@@ -1,4 +1,5 @@
-//! Authoring aids: the editor JSON Schema and the commented plan skeleton of `mep init`.
+//! Authoring aids: the commented plan skeleton of `mep init` (the editor JSON Schema lives in
+//! [`crate::schema`] and is re-exported here).
 //!
 //! Everything here returns text; `cli::init` and `cli::schema` print or write it.
 
@@ -15,56 +16,10 @@ use crate::model::{
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
 const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
 
-/// Where the schema is published, for files written outside a checkout of this repository.
-pub const SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/mep.schema.json";
-
-/// Path of the committed schema inside the repository.
-pub const SCHEMA_PATH: &str = "schemas/mep.schema.json";
+pub use crate::schema::{SCHEMA_PATH, SCHEMA_URL, TRAEGER_SCHEMA_PATH, TRAEGER_SCHEMA_URL, schema_json, schema_text, traeger_schema_json};
 
 /// Marker for values the user still has to replace; `mep validate` warns about it.
 pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
-
-/// The JSON Schema of a plan for editors, pretty-printed with a final newline.
-#[must_use]
-pub fn schema_json() -> String {
-    schema_text(crate::load::Schema::plan().as_json(), Some(SCHEMA_URL))
-}
-
-/// Where the Schulträger schema is published.
-pub const TRAEGER_SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/traeger.schema.json";
-
-/// Path of the committed Schulträger schema inside the repository.
-pub const TRAEGER_SCHEMA_PATH: &str = "schemas/traeger.schema.json";
-
-/// The JSON Schema of a Schulträger file (`mep review --traeger`), pretty-printed with a final newline.
-#[must_use]
-pub fn traeger_schema_json() -> String {
-    schema_text(crate::load::Schema::traeger().as_json(), Some(TRAEGER_SCHEMA_URL))
-}
-
-/// A generated schema as text, header keys first so the file reads well in an editor;
-/// `id` becomes `$id` when the schema has none.
-pub(crate) fn schema_text(generated: &serde_json::Value, id: Option<&str>) -> String {
-    let mut ordered = serde_json::Map::new();
-    if let Some(map) = generated.as_object() {
-        for key in ["$schema", "$id", "title", "description"] {
-            if let Some(v) = map.get(key) {
-                ordered.insert(key.to_owned(), v.clone());
-            }
-        }
-        if let Some(id) = id.filter(|_| !ordered.contains_key("$id")) {
-            ordered.insert("$id".to_owned(), serde_json::Value::String(id.to_owned()));
-        }
-        for (k, v) in map {
-            if !ordered.contains_key(k) {
-                ordered.insert(k.clone(), v.clone());
-            }
-        }
-    }
-    let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
-    text.push('\n');
-    text
-}
 
 /// What the skeleton is tailored to; `None` fields become placeholders.
 #[derive(Clone, Debug)]

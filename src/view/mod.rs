@@ -15,6 +15,7 @@
 
 mod build;
 pub mod kennzahlen;
+pub mod overview;
 mod pruefbericht;
 mod types;
 pub mod values;
