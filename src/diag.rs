@@ -3,12 +3,10 @@
 //! A check never prints and never fails: it pushes a [`Diagnostic`] that names
 //! the offending value by its YAML path. [`crate::source::SourceFile::locate`]
 //! later turns the path into file, line, column and byte span.
-
-use std::fmt::Write as _;
+//!
+//! This module is data only; [`crate::render::diag`] shows findings to people.
 
 use serde::Serialize;
-
-use crate::source::SourceFile;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -154,70 +152,4 @@ impl Counts {
     pub fn summary_de(&self) -> String {
         format!("{}, {}, {}", self.errors_de(), self.warnings_de(), self.hints_de())
     }
-}
-
-/// ANSI styles used by the human renderer; empty strings when colour is off.
-struct Style {
-    bold: &'static str,
-    red: &'static str,
-    yellow: &'static str,
-    cyan: &'static str,
-    blue: &'static str,
-    reset: &'static str,
-}
-
-const COLOUR: Style =
-    Style { bold: "\x1b[1m", red: "\x1b[1;31m", yellow: "\x1b[1;33m", cyan: "\x1b[1;36m", blue: "\x1b[1;34m", reset: "\x1b[0m" };
-
-const PLAIN: Style = Style { bold: "", red: "", yellow: "", cyan: "", blue: "", reset: "" };
-
-/// Renders one diagnostic like rustc: header, location, the source line with a caret, help.
-#[must_use]
-pub fn render_human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -> String {
-    let s = if colour { &COLOUR } else { &PLAIN };
-    let sev_style = match d.severity {
-        Severity::Fehler => s.red,
-        Severity::Warnung => s.yellow,
-        Severity::Hinweis => s.cyan,
-    };
-    let mut out = String::new();
-    let _ = writeln!(out, "{sev_style}{}[{}]{}{}: {}{}", d.severity.label(), d.code, s.reset, s.bold, sanitize(&d.message), s.reset);
-    if let Some(loc) = &d.location {
-        let width = loc.line.to_string().len();
-        let pad = " ".repeat(width);
-        let _ = writeln!(out, "{pad}{}-->{} {}:{}:{}", s.blue, s.reset, loc.file, loc.line, loc.column);
-        if let Some(src) = source
-            && let Some(text) = src.line_text(loc.line)
-        {
-            let shown = sanitize(text);
-            let caret_start = loc.column.saturating_sub(1).min(shown.chars().count());
-            let span_chars =
-                src.text().get(loc.start..loc.end.max(loc.start)).map_or(1, |t| t.lines().next().unwrap_or("").chars().count());
-            let carets = span_chars.clamp(1, shown.chars().count().saturating_sub(caret_start).max(1));
-            let _ = writeln!(out, "{pad} {}|{}", s.blue, s.reset);
-            let _ = writeln!(out, "{}{} |{} {shown}", s.blue, loc.line, s.reset);
-            let _ = writeln!(out, "{pad} {}|{} {}{sev_style}{}{}", s.blue, s.reset, " ".repeat(caret_start), "^".repeat(carets), s.reset);
-        }
-    } else if !d.path.is_empty() {
-        let _ = writeln!(out, "  {}-->{} {}", s.blue, s.reset, d.path);
-    }
-    if let Some(help) = &d.help {
-        let _ = writeln!(out, "  {}= Hilfe:{} {}", s.bold, s.reset, sanitize(help));
-    }
-    if let Some(url) = &d.source {
-        let _ = writeln!(out, "  {}= Quelle:{} {url}", s.bold, s.reset);
-    }
-    out
-}
-
-/// Replaces control characters so user text cannot move the cursor or recolour a terminal.
-#[must_use]
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' | '\n' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
 }

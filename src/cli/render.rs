@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
-use crate::diag::{self, Counts};
+use crate::diag::Counts;
 use crate::fsio;
 use crate::load::Limits;
 use crate::render::markdown::Templates;
@@ -297,6 +297,6 @@ fn note(c: &Counts, entwurf: bool) -> String {
 
 fn print_diagnostics(checked: &crate::Checked) {
     for d in &checked.diagnostics {
-        eprintln!("{}", diag::render_human(d, Some(&checked.source), false));
+        eprintln!("{}", crate::render::diag::human(d, Some(&checked.source), false));
     }
 }

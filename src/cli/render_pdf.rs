@@ -113,6 +113,6 @@ pub fn render_all(templates: &Templates, docs: Vec<Document>) -> u8 {
 fn print_template_diagnostics(templates: &Templates, diags: &[diag::Diagnostic]) {
     for d in diags {
         let source = d.location.as_ref().and_then(|l| templates.source_file(&l.file));
-        eprintln!("{}", diag::render_human(d, source.as_ref(), false));
+        eprintln!("{}", crate::render::diag::human(d, source.as_ref(), false));
     }
 }

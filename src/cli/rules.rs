@@ -47,7 +47,7 @@ impl ProfileArgs {
         if let Some(bad) = profile::embedded().iter().find(|l| diag::Counts::of(&l.diagnostics).errors > 0) {
             eprintln!("Fehler: Das mitgelieferte Profil `{}` ist fehlerhaft:", bad.source.name());
             for d in &bad.diagnostics {
-                eprintln!("{}", diag::render_human(d, Some(&bad.source), colour));
+                eprintln!("{}", crate::render::diag::human(d, Some(&bad.source), colour));
             }
             return Err(EXIT_TOOL);
         }
@@ -68,7 +68,7 @@ impl ProfileArgs {
             };
             let loaded = profile::load_profile(&name, &bytes, &limits);
             for d in &loaded.diagnostics {
-                eprintln!("{}", diag::render_human(d, Some(&loaded.source), colour));
+                eprintln!("{}", crate::render::diag::human(d, Some(&loaded.source), colour));
             }
             let Some(file) = loaded.value else {
                 eprintln!("Fehler: Die Profildatei `{name}` ist fehlerhaft; es wurde nichts geprüft.");

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL, Farbe};
-use crate::diag::{self, Counts, Diagnostic};
+use crate::diag::{Counts, Diagnostic};
 use crate::fsio;
 use crate::load::Limits;
 
@@ -136,7 +136,7 @@ pub fn run(args: &Args) -> u8 {
         }
         if args.format == Ausgabe::Text {
             for d in &checked.diagnostics {
-                println!("{}", diag::render_human(d, Some(&checked.source), colour));
+                println!("{}", crate::render::diag::human(d, Some(&checked.source), colour));
             }
         }
         let status = if counts.errors > 0 {
@@ -185,7 +185,7 @@ pub fn run(args: &Args) -> u8 {
 fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile::Choice) -> crate::Checked {
     match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
         Ok(plan) => {
-            let shown = format!("{name} (Anhang {})", crate::diag::sanitize(&plan.name));
+            let shown = format!("{name} (Anhang {})", crate::load::pdf::printable(&plan.name));
             crate::check_plan_for(&shown, &plan.data, limits, choice)
         }
         Err(finding) => crate::Checked {

@@ -3,9 +3,11 @@
 //! Each output format is one module; the command line picks one per run.
 //! Renderers never print; problems with templates or files are [`RenderError`]s.
 
+pub mod diag;
 pub mod markdown;
 pub mod mdsafe;
 pub mod pdf;
+pub mod review;
 pub mod xlsx;
 
 use std::fmt;

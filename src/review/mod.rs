@@ -4,21 +4,21 @@
 //! 2. [`check_all`]: each file, in parallel, → a small [`Row`]; the parsed plan is
 //!    dropped at once, so memory grows with the number of rows, not of plans
 //! 3. [`roll_up`]: rows + optional `traeger.yaml` → cross-school rules and totals ([`Review`])
-//! 4. [`render`]: the review → terminal table, Markdown, CSV or JSON
+//! 4. [`crate::render::review`]: the review → terminal table, Markdown, CSV, JSON or PDF
 
+mod check;
 pub mod positionen;
-pub mod render;
+
+pub use check::{check_all, check_file, row_of};
 
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{self, Counts, Diagnostic, Severity};
-use crate::fsio;
-use crate::load::{Limits, Loaded};
+use crate::load::Loaded;
 use crate::model::{Datum, Euro, Kategorie, Land, Plan, Programm, Schulform, Traeger};
 use crate::profile::Choice;
 use crate::rules::{self, CrossFinding, SchoolFacts, Target};
@@ -111,7 +111,7 @@ impl Status {
         }
     }
 
-    fn of(counts: Counts) -> Self {
+    pub(crate) fn of(counts: Counts) -> Self {
         if counts.errors > 0 {
             Status::Fehler
         } else if counts.warnings > 0 {
@@ -231,80 +231,10 @@ pub struct Row {
 }
 
 impl Row {
-    fn update_status(&mut self) {
+    pub(crate) fn update_status(&mut self) {
         self.counts = Counts::of(&self.diagnostics);
         self.status = if self.error.is_some() { Status::Fehler } else { Status::of(self.counts) };
     }
-}
-
-/// Reads and checks one file under the profile `choice` selects for it, keeping only its row.
-#[must_use]
-pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
-    let name = path.display().to_string();
-    match fsio::read_bounded(path, limits.max_bytes) {
-        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
-        Err(e) => Row {
-            file: name.clone(),
-            path: path.to_path_buf(),
-            status: Status::Fehler,
-            counts: Counts::default(),
-            error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
-            school: None,
-            figures: None,
-            positions: Vec::new(),
-            diagnostics: Vec::new(),
-        },
-    }
-}
-
-/// The row of a plan that has been read and checked already (`mep render --format xlsx`).
-#[must_use]
-pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
-    let positions = checked.value.as_ref().map(positionen::of_plan).unwrap_or_default();
-    let (school, figures) = match &checked.value {
-        Some(plan) => (
-            Some(School {
-                name: plan.school.name.clone(),
-                number: plan.school.number.clone(),
-                kind: plan.school.kind,
-                land: plan.land,
-                programme: plan.programme,
-                provider: plan.provider.as_ref().map(|p| p.name.clone()),
-                as_of: plan.as_of,
-                pupils: plan.school.pupils,
-                teachers: plan.school.teachers,
-            }),
-            Some(Figures::of(plan)),
-        ),
-        None => (None, None),
-    };
-    let mut row = Row {
-        file: name.to_owned(),
-        path: path.to_path_buf(),
-        status: Status::Ok,
-        counts: Counts::default(),
-        error: None,
-        school,
-        figures,
-        positions,
-        diagnostics: checked.diagnostics,
-    };
-    row.update_status();
-    row
-}
-
-/// Checks every file in parallel; `done` is called once per finished file (for a progress bar).
-///
-/// Rows come back in the order of `paths`, whatever order the threads finish in.
-pub fn check_all(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
-    paths
-        .par_iter()
-        .map(|p| {
-            let row = check_file(p, limits, choice);
-            done();
-            row
-        })
-        .collect()
 }
 
 /// The Schulträger of a review, from `traeger.yaml`.

@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod examples;
 mod export;
+mod layout;
 mod pdf;
 mod render;
 mod review;

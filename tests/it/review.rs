@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use mep::load::{self, Limits};
 use mep::profile::Choice;
-use mep::review::{self, Review, Status, render};
+use mep::render::review as render;
+use mep::review::{self, Review, Status};
 
 use crate::support::{relative, root};
 

@@ -22,7 +22,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> mep::Checked {
 
 /// All findings rendered as a user sees them (without colour).
 pub fn render(checked: &mep::Checked) -> String {
-    checked.diagnostics.iter().map(|d| mep::diag::render_human(d, Some(&checked.source), false)).collect::<Vec<_>>().join("\n")
+    checked.diagnostics.iter().map(|d| mep::render::diag::human(d, Some(&checked.source), false)).collect::<Vec<_>>().join("\n")
 }
 
 /// A path relative to the repository root with forward slashes.

@@ -1,0 +1,50 @@
+//! The overview chapter of a review as a PDF through the typst pipeline.
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::Datum;
+use crate::render::pdf;
+use crate::review::Review;
+use crate::view::overview::{Overview, overview};
+
+#[derive(Serialize)]
+struct PdfMeta {
+    title: String,
+    author: String,
+    subject: String,
+    keywords: Vec<String>,
+    stand: String,
+}
+
+#[derive(Serialize)]
+struct PdfDoc {
+    meta: PdfMeta,
+    overview: Overview,
+}
+
+/// The overview chapter as a PDF (landscape A4, PDF/A-2b and PDF/UA-1 by default) through the typst pipeline.
+///
+/// The document is dated with the newest `stand` of the plans, so the same plans give the same bytes;
+/// `source_date_epoch` overrides the creation time. `Err` holds template problems.
+pub fn pdf(review: &Review, standard: pdf::Standard, source_date_epoch: Option<i64>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let doc = overview(review);
+    let stand =
+        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+    let author = review.traeger_name().map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
+    let data = PdfDoc {
+        meta: PdfMeta {
+            title: doc.titel.clone(),
+            subject: "Übersicht der Medienentwicklungspläne der Schulen (mep review)".to_owned(),
+            keywords: vec!["Medienentwicklungsplan".to_owned(), "DigitalPakt Schule".to_owned(), "Schulträger".to_owned()],
+            stand: stand.de(),
+            author,
+        },
+        overview: doc,
+    };
+    let json = serde_json::to_vec(&data)
+        .map_err(|e| vec![Diagnostic::new(pdf::CODE_TEMPLATE, crate::diag::Severity::Fehler, "", format!("Daten für das PDF: {e}"))])?;
+    let mut settings = pdf::Settings::for_stand(stand, format!("mep-review {}", data.meta.title), source_date_epoch);
+    settings.standard = standard;
+    pdf::render_entry(&pdf::Templates::embedded(), pdf::templates::REVIEW_MAIN, json, &settings).map(|r| r.pdf)
+}

@@ -1,0 +1,139 @@
+//! The terminal report of a review: one line per school, totals, then every error and warning.
+
+use std::fmt::Write as _;
+
+use crate::diag::Diagnostic;
+use crate::model::Euro;
+use crate::render::diag::sanitize;
+use crate::review::{Review, Row, finding_counts, is_notable};
+use crate::view::overview::{eur, figure_cells, opt, plural, share, years};
+
+/// The terminal report: one line per school, totals, then every error and warning.
+#[must_use]
+pub fn text(review: &Review) -> String {
+    let mut out = String::new();
+    let t = &review.totals;
+    let title = match review.traeger.as_ref().and_then(|i| i.traeger.as_ref()) {
+        Some(tr) => format!("Prüfübersicht {} – {}, {}", sanitize(&tr.name), tr.land.label(), tr.programme.label()),
+        None => "Prüfübersicht".to_owned(),
+    };
+    let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
+    let _ = writeln!(
+        out,
+        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>15} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
+        "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
+    );
+    for row in &review.rows {
+        let name = match &row.school {
+            Some(s) => clip(&sanitize(&s.name), 34),
+            // A file path keeps its end: the file name tells more than the folder.
+            None => clip_left(&sanitize(&row.file), 34),
+        };
+        let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
+        let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
+        let [req, own, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
+        let line = format!(
+            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>15} {own:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
+            row.status.label(),
+            row.counts.errors,
+            row.counts.warnings,
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let _ = writeln!(out, "\nSummen über {}:", plural(t.loaded, "lesbaren Plan", "lesbare Pläne"));
+    let _ = writeln!(out, "  Beantragt:         {:>15}", eur(t.requested));
+    if let Some(budget) = t.budget {
+        let _ = writeln!(out, "  Budget:            {:>15}", eur(budget));
+        let rest = Euro(budget.cents() - t.requested.cents());
+        let label = if rest.cents() < 0 { "Überschreitung:" } else { "Verbleibend:" };
+        let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(rest.cents().abs())));
+    }
+    let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
+    let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
+    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), 1, " %"));
+    let years = years(review);
+    if !years.is_empty() {
+        let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
+        for y in &years {
+            let _ = write!(out, " {y:>14}");
+        }
+        let _ = writeln!(out, " {:>15}", "Summe");
+        for (category, by_year) in &t.investment_by {
+            let _ = write!(out, "  {:<36}", category.label());
+            for y in &years {
+                let _ = write!(out, " {:>14}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
+            }
+            let _ = writeln!(out, " {:>15}", eur(t.by_category.get(category).copied().unwrap_or_default()));
+        }
+        let _ = write!(out, "  {:<36}", "Summe");
+        for y in &years {
+            let _ = write!(out, " {:>14}", eur(t.by_year.get(y).copied().unwrap_or_default()));
+        }
+        let _ = writeln!(out, " {:>15}", eur(t.investment));
+    }
+    if !t.running_costs.is_empty() {
+        let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
+        let _ = writeln!(out, "\n  Folgekosten je Jahr: {}", costs.join(", "));
+    }
+    let notable: Vec<&Diagnostic> = review.traeger_findings.iter().filter(|d| is_notable(d)).collect();
+    if !notable.is_empty() {
+        let _ = writeln!(out, "\nBefunde zum Schulträger:");
+        for d in notable {
+            let _ = writeln!(out, "  {}", one_line(d));
+        }
+    }
+    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
+    if !rows.is_empty() {
+        let _ = writeln!(out, "\nFehler und Warnungen je Plan:");
+        for row in rows {
+            let _ = writeln!(out, "  {} ({})", sanitize(&row.file), row.status.label());
+            if let Some(e) = &row.error {
+                let _ = writeln!(out, "    {}", sanitize(e));
+            }
+            for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
+                let _ = writeln!(out, "    {}", one_line(d));
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary_line(review));
+    out
+}
+
+/// One line per finding: `Fehler[CODE] file:line:column: message`.
+fn one_line(d: &Diagnostic) -> String {
+    let at = location_suffix(d);
+    let at = if at.is_empty() { String::new() } else { format!(" {}:", sanitize(&at)) };
+    format!("{}[{}]{at} {}", d.severity.label(), d.code, sanitize(&d.message))
+}
+
+fn clip_left(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width { s.to_owned() } else { format!("…{}", s.chars().skip(n - (width - 1)).collect::<String>()) }
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width { s.to_owned() } else { format!("{}…", s.chars().take(width - 1).collect::<String>()) }
+}
+
+/// The last line of the terminal report.
+#[must_use]
+pub fn summary_line(review: &Review) -> String {
+    let t = &review.totals;
+    let c = finding_counts(review);
+    let mut line = format!(
+        "{} geprüft: {} ohne Befund, {} mit Warnungen, {} mit Fehlern",
+        plural(t.files, "Plan", "Pläne"),
+        t.ok,
+        t.with_warnings,
+        t.with_errors
+    );
+    if t.unreadable > 0 {
+        line.push_str(&format!(" (davon {} nicht lesbar)", t.unreadable));
+    }
+    line.push_str(&format!("; insgesamt {}.", c.summary_de()));
+    line
+}
+
+fn location_suffix(d: &Diagnostic) -> String {
+    d.location.as_ref().map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).unwrap_or_default()
+}

@@ -1,0 +1,321 @@
+//! The overview chapter of a review, independent of the output format: the sentences and
+//! tables that Markdown and PDF render (and the figure cells the terminal table shows).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::{Euro, Kategorie};
+use crate::review::{Figures, Review, Row, is_notable};
+use crate::view::values::{de_dec, de_eur};
+
+/// An amount in euro as every document of mep shows it (`1.234,50 €`).
+pub fn eur(e: Euro) -> String {
+    de_eur(e.cents())
+}
+
+/// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
+/// devices per pupil, WLAN coverage, training hours per teacher.
+pub fn figure_cells(f: &Figures) -> [String; 6] {
+    [
+        eur(f.requested),
+        eur(f.own_share),
+        opt(f.mobile_share, 1, " %"),
+        opt(f.devices_per_pupil, 2, ""),
+        opt(f.wlan_coverage, 0, " %"),
+        opt(f.training_hours_per_teacher, 1, ""),
+    ]
+}
+
+/// An optional figure with `places` decimals and a unit, or `–`.
+pub fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
+    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
+}
+
+/// `part` as a percentage of `whole`, when `whole` is positive.
+pub fn share(part: Euro, whole: Euro) -> Option<f64> {
+    (whole.cents() > 0).then(|| part.cents() as f64 * 100.0 / whole.cents() as f64)
+}
+
+/// `1 Plan`, `2 Pläne`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The years of the investment table.
+pub fn years(review: &Review) -> Vec<i32> {
+    let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
+    set.into_iter().collect()
+}
+
+/// The school's name, or the file name of an unreadable plan.
+pub fn display_name(row: &Row) -> &str {
+    row.school.as_ref().map_or(row.file.as_str(), |s| s.name.as_str())
+}
+
+/// One block of the overview chapter.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "art", rename_all = "lowercase")]
+pub enum Block {
+    /// A paragraph; its sentences are lines in Markdown and flow together in the PDF.
+    Absatz {
+        /// The sentences, plain text.
+        saetze: Vec<String>,
+    },
+    /// A table; numeric columns are right-aligned.
+    Tabelle {
+        /// Column headings.
+        kopf: Vec<String>,
+        /// Per column: right-aligned.
+        rechts: Vec<bool>,
+        /// Rows of plain-text cells.
+        zeilen: Vec<Vec<String>>,
+        /// A total row, its first cell set in bold.
+        summe: Option<Vec<String>>,
+    },
+    /// A list of findings.
+    Befunde {
+        /// The findings.
+        liste: Vec<Befund>,
+    },
+}
+
+/// One finding in the overview.
+#[derive(Clone, Debug, Serialize)]
+pub struct Befund {
+    /// Fehler, Warnung or Hinweis.
+    pub schwere: &'static str,
+    /// Rule code; empty for a file that could not be read.
+    pub code: String,
+    /// Line in the file, when located.
+    pub zeile: Option<usize>,
+    /// The message, plain text.
+    pub text: String,
+}
+
+/// A section of the overview chapter.
+#[derive(Clone, Debug, Serialize)]
+pub struct Abschnitt {
+    /// Heading level below the chapter title: 2 or 3.
+    pub ebene: u8,
+    /// Heading, plain text.
+    pub titel: String,
+    /// The file a per-school section is about.
+    pub datei: Option<String>,
+    /// Content.
+    pub bloecke: Vec<Block>,
+}
+
+/// The overview chapter of a kommunaler Medienentwicklungsplan, independent of the output format:
+/// Markdown and PDF render the same sentences and tables.
+#[derive(Clone, Debug, Serialize)]
+pub struct Overview {
+    /// Chapter title, plain text.
+    pub titel: String,
+    /// The sections in order.
+    pub abschnitte: Vec<Abschnitt>,
+}
+
+fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnitt {
+    Abschnitt { ebene, titel: titel.into(), datei: None, bloecke }
+}
+
+fn para(saetze: Vec<String>) -> Block {
+    Block::Absatz { saetze }
+}
+
+fn befund(d: &Diagnostic) -> Befund {
+    Befund { schwere: d.severity.label(), code: d.code.clone(), zeile: d.location.as_ref().map(|l| l.line), text: d.message.clone() }
+}
+
+/// Builds the overview chapter of a review.
+#[must_use]
+pub fn overview(review: &Review) -> Overview {
+    let t = &review.totals;
+    let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
+    let titel = match traeger {
+        Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
+        None => "Übersicht der Medienentwicklungspläne".to_owned(),
+    };
+    let plans = plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne");
+    let mut saetze = vec![match traeger {
+        Some(tr) => format!(
+            "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {plans} seiner Schulen vor.",
+            tr.name.trim(),
+            tr.land.label(),
+            tr.programme.label()
+        ),
+        None => format!("Diese Übersicht fasst {plans} zusammen."),
+    }];
+    saetze.push(format!(
+        "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
+Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
+        eur(t.investment),
+        eur(t.mobile),
+        opt(share(t.mobile, t.investment), 1, " %"),
+        eur(t.requested),
+        eur(t.own_share)
+    ));
+    if let Some(budget) = t.budget {
+        let rest = budget.cents() - t.requested.cents();
+        saetze.push(if rest >= 0 {
+            format!(
+                "Das Budget des Schulträgers von {} ist damit zu {} ausgeschöpft; {} bleiben frei.",
+                eur(budget),
+                opt(share(t.requested, budget), 1, " %"),
+                eur(Euro(rest))
+            )
+        } else {
+            format!("Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)))
+        });
+    }
+    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of));
+    if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+        saetze.push(if first == last {
+            format!("Alle Pläne tragen den Stand vom {}.", first.de())
+        } else {
+            format!("Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de())
+        });
+    }
+    let result = format!(
+        "Prüfergebnis: {} ohne Befund, {} mit Warnungen, {} mit Fehlern{}.",
+        plural(t.ok, "Plan", "Pläne"),
+        t.with_warnings,
+        t.with_errors,
+        if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
+    );
+    let mut abschnitte = vec![section(2, "Überblick", vec![para(saetze), para(vec![result])])];
+
+    let kopf: Vec<String> = [
+        "Schule",
+        "Schulnummer",
+        "Stand",
+        "Prüfung",
+        "Fehler",
+        "Warnungen",
+        "Beantragt",
+        "Eigenanteil",
+        "Anteil mobiler Endgeräte",
+        "Geräte je Schüler/in",
+        "WLAN-Abdeckung",
+        "Fortbildungsstunden je Lehrkraft",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rechts = (0..kopf.len()).map(|i| i >= 4).collect();
+    let zeilen = review
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = match &row.school {
+                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+                None => vec![row.file.clone(), String::new(), String::new()],
+            };
+            cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+            match &row.figures {
+                Some(f) => cells.extend(figure_cells(f)),
+                None => cells.extend(std::iter::repeat_n("–".to_owned(), 6)),
+            }
+            cells
+        })
+        .collect();
+    let mut summe = vec!["Summe".to_owned()];
+    summe.extend(std::iter::repeat_n(String::new(), 5));
+    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), 1, " %")]);
+    summe.extend(std::iter::repeat_n(String::new(), 3));
+    abschnitte.push(section(
+        2,
+        "Schulen",
+        vec![
+            Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) },
+            para(vec![
+                "Anteil mobiler Endgeräte: Positionen der Kategorie „Schulgebundene mobile Endgeräte“ am gesamten Bedarf. \
+Geräte je Schüler/in: vorhandene und für den Unterricht geplante Tablets, Laptops, Notebooks und PCs. WLAN-Abdeckung: Unterrichtsräume mit WLAN. \
+Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
+                    .to_owned(),
+            ]),
+        ],
+    ));
+
+    let years = years(review);
+    let invest = if years.is_empty() {
+        para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
+    } else {
+        let mut kopf = vec!["Fördergegenstand".to_owned()];
+        kopf.extend(years.iter().map(ToString::to_string));
+        kopf.push("Summe".to_owned());
+        let rechts = (0..kopf.len()).map(|i| i > 0).collect();
+        let zeilen = Kategorie::ALL
+            .iter()
+            .filter_map(|category| {
+                let by_year = t.investment_by.get(category)?;
+                let mut cells = vec![category.label().to_owned()];
+                cells.extend(years.iter().map(|y| by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e))));
+                cells.push(eur(t.by_category.get(category).copied().unwrap_or_default()));
+                Some(cells)
+            })
+            .collect();
+        let mut summe = vec!["Summe".to_owned()];
+        summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
+        summe.push(eur(t.investment));
+        Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
+    };
+    abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
+
+    let mut zeilen = vec![vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)], vec!["Eigenanteil".to_owned(), eur(t.own_share)]];
+    if let Some(budget) = t.budget {
+        zeilen.push(vec!["Budget des Schulträgers".to_owned(), eur(budget)]);
+        let rest = budget.cents() - t.requested.cents();
+        zeilen.push(if rest >= 0 {
+            vec!["Verbleibendes Budget".to_owned(), eur(Euro(rest))]
+        } else {
+            vec!["Überschreitung des Budgets".to_owned(), eur(Euro(-rest))]
+        });
+    }
+    let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
+    abschnitte.push(section(2, "Finanzierung", vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe: None }]));
+
+    let folgekosten = if t.running_costs.is_empty() {
+        vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
+    } else {
+        vec![
+            para(vec![
+                "Betrieb, Wartung, Support und Lizenzen sind nicht förderfähig; der Schulträger trägt sie aus eigenen Mitteln. \
+Die Pläne nennen je Jahr des Planungszeitraums:"
+                    .to_owned(),
+            ]),
+            Block::Tabelle {
+                kopf: vec!["Jahr".to_owned(), "Folgekosten".to_owned()],
+                rechts: vec![false, true],
+                zeilen: t.running_costs.iter().map(|(y, e)| vec![y.to_string(), eur(*e)]).collect(),
+                summe: None,
+            },
+        ]
+    };
+    abschnitte.push(section(2, "Folgekosten", folgekosten));
+
+    let notable: Vec<Befund> = review.traeger_findings.iter().filter(|d| is_notable(d)).map(befund).collect();
+    let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
+    let empty = notable.is_empty() && rows.is_empty();
+    abschnitte.push(section(
+        2,
+        "Prüfergebnis",
+        if empty { vec![para(vec!["Kein Plan enthält Fehler oder Warnungen.".to_owned()])] } else { Vec::new() },
+    ));
+    if !notable.is_empty() {
+        abschnitte.push(section(3, "Schulträger", vec![Block::Befunde { liste: notable }]));
+    }
+    for row in rows {
+        let mut liste: Vec<Befund> =
+            row.error.iter().map(|e| Befund { schwere: "Fehler", code: String::new(), zeile: None, text: e.clone() }).collect();
+        liste.extend(row.diagnostics.iter().filter(|d| is_notable(d)).map(befund));
+        abschnitte.push(Abschnitt {
+            ebene: 3,
+            titel: display_name(row).to_owned(),
+            datei: Some(row.file.clone()),
+            bloecke: vec![Block::Befunde { liste }],
+        });
+    }
+    Overview { titel, abschnitte }
+}

@@ -1,0 +1,146 @@
+//! The layout of `src/`: the graph of top-level modules has no cycle, and files stay small.
+//!
+//! The graph is read from the source: every `crate::NAME` outside comments in a file under
+//! `src/NAME/` or `src/NAME.rs` is an edge; `crate::item` of the crate root counts as `lib`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::support::root;
+
+/// Edges that still close a cycle, with what removes them. The test fails when one of them
+/// is gone, so the list only shrinks.
+const KNOWN: &[(&str, &str, &str)] = &[
+    ("profile", "rules", "rule reliability moves to a leaf module of sources"),
+    ("profile", "lib", "`crate::has_errors` in the profile loader"),
+    ("profile", "init", "schema text generation moves out of `init`"),
+    ("rules", "init", "`init::PLACEHOLDER` used by the placeholder rule"),
+    ("rules", "view", "number formatting of the Träger rules"),
+    ("review", "view", "per-school figures read from `view::Kennzahlen`"),
+];
+
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
+fn module_of(rel: &Path) -> String {
+    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    match first.as_str() {
+        "lib.rs" | "main.rs" => "lib".to_owned(),
+        f => f.trim_end_matches(".rs").to_owned(),
+    }
+}
+
+fn collect(dir: &Path, src: &Path, top: &BTreeSet<String>, graph: &mut Graph) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, src, top, graph);
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let from = module_of(path.strip_prefix(src).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edges = graph.entry(from.clone()).or_default();
+        for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+            let mut rest = line;
+            while let Some(at) = rest.find("crate::") {
+                rest = &rest[at + "crate::".len()..];
+                let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+                    group.split('}').next().unwrap_or("").split(',').map(|n| n.trim().split("::").next().unwrap_or("").trim()).collect()
+                } else {
+                    vec![rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("")]
+                };
+                for name in names.into_iter().filter(|n| !n.is_empty()) {
+                    let to = if top.contains(name) { name.to_owned() } else { "lib".to_owned() };
+                    if to != from {
+                        edges.insert(to);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn graph() -> Graph {
+    let src = root().join("src");
+    let top: BTreeSet<String> =
+        std::fs::read_dir(&src).unwrap().map(|e| module_of(Path::new(&e.unwrap().file_name()))).filter(|m| m != "lib").collect();
+    let mut graph = Graph::new();
+    collect(&src, &src, &top, &mut graph);
+    graph
+}
+
+/// A cycle in `graph`, if there is one (depth-first search).
+fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
+    fn visit(n: &str, graph: &Graph, path: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == n) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(n.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        path.push(n.to_owned());
+        for m in graph.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, graph, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(n.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph.keys().find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_top_level_modules_form_no_cycle() {
+    let mut graph = graph();
+    assert!(graph["cli"].contains("render") && graph["render"].contains("view"), "the reader sees the edges: {graph:?}");
+    for (from, to, why) in KNOWN {
+        let removed = graph.get_mut(*from).is_some_and(|e| e.remove(*to));
+        assert!(removed, "the known edge {from} -> {to} ({why}) is gone: delete it from KNOWN");
+    }
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between top-level modules: {}", cycle.join(" -> "));
+    }
+}
+
+#[test]
+fn the_cycle_finder_finds_cycles() {
+    let mut g = Graph::new();
+    g.entry("a".into()).or_default().insert("b".into());
+    g.entry("b".into()).or_default().insert("c".into());
+    assert_eq!(find_cycle(&g), None);
+    g.entry("c".into()).or_default().insert("a".into());
+    assert_eq!(find_cycle(&g), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
+}
+
+/// Files that hold more than one job stay short; the ones listed here are known to be longer.
+const LONG: &[&str] =
+    &["model/mod.rs", "view/mod.rs", "view/kennzahlen.rs", "profile.rs", "render/pdf/markdown.rs", "load/structure.rs", "rules/traeger.rs"];
+
+#[test]
+fn source_files_stay_under_about_400_lines() {
+    let src = root().join("src");
+    let mut long = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+                if lines > 450 && !LONG.contains(&rel.as_str()) {
+                    long.push(format!("{rel} ({lines} lines)"));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these files by job: {long:?}");
+}
