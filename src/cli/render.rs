@@ -232,7 +232,9 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) 
         }
     }
     if view.dokument.entwurf && matches!(target(args, path), Target::Stdout) {
-        eprintln!("{}: als Entwurf ausgegeben{}.", view.dokument.datei, note(&counts, true));
+        // The path as typed (the document itself names only the file).
+        let shown = if path.as_os_str() == "-" { view.dokument.datei.clone() } else { path.display().to_string() };
+        eprintln!("{shown}: als Entwurf ausgegeben{}.", note(&counts, true));
     }
     EXIT_OK
 }

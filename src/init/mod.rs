@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::model::{
-    AvvStatus, Betreiber, Betroffene, Datum, Dimension, DsfaStatus, Einwilligung, FortbildungsFormat, Geraetetyp, Gremium, Herkunft,
-    Kategorie, Kostenart, Land, Nutzung, Programm, Rahmen, Schulform, ServerBegruendung, Zielgruppe, Zweck,
+    Anbindung, Angebotsart, AvvStatus, Betreiber, Betroffene, Datum, Dimension, Dokumentname, DsfaStatus, Einwilligung, FortbildungsFormat,
+    Geraetetyp, Gremium, Herkunft, Kategorie, Kostenart, Land, Nutzung, Partnerart, Programm, Rahmen, Rolle, Schulform, ServerBegruendung,
+    Zielgruppe, Zweck,
 };
 
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
@@ -65,6 +66,9 @@ pub fn framework_for(land: Land) -> Rahmen {
     match land {
         Land::Nw => Rahmen::MkrNrw,
         Land::By => Rahmen::ByKompetenzrahmen,
+        Land::Ni => Rahmen::NiOrientierungsrahmen,
+        Land::Be | Land::Bb => Rahmen::BcmBeBb,
+        Land::Sh => Rahmen::ShFachanforderungen,
         _ => Rahmen::Kmk2016,
     }
 }
@@ -82,11 +86,15 @@ pub fn gremien_hint(land: Land) -> &'static str {
              # Schulkonferenz (schulkonferenz), da das Medienkonzept Teil des Schulprogramms ist."
         }
         Land::By => {
-            "# Bayern: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz) und die Abstimmung mit dem Schulträger\n\
-             # (schultraeger)."
+            "# Bayern: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz), an Realschulen, Gymnasien und\n\
+             # beruflichen Schulen das Schulforum (schulforum) und die Abstimmung mit dem Schulträger (schultraeger)."
         }
-        Land::Ni | Land::He => {
-            "# Üblich sind der Beschluss der Gesamtkonferenz (gremium: gesamtlehrerkonferenz) und der Schulkonferenz\n\
+        Land::Ni => {
+            "# Niedersachsen: üblich sind der Beschluss der Gesamtkonferenz (gesamtkonferenz), die Beteiligung des\n\
+             # Schulvorstands (schulvorstand) und die Bestätigung durch den Schulträger (schultraeger)."
+        }
+        Land::He => {
+            "# Üblich sind der Beschluss der Gesamtkonferenz (gesamtkonferenz) und der Schulkonferenz\n\
              # (schulkonferenz) sowie die Bestätigung durch den Schulträger (schultraeger)."
         }
         _ => {
@@ -195,6 +203,11 @@ pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
     vars.insert("einwilligung", keys(Einwilligung::ALL, Einwilligung::key));
     vars.insert("zielgruppen", keys(Zielgruppe::ALL, Zielgruppe::key));
     vars.insert("formate", keys(FortbildungsFormat::ALL, FortbildungsFormat::key));
+    vars.insert("dokumentnamen", keys(Dokumentname::ALL, Dokumentname::key));
+    vars.insert("anschlussarten", keys(Anbindung::ALL, Anbindung::key));
+    vars.insert("partnerarten", keys(Partnerart::ALL, Partnerart::key));
+    vars.insert("angebotsarten", keys(Angebotsart::ALL, Angebotsart::key));
+    vars.insert("rollen", keys(Rolle::ALL, Rolle::key));
     vars.insert("jahr", (year + 1).to_string());
     vars.insert("jahr_q", format!("{}-Q1", year + 1));
     fill(TEMPLATE, &vars)

@@ -49,6 +49,7 @@ embedded!(
     "zeitplan.md",
     "finanzierung.md",
     "evaluation.md",
+    "abschluss.md",
     "anhang-bestand.md",
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
@@ -148,6 +149,14 @@ fn de_int_filter(v: &Value, _: Kwargs, _: &State) -> Value {
     }
 }
 
+/// `code`: a plain value escaped, with `` `…` `` spans kept as code spans (diagnostic messages).
+fn code_filter(v: &Value, _: Kwargs, _: &State) -> Value {
+    match v.as_str() {
+        Some(s) => Value::safe_string(&mdsafe::escape_with_code(s)),
+        None => v.clone(),
+    }
+}
+
 /// `sonst(text="–")`: the value, or the text when the value is missing or empty.
 #[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
 fn sonst_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
@@ -167,6 +176,7 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     tera.register_filter("md", md_filter);
     tera.register_filter("de_int", de_int_filter);
     tera.register_filter("sonst", sonst_filter);
+    tera.register_filter("code", code_filter);
     tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| RenderError::Template(describe(&e)))?;
     Ok(tera)

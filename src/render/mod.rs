@@ -1,4 +1,4 @@
-//! Renderers: [`PlanView`] → Markdown, JSON or PDF; review rows → Excel (`xlsx`).
+//! Renderers: [`PlanView`] → Markdown, JSON or PDF.
 //!
 //! Each output format is one module; the command line picks one per run.
 //! Renderers never print; problems with templates or files are [`RenderError`]s.

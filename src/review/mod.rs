@@ -198,10 +198,10 @@ pub struct School {
     pub provider: Option<String>,
     /// Date of the plan (`stand`).
     pub as_of: Datum,
-    /// Pupils.
-    pub pupils: u32,
-    /// Teachers.
-    pub teachers: u32,
+    /// Pupils (`None` when the plan says `unbekannt`).
+    pub pupils: Option<u32>,
+    /// Teachers (`None` when the plan says `unbekannt`).
+    pub teachers: Option<u32>,
 }
 
 /// One reviewed file: the small row kept per school.

@@ -1,13 +1,31 @@
 //! Building a [`PlanView`] from a plan and its findings.
 
 use super::values::{label, schuljahr};
+use super::vokabular::{gremium, schulform};
 use super::{
-    BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele, Dokument, EinheitV, EvaluationV,
-    FortbildungV, GeraetV, Kennzahlen, Markdown, MassnahmeV, NetzV, Optionen, PersonV, PlanView, PlattformV, Pruefbericht, SchuleV,
-    SchultraegerV, SpanneV, SzenarioV, VIEW_VERSION, Vokabular, Zahl, ZielV, Zusammenfassung,
+    AngabeV, AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
+    Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
+    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SpanneV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
+    Vokabular, Zahl, ZielV, Zusammenfassung,
 };
 use crate::diag::Diagnostic;
 use crate::model::Plan;
+
+/// A count with its noun in the right number: `keine Ziele`, `1 Ziel`, `5 Ziele`.
+fn anzahl(n: usize, singular: &str, plural: &str) -> String {
+    match n {
+        0 => format!("keine {plural}"),
+        1 => format!("1 {singular}"),
+        n => format!("{} {plural}", super::values::de_int(i64::try_from(n).unwrap_or(i64::MAX))),
+    }
+}
+
+/// The last component of a path as typed (`/tmp/x/plan.yaml` → `plan.yaml`), so that
+/// documents do not depend on the folder they were rendered from.
+#[must_use]
+pub fn dateiname(datei: &str) -> String {
+    datei.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(datei).to_owned()
+}
 
 fn person(p: &crate::model::Person) -> PersonV {
     PersonV { name: p.name.clone(), funktion: p.role.clone(), email: p.email.clone(), telefon: p.phone.clone() }
@@ -29,8 +47,8 @@ impl PlanView {
             format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
         };
         let dokument = Dokument {
-            datei: opt.datei.clone(),
-            vokabular: Vokabular::of(plan.land),
+            datei: dateiname(&opt.datei),
+            vokabular: Vokabular::new(plan.land, plan.document_name, plan.curriculum.as_ref().map(|c| c.framework)),
             programm: label!(plan.programme),
             land: label!(plan.land),
             stand: plan.as_of.into(),
@@ -43,12 +61,12 @@ impl PlanView {
         let schule = SchuleV {
             name: s.name.clone(),
             schulnummer: s.number.clone(),
-            schulform: label!(s.kind),
+            schulform: schulform(plan.land, s.kind),
             anschrift: s.address.as_ref().map(|a| format!("{}, {} {}", a.street, a.plz, a.city)),
-            schueler: s.pupils,
-            lehrkraefte: s.teachers,
-            klassen: s.classes,
-            unterrichtsraeume: s.classrooms,
+            schueler: s.pupils.into(),
+            lehrkraefte: s.teachers.into(),
+            klassen: s.classes.map(AngabeV::from),
+            unterrichtsraeume: s.classrooms.map(AngabeV::from),
             ansprechperson: s.contact.as_ref().map(person),
             profil: Markdown::opt(s.profile.as_ref()),
         };
@@ -61,10 +79,13 @@ impl PlanView {
         let inv = plan.inventory.clone().unwrap_or_default();
         let bestand = BestandV {
             netz: inv.network.as_ref().map(|n| NetzV {
-                internet_mbit: n.internet_mbit,
+                internet_mbit: n.internet_mbit.map(AngabeV::from),
+                upload_mbit: n.upload_mbit.map(AngabeV::from),
+                anschlussart: n.connection.map(|a| label!(a)),
+                redundanz: n.redundancy.clone(),
                 glasfaser: n.fibre.into(),
-                verkabelte_raeume: n.wired_rooms,
-                wlan_raeume: n.wlan_rooms,
+                verkabelte_raeume: n.wired_rooms.map(AngabeV::from),
+                wlan_raeume: n.wlan_rooms.map(AngabeV::from),
                 netztrennung: n.separated.into(),
             }),
             geraete: inv
@@ -228,6 +249,12 @@ impl PlanView {
         let mut ranked: Vec<&MassnahmeV> = massnahmen.iter().filter(|m| m.investition.cent > 0).collect();
         ranked.sort_by_key(|m| std::cmp::Reverse(m.investition.cent));
         let zusammenfassung = Zusammenfassung {
+            umfang: format!(
+                "{}, {} und {}",
+                anzahl(plan.goals.len(), "Ziel", "Ziele"),
+                anzahl(plan.needs.len(), "Bedarfsposition", "Bedarfspositionen"),
+                anzahl(plan.measures.len(), "Maßnahme", "Maßnahmen")
+            ),
             wichtigste_massnahmen: ranked.into_iter().take(5).cloned().collect(),
             ziele_je_dimension: crate::model::Dimension::ALL
                 .iter()
@@ -243,12 +270,22 @@ impl PlanView {
             dokument,
             schule,
             schultraeger,
-            beschluesse: plan.approvals.iter().map(|b| BeschlussV { gremium: label!(b.body), datum: b.date.into() }).collect(),
+            beschluesse: plan.approvals.iter().map(|b| BeschlussV { gremium: gremium(plan.land, b.body), datum: b.date.into() }).collect(),
             leitbild: Markdown::opt(plan.vision.as_ref()),
             bestand,
             ziele,
             mediencurriculum,
             einsatzszenarien,
+            raumtypen: plan
+                .room_types
+                .iter()
+                .map(|r| RaumtypV {
+                    bezeichnung: r.name.clone(),
+                    anzahl: r.count.map(AngabeV::from),
+                    ausstattung: r.equipment.clone(),
+                    beschreibung: Markdown::opt(r.description.as_ref()),
+                })
+                .collect(),
             bedarf,
             plattformen,
             datenschutz,
@@ -256,6 +293,41 @@ impl PlanView {
             betrieb,
             massnahmen,
             evaluation,
+            kooperationen: plan
+                .partners
+                .iter()
+                .map(|k| KooperationV { name: k.name.clone(), art: label!(k.kind), beschreibung: Markdown::opt(k.description.as_ref()) })
+                .collect(),
+            angebote: plan
+                .offers
+                .iter()
+                .map(|a| AngebotV {
+                    titel: a.title.clone(),
+                    art: label!(a.kind),
+                    zielgruppe: a.audience.clone(),
+                    turnus: a.frequency.clone(),
+                    beschreibung: Markdown::opt(a.description.as_ref()),
+                })
+                .collect(),
+            literatur: plan.literature.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
+            anlagen: plan
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, a)| AnlageV { nummer: i + 1, titel: a.title.clone(), datei: a.file.clone() })
+                .collect(),
+            unterschriften: plan
+                .signatures
+                .iter()
+                .map(|u| UnterschriftV {
+                    rolle: label!(u.role),
+                    name: u.name.clone(),
+                    funktion: u.function.clone(),
+                    ort: u.place.clone(),
+                    datum: u.date.map(DatumV::from),
+                })
+                .collect(),
+            unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
             kennzahlen,
             zusammenfassung,
             pruefbericht: Pruefbericht::of(diags),

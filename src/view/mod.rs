@@ -26,14 +26,14 @@ use serde::Serialize;
 pub use kennzahlen::Kennzahlen;
 pub use pruefbericht::{BefundV, Pruefbericht};
 pub use types::{
-    BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV, MassnahmeV, NetzV,
-    PersonV, PlattformV, SchuleV, SchultraegerV, SzenarioV, ZielV,
+    AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
+    KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
 };
-pub use values::{Anteil, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
-pub use vokabular::{Kapitel, Kapitelliste, Vokabular};
+pub use values::{AngabeV, Anteil, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
 
 /// Version of the view's shape; raised on any incompatible change.
-pub const VIEW_VERSION: u32 = 1;
+pub const VIEW_VERSION: u32 = 2;
 
 /// How a view is built.
 #[derive(Clone, Debug, Default)]
@@ -67,6 +67,8 @@ pub struct PlanView {
     pub mediencurriculum: Option<CurriculumV>,
     /// Usage scenarios with the items that serve them.
     pub einsatzszenarien: Vec<SzenarioV>,
+    /// Room types with their standard equipment.
+    pub raumtypen: Vec<RaumtypV>,
     /// Equipment items.
     pub bedarf: Vec<BedarfV>,
     /// Platforms.
@@ -81,6 +83,18 @@ pub struct PlanView {
     pub massnahmen: Vec<MassnahmeV>,
     /// Evaluation.
     pub evaluation: Vec<EvaluationV>,
+    /// Partners.
+    pub kooperationen: Vec<KooperationV>,
+    /// Activities outside lessons.
+    pub angebote: Vec<AngebotV>,
+    /// Literature, one entry per item.
+    pub literatur: Vec<String>,
+    /// Attachments.
+    pub anlagen: Vec<AnlageV>,
+    /// Signature lines.
+    pub unterschriften: Vec<UnterschriftV>,
+    /// Facts the plan states as `unbekannt`, as `Label`-like pairs of YAML path and German name.
+    pub unbekannt: Vec<UnbekanntV>,
     /// Computed figures.
     pub kennzahlen: Kennzahlen,
     /// The one-page summary's selections.
@@ -115,6 +129,8 @@ pub struct Dokument {
 /// Selections for the one-page summary.
 #[derive(Clone, Debug, Serialize)]
 pub struct Zusammenfassung {
+    /// What the plan comprises, with German plurals: `5 Ziele, 1 Bedarfsposition und keine Maßnahmen`.
+    pub umfang: String,
     /// Up to five measures with the largest linked investment (ties in input order).
     pub wichtigste_massnahmen: Vec<MassnahmeV>,
     /// Goals per dimension, in the order of the dimensions.
@@ -128,4 +144,13 @@ pub struct DimensionZiele {
     pub dimension: Label,
     /// Goal ids.
     pub ziele: Vec<String>,
+}
+
+/// A fact the plan states as `unbekannt`.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnbekanntV {
+    /// YAML path, e.g. `schule.schueler`.
+    pub pfad: String,
+    /// German name, e.g. `Zahl der Schülerinnen und Schüler`.
+    pub name: String,
 }

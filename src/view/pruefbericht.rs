@@ -58,7 +58,7 @@ impl From<&Diagnostic> for BefundV {
             schwere: severity_label(d.severity),
             meldung: d.message.clone(),
             pfad: d.path.clone(),
-            ort: d.location.as_ref().map(|l| format!("{}:{}:{}", l.file, l.line, l.column)),
+            ort: d.location.as_ref().map(|l| format!("{}:{}:{}", super::build::dateiname(&l.file), l.line, l.column)),
             zeile: d.location.as_ref().map(|l| l.line),
             spalte: d.location.as_ref().map(|l| l.column),
             hilfe: d.help.clone(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+use super::{AngabeV, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
 
 /// The school.
 #[derive(Clone, Debug, Serialize)]
@@ -15,14 +15,14 @@ pub struct SchuleV {
     pub schulform: Label,
     /// Address on one line, e.g. `Schillerstraße 1, 70000 Musterstadt`.
     pub anschrift: Option<String>,
-    /// Pupils.
-    pub schueler: u32,
+    /// Pupils (text `nicht bekannt` when the plan says `unbekannt`).
+    pub schueler: AngabeV,
     /// Teachers.
-    pub lehrkraefte: u32,
+    pub lehrkraefte: AngabeV,
     /// Classes.
-    pub klassen: Option<u32>,
+    pub klassen: Option<AngabeV>,
     /// Classrooms.
-    pub unterrichtsraeume: Option<u32>,
+    pub unterrichtsraeume: Option<AngabeV>,
     /// Contact person.
     pub ansprechperson: Option<PersonV>,
     /// Profile (Markdown).
@@ -82,14 +82,20 @@ pub struct BestandV {
 /// Network.
 #[derive(Clone, Debug, Serialize)]
 pub struct NetzV {
-    /// Bandwidth in Mbit/s.
-    pub internet_mbit: Option<u32>,
+    /// Download bandwidth in Mbit/s.
+    pub internet_mbit: Option<AngabeV>,
+    /// Upload bandwidth in Mbit/s.
+    pub upload_mbit: Option<AngabeV>,
+    /// Kind of connection.
+    pub anschlussart: Option<Label>,
+    /// Fallback of the connection.
+    pub redundanz: Option<String>,
     /// Fibre.
     pub glasfaser: JaNein,
     /// Wired rooms.
-    pub verkabelte_raeume: Option<u32>,
+    pub verkabelte_raeume: Option<AngabeV>,
     /// Rooms with WLAN.
-    pub wlan_raeume: Option<u32>,
+    pub wlan_raeume: Option<AngabeV>,
     /// Networks separated.
     pub netztrennung: JaNein,
 }
@@ -330,4 +336,69 @@ pub struct EvaluationV {
     pub zeitpunkt: DatumV,
     /// Responsible.
     pub verantwortlich: Option<String>,
+}
+
+/// A room type with its standard equipment.
+#[derive(Clone, Debug, Serialize)]
+pub struct RaumtypV {
+    /// Name, e.g. `Klassenraum`.
+    pub bezeichnung: String,
+    /// Number of rooms.
+    pub anzahl: Option<AngabeV>,
+    /// Equipment every room of this type gets.
+    pub ausstattung: Vec<String>,
+    /// Description (Markdown).
+    pub beschreibung: Option<Markdown>,
+}
+
+/// A partner of the school.
+#[derive(Clone, Debug, Serialize)]
+pub struct KooperationV {
+    /// Name.
+    pub name: String,
+    /// Kind of partner.
+    pub art: Label,
+    /// What the cooperation is about (Markdown).
+    pub beschreibung: Option<Markdown>,
+}
+
+/// An activity outside lessons (parents' evening, Medienscouts, AG).
+#[derive(Clone, Debug, Serialize)]
+pub struct AngebotV {
+    /// Title.
+    pub titel: String,
+    /// Kind.
+    pub art: Label,
+    /// Audience.
+    pub zielgruppe: Option<String>,
+    /// How often.
+    pub turnus: Option<String>,
+    /// Description (Markdown).
+    pub beschreibung: Option<Markdown>,
+}
+
+/// An attachment.
+#[derive(Clone, Debug, Serialize)]
+pub struct AnlageV {
+    /// Number in the list of attachments, from 1.
+    pub nummer: usize,
+    /// Title.
+    pub titel: String,
+    /// File name or where to find it.
+    pub datei: Option<String>,
+}
+
+/// A signature line.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnterschriftV {
+    /// Who signs.
+    pub rolle: Label,
+    /// Name.
+    pub name: String,
+    /// Function.
+    pub funktion: Option<String>,
+    /// Place.
+    pub ort: Option<String>,
+    /// Date, when already signed.
+    pub datum: Option<DatumV>,
 }

@@ -1,5 +1,6 @@
 //! Integration tests of mep: one binary, one module per area.
 
+mod angaben;
 mod authoring;
 mod cli;
 mod diagnostics;
@@ -10,4 +11,5 @@ mod pdf;
 mod render;
 mod review;
 mod rules;
+mod sprache;
 mod support;
