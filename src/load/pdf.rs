@@ -83,7 +83,7 @@ pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Diagn
     if let [only] = yaml.as_slice() {
         return Ok((*only).clone());
     }
-    let names: Vec<String> = files.iter().map(|f| format!("`{}`", crate::diag::sanitize(&f.name))).collect();
+    let names: Vec<String> = files.iter().map(|f| format!("`{}`", printable(&f.name))).collect();
     let message = if files.is_empty() {
         "Die PDF-Datei enthält keinen Plan als Anhang.".to_owned()
     } else {
@@ -97,6 +97,12 @@ pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Diagn
                 .to_owned(),
         ),
     ))
+}
+
+/// A name from the PDF with control characters replaced, fit for a message.
+#[must_use]
+pub fn printable(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 fn finding(message: String, help: Option<String>) -> Diagnostic {

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbo
 
 use crate::model::{Datum, Euro, Kategorie};
 use crate::review::positionen::Position;
-use crate::render::review::CSV_COLUMNS;
+use super::review::CSV_COLUMNS;
 use crate::review::{Review, Row};
 
 /// Name of the sheet with one row per school.

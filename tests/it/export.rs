@@ -53,6 +53,35 @@ fn review_rows_keep_every_bedarf_item_with_its_measures() {
     }
 }
 
+#[test]
+fn csv_items_one_row_per_bedarf_item_with_schulnummer_as_text() {
+    let r = review_of_examples();
+    let bytes = mep::render::review::csv_items(&r);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    assert_eq!(header, mep::render::review::CSV_ITEM_COLUMNS);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
+    let items: usize = r.rows.iter().map(|row| row.positions.len()).sum();
+    assert_eq!(rows.len(), items);
+    for row in &r.rows {
+        let school = row.school.as_ref().unwrap();
+        let cell = format!("\u{2060}{}", school.number);
+        let mine: Vec<&Vec<&str>> = rows.iter().filter(|c| c[0] == cell).collect();
+        assert_eq!(mine.len(), row.positions.len(), "Schulnummer {} as text cell", school.number);
+        let cents: i64 = mine
+            .iter()
+            .map(|c| {
+                let (eur, ct) = c[7].split_once(',').expect("decimal comma");
+                eur.parse::<i64>().unwrap() * 100 + ct.parse::<i64>().unwrap()
+            })
+            .sum();
+        assert_eq!(cents, row.figures.as_ref().unwrap().investment.cents(), "items add up for {}", school.number);
+    }
+    assert!(rows.iter().any(|c| c[0] == "\u{2060}04999123"), "the leading zero of 04999123 is kept");
+}
+
 fn a3b(rel: &str) -> (String, Vec<u8>) {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
     let checked = mep::check_plan(rel, text.as_bytes(), &Limits::default());
