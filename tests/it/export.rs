@@ -89,10 +89,8 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: rel.to_owned(), entwurf: false });
     let mut settings = Settings::for_stand(plan.as_of, data::ident(&view), None);
     settings.standard = Standard::A3b;
-    settings.attachments = vec![
-        Attachment::plan_yaml(text.clone().into_bytes()),
-        Attachment::view_json(mep::render::json(&view).unwrap().into_bytes()),
-    ];
+    settings.attachments =
+        vec![Attachment::plan_yaml(text.clone().into_bytes()), Attachment::view_json(mep::render::json(&view).unwrap().into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("renders");
     (text, out.pdf)
 }
