@@ -200,8 +200,8 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
         number(sheet, r, 10, Some(row.counts.warnings as f64), &fmt.int)?;
         number(sheet, r, 11, Some(row.counts.hints as f64), &fmt.int)?;
         if let (Some(s), Some(f)) = (&row.school, &row.figures) {
-            number(sheet, r, 12, Some(f64::from(s.pupils)), &fmt.int)?;
-            number(sheet, r, 13, Some(f64::from(s.teachers)), &fmt.int)?;
+            number(sheet, r, 12, s.pupils.map(f64::from), &fmt.int)?;
+            number(sheet, r, 13, s.teachers.map(f64::from), &fmt.int)?;
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
             euro(sheet, r, 16, Some(f.investment), &fmt.euro)?;

@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::view::values::{de_eur, de_share};
+use crate::view::values::de_eur;
 
 pub(super) static RULES: &[&Rule] = &[
     &TRAEGER_MOBIL_ANTEIL,
