@@ -188,11 +188,9 @@ fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile:
             let shown = format!("{name} (Anhang {})", crate::load::pdf::printable(&plan.name));
             crate::check_plan_for(&shown, &plan.data, limits, choice)
         }
-        Err(finding) => crate::Checked {
-            source: crate::source::SourceFile::new(name, String::new()),
-            value: None,
-            diagnostics: vec![finding],
-        },
+        Err(finding) => {
+            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![finding] }
+        }
     }
 }
 

@@ -18,6 +18,9 @@ use crate::support::root;
 
 const EXAMPLE: &str = "examples/gymnasium-baden-wuerttemberg.yaml";
 
+/// A plan without errors but with a warning, so that the round trip compares real findings.
+const WITH_FINDINGS: &str = "tests/fixtures/review/traeger/plaene/oberschule-mitte.yaml";
+
 fn review_of_examples() -> review::Review {
     let files = review::discover(&[PathBuf::from("examples")], None).expect("examples exist");
     let rows = review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
@@ -89,17 +92,15 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: rel.to_owned(), entwurf: false });
     let mut settings = Settings::for_stand(plan.as_of, data::ident(&view), None);
     settings.standard = Standard::A3b;
-    settings.attachments = vec![
-        Attachment::plan_yaml(text.clone().into_bytes()),
-        Attachment::view_json(mep::render::json(&view).unwrap().into_bytes()),
-    ];
+    settings.attachments =
+        vec![Attachment::plan_yaml(text.clone().into_bytes()), Attachment::view_json(mep::render::json(&view).unwrap().into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("renders");
     (text, out.pdf)
 }
 
 #[test]
 fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
-    let (text, bytes) = a3b(EXAMPLE);
+    let (text, bytes) = a3b(WITH_FINDINGS);
     let files = mep::load::pdf::embedded_files(&bytes, 5 << 20).expect("readable");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
@@ -110,7 +111,7 @@ fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
     let view: Value = serde_json::from_slice(&view.data).expect("view is JSON");
     assert!(view.get("dokument").is_some());
 
-    let original = mep::check_plan(EXAMPLE, text.as_bytes(), &Limits::default());
+    let original = mep::check_plan(WITH_FINDINGS, text.as_bytes(), &Limits::default());
     let again = mep::check_plan("plan.pdf (Anhang plan.yaml)", &plan.data, &Limits::default());
     let key = |c: &mep::Checked| -> Vec<(String, String, Option<(usize, usize)>)> {
         c.diagnostics.iter().map(|d| (d.code.clone(), d.message.clone(), d.location.as_ref().map(|l| (l.line, l.column)))).collect()
@@ -165,9 +166,9 @@ fn validate_reads_the_plan_out_of_an_archived_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let pdf_path = dir.path().join("plan.pdf");
     let pdf_arg = pdf_path.to_str().unwrap();
-    let (code, _, err) = mep_bin(&["render", "--format", "pdf", "--pdf-standard", "a-3b", "-o", pdf_arg, EXAMPLE]);
+    let (code, _, err) = mep_bin(&["render", "--format", "pdf", "--pdf-standard", "a-3b", "-o", pdf_arg, WITH_FINDINGS]);
     assert_eq!(code, 0, "{err}");
-    let (code_yaml, out_yaml, _) = mep_bin(&["validate", "--format", "json", EXAMPLE]);
+    let (code_yaml, out_yaml, _) = mep_bin(&["validate", "--format", "json", WITH_FINDINGS]);
     let (code_pdf, out_pdf, _) = mep_bin(&["validate", "--format", "json", pdf_arg]);
     assert_eq!(code_yaml, code_pdf);
     let yaml: Value = serde_json::from_str(&out_yaml).unwrap();
@@ -188,6 +189,7 @@ fn validate_reads_the_plan_out_of_an_archived_pdf() {
             })
             .collect()
     };
+    assert!(!strip(&yaml).is_empty(), "the plan has findings to compare");
     assert_eq!(strip(&yaml), strip(&pdf));
     for d in pdf["files"][0]["diagnostics"].as_array().unwrap() {
         if let Some(file) = d.pointer("/location/file") {

@@ -95,11 +95,7 @@ pub const TEXT_MARK: char = '\u{2060}';
 
 /// A Schulnummer cell: digits-only numbers get [`TEXT_MARK`], everything else is a guarded text cell.
 fn csv_number(number: &str) -> String {
-    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{TEXT_MARK}{number}")
-    } else {
-        csv_text(number)
-    }
+    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) { format!("{TEXT_MARK}{number}") } else { csv_text(number) }
 }
 
 /// One row per Bedarf item of every readable plan, for German Excel (same conventions as [`csv`]):
