@@ -189,7 +189,7 @@ fn inline(value: &mut Value, defs: &Map<String, Value>, depth: usize) {
                 let own_description = map.contains_key("description");
                 if let Some(body) = body.as_object() {
                     for (k, v) in body {
-                        if !map.contains_key(k) && !(own_description && k == "title") {
+                        if !map.contains_key(k) && (!own_description || k != "title") {
                             map.insert(k.clone(), v.clone());
                         }
                     }

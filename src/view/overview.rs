@@ -11,12 +11,14 @@ use crate::review::{Figures, Review, Row, is_notable};
 use crate::view::values::{de_dec, de_eur};
 
 /// An amount in euro as every document of mep shows it (`1.234,50 €`).
+#[must_use]
 pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
 /// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
 /// devices per pupil, WLAN coverage, training hours per teacher.
+#[must_use]
 pub fn figure_cells(f: &Figures) -> [String; 6] {
     [
         eur(f.requested),
@@ -29,27 +31,32 @@ pub fn figure_cells(f: &Figures) -> [String; 6] {
 }
 
 /// An optional figure with `places` decimals and a unit, or `–`.
+#[must_use]
 pub fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
     x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
 }
 
 /// `part` as a percentage of `whole`, when `whole` is positive.
+#[must_use]
 pub fn share(part: Euro, whole: Euro) -> Option<f64> {
     (whole.cents() > 0).then(|| part.cents() as f64 * 100.0 / whole.cents() as f64)
 }
 
 /// `1 Plan`, `2 Pläne`.
+#[must_use]
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The years of the investment table.
+#[must_use]
 pub fn years(review: &Review) -> Vec<i32> {
     let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
     set.into_iter().collect()
 }
 
 /// The school's name, or the file name of an unreadable plan.
+#[must_use]
 pub fn display_name(row: &Row) -> &str {
     row.school.as_ref().map_or(row.file.as_str(), |s| s.name.as_str())
 }

@@ -85,6 +85,9 @@ fn csv_items_one_row_per_bedarf_item_with_schulnummer_as_text() {
     assert!(rows.iter().any(|c| c[0] == "\u{2060}04999123"), "the leading zero of 04999123 is kept");
 }
 
+/// A finding without its file name: code, message, line and column.
+type Finding = (String, String, Option<(usize, usize)>);
+
 fn a3b(rel: &str) -> (String, Vec<u8>) {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
     let checked = mep::check_plan(rel, text.as_bytes(), &Limits::default());
@@ -113,7 +116,7 @@ fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
 
     let original = mep::check_plan(WITH_FINDINGS, text.as_bytes(), &Limits::default());
     let again = mep::check_plan("plan.pdf (Anhang plan.yaml)", &plan.data, &Limits::default());
-    let key = |c: &mep::Checked| -> Vec<(String, String, Option<(usize, usize)>)> {
+    let key = |c: &mep::Checked| -> Vec<Finding> {
         c.diagnostics.iter().map(|d| (d.code.clone(), d.message.clone(), d.location.as_ref().map(|l| (l.line, l.column)))).collect()
     };
     assert!(!original.diagnostics.is_empty(), "the example has findings to compare");
