@@ -186,7 +186,7 @@ fn check(args: &Args, path: &Path, limits: &Limits) -> Result<(crate::Checked, C
         print_diagnostics(&checked);
         eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
         return Err(EXIT_INPUT);
-    };
+    }
     if counts.errors > 0 && !args.entwurf {
         print_diagnostics(&checked);
         eprintln!(

@@ -189,7 +189,7 @@ fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile:
             crate::check_plan_for(&shown, &plan.data, limits, choice)
         }
         Err(finding) => {
-            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![finding] }
+            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![*finding] }
         }
     }
 }

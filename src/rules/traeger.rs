@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::view::values::de_eur;
+use crate::view::values::{de_eur, de_share};
 
 pub(super) static RULES: &[&Rule] = &[
     &TRAEGER_MOBIL_ANTEIL,
@@ -289,7 +289,7 @@ fn mobile_share(
         return;
     }
     let mut f = findings(&TRAEGER_MOBIL_ANTEIL, profile);
-    let share = mobile.cents() as f64 * 100.0 / investment.cents() as f64;
+    let share = crate::figures::Ratio::of(mobile.cents(), investment.cents()).map_or_else(String::new, de_share);
     let mut message = format!(
         "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} – mehr als {}.",
         general.len(),

@@ -12,12 +12,14 @@ use crate::review::{Figures, Review, Row, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
 /// An amount in euro as every document of mep shows it (`1.234,50 €`).
+#[must_use]
 pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
 /// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
 /// devices per pupil, WLAN coverage, training hours per teacher.
+#[must_use]
 pub fn figure_cells(f: &Figures) -> [String; 6] {
     let x = &f.exact;
     [
@@ -31,6 +33,7 @@ pub fn figure_cells(f: &Figures) -> [String; 6] {
 }
 
 /// An optional figure as text, or `–`; every text rounds once, from the exact fraction.
+#[must_use]
 pub fn opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
     x.map_or_else(|| "–".to_owned(), text)
 }
@@ -48,17 +51,20 @@ pub fn share(part: Euro, whole: Euro) -> Option<Ratio> {
 }
 
 /// `1 Plan`, `2 Pläne`.
+#[must_use]
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The years of the investment table.
+#[must_use]
 pub fn years(review: &Review) -> Vec<i32> {
     let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
     set.into_iter().collect()
 }
 
 /// The school's name, or the file name of an unreadable plan.
+#[must_use]
 pub fn display_name(row: &Row) -> &str {
     row.school.as_ref().map_or(row.file.as_str(), |s| s.name.as_str())
 }
