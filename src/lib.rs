@@ -4,14 +4,17 @@
 //! The pipeline is a chain of functions, each from one type to the next:
 //!
 //! 1. [`load`]: bytes → budgeted YAML → structure check → [`model::Plan`]
-//! 2. [`rules`]: plan → [`diag::Diagnostic`]s (one registry of coded rules)
-//! 3. [`check_plan`] ties both together and locates every finding in the file
-//! 4. [`cli`]: arguments → the calls above → printed reports and exit codes
+//! 2. [`figures`]: plan → [`figures::Figures`], every sum, share and count, computed once
+//! 3. [`rules`]: plan + figures → [`diag::Diagnostic`]s (one registry of coded rules)
+//! 4. [`check_plan`] ties both together and locates every finding in the file
+//! 5. [`view`] and [`render`]: plan + figures + findings → text → md, json, pdf
+//! 6. [`cli`]: arguments → the calls above → printed reports and exit codes
 //!
 //! Only [`cli`] prints; everything else returns data.
 
 pub mod cli;
 pub mod diag;
+pub mod figures;
 pub mod fsio;
 pub mod init;
 pub mod load;

@@ -126,6 +126,20 @@ fn closed_sets(value: &mut Value) {
                     );
                 }
             }
+            // A plain `enum` of strings (e.g. `unbekannt`) gets descriptions too: its own or the value.
+            if let Some(values) = map.get("enum").and_then(Value::as_array).filter(|_| !map.contains_key("enumDescriptions")) {
+                let keys: Option<Vec<String>> = values.iter().map(|v| v.as_str().map(str::to_owned)).collect();
+                if let Some(keys) = keys {
+                    let own = map.get("description").and_then(Value::as_str).map(str::to_owned);
+                    let labels: Vec<String> = keys.iter().map(|k| own.clone().unwrap_or_else(|| k.clone())).collect();
+                    map.insert("type".to_owned(), json!("string"));
+                    map.insert(
+                        "markdownEnumDescriptions".to_owned(),
+                        json!(keys.iter().zip(&labels).map(|(k, l)| format!("`{k}`: {}", md_escape(l))).collect::<Vec<_>>()),
+                    );
+                    map.insert("enumDescriptions".to_owned(), json!(labels));
+                }
+            }
             for v in map.values_mut() {
                 closed_sets(v);
             }
@@ -175,7 +189,7 @@ fn inline(value: &mut Value, defs: &Map<String, Value>, depth: usize) {
                 let own_description = map.contains_key("description");
                 if let Some(body) = body.as_object() {
                     for (k, v) in body {
-                        if !map.contains_key(k) && !(own_description && k == "title") {
+                        if !map.contains_key(k) && (!own_description || k != "title") {
                             map.insert(k.clone(), v.clone());
                         }
                     }

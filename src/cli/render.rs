@@ -120,7 +120,7 @@ pub fn run(args: &Args) -> u8 {
     worst
 }
 
-/// PDF: all plans are checked first, then rendered in parallel.
+/// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
 fn run_pdf(args: &Args, limits: &Limits) -> u8 {
     let templates = match super::render_pdf::templates(args.templates.as_deref()) {
         Ok(t) => t,
@@ -133,7 +133,10 @@ fn run_pdf(args: &Args, limits: &Limits) -> u8 {
     let worst = std::cell::Cell::new(EXIT_OK);
     let docs = args.files.iter().filter_map(|path| match check(args, path, limits) {
         Ok((checked, counts)) => {
-            let view = view_of(args, &checked, &counts)?;
+            let Some(view) = view_of(args, &checked, &counts) else {
+                worst.set(worst.get().max(EXIT_INPUT));
+                return None;
+            };
             let target = match target(args, path) {
                 Target::Stdout => None,
                 Target::File(p) => Some(p),
@@ -188,7 +191,7 @@ fn check(args: &Args, path: &Path, limits: &Limits) -> Result<(crate::Checked, C
         print_diagnostics(&checked);
         eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
         return Err(EXIT_INPUT);
-    };
+    }
     if counts.errors > 0 && !args.entwurf {
         print_diagnostics(&checked);
         eprintln!(

@@ -32,6 +32,16 @@ pub enum Format {
     Xlsx,
 }
 
+/// Which table the CSV holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Tabelle {
+    /// Eine Zeile je Schule (Übersicht).
+    #[default]
+    Schulen,
+    /// Eine Zeile je Bedarfsposition (Beschaffung, Verwendungsnachweis).
+    Positionen,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Plan-Dateien oder Ordner; Ordner werden mit allen Unterordnern nach `*.yaml` und `*.yml` durchsucht.
@@ -43,6 +53,9 @@ pub struct Args {
     /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
+    /// Tabelle der CSV-Datei: `schulen` (Standard, eine Zeile je Schule) oder `positionen` (eine Zeile je Bedarfsposition).
+    #[arg(long, value_enum, default_value_t = Tabelle::Schulen, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
+    tabelle: Tabelle,
     /// In diese Datei schreiben statt auf die Standardausgabe.
     #[arg(short = 'o', long = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
@@ -59,6 +72,16 @@ pub struct Args {
 const PROGRESS_DELAY: Duration = Duration::from_millis(400);
 
 pub fn run(args: &Args) -> u8 {
+    if args.tabelle != Tabelle::Schulen && args.format != Format::Csv {
+        eprintln!(
+            "Fehler: `--tabelle` gilt nur für `--format csv`. Die Excel-Arbeitsmappe (`--format xlsx`) enthält Schulen und Positionen als eigene Blätter."
+        );
+        return EXIT_TOOL;
+    }
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
+        return EXIT_TOOL;
+    }
     let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
     let choice = match args.profile.choice(false) {
         Ok(c) => c,
@@ -105,14 +128,11 @@ pub fn run(args: &Args) -> u8 {
         bar.finish_and_clear();
     }
     let result = review::roll_up(traeger, rows, &choice);
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
-        return EXIT_TOOL;
-    }
 
     let bytes = match args.format {
         Format::Text => render::text(&result).into_bytes(),
         Format::Md => render::markdown(&result).into_bytes(),
+        Format::Csv if args.tabelle == Tabelle::Positionen => render::csv_items(&result),
         Format::Csv => render::csv(&result),
         Format::Pdf => {
             let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());

@@ -185,14 +185,12 @@ pub fn run(args: &Args) -> u8 {
 fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile::Choice) -> crate::Checked {
     match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
         Ok(plan) => {
-            let shown = format!("{name} (Anhang {})", crate::diag::sanitize(&plan.name));
+            let shown = format!("{name} (Anhang {})", crate::load::pdf::printable(&plan.name));
             crate::check_plan_for(&shown, &plan.data, limits, choice)
         }
-        Err(finding) => crate::Checked {
-            source: crate::source::SourceFile::new(name, String::new()),
-            value: None,
-            diagnostics: vec![finding],
-        },
+        Err(finding) => {
+            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![*finding] }
+        }
     }
 }
 

@@ -67,8 +67,8 @@ fn file_name(dict: &Dictionary) -> Option<String> {
 ///
 /// The plan is the attachment named [`ATTACHMENT_PLAN`], else the only
 /// attachment ending in `.yaml` or `.yml`.
-pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Diagnostic> {
-    let files = embedded_files(bytes, max_bytes).map_err(|m| finding(m, None))?;
+pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Box<Diagnostic>> {
+    let files = embedded_files(bytes, max_bytes).map_err(|m| Box::new(finding(m, None)))?;
     let plan_name = ATTACHMENT_PLAN;
     if let Some(plan) = files.iter().find(|f| f.name == plan_name) {
         return Ok(plan.clone());
@@ -76,27 +76,32 @@ pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Diagn
     let yaml: Vec<&Embedded> = files
         .iter()
         .filter(|f| {
-            let lower = f.name.to_lowercase();
-            lower.ends_with(".yaml") || lower.ends_with(".yml")
+            std::path::Path::new(&f.name).extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
         })
         .collect();
     if let [only] = yaml.as_slice() {
         return Ok((*only).clone());
     }
-    let names: Vec<String> = files.iter().map(|f| format!("`{}`", crate::diag::sanitize(&f.name))).collect();
+    let names: Vec<String> = files.iter().map(|f| format!("`{}`", printable(&f.name))).collect();
     let message = if files.is_empty() {
         "Die PDF-Datei enthält keinen Plan als Anhang.".to_owned()
     } else {
         format!("Die PDF-Datei enthält keinen Plan `{plan_name}` als Anhang (Anhänge: {}).", names.join(", "))
     };
-    Err(finding(
+    Err(Box::new(finding(
         message,
         Some(
             "Nur PDFs, die mit `mep render --format pdf --pdf-standard a-3b` erzeugt wurden, tragen den Plan (YAML) in sich. \
              Prüfen Sie sonst die YAML-Datei des Plans."
                 .to_owned(),
         ),
-    ))
+    )))
+}
+
+/// A name from the PDF with control characters replaced, fit for a message.
+#[must_use]
+pub fn printable(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 fn finding(message: String, help: Option<String>) -> Diagnostic {

@@ -655,9 +655,9 @@ pub struct Bedarf {
     /// Anzahl.
     #[serde(rename = "anzahl")]
     pub count: u32,
-    /// Preis je Stück in Euro (brutto).
-    #[serde(rename = "einzelpreis_eur")]
-    pub unit_price: Euro,
+    /// Preis je Stück in Euro (brutto). Weglassen, solange der Preis noch nicht feststeht: Die Position erscheint dann mit „Kosten noch offen“, zählt in keiner Summe mit, und der Plan ist noch nicht antragsreif.
+    #[serde(rename = "einzelpreis_eur", default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<Euro>,
     /// Jahr der Beschaffung.
     #[serde(rename = "jahr")]
     pub year: i32,
@@ -687,10 +687,10 @@ fn default_kostenart() -> Kostenart {
 }
 
 impl Bedarf {
-    /// Total of the item: count × unit price.
+    /// Total of the item: count × unit price; `None` while the price is open.
     #[must_use]
-    pub fn total(&self) -> Euro {
-        Euro(self.unit_price.0.saturating_mul(i64::from(self.count)))
+    pub fn total(&self) -> Option<Euro> {
+        self.unit_price.map(|p| Euro(p.0.saturating_mul(i64::from(self.count))))
     }
 }
 

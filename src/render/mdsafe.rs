@@ -44,7 +44,7 @@ pub fn escape(input: &str) -> String {
 #[must_use]
 pub fn escape_with_code(input: &str) -> String {
     let parts: Vec<&str> = input.split('`').collect();
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         return escape(input);
     }
     let mut out = String::with_capacity(input.len() + 8);

@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use super::review::CSV_COLUMNS;
 use crate::model::{Datum, Euro, Kategorie};
 use crate::review::positionen::Position;
-use crate::render::review::CSV_COLUMNS;
 use crate::review::{Review, Row};
 
 /// Name of the sheet with one row per school.
@@ -28,8 +28,18 @@ pub const SHEET_ITEMS: &str = "Positionen";
 pub const SHEET_SUMS: &str = "Summen";
 
 /// Columns of the sheet „Positionen“, in order.
-pub const ITEM_COLUMNS: &[&str] =
-    &["Schulnummer", "Schule", "Kennung", "Fördergegenstand", "Bezeichnung", "Anzahl", "Einzelpreis (EUR)", "Summe (EUR)", "Jahr", "Maßnahme"];
+pub const ITEM_COLUMNS: &[&str] = &[
+    "Schulnummer",
+    "Schule",
+    "Kennung",
+    "Fördergegenstand",
+    "Bezeichnung",
+    "Anzahl",
+    "Einzelpreis (EUR)",
+    "Summe (EUR)",
+    "Jahr",
+    "Maßnahme",
+];
 
 /// Excel's longest text cell.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -51,7 +61,8 @@ fn creation_time(stand: Datum, source_date_epoch: Option<i64>) -> i64 {
 
 /// The workbook of a review.
 pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
-    let stand = review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+    let stand =
+        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
     let author = review.traeger_name().map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
     write(&Input {
         title: "Übersicht der Medienentwicklungspläne".to_owned(),
@@ -189,8 +200,8 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
         number(sheet, r, 10, Some(row.counts.warnings as f64), &fmt.int)?;
         number(sheet, r, 11, Some(row.counts.hints as f64), &fmt.int)?;
         if let (Some(s), Some(f)) = (&row.school, &row.figures) {
-            number(sheet, r, 12, Some(f64::from(s.pupils)), &fmt.int)?;
-            number(sheet, r, 13, Some(f64::from(s.teachers)), &fmt.int)?;
+            number(sheet, r, 12, s.pupils.map(f64::from), &fmt.int)?;
+            number(sheet, r, 13, s.teachers.map(f64::from), &fmt.int)?;
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
             euro(sheet, r, 16, Some(f.investment), &fmt.euro)?;

@@ -41,7 +41,7 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
     }
 }
 
-/// The row of a plan that has been read and checked already (`mep render --format xlsx`).
+/// The row of a plan that has been read and checked already (also `mep render --format xlsx`).
 #[must_use]
 pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
     let positions = checked.value.as_ref().map(super::positionen::of_plan).unwrap_or_default();

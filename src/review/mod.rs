@@ -9,23 +9,25 @@
 
 mod check;
 mod discover;
+mod figures;
 pub mod positionen;
 
 pub use check::{check_all, check_file, row_of};
+pub use figures::{Exact, Figures};
 
 use std::collections::BTreeMap;
-use std::io;
+
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::diag::{self, Counts, Diagnostic, Severity};
+use crate::fsio;
 use crate::load::Loaded;
-use crate::model::{Datum, Euro, Kategorie, Land, Plan, Programm, Schulform, Traeger};
+use crate::model::{Datum, Euro, Kategorie, Land, Programm, Schulform, Traeger};
 use crate::profile::Choice;
 use crate::rules::{self, CrossFinding, SchoolFacts, Target};
 use crate::source::SourceFile;
-use crate::view::Kennzahlen;
 
 pub use discover::{DiscoverError, discover};
 
@@ -62,65 +64,6 @@ impl Status {
         } else {
             Status::Ok
         }
-    }
-}
-
-/// Key figures of one plan, the columns of the roll-up.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Figures {
-    /// Requested funding (`finanzierung.beantragt_eur`).
-    pub requested: Euro,
-    /// Own share of the Schulträger (`finanzierung.eigenanteil_eur`).
-    pub own_share: Euro,
-    /// Total of all needs (`anzahl × einzelpreis_eur`).
-    pub investment: Euro,
-    /// Needs of the category `mobile_endgeraete`.
-    pub mobile: Euro,
-    /// Mobile end devices as a percentage of all needs.
-    pub mobile_share: Option<f64>,
-    /// Pupil devices (tablets, laptops, notebooks, PCs), existing and planned, per pupil.
-    pub devices_per_pupil: Option<f64>,
-    /// Classrooms with WLAN as a percentage of all classrooms.
-    pub wlan_coverage: Option<f64>,
-    /// Planned training hours (participants × hours) per teacher.
-    pub training_hours_per_teacher: Option<f64>,
-    /// Investment per Fördergegenstand and year.
-    pub investment_by: BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
-    /// Running costs per year of the planning period.
-    pub running_costs: BTreeMap<i32, Euro>,
-}
-
-impl Figures {
-    /// Takes the figures of a loaded plan from the view's [`Kennzahlen`], so that the roll-up
-    /// shows exactly the numbers of each school's own document.
-    #[must_use]
-    pub fn of(plan: &Plan) -> Self {
-        let k = Kennzahlen::of(plan);
-        let mut f = Figures::default();
-        if let Some(fin) = &k.finanzierung {
-            f.requested = Euro(fin.foerdermittel.cent);
-            f.own_share = Euro(fin.eigenanteil.cent);
-        }
-        f.investment = Euro(k.investition.gesamt.cent);
-        f.mobile = Euro(k.mobile_endgeraete.summe.cent);
-        f.mobile_share = k.mobile_endgeraete.anteil.as_ref().map(|a| a.prozent);
-        f.devices_per_pupil = k.geraete.je_schueler_geplant.as_ref().map(|z| z.wert);
-        f.wlan_coverage = k.netz.wlan_abdeckung.as_ref().map(|a| a.prozent);
-        f.training_hours_per_teacher = k.fortbildung.stunden_je_lehrkraft.as_ref().map(|z| z.wert);
-        for sum in &k.investition.je_kategorie {
-            let Some(category) = Kategorie::ALL.iter().copied().find(|c| c.key() == sum.kategorie.key) else { continue };
-            for (&year, amount) in k.investition.jahre.iter().zip(&sum.je_jahr) {
-                if amount.cent != 0 {
-                    f.investment_by.entry(category).or_default().insert(year, Euro(amount.cent));
-                }
-            }
-        }
-        for year in &k.folgekosten.je_jahr {
-            if year.summe.cent != 0 {
-                f.running_costs.insert(year.jahr, Euro(year.summe.cent));
-            }
-        }
-        f
     }
 }
 
@@ -209,6 +152,8 @@ pub struct Totals {
     pub requested: Euro,
     /// Σ own share.
     pub own_share: Euro,
+    /// Σ other money.
+    pub other: Euro,
     /// Σ investment.
     pub investment: Euro,
     /// Σ mobile end devices.
@@ -327,7 +272,7 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
 /// Locates findings in a plan by reading it again; only plans with cross-school findings pay for this.
 fn locate_in_file(path: &Path, name: &str, found: &mut [Diagnostic]) {
     // Bounded and refusing special files: the file may have changed since it was checked.
-    let Ok(bytes) = crate::fsio::read_bounded(path, 64 * 1024 * 1024) else { return };
+    let Ok(bytes) = fsio::read_bounded(path, 64 * 1024 * 1024) else { return };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let Ok(text) = String::from_utf8(bytes.to_vec()) else { return };
     let mut source = SourceFile::new(name, text);
@@ -352,6 +297,7 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.loaded += 1;
         t.requested = t.requested + f.requested;
         t.own_share = t.own_share + f.own_share;
+        t.other = t.other + f.other;
         t.investment = t.investment + f.investment;
         t.mobile = t.mobile + f.mobile;
         for (&category, years) in &f.investment_by {

@@ -32,14 +32,13 @@ impl Position {
     /// The item as a row; `measures` is the text of the measures that list it.
     #[must_use]
     pub fn of(need: &Bedarf, measures: String) -> Self {
-        let unit_price = Some(need.unit_price);
         Self {
             id: need.id.clone(),
             name: need.name.clone(),
             category: need.category,
             count: need.count,
-            unit_price,
-            total: unit_price.map(|_| need.total()),
+            unit_price: need.unit_price,
+            total: need.total(),
             year: need.year,
             measures,
         }

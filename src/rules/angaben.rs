@@ -1,44 +1,43 @@
 //! Facts written as `unbekannt`, and investive Begleitmaßnahmen that need a network measure.
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use super::sources::SH_FAQ_BEGLEIT;
+use super::{Context, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::model::Kategorie;
 
-const SH_FAQ_BEGLEIT: Quelle = Quelle {
-    titel: "FAQ DigitalPakt Schule Schleswig-Holstein: Elektroarbeiten nur als investive Begleitmaßnahme mit unmittelbarem und notwendigem Bezug",
-    url: "https://dpaktfaq.schleswig-holstein.de/?category=9&subView=portalFAQ&view=portal",
-    verlaesslichkeit: Amtlich,
-};
+pub(super) static RULES: &[&Rule] = &[&PLAN_UNBEKANNT, &DP_BEGLEITMASSNAHME];
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "PLAN-UNBEKANNT",
-        title: "Angabe ist als unbekannt markiert",
-        severity: Warnung,
-        explanation: "Zahlen, die die Schule noch nicht kennt (Schülerzahl eines künftigen Schuljahrs, Räume nach einem Umbau, \
+/// `PLAN-UNBEKANNT`: Angabe ist als unbekannt markiert
+pub static PLAN_UNBEKANNT: Rule = Rule {
+    code: "PLAN-UNBEKANNT",
+    title: "Angabe ist als unbekannt markiert",
+    severity: Warnung,
+    explanation: "Zahlen, die die Schule noch nicht kennt (Schülerzahl eines künftigen Schuljahrs, Räume nach einem Umbau, \
 Bandbreite vor der Zusage des Anbieters), dürfen als `unbekannt` eingetragen werden, statt einen Wert zu erfinden. \
 Das Dokument druckt dann „nicht bekannt“, nie 0, und Kennzahlen, die auf der Angabe beruhen, entfallen. \
 Tragen Sie die Zahl nach, sobald sie bekannt ist; für einen Förderantrag sollte sie bekannt sein.",
-        bad: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: unbekannt\n  lehrkraefte: 14\n",
-        good: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: 210\n  lehrkraefte: 14\n",
-        sources: &[],
-        check: Some(unknown_facts),
-    },
-    Rule {
-        code: "DP-BEGLEITMASSNAHME",
-        title: "Investive Begleitmaßnahme ohne Vernetzung oder WLAN",
-        severity: Warnung,
-        explanation: "Elektroarbeiten und bauliche Maßnahmen sind nach dem DigitalPakt Schule 2019 nur als investive Begleitmaßnahme \
+    bad: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: unbekannt\n  lehrkraefte: 14\n",
+    good: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: 210\n  lehrkraefte: 14\n",
+    sources: &[],
+    check: Some(unknown_facts),
+};
+
+/// `DP-BEGLEITMASSNAHME`: Investive Begleitmaßnahme ohne Vernetzung oder WLAN
+pub static DP_BEGLEITMASSNAHME: Rule = Rule {
+    code: "DP-BEGLEITMASSNAHME",
+    title: "Investive Begleitmaßnahme ohne Vernetzung oder WLAN",
+    severity: Warnung,
+    explanation: "Elektroarbeiten und bauliche Maßnahmen sind nach dem DigitalPakt Schule 2019 nur als investive Begleitmaßnahme \
 förderfähig: Sie müssen in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme stehen, etwa der Vernetzung \
 oder dem WLAN (FAQ des Landes Schleswig-Holstein). Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, aber keine Position \
 der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die Arbeiten dienen, \
-oder finanzieren Sie die Arbeiten aus anderen Mitteln.",
-        bad: "bedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
-        good: "bedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
-        sources: &[SH_FAQ_BEGLEIT],
-        check: Some(accompanying),
-    },
-];
+oder finanzieren Sie die Arbeiten aus anderen Mitteln. Die Quelle ist die FAQ Schleswig-Holsteins; mep prüft die Regel deshalb nur dort \
+im DigitalPakt 2019–2024.",
+    bad: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
+    good: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
+    sources: &[SH_FAQ_BEGLEIT],
+    check: Some(accompanying),
+};
 
 fn unknown_facts(ctx: &Context<'_>, f: &mut Findings) {
     for (path, name) in ctx.plan.unbekannte_angaben() {

@@ -1,101 +1,83 @@
 //! Operation, maintenance and support: who runs the equipment, and what it costs.
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Presse};
+use super::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, ENTWURF_VV, ST_LEITLINIEN, VV_2019};
+use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::Kategorie;
 
-use super::foerder::BREMEN;
+pub(super) static RULES: &[&Rule] = &[&DP_BETRIEB_SUPPORT, &DP_BETRIEB_BESTAETIGUNG, &DP_FOLGEKOSTEN, &DP_ZWECKBINDUNG, &DP_JUGENDSCHUTZ];
 
-const DPS_TRAEGER: Quelle = Quelle {
-    titel: "digitalpaktschule.de: Länder prüfen Konzepte der Schulträger für Betrieb, Support und Wartung",
-    url: "https://digitalpaktschule.de/de/schultraeger-1704.html",
-    verlaesslichkeit: Amtlich,
-};
-const ST_LEITLINIEN: Quelle = Quelle {
-    titel: "Sachsen-Anhalt: Leitlinien zur IT-Ausstattung an Schulen (First- und Second-Level-Support)",
-    url: "https://de.readkong.com/page/leitlinien-zur-it-ausstattung-an-schulen-3918513",
-    verlaesslichkeit: Amtlich,
-};
-const ENTWURF_VV: Quelle = Quelle {
-    titel: "Entwurf der Verwaltungsvereinbarung (Bericht): laufende Kosten nicht förderfähig",
-    url: "https://www.finanznachrichten.de/nachrichten-2018-11/45346355-digitalpakt-bund-zahlt-pro-schule-25-000-euro-fuer-tablets-003.htm",
-    verlaesslichkeit: Presse,
-};
-
-const DBIR_ZWECKBINDUNG: Quelle = Quelle {
-    titel: "dBIR Bayern Nr. 4: Zweckbindung 5 Jahre, Vernetzung 10 Jahre, mobile Endgeräte 3 Jahre",
-    url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_10546-3",
-    verlaesslichkeit: Amtlich,
-};
-const BY_JUGENDSCHUTZ: Quelle = Quelle {
-    titel: "Bayern, Bekanntmachung „Schulische IT-Infrastruktur und Internetzugang“ vom 14.07.2022, Nr. 5 Jugendschutz",
-    url: "https://www.verkuendung-bayern.de/baymbl/2022-436/",
-    verlaesslichkeit: Amtlich,
-};
-
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "DP-BETRIEB-SUPPORT",
-        title: "First- oder Second-Level-Support nicht benannt",
-        severity: Fehler,
-        explanation: "Der Schulträger muss Betrieb, Wartung und IT-Support sicherstellen (VV § 6 Abs. 3); die Länder prüfen das bei jedem Antrag. \
+/// `DP-BETRIEB-SUPPORT`: First- oder Second-Level-Support nicht benannt
+pub static DP_BETRIEB_SUPPORT: Rule = Rule {
+    code: "DP-BETRIEB-SUPPORT",
+    title: "First- oder Second-Level-Support nicht benannt",
+    severity: Fehler,
+    explanation: "Der Schulträger muss Betrieb, Wartung und IT-Support sicherstellen (Verwaltungsvereinbarung DigitalPakt Schule 2019, § 6 Abs. 3); die Länder prüfen das bei jedem Antrag. \
 Der Plan nennt dafür zwei Ebenen: den First-Level-Support in der Schule (erste Anlaufstelle, einfache Störungen, Meldungen) \
 und den Second-Level-Support beim Schulträger oder einem Dienstleister (Netz, Server, Geräte, Reparatur). \
 Fehlt der Abschnitt `betrieb` ganz, meldet die Regel das einmal.",
-        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\", reaktionszeit_stunden: 48 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-        sources: &[BREMEN, DPS_TRAEGER, ST_LEITLINIEN],
-        check: Some(support_levels),
-    },
-    Rule {
-        code: "DP-BETRIEB-BESTAETIGUNG",
-        title: "Bestätigung des Schulträgers zu Betrieb und Support fehlt",
-        severity: Fehler,
-        explanation: "Zum Antrag gehört die Bestätigung des Schulträgers, dass Wartung, Betrieb und IT-Support sichergestellt sind \
+    bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+    good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\", reaktionszeit_stunden: 48 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+    sources: &[VV_2019, DPS_TRAEGER, BREMEN, ST_LEITLINIEN],
+    check: Some(support_levels),
+};
+
+/// `DP-BETRIEB-BESTAETIGUNG`: Bestätigung des Schulträgers zu Betrieb und Support fehlt
+pub static DP_BETRIEB_BESTAETIGUNG: Rule = Rule {
+    code: "DP-BETRIEB-BESTAETIGUNG",
+    title: "Bestätigung des Schulträgers zu Betrieb und Support fehlt",
+    severity: Fehler,
+    explanation: "Zum Antrag gehört die Bestätigung des Schulträgers, dass Wartung, Betrieb und IT-Support sichergestellt sind \
 (VV § 6 Abs. 3, in Bremen „Anlage C“). Tragen Sie das Datum der Bestätigung unter `betrieb.bestaetigung_schultraeger` ein.",
-        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n",
-        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n  bestaetigung_schultraeger: 2026-09-15\n",
-        sources: &[BREMEN],
-        check: Some(confirmation),
-    },
-    Rule {
-        code: "DP-FOLGEKOSTEN",
-        title: "Folgekosten nicht angegeben",
-        severity: Warnung,
-        explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten, die nicht aus Fördermitteln bezahlt werden. \
+    bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n",
+    good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n  bestaetigung_schultraeger: 2026-09-15\n",
+    sources: &[VV_2019, BREMEN],
+    check: Some(confirmation),
+};
+
+/// `DP-FOLGEKOSTEN`: Folgekosten nicht angegeben
+pub static DP_FOLGEKOSTEN: Rule = Rule {
+    code: "DP-FOLGEKOSTEN",
+    title: "Folgekosten nicht angegeben",
+    severity: Warnung,
+    explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten, die nicht aus Fördermitteln bezahlt werden. \
 Ein Plan, der sie nicht nennt, lässt offen, ob die Ausstattung nach der Förderung weiter betrieben werden kann. \
 Tragen Sie die geschätzten jährlichen Kosten unter `betrieb.folgekosten_eur_pro_jahr` ein.",
-        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n",
-        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-        sources: &[ST_LEITLINIEN, ENTWURF_VV],
-        check: Some(running_costs_stated),
-    },
-    Rule {
-        code: "DP-ZWECKBINDUNG",
-        title: "Ersatz vor Ablauf der Zweckbindung geplant",
-        severity: Warnung,
-        explanation: "Geförderte Ausstattung ist zweckgebunden: in der Regel fünf Jahre ab Inbetriebnahme, mobile Endgeräte drei Jahre, \
+    bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n",
+    good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
+    sources: &[ENTWURF_VV, ST_LEITLINIEN],
+    check: Some(running_costs_stated),
+};
+
+/// `DP-ZWECKBINDUNG`: Ersatz vor Ablauf der Zweckbindung geplant
+pub static DP_ZWECKBINDUNG: Rule = Rule {
+    code: "DP-ZWECKBINDUNG",
+    title: "Ersatz vor Ablauf der Zweckbindung geplant",
+    severity: Warnung,
+    explanation: "Geförderte Ausstattung ist zweckgebunden: in der Regel fünf Jahre ab Inbetriebnahme, mobile Endgeräte drei Jahre, \
 Vernetzung zehn Jahre (so die bayerische Richtlinie; andere Länder regeln es ähnlich). Ein Ersatzzyklus unter dieser Frist \
 (`betrieb.ersatzzyklus_jahre`) plant den Ersatz, bevor die Zweckbindung endet; dann drohen Rückforderungen. \
-Planen Sie den Ersatz nach Ablauf der Frist oder finanzieren Sie ihn aus eigenen Mitteln.",
-        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 4\n",
-        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 6\n",
-        sources: &[DBIR_ZWECKBINDUNG],
-        check: Some(earmarking),
-    },
-    Rule {
-        code: "DP-JUGENDSCHUTZ",
-        title: "Kein Jugendschutzfilter",
-        severity: Warnung,
-        explanation: "Schulen müssen Schülerinnen und Schüler vor jugendgefährdenden Inhalten im Internet schützen – durch technische \
+Planen Sie den Ersatz nach Ablauf der Frist oder finanzieren Sie ihn aus eigenen Mitteln. \
+Die Fristen stammen aus der bayerischen Richtlinie; mep prüft sie deshalb nur für Bayern im DigitalPakt 2019–2024.",
+    bad: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 4\n",
+    good: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 6\n",
+    sources: &[DBIR_4],
+    check: Some(earmarking),
+};
+
+/// `DP-JUGENDSCHUTZ`: Kein Jugendschutzfilter
+pub static DP_JUGENDSCHUTZ: Rule = Rule {
+    code: "DP-JUGENDSCHUTZ",
+    title: "Kein Jugendschutzfilter",
+    severity: Warnung,
+    explanation: "Schulen müssen Schülerinnen und Schüler vor jugendgefährdenden Inhalten im Internet schützen – durch technische \
 Vorkehrungen und durch Aufsicht. Steht `betrieb.jugendschutzfilter: false` oder fehlt die Angabe, sollen Prüfende nachfragen. \
-Beschreiben Sie den Filter und die Regeln zur Aufsicht.",
-        bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: false\n",
-        good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: true\n",
-        sources: &[BY_JUGENDSCHUTZ],
-        check: Some(youth_protection),
-    },
-];
+Beschreiben Sie den Filter und die Regeln zur Aufsicht. Die Quelle ist eine bayerische Bekanntmachung; mep prüft die Regel deshalb nur für Bayern.",
+    bad: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: false\n",
+    good: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: true\n",
+    sources: &[BY_JUGENDSCHUTZ],
+    check: Some(youth_protection),
+};
 
 fn earmarking(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;

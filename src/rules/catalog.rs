@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Quelle, Rule, all};
 use crate::diag::Severity;
+use crate::model::Datum;
 use crate::model::{Land, Programm};
 use crate::profile::{Belegt, Einstellung, Profile, embedded};
 
@@ -40,15 +41,15 @@ fn md(text: &str) -> String {
     out
 }
 
-fn reliabilities(sources: &[Quelle]) -> String {
-    if sources.is_empty() {
-        return "–".to_owned();
-    }
+fn reliabilities<'a>(sources: impl Iterator<Item = &'a Quelle>) -> String {
     let mut labels: Vec<&str> = Vec::new();
-    for label in sources.iter().map(|q| q.verlaesslichkeit.label()) {
+    for label in sources.map(|q| q.verlaesslichkeit.label()) {
         if !labels.contains(&label) {
             labels.push(label);
         }
+    }
+    if labels.is_empty() {
+        return "–".to_owned();
     }
     labels.join(", ")
 }
@@ -62,7 +63,9 @@ pub fn markdown(profile: Option<&Profile>) -> String {
     }
     out.push_str("| Code | Regel | Schweregrad | Quellen |\n|---|---|---|---|\n");
     for (rule, severity) in listed(profile) {
-        let _ = writeln!(out, "| `{}` | {} | {} | {} |", rule.code, md(rule.title), severity.label(), reliabilities(rule.sources));
+        let land = profile.and_then(|p| p.land);
+        let _ =
+            writeln!(out, "| `{}` | {} | {} | {} |", rule.code, md(rule.title), severity.label(), reliabilities(rule.sources_for(land)));
     }
     if let Some(p) = profile {
         out.push_str(&parameters_markdown(p));
@@ -70,20 +73,56 @@ pub fn markdown(profile: Option<&Profile>) -> String {
     out
 }
 
+/// One parameter or descriptive entry of a profile with its source.
+pub struct ParamRow {
+    /// German name.
+    pub name: &'static str,
+    /// The value as text.
+    pub value: String,
+    /// URL of the source.
+    pub url: String,
+    /// Reliability label.
+    pub reliability: &'static str,
+    /// Date of the source.
+    pub date: Option<Datum>,
+    /// The programme the value is carried over from, if it is not the profile's own.
+    pub carried: Option<Programm>,
+}
+
+impl ParamRow {
+    /// "amtlich, 18.12.2025" or "amtlich, übernommen aus DigitalPakt Schule 2019–2024".
+    #[must_use]
+    pub fn status(&self) -> String {
+        let mut parts = vec![self.reliability.to_owned()];
+        if let Some(d) = self.date {
+            parts.push(d.de());
+        }
+        if let Some(p) = self.carried {
+            parts.push(format!("übernommen aus {}", p.label()));
+        }
+        parts.join(", ")
+    }
+}
+
 /// One row per parameter and descriptive entry of a profile, each with its source.
-fn parameter_rows(p: &Profile) -> Vec<(&'static str, String, String, &'static str)> {
-    fn row<T>(
-        name: &'static str,
-        b: Option<&Belegt<T>>,
-        show: impl Fn(&T) -> String,
-    ) -> Option<(&'static str, String, String, &'static str)> {
-        b.map(|b| (name, show(&b.wert), b.quelle.clone(), b.verlaesslichkeit.label()))
+#[must_use]
+pub fn parameter_rows(p: &Profile) -> Vec<ParamRow> {
+    fn row<T>(name: &'static str, b: Option<&Belegt<T>>, show: impl Fn(&T) -> String) -> Option<ParamRow> {
+        b.map(|b| ParamRow {
+            name,
+            value: show(&b.wert),
+            url: b.quelle.clone(),
+            reliability: b.verlaesslichkeit.label(),
+            date: b.datum,
+            carried: b.uebernommen_aus,
+        })
     }
     let q = &p.parameter;
     let a = &p.angaben;
     [
         row("Mindest-Eigenanteil", q.eigenanteil_min_prozent.as_ref(), |v| format!("{v} %")),
         row("Mindest-Eigenanteil (finanzschwach)", q.eigenanteil_min_finanzschwach_prozent.as_ref(), |v| format!("{v} %")),
+        row("Mindestanteil Land und Schulträger zusammen", q.kofinanzierung_min_prozent.as_ref(), |v| format!("{v} %")),
         row("Höchster Fördersatz", q.foerdersatz_max_prozent.as_ref(), |v| format!("{v} %")),
         row("Mobile Endgeräte: Höchstanteil", q.mobil_anteil_max_prozent.as_ref(), |v| format!("{v} %")),
         row("Mobile Endgeräte: Höchstbetrag je Schule", q.mobil_max_je_schule_eur.as_ref(), |v| super::foerder::eur(v.cents())),
@@ -93,6 +132,11 @@ fn parameter_rows(p: &Profile) -> Vec<(&'static str, String, String, &'static st
         row("Verlangte Teile des Konzepts", q.konzeptteile.as_ref(), |v| v.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")),
         row("Kompetenzrahmen", q.kompetenzrahmen.as_ref(), |v| v.label().to_owned()),
         row("Verlangte Beschlüsse", q.beschluesse.as_ref(), |v| v.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")),
+        row("Laufzeit", a.laufzeit.as_ref(), Clone::clone),
+        row("Maßnahmenbeginn", a.massnahmenbeginn.as_ref(), Clone::clone),
+        row("Finanzierung", a.finanzierung.as_ref(), Clone::clone),
+        row("Förderbereiche", a.foerderbereiche.as_ref(), Clone::clone),
+        row("Fortbildung", a.fortbildung.as_ref(), Clone::clone),
         row("Konzept", a.konzept.as_ref(), Clone::clone),
         row("Konzept fällig", a.konzept_faellig.as_ref(), Clone::clone),
         row("Bewilligung", a.bewilligung.as_ref(), Clone::clone),
@@ -104,13 +148,20 @@ fn parameter_rows(p: &Profile) -> Vec<(&'static str, String, String, &'static st
     .collect()
 }
 
+fn status_line(p: &Profile, reason: &str) -> String {
+    match p.stand {
+        Some(d) => format!("{reason} (Stand der neuesten Quelle: {})", d.de()),
+        None => reason.to_owned(),
+    }
+}
+
 fn parameters_markdown(p: &Profile) -> String {
     let mut out = String::from("\n| Parameter | Wert | Quelle | Verlässlichkeit |\n|---|---|---|---|\n");
-    for (name, value, url, rel) in parameter_rows(p) {
-        let _ = writeln!(out, "| {name} | {} | <{}> | {rel} |", md(&value), url.replace(['<', '>', ' '], ""));
+    for r in parameter_rows(p) {
+        let _ = writeln!(out, "| {} | {} | <{}> | {} |", r.name, md(&r.value), r.url.replace(['<', '>', ' '], ""), md(&r.status()));
     }
     for reason in &p.provisional {
-        let _ = writeln!(out, "\n**Vorläufig:** {}", md(reason));
+        let _ = writeln!(out, "\n**Vorläufig:** {}", md(&status_line(p, reason)));
     }
     out
 }
@@ -134,11 +185,11 @@ pub fn text(profile: Option<&Profile>) -> String {
     }
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
-        for (name, value, url, rel) in parameter_rows(p) {
-            let _ = writeln!(out, "  {name}: {}\n    Quelle ({rel}): {}", plain(&value), plain(&url));
+        for r in parameter_rows(p) {
+            let _ = writeln!(out, "  {}: {}\n    Quelle ({}): {}", r.name, plain(&r.value), plain(&r.status()), plain(&r.url));
         }
         for reason in &p.provisional {
-            let _ = writeln!(out, "\nHinweis: {}", plain(reason));
+            let _ = writeln!(out, "\nHinweis: {}", plain(&status_line(p, reason)));
         }
     }
     let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
@@ -152,7 +203,7 @@ struct JsonRule {
     titel: &'static str,
     schweregrad: Severity,
     standard: Severity,
-    quellen: &'static [Quelle],
+    quellen: Vec<&'static Quelle>,
 }
 
 #[derive(Serialize)]
@@ -167,14 +218,31 @@ struct JsonList<'a> {
 pub fn json(profile: Option<&Profile>) -> serde_json::Result<String> {
     let regeln = listed(profile)
         .into_iter()
-        .map(|(r, s)| JsonRule { code: r.code, titel: r.title, schweregrad: s, standard: r.severity, quellen: r.sources })
+        .map(|(r, s)| JsonRule {
+            code: r.code,
+            titel: r.title,
+            schweregrad: s,
+            standard: r.severity,
+            quellen: r.sources_for(profile.and_then(|p| p.land)).collect(),
+        })
         .collect();
     serde_json::to_string_pretty(&JsonList { version: 1, profil: profile, regeln })
 }
 
-/// Which embedded profiles change the severity of a rule: (profile title, setting).
+/// Which embedded profiles change the severity of a rule: (profile title and programme, setting).
 fn profile_settings(rule: &Rule) -> Vec<(String, Einstellung)> {
-    embedded().iter().filter_map(|l| l.value.as_ref()).filter_map(|f| f.regeln.get(rule.code).map(|s| (f.titel.clone(), *s))).collect()
+    let mut out = Vec::new();
+    for f in embedded().iter().filter_map(|l| l.value.as_ref()) {
+        if let Some(s) = f.regeln.get(rule.code) {
+            out.push((f.titel.clone(), *s));
+        }
+        for programm in Programm::ALL {
+            if let Some(s) = f.section(*programm).and_then(|sec| sec.regeln.get(rule.code)) {
+                out.push((format!("{} ({})", f.titel, programm.label()), *s));
+            }
+        }
+    }
+    out
 }
 
 fn setting_label(s: Einstellung) -> &'static str {
@@ -196,59 +264,61 @@ fn indent(text: &str) -> String {
     out
 }
 
-/// The parameter a rule reads from the profile, by its row name in [`parameter_rows`].
-fn parameter_of(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "DP-EIGENANTEIL" => "Mindest-Eigenanteil",
-        "DP-MOBIL-OBERGRENZE" => "Mobile Endgeräte: Verhältnis der Grenzen",
-        "DP-FOERDERZEITRAUM" => "Förderzeitraum",
-        "DP-ANTRAGSFRIST" => "Antragsfrist",
-        "LAND-KONZEPTTEILE" => "Verlangte Teile des Konzepts",
-        "LAND-RAHMEN" => "Kompetenzrahmen",
-        "LAND-BESCHLUESSE" => "Verlangte Beschlüsse",
-        _ => return None,
-    })
+/// The parameters each rule reads from the profile, by their row names in [`parameter_rows`].
+static PARAMETERS: &[(&Rule, &[&str])] = &[
+    (
+        &super::finanzen::DP_EIGENANTEIL,
+        &["Mindest-Eigenanteil", "Mindest-Eigenanteil (finanzschwach)", "Mindestanteil Land und Schulträger zusammen"],
+    ),
+    (
+        &super::foerder::DP_MOBIL_OBERGRENZE,
+        &["Mobile Endgeräte: Höchstanteil", "Mobile Endgeräte: Höchstbetrag je Schule", "Mobile Endgeräte: Verhältnis der Grenzen"],
+    ),
+    (
+        &super::traeger::TRAEGER_MOBIL_ANTEIL,
+        &["Mobile Endgeräte: Höchstanteil", "Mobile Endgeräte: Höchstbetrag je Schule", "Mobile Endgeräte: Verhältnis der Grenzen"],
+    ),
+    (&super::finanzen::DP_FOERDERZEITRAUM, &["Förderzeitraum"]),
+    (&super::finanzen::DP_ANTRAGSFRIST, &["Antragsfrist"]),
+    (&super::konzept::LAND_KONZEPTTEILE, &["Verlangte Teile des Konzepts"]),
+    (&super::konzept::LAND_RAHMEN, &["Kompetenzrahmen"]),
+    (&super::konzept::LAND_BESCHLUESSE, &["Verlangte Beschlüsse"]),
+];
+
+fn parameters_of(rule: &Rule) -> &'static [&'static str] {
+    PARAMETERS.iter().find(|(r, _)| std::ptr::eq(*r, rule)).map_or(&[], |(_, names)| names)
 }
 
 /// The values of a rule's parameter: the programme's and every Land's that differs from it.
 /// Where both programmes agree, they are listed once.
-fn land_values(code: &str) -> Vec<String> {
-    let Some(name) = parameter_of(code) else { return Vec::new() };
-    let value = |p: &Profile| parameter_rows(p).into_iter().find(|r| r.0 == name).map(|r| format!("{} ({})", r.1, r.3));
-    let blocks: Vec<(String, Vec<String>)> = Programm::ALL
-        .iter()
-        .map(|programm| {
-            let base = value(&Profile::resolve_programme(*programm, None));
-            let head = match &base {
-                Some(v) => format!("{}: {v}", programm.label()),
-                None => format!("{}:", programm.label()),
-            };
-            let lands = Land::ALL
-                .iter()
-                .filter_map(|land| {
-                    let own = value(&Profile::resolve(*programm, *land));
-                    (own != base).then(|| format!("  {} {}: {}", land.key(), land.label(), own.unwrap_or_else(|| "–".to_owned())))
-                })
-                .collect();
-            (head, lands)
-        })
-        .collect();
-    let mut out = Vec::new();
-    if let [(h1, l1), (h2, l2)] = blocks.as_slice()
-        && l1 == l2
-    {
-        if h1.ends_with(':') && h2.ends_with(':') {
-            out.push("In beiden Programmen:".to_owned());
-        } else {
-            out.push(h1.clone());
-            out.push(h2.clone());
-        }
-        out.extend(l1.iter().cloned());
-        return out;
+fn land_values(rule: &Rule) -> Vec<String> {
+    let names = parameters_of(rule);
+    if names.is_empty() {
+        return Vec::new();
     }
-    for (head, lands) in blocks {
-        out.push(head);
-        out.extend(lands);
+    let values = |p: &Profile| -> Vec<String> {
+        parameter_rows(p)
+            .into_iter()
+            .filter(|r| names.contains(&r.name))
+            .map(|r| format!("{}: {} ({})\n        {}", r.name, r.value, r.status(), r.url))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for programm in Programm::ALL {
+        let base = values(&Profile::resolve_programme(*programm, None));
+        out.push(format!("{}:", programm.label()));
+        if base.is_empty() {
+            out.push("    – kein Wert bekannt".to_owned());
+        }
+        out.extend(base.iter().map(|v| format!("    {v}")));
+        for land in Land::ALL {
+            let own = values(&Profile::resolve(*programm, *land));
+            let differs: Vec<&String> = own.iter().filter(|v| !base.contains(v)).collect();
+            if !differs.is_empty() {
+                out.push(format!("    {} {}:", land.key(), land.label()));
+                out.extend(differs.iter().map(|v| format!("      {}", v.replace("\n        ", "\n          "))));
+            }
+        }
     }
     out
 }
@@ -266,7 +336,7 @@ pub fn explain(rule: &Rule) -> String {
     }
     out.push('\n');
     out.push_str(&wrap(rule.explanation, 100));
-    let values = land_values(rule.code);
+    let values = land_values(rule);
     if !values.is_empty() {
         out.push_str("\nWerte nach Programm und Land:\n");
         for v in values {
@@ -280,7 +350,12 @@ pub fn explain(rule: &Rule) -> String {
     if !rule.sources.is_empty() {
         out.push_str("\nQuellen:\n");
         for q in rule.sources {
-            let _ = writeln!(out, "  - {} ({})\n    {}", q.titel, q.verlaesslichkeit.label(), q.url);
+            let scope = if q.nationwide() {
+                "bundesweit".to_owned()
+            } else {
+                format!("nur für {}", q.laender.iter().map(|l| l.key()).collect::<Vec<_>>().join(", "))
+            };
+            let _ = writeln!(out, "  - {} ({}; {scope})\n    {}", q.titel, q.verlaesslichkeit.label(), q.url);
         }
     }
     out

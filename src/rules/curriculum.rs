@@ -6,39 +6,11 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use super::sources::{self, BCM, BY_KR, KMK, NI_OR, SH_FA};
+use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::load::suggest;
 use crate::model::Rahmen;
-
-const KMK: Quelle = Quelle {
-    titel: "KMK-Strategie „Bildung in der digitalen Welt“ (2016), Kompetenzen in der digitalen Welt",
-    url: "https://www.kmk.org/fileadmin/Dateien/pdf/PresseUndAktuelles/2016/Bildung_digitale_Welt_Webversion.pdf",
-    verlaesslichkeit: Amtlich,
-};
-const MKR: Quelle =
-    Quelle { titel: "Medienkompetenzrahmen NRW", url: "https://medienkompetenzrahmen.nrw/medienkonzept/", verlaesslichkeit: Amtlich };
-const BY_KR: Quelle = Quelle {
-    titel: "Kompetenzrahmen zur Medienbildung an bayerischen Schulen",
-    url: "https://www.mebis.bayern.de/medienkonzepte/leitfaden/unterstuetzung/kompetenzrahmen-zur-medienbildung/",
-    verlaesslichkeit: Amtlich,
-};
-
-const NI_OR: Quelle = Quelle {
-    titel: "Orientierungsrahmen Medienbildung in der allgemein bildenden Schule (Niedersachsen)",
-    url: "https://ormedien.nline.nibis.de",
-    verlaesslichkeit: Amtlich,
-};
-const BCM: Quelle = Quelle {
-    titel: "Basiscurriculum Medienbildung, Rahmenlehrplan 1–10 Berlin/Brandenburg",
-    url: "https://bildungsserver.berlin-brandenburg.de/themen/medienbildung/unterrichten/bcmedienbildung/",
-    verlaesslichkeit: Amtlich,
-};
-const SH_FA: Quelle = Quelle {
-    titel: "Medienkompetenz – Lernen mit digitalen Medien, Ergänzung zu den Fachanforderungen (Schleswig-Holstein)",
-    url: "https://www.schleswig-holstein.de/DE/Landesregierung/Themen/BildungHochschulen/Medienkompetenz/medienkompetenz.html",
-    verlaesslichkeit: Amtlich,
-};
 
 /// A competence framework as shipped in `schemas/frameworks/`.
 #[derive(Debug, Deserialize)]
@@ -98,35 +70,38 @@ pub fn framework(r: Rahmen) -> Option<&'static Framework> {
     }
 }
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "MC-KOMPETENZ",
-        title: "Unbekannte Kompetenz im gewählten Kompetenzrahmen",
-        severity: Fehler,
-        explanation: "Die Einheiten des Mediencurriculums und die Fortbildungen verweisen mit Kennungen wie `\"1.1\"` auf Kompetenzen \
+pub(super) static RULES: &[&Rule] = &[&MC_KOMPETENZ, &MC_BEREICHE];
+
+/// `MC-KOMPETENZ`: Unbekannte Kompetenz im gewählten Kompetenzrahmen
+pub static MC_KOMPETENZ: Rule = Rule {
+    code: "MC-KOMPETENZ",
+    title: "Unbekannte Kompetenz im gewählten Kompetenzrahmen",
+    severity: Fehler,
+    explanation: "Die Einheiten des Mediencurriculums und die Fortbildungen verweisen mit Kennungen wie `\"1.1\"` auf Kompetenzen \
 des unter `mediencurriculum.rahmen` gewählten Rahmens: der KMK-Strategie (2016, sechs Bereiche mit 22 Kompetenzen), des Medienkompetenzrahmens NRW \
 (sechs Bereiche mit 24 Teilkompetenzen), des bayerischen Kompetenzrahmens (fünf Bereiche mit je vier Teilkompetenzen), \
 des Basiscurriculums Medienbildung Berlin/Brandenburg (sechs Bereiche mit 22 Themen), des niedersächsischen Orientierungsrahmens \
 Medienbildung oder der schleswig-holsteinischen Ergänzung zu den Fachanforderungen (beide mit den Kennungen des KMK-Rahmens). \
 Eine Kennung, die es im Rahmen nicht gibt, ist meist ein Tippfehler oder stammt aus einem anderen Rahmen. Die Meldung nennt die ähnlichste Kennung.",
-        bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.4\"] }\n",
-        good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
-        sources: &[KMK, MKR, BY_KR, NI_OR, BCM, SH_FA],
-        check: Some(known_ids),
-    },
-    Rule {
-        code: "MC-BEREICHE",
-        title: "Kompetenzbereich im Mediencurriculum nicht abgedeckt",
-        severity: Warnung,
-        explanation: "Die Länder haben sich verpflichtet, dass Schülerinnen und Schüler alle Kompetenzen in der digitalen Welt erwerben können \
+    bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.4\"] }\n",
+    good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
+    sources: &[KMK, sources::MKR_NRW, BY_KR, NI_OR, BCM, SH_FA],
+    check: Some(known_ids),
+};
+
+/// `MC-BEREICHE`: Kompetenzbereich im Mediencurriculum nicht abgedeckt
+pub static MC_BEREICHE: Rule = Rule {
+    code: "MC-BEREICHE",
+    title: "Kompetenzbereich im Mediencurriculum nicht abgedeckt",
+    severity: Warnung,
+    explanation: "Die Länder haben sich verpflichtet, dass Schülerinnen und Schüler alle Kompetenzen in der digitalen Welt erwerben können \
 (KMK 2016). Ein Mediencurriculum sollte deshalb jeden Kompetenzbereich des gewählten Rahmens mindestens einmal abdecken. \
 Die Meldung nennt die fehlenden Bereiche; ergänzen Sie Einheiten, die sie fördern.",
-        bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
-        good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\", \"1.2\"] }\n    - { fach: Sachunterricht, jahrgang: 3, thema: Gemeinsam ein Lerntagebuch führen, kompetenzen: [\"2.3\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Hörspiel produzieren, kompetenzen: [\"3.1\"] }\n    - { fach: Sachunterricht, jahrgang: 4, thema: Sichere Passwörter, kompetenzen: [\"4.1\"] }\n    - { fach: Mathematik, jahrgang: 4, thema: Roboter programmieren, kompetenzen: [\"5.5\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Werbung erkennen, kompetenzen: [\"6.1\"] }\n",
-        sources: &[KMK],
-        check: Some(areas_covered),
-    },
-];
+    bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
+    good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\", \"1.2\"] }\n    - { fach: Sachunterricht, jahrgang: 3, thema: Gemeinsam ein Lerntagebuch führen, kompetenzen: [\"2.3\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Hörspiel produzieren, kompetenzen: [\"3.1\"] }\n    - { fach: Sachunterricht, jahrgang: 4, thema: Sichere Passwörter, kompetenzen: [\"4.1\"] }\n    - { fach: Mathematik, jahrgang: 4, thema: Roboter programmieren, kompetenzen: [\"5.5\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Werbung erkennen, kompetenzen: [\"6.1\"] }\n",
+    sources: &[KMK],
+    check: Some(areas_covered),
+};
 
 fn known_ids(ctx: &Context<'_>, f: &mut Findings) {
     let Some(curriculum) = &ctx.plan.curriculum else { return };

@@ -1,60 +1,13 @@
 //! Data protection for platforms and the school: AVV, DSFA, VVT, third countries,
 //! the data-protection officer, US cloud suites with pupils' data, consent.
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Sekundaer};
-use crate::diag::Severity::{Fehler, Warnung};
+use super::sources::{
+    ADEQUACY, BY_VOLLZBEK, DSGVO_ART_6_8, DSGVO_ART_28, DSGVO_ART_30, DSGVO_ART_35, DSGVO_ART_37, DSGVO_ART_38, DSGVO_ART_44, DSK_MS365,
+    KOMMUNAL_EDV, KULTUS_BW, LERNSAX, NI_DSB, NI_LERNPLATTFORMEN, NI_TABLETS,
+};
+use super::{Context, Findings, Rule};
+use crate::diag::Severity::Warnung;
 use crate::model::{AvvStatus, Betreiber, Betroffene, DsfaStatus, Einwilligung, Plattform, Zweck};
-
-const BY_VOLLZBEK: Quelle = Quelle {
-    titel: "Bayern, Vollzugsbekanntmachung Datenschutz an Schulen vom 14.07.2022, Nr. 7 (Auftragsverarbeitung)",
-    url: "https://www.verkuendung-bayern.de/baymbl/2022-435/",
-    verlaesslichkeit: Amtlich,
-};
-const KULTUS_BW: Quelle = Quelle {
-    titel: "Kultusministerium Baden-Württemberg: cloudbasierte Dienste",
-    url: "https://it.kultus-bw.de/,Lde/Startseite/IT-Sicherheit/Cloudbasierte_Dienste",
-    verlaesslichkeit: Amtlich,
-};
-const LERNSAX: Quelle = Quelle {
-    titel: "LernSax (Sachsen): Checkliste Datenschutz – AVV, VVT, TOM, DSFA",
-    url: "https://www.lernsax.de/wws/533504.php",
-    verlaesslichkeit: Amtlich,
-};
-const NI_DSB: Quelle = Quelle {
-    titel: "Bildungsportal Niedersachsen: Datenschutzbeauftragte der Schulen",
-    url: "https://bildungsportal-niedersachsen.de/schulorganisation/datenschutz-an-schulen/dsgvo-an-schulen-und-studienseminaren/1-datenschutzbeauftragte-der-schulen",
-    verlaesslichkeit: Amtlich,
-};
-const NI_TABLETS: Quelle = Quelle {
-    titel: "LfD Niedersachsen: Eckpunkte für einen datenschutzkonformen Einsatz von Tablets im Schulunterricht",
-    url: "https://datenschutz.nibis.de/2018/11/09/eckpunkte-fuer-einen-datenschutzkonformen-einsatz-von-tablets-im-schulunterricht",
-    verlaesslichkeit: Amtlich,
-};
-const NI_LERNPLATTFORMEN: Quelle = Quelle {
-    titel: "LfD Niedersachsen: Eckpunktepapier digitale Lernplattformen (16.03.2023)",
-    url: "https://datenschutz.nibis.de/2023/03/16/lfd-eckpunktepapier-einsatz-digitaler-lernplattformen-in-schulen",
-    verlaesslichkeit: Amtlich,
-};
-const DSGVO: Quelle = Quelle {
-    titel: "Datenschutz-Grundverordnung, Art. 44 ff. (Übermittlung in Drittländer)",
-    url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
-    verlaesslichkeit: Amtlich,
-};
-const ADEQUACY: Quelle = Quelle {
-    titel: "EU-Kommission: Angemessenheitsbeschlüsse nach Art. 45 DSGVO",
-    url: "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en",
-    verlaesslichkeit: Amtlich,
-};
-const DSK_MS365: Quelle = Quelle {
-    titel: "Festlegung der Datenschutzkonferenz vom 24./25.11.2022 zu Microsoft 365 (Wiedergabe)",
-    url: "https://news.datenschutz-schule.info/2022/11/28/warum-die-datenschutzkonferenz-ms365-in-schulen-nicht-fuer-nutzbar-haelt",
-    verlaesslichkeit: Sekundaer,
-};
-const KOMMUNAL_EDV: Quelle = Quelle {
-    titel: "kommunal-edv.de: Microsoft 365 bleibt weiter ein No-Go (14.12.2022)",
-    url: "https://www.kommunal-edv.de/2022/12/14/microsoft-365-bleibt-weiter-ein-no-go/",
-    verlaesslichkeit: Sekundaer,
-};
 
 /// EU and EEA member states (ISO 3166-1 alpha-2).
 const EU_EWR: &[&str] = &[
@@ -74,106 +27,122 @@ fn pupils(pl: &Plattform) -> bool {
     pl.data.contains(&Betroffene::Schueler)
 }
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "DS-AVV",
-        title: "Kein Vertrag zur Auftragsverarbeitung",
-        severity: Fehler,
-        explanation: "Verarbeitet ein anderer als die Schule personenbezogene Daten in ihrem Auftrag – Anbieter, Land, Schulträger oder \
+pub(super) static RULES: &[&Rule] =
+    &[&DS_AVV, &DS_DSFA, &DS_VVT, &DS_DRITTLAND, &DS_DSB, &DS_DSB_KONFLIKT, &DS_CLOUD_DSK, &DS_EINWILLIGUNG];
+
+/// `DS-AVV`: Kein Vertrag zur Auftragsverarbeitung
+pub static DS_AVV: Rule = Rule {
+    code: "DS-AVV",
+    title: "Kein Vertrag zur Auftragsverarbeitung",
+    severity: Warnung,
+    explanation: "Verarbeitet ein anderer als die Schule personenbezogene Daten in ihrem Auftrag – Anbieter, Land, Schulträger oder \
 kommunales Rechenzentrum –, braucht es einen Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO. Das Akzeptieren von AGB genügt nicht. \
-Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitung`, solange er verhandelt wird).",
-        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: fehlt, dsfa: durchgefuehrt, vvt: true }\n",
-        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        sources: &[BY_VOLLZBEK, KULTUS_BW],
-        check: Some(avv),
-    },
-    Rule {
-        code: "DS-DSFA",
-        title: "Datenschutz-Folgenabschätzung fehlt",
-        severity: Warnung,
-        explanation: "Lernplattformen, Videokonferenzen und Geräteverwaltung (MDM) für Tablet-Klassen verarbeiten viele Daten von Schülerinnen \
+Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitung`, solange er verhandelt wird). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+    bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: fehlt, dsfa: durchgefuehrt, vvt: true }\n",
+    good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    sources: &[DSGVO_ART_28, BY_VOLLZBEK, KULTUS_BW],
+    check: Some(avv),
+};
+
+/// `DS-DSFA`: Datenschutz-Folgenabschätzung fehlt
+pub static DS_DSFA: Rule = Rule {
+    code: "DS-DSFA",
+    title: "Datenschutz-Folgenabschätzung fehlt",
+    severity: Warnung,
+    explanation: "Lernplattformen, Videokonferenzen und Geräteverwaltung (MDM) für Tablet-Klassen verarbeiten viele Daten von Schülerinnen \
 und Schülern; sie sind typische Fälle für eine Datenschutz-Folgenabschätzung nach Art. 35 DSGVO. Dokumentieren Sie unter `dsfa`, \
-ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von Schülerinnen und Schülern meldet die Regel nur eine fehlende Angabe.",
-        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: nicht_erforderlich, vvt: true }\n",
-        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: in_arbeit, vvt: true }\n",
-        sources: &[NI_LERNPLATTFORMEN, NI_TABLETS],
-        check: Some(dsfa),
-    },
-    Rule {
-        code: "DS-VVT",
-        title: "Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten",
-        severity: Fehler,
-        explanation: "Jede Verarbeitung personenbezogener Daten gehört in das Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO): \
-jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeichnis (`datenschutz.vvt: true`).",
-        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: false }\n",
-        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        sources: &[LERNSAX],
-        check: Some(vvt),
-    },
-    Rule {
-        code: "DS-DRITTLAND",
-        title: "Hosting außerhalb von EU und EWR",
-        severity: Warnung,
-        explanation: "Werden personenbezogene Daten außerhalb der EU und des EWR gespeichert, ist das nur mit einem Angemessenheitsbeschluss \
+ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von Schülerinnen und Schülern meldet die Regel nur eine fehlende Angabe. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+    bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: nicht_erforderlich, vvt: true }\n",
+    good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: in_arbeit, vvt: true }\n",
+    sources: &[DSGVO_ART_35, NI_LERNPLATTFORMEN, NI_TABLETS],
+    check: Some(dsfa),
+};
+
+/// `DS-VVT`: Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten
+pub static DS_VVT: Rule = Rule {
+    code: "DS-VVT",
+    title: "Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten",
+    severity: Warnung,
+    explanation: "Jede Verarbeitung personenbezogener Daten gehört in das Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO): \
+jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeichnis (`datenschutz.vvt: true`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+    bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: false }\n",
+    good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    sources: &[DSGVO_ART_30, LERNSAX],
+    check: Some(vvt),
+};
+
+/// `DS-DRITTLAND`: Hosting außerhalb von EU und EWR
+pub static DS_DRITTLAND: Rule = Rule {
+    code: "DS-DRITTLAND",
+    title: "Hosting außerhalb von EU und EWR",
+    severity: Warnung,
+    explanation: "Werden personenbezogene Daten außerhalb der EU und des EWR gespeichert, ist das nur mit einem Angemessenheitsbeschluss \
 der EU-Kommission (Art. 45 DSGVO) oder geeigneten Garantien zulässig. Länder mit allgemeinem Angemessenheitsbeschluss (etwa die Schweiz, \
 das Vereinigte Königreich, Japan) meldet mep nicht; die USA schon, weil ihr Beschluss nur für zertifizierte Unternehmen gilt. \
 Prüfende sollen das sehen. Dokumentieren Sie die Grundlage oder wählen Sie ein Angebot mit Hosting in der EU.",
-        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: US, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        sources: &[DSGVO, ADEQUACY],
-        check: Some(third_country),
-    },
-    Rule {
-        code: "DS-DSB",
-        title: "Keine datenschutzbeauftragte Person benannt",
-        severity: Fehler,
-        explanation: "Jede öffentliche Schule braucht eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten (Art. 37 DSGVO); \
+    bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: US, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    sources: &[DSGVO_ART_44, ADEQUACY],
+    check: Some(third_country),
+};
+
+/// `DS-DSB`: Keine datenschutzbeauftragte Person benannt
+pub static DS_DSB: Rule = Rule {
+    code: "DS-DSB",
+    title: "Keine datenschutzbeauftragte Person benannt",
+    severity: Warnung,
+    explanation: "Jede öffentliche Schule braucht eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten (Art. 37 DSGVO); \
 sie können für mehrere Schulen gemeinsam oder extern bestellt sein, dürfen aber nicht der Schulleitung angehören oder die IT administrieren. \
-Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein.",
-        bad: "datenschutz:\n  vvt: true\n  nutzungsordnung: true\n",
-        good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
-        sources: &[NI_DSB],
-        check: Some(officer),
-    },
-    Rule {
-        code: "DS-DSB-KONFLIKT",
-        title: "Datenschutzbeauftragte Person in einer unvereinbaren Rolle",
-        severity: Warnung,
-        explanation: "Die oder der Datenschutzbeauftragte kontrolliert die Verarbeitung und darf deshalb weder der Schulleitung angehören \
+Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+    bad: "datenschutz:\n  vvt: true\n  nutzungsordnung: true\n",
+    good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
+    sources: &[DSGVO_ART_37, NI_DSB],
+    check: Some(officer),
+};
+
+/// `DS-DSB-KONFLIKT`: Datenschutzbeauftragte Person in einer unvereinbaren Rolle
+pub static DS_DSB_KONFLIKT: Rule = Rule {
+    code: "DS-DSB-KONFLIKT",
+    title: "Datenschutzbeauftragte Person in einer unvereinbaren Rolle",
+    severity: Warnung,
+    explanation: "Die oder der Datenschutzbeauftragte kontrolliert die Verarbeitung und darf deshalb weder der Schulleitung angehören \
 noch die IT der Schule betreuen (Interessenkonflikt, Art. 38 Abs. 6 DSGVO). mep vergleicht den Namen unter \
 `datenschutz.beauftragte_person` mit der Ansprechperson der Schule, wenn sie die Schulleitung ist, und mit dem First-Level-Support.",
-        bad: "datenschutz:\n  beauftragte_person: { name: A. Beispiel, kontakt: dsb@example.org }\n  vvt: true\n",
-        good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n",
-        sources: &[NI_DSB],
-        check: Some(officer_conflict),
-    },
-    Rule {
-        code: "DS-CLOUD-DSK",
-        title: "Microsoft 365 oder Google Workspace mit Daten von Schülerinnen und Schülern",
-        severity: Warnung,
-        explanation: "Die Datenschutzkonferenz hat am 24./25.11.2022 festgestellt, dass der datenschutzkonforme Einsatz von Microsoft 365 \
+    bad: "datenschutz:\n  beauftragte_person: { name: A. Beispiel, kontakt: dsb@example.org }\n  vvt: true\n",
+    good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n",
+    sources: &[DSGVO_ART_38, NI_DSB],
+    check: Some(officer_conflict),
+};
+
+/// `DS-CLOUD-DSK`: Microsoft 365 oder Google Workspace mit Daten von Schülerinnen und Schülern
+pub static DS_CLOUD_DSK: Rule = Rule {
+    code: "DS-CLOUD-DSK",
+    title: "Microsoft 365 oder Google Workspace mit Daten von Schülerinnen und Schülern",
+    severity: Warnung,
+    explanation: "Die Datenschutzkonferenz hat am 24./25.11.2022 festgestellt, dass der datenschutzkonforme Einsatz von Microsoft 365 \
 auf Grundlage des damaligen Datenschutznachtrags nicht nachgewiesen werden kann, „insbesondere an Schulen“. Für Google Workspace for Education \
 gibt es vergleichbare Bedenken. Eine Neubewertung ist nicht veröffentlicht. Die Warnung macht Prüfende auf den Punkt aufmerksam: \
 Dokumentieren Sie die Haltung Ihres Landes, die Datenschutz-Folgenabschätzung und mögliche Alternativen.",
-        bad: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [schueler, lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        good: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
-        sources: &[DSK_MS365, KOMMUNAL_EDV],
-        check: Some(us_suites),
-    },
-    Rule {
-        code: "DS-EINWILLIGUNG",
-        title: "Einwilligung fehlt",
-        severity: Fehler,
-        explanation: "Wo keine gesetzliche Grundlage die Verarbeitung erlaubt – in Niedersachsen etwa bei Tablet-Klassen, deren zusätzliche Daten \
+    bad: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [schueler, lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    good: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
+    sources: &[DSK_MS365, KOMMUNAL_EDV],
+    check: Some(us_suites),
+};
+
+/// `DS-EINWILLIGUNG`: Einwilligung fehlt
+pub static DS_EINWILLIGUNG: Rule = Rule {
+    code: "DS-EINWILLIGUNG",
+    title: "Einwilligung fehlt",
+    severity: Warnung,
+    explanation: "Wo keine gesetzliche Grundlage die Verarbeitung erlaubt – in Niedersachsen etwa bei Tablet-Klassen, deren zusätzliche Daten \
 nicht „erforderlich“ im Sinne des Schulgesetzes sind –, braucht es die Einwilligung der Betroffenen (bei Kindern unter 16 der Eltern) \
 und eine echte Alternative für alle, die nicht einwilligen. Steht `einwilligung: fehlt`, ist die Plattform so nicht nutzbar. \
-Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`).",
-        bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: fehlt }\n",
-        good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: eingeholt }\n",
-        sources: &[NI_TABLETS],
-        check: Some(consent),
-    },
-];
+Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+    bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: fehlt }\n",
+    good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: eingeholt }\n",
+    sources: &[DSGVO_ART_6_8, NI_TABLETS],
+    check: Some(consent),
+};
 
 fn avv(ctx: &Context<'_>, f: &mut Findings) {
     for (i, pl) in ctx.plan.platforms.iter().enumerate() {

@@ -3,139 +3,104 @@
 //! programme window.
 
 use super::foerder::eur;
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
-use crate::diag::Severity::{Fehler, Hinweis};
-use crate::model::{Bedarf, Euro};
+use super::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, DPS_TRAEGER, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
+use super::{Context, Findings, Rule};
+use crate::diag::Severity::{self, Fehler, Hinweis};
 
-const SH_RL: Quelle = Quelle {
-    titel: "Landesprogramm DigitalPakt Schleswig-Holstein: Investitionsplanung je Schule und Fördergegenstand",
-    url: "https://grantway.induct.net/grant/ministerium-fr-allgemeine-und-berufliche-bildung-wissenschaft-forschung-und-kultur/landesprogramm-digitalpakt-sh-ffentliche-schulen/rA6ywvGB7WKokEWOjd0R9M2E",
-    verlaesslichkeit: Amtlich,
-};
-const DETMOLD: Quelle = Quelle {
-    titel: "Bezirksregierung Detmold: DigitalPakt Schule – Bund höchstens 90 %, Länder und Kommunen mindestens 10 %",
-    url: "https://bezreg-detmold.nrw.de/aufgaben/schule/digitalpakt-schule",
-    verlaesslichkeit: Amtlich,
-};
-const HESSEN: Quelle = Quelle {
-    titel: "Hessen, Häufig gestellte Fragen zum DigitalPakt: Eigenanteil 25 %",
-    url: "https://digitale-schule.hessen.de/digitale-infrastruktur-und-verwaltung/digitalpakt/haeufig-gestellte-fragen",
-    verlaesslichkeit: Amtlich,
-};
-const SH_PM: Quelle = Quelle {
-    titel: "Schleswig-Holstein: Eigenanteil 15 %, entfällt für finanzschwache Kommunen",
-    url: "https://schleswig-holstein.de/DE/Landesregierung/III/_startseite/Artikel_2019/September_19/190924_digi_pakt.html",
-    verlaesslichkeit: Amtlich,
-};
-const NRW_RL: Quelle = Quelle {
-    titel: "Richtlinie DigitalPakt NRW: Schulträgerbudget nach Anlage 2",
-    url: "https://bass.schul-welt.de/18679.htm",
-    verlaesslichkeit: Amtlich,
-};
-const DBIR_4: Quelle = Quelle {
-    titel: "dBIR Bayern Nr. 4: kein Maßnahmenbeginn vor dem 17.05.2019",
-    url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_10546-3",
-    verlaesslichkeit: Amtlich,
-};
-const KOELN: Quelle = Quelle {
-    titel: "Bezirksregierung Köln: DigitalPakt Schule – Antragsfrist 31.07.2022",
-    url: "https://www.bezreg-koeln.nrw.de/themen/schule-und-bildung/digitalpakt-schule",
-    verlaesslichkeit: Amtlich,
-};
-const HIB_2024: Quelle = Quelle {
-    titel: "Bundestag, hib: laufende Vorhaben bis Ende 2025 finanziert",
-    url: "https://www.bundestag.de/presse/hib/kurzmeldungen-992642",
-    verlaesslichkeit: Amtlich,
-};
+pub(super) static RULES: &[&Rule] = &[&DP_FINANZIERUNG_SUMME, &DP_EIGENANTEIL, &DP_BUDGET, &DP_FOERDERZEITRAUM, &DP_ANTRAGSFRIST];
 
-fn total(needs: &[Bedarf]) -> Euro {
-    needs.iter().map(Bedarf::total).sum()
-}
-
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "DP-FINANZIERUNG-SUMME",
-        title: "Finanzierung deckt den Bedarf nicht auf den Cent",
-        severity: Fehler,
-        explanation: "Der Finanzierungsplan muss den Bedarf genau decken: beantragte Fördermittel + Eigenanteil + sonstige Mittel \
+/// `DP-FINANZIERUNG-SUMME`: Finanzierung deckt den Bedarf nicht auf den Cent
+pub static DP_FINANZIERUNG_SUMME: Rule = Rule {
+    code: "DP-FINANZIERUNG-SUMME",
+    title: "Finanzierung deckt den Bedarf nicht auf den Cent",
+    severity: Fehler,
+    explanation: "Der Finanzierungsplan muss den Bedarf genau decken: beantragte Fördermittel + Eigenanteil + sonstige Mittel \
 = Summe aller Bedarfspositionen (Anzahl × Einzelpreis), auf den Cent. Eine Differenz zeigt einen Rechen- oder Übertragungsfehler, \
 den die Bewilligungsstelle zurückweist. Fehlt `finanzierung` ganz, obwohl Bedarf geplant ist, meldet die Regel das einmal.",
-        bad: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2000\n  sonstige_mittel_eur: 0\n",
-        good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
-        sources: &[SH_RL],
-        check: Some(sums),
-    },
-    Rule {
-        code: "DP-EIGENANTEIL",
-        title: "Eigenanteil unter dem Mindestanteil des Landes",
-        severity: Fehler,
-        explanation: "Der Bund trägt höchstens 90 %, Länder und Kommunen mindestens 10 % (Verwaltungsvereinbarung). \
-Manche Länder verlangen mehr: Schleswig-Holstein 15 % (entfällt für finanzschwache Kommunen, `schultraeger.finanzschwach: true`), \
-Hessen 25 % (Land und Schulträger zusammen); Thüringen fördert bis zu 100 %. mep rechnet Eigenanteil und sonstige Mittel zusammen \
-und vergleicht sie mit dem Mindestanteil des Landesprofils an der Bedarfssumme. Erhöhen Sie den Eigenanteil und senken Sie die beantragten Mittel entsprechend.",
-        bad: "finanzierung:\n  beantragt_eur: 24000\n  eigenanteil_eur: 1000\n  sonstige_mittel_eur: 0\n",
-        good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
-        sources: &[DETMOLD, SH_PM, HESSEN],
-        check: Some(own_share),
-    },
-    Rule {
-        code: "DP-BUDGET",
-        title: "Beantragte Mittel über dem Budget des Schulträgers",
-        severity: Fehler,
-        explanation: "Jedes Land verteilt seine Mittel als Budget auf die Schulträger (etwa NRW nach Anlage 2 der Richtlinie). \
+    bad: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2000\n  sonstige_mittel_eur: 0\n",
+    good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
+    sources: &[],
+    check: Some(sums),
+};
+
+/// `DP-EIGENANTEIL`: Eigenanteil unter dem Mindestanteil des Landes
+pub static DP_EIGENANTEIL: Rule = Rule {
+    code: "DP-EIGENANTEIL",
+    title: "Eigenanteil unter dem Mindestanteil des Landes",
+    severity: Fehler,
+    explanation: "Im DigitalPakt 2019–2024 trägt der Bund höchstens 90 %, Länder und Kommunen mindestens 10 % (Verwaltungsvereinbarung). \
+Manche Länder verlangen mehr: Schleswig-Holstein 15 % vom Schulträger (entfällt für finanzschwache Kommunen, `schultraeger.finanzschwach: true`); \
+Hessen 25 % von Land und Schulträger zusammen – mep vergleicht dort die Summe aus Eigenanteil und sonstigen Mitteln (mit den Landesmitteln) \
+und meldet höchstens eine Warnung, weil Landesmittel auch in den beantragten Mitteln stecken können; Thüringen fördert bis zu 100 %. \
+mep rechnet Eigenanteil und sonstige Mittel zusammen und vergleicht sie mit dem Mindestanteil des Profils an der Bedarfssumme. \
+Für den DigitalPakt 2.0 ist kein Mindestanteil je Plan bekannt: die 10 bis 30 % der Bundestagsmeldung sind der Anteil der Länder am Programm; \
+dort prüft die Regel nichts, solange kein Profil einen Wert nennt. Erhöhen Sie den Eigenanteil und senken Sie die beantragten Mittel entsprechend.",
+    bad: "programm: digitalpakt-2019\nfinanzierung:\n  beantragt_eur: 24000\n  eigenanteil_eur: 1000\n  sonstige_mittel_eur: 0\n",
+    good: "programm: digitalpakt-2019\nfinanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
+    sources: &[VV_2019, DETMOLD, SH_PM, HESSEN],
+    check: Some(own_share),
+};
+
+/// `DP-BUDGET`: Beantragte Mittel über dem Budget des Schulträgers
+pub static DP_BUDGET: Rule = Rule {
+    code: "DP-BUDGET",
+    title: "Beantragte Mittel über dem Budget des Schulträgers",
+    severity: Fehler,
+    explanation: "Jedes Land verteilt seine Mittel als Budget auf die Schulträger (etwa NRW nach Anlage 2 der Richtlinie). \
 Ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
 Kürzen Sie den Bedarf, verschieben Sie Positionen in ein späteres Jahr oder klären Sie das Budget mit dem Schulträger.",
-        bad: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 20000\n",
-        good: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 60000\n",
-        sources: &[NRW_RL],
-        check: Some(budget),
-    },
-    Rule {
-        code: "DP-FOERDERZEITRAUM",
-        title: "Maßnahme außerhalb des Förderzeitraums",
-        severity: Fehler,
-        explanation: "Maßnahmen müssen im Förderzeitraum des Programms liegen. Im DigitalPakt 2019–2024 darf keine Maßnahme vor dem 17.05.2019 \
+    bad: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 20000\n",
+    good: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 60000\n",
+    sources: &[DPS_TRAEGER, NRW_RL, BY_DBIR_BUDGET],
+    check: Some(budget),
+};
+
+/// `DP-FOERDERZEITRAUM`: Maßnahme außerhalb des Förderzeitraums
+pub static DP_FOERDERZEITRAUM: Rule = Rule {
+    code: "DP-FOERDERZEITRAUM",
+    title: "Maßnahme außerhalb des Förderzeitraums",
+    severity: Fehler,
+    explanation: "Maßnahmen müssen im Förderzeitraum des Programms liegen. Im DigitalPakt 2019–2024 darf keine Maßnahme vor dem 17.05.2019 \
 beginnen; laufende Vorhaben werden bis Ende 2025 finanziert, in Baden-Württemberg, Rheinland-Pfalz und Sachsen nur bis Ende 2024. \
 Für den DigitalPakt 2.0 ist „1. Januar 2025 bis 2030“ nur aus der Presse bekannt; dort meldet die Regel höchstens eine Warnung. \
 Geprüft werden Beginn und Ende der Maßnahmen und die Beschaffungsjahre des Bedarfs.",
-        bad: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2024-08-01, ende: 2024-12-20 }\n",
-        good: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2026-11-01, ende: 2027-03-31 }\n",
-        sources: &[DBIR_4, HIB_2024],
-        check: Some(programme_window),
-    },
-    Rule {
-        code: "DP-ANTRAGSFRIST",
-        title: "Antragsfrist des Landes abgelaufen",
-        severity: Hinweis,
-        explanation: "Im DigitalPakt 2019–2024 sind die Antragsfristen aller Länder abgelaufen (2020 bis 2023). Ein Plan mit einem späteren Stand \
+    bad: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2024-08-01, ende: 2024-12-20 }\n",
+    good: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2026-11-01, ende: 2027-03-31 }\n",
+    sources: &[HIB_2024, DBIR_4],
+    check: Some(programme_window),
+};
+
+/// `DP-ANTRAGSFRIST`: Antragsfrist des Landes abgelaufen
+pub static DP_ANTRAGSFRIST: Rule = Rule {
+    code: "DP-ANTRAGSFRIST",
+    title: "Antragsfrist des Landes abgelaufen",
+    severity: Hinweis,
+    explanation: "Im DigitalPakt 2019–2024 sind die Antragsfristen aller Länder abgelaufen (2020 bis 2023). Ein Plan mit einem späteren Stand \
 kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhaben wählen Sie `programm: digitalpakt-2`.",
-        bad: "programm: digitalpakt-2019\nstand: 2026-10-15\n",
-        good: "programm: digitalpakt-2\nstand: 2026-10-15\n",
-        sources: &[SH_RL, KOELN],
-        check: Some(deadline),
-    },
-];
+    bad: "programm: digitalpakt-2019\nstand: 2026-10-15\n",
+    good: "programm: digitalpakt-2\nstand: 2026-10-15\n",
+    sources: &[SH_RL, KOELN],
+    check: Some(deadline),
+};
 
 fn sums(ctx: &Context<'_>, f: &mut Findings) {
-    let p = ctx.plan;
-    let need = total(&p.needs);
-    let Some(fin) = &p.funding else {
-        if need.cents() > 0 {
-            f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need.cents())))
+    let need = ctx.figures.investment.total;
+    let Some(fin) = &ctx.figures.funding else {
+        if need > 0 {
+            f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need)))
                 .with_help("Ergänzen Sie `finanzierung:` mit `beantragt_eur`, `eigenanteil_eur` und `sonstige_mittel_eur`.");
         }
         return;
     };
-    let covered = fin.requested + fin.own_share + fin.other;
-    if covered != need {
-        let diff = covered.cents() - need.cents();
+    if fin.difference != 0 {
+        let diff = fin.difference;
         let (word, amount) = if diff > 0 { ("mehr", diff) } else { ("weniger", -diff) };
         f.at(
             "finanzierung",
             format!(
                 "Beantragt + Eigenanteil + sonstige Mittel = {}, der Bedarf beträgt {} – {} {word} als der Bedarf.",
-                eur(covered.cents()),
-                eur(need.cents()),
+                eur(fin.total),
+                eur(need),
                 eur(amount)
             ),
         )
@@ -145,49 +110,70 @@ fn sums(ctx: &Context<'_>, f: &mut Findings) {
 
 fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let Some(fin) = &p.funding else { return };
-    let need = total(&p.needs);
-    if need.cents() == 0 {
+    let Some(fin) = &ctx.figures.funding else { return };
+    let need = ctx.figures.investment.total;
+    if need == 0 {
         return;
     }
+    let own = fin.own_share.saturating_add(fin.other);
     let weak = p.provider.as_ref().is_some_and(|t| t.financially_weak);
-    let min = ctx.profile.own_share_min_percent(weak);
-    let own = (fin.own_share + fin.other).cents();
-    if own.saturating_mul(100) >= need.cents().saturating_mul(i64::from(min)) {
-        return;
+    let reaches = |min: u32| own.saturating_mul(100) >= need.saturating_mul(i64::from(min));
+    let required = |min: u32| (need.saturating_mul(i64::from(min)) + 99) / 100;
+    let pct = |min: u32| crate::view::values::de_percent_whole(i64::from(min));
+    if let Some(param) = ctx.profile.own_share_min(weak)
+        && !reaches(param.wert)
+    {
+        let min = param.wert;
+        let message = format!(
+            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} in {} ({} von {}).",
+            eur(own),
+            pct(min),
+            ctx.profile.land_name(),
+            eur(required(min)),
+            eur(need)
+        );
+        let help = format!(
+            "Erhöhen Sie den Eigenanteil um {} und senken Sie die beantragten Mittel um denselben Betrag.",
+            eur(required(min) - own)
+        );
+        f.at_param("finanzierung.eigenanteil_eur", message, param).with_help(help);
     }
-    let required = (need.cents().saturating_mul(i64::from(min)) + 99) / 100;
-    let message = format!(
-        "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {min} % in {} ({} von {}).",
-        eur(own),
-        ctx.profile.land_name(),
-        eur(required),
-        eur(need.cents())
-    );
-    let help = format!("Erhöhen Sie den Eigenanteil um {} und senken Sie die beantragten Mittel um denselben Betrag.", eur(required - own));
-    let params = &ctx.profile.parameter;
-    let param = if weak {
-        params.eigenanteil_min_finanzschwach_prozent.as_ref().or(params.eigenanteil_min_prozent.as_ref())
-    } else {
-        params.eigenanteil_min_prozent.as_ref()
-    };
-    let d = match param {
-        Some(param) => f.at_param("finanzierung.eigenanteil_eur", message, param),
-        None => f.at("finanzierung.eigenanteil_eur", message),
-    };
-    d.with_help(help);
+    // Where the Land's minimum covers Land and Schulträger together (Hessen), the plan shows the Land's
+    // money only if it is listed under `sonstige_mittel_eur`; a shortfall may be Land money inside the grant.
+    if let Some(param) = &ctx.profile.parameter.kofinanzierung_min_prozent
+        && !reaches(param.wert)
+    {
+        let min = param.wert;
+        let message = format!(
+            "Land und Schulträger tragen in {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
+            ctx.profile.land_name(),
+            pct(min),
+            eur(required(min)),
+            eur(need),
+            eur(own)
+        );
+        let d = f.at_param("finanzierung.sonstige_mittel_eur", message, param);
+        // The Land's share may be part of the requested grant, which the plan does not split: never more than a warning.
+        if d.severity == Severity::Fehler {
+            d.severity = Severity::Warnung;
+        }
+        d.with_help(
+            "Weisen Sie die Landesmittel unter `sonstige_mittel_eur` aus (nicht in `beantragt_eur`) oder erhöhen Sie den Eigenanteil.",
+        );
+    }
 }
 
 fn budget(ctx: &Context<'_>, f: &mut Findings) {
-    let p = ctx.plan;
-    let (Some(fin), Some(budget)) = (&p.funding, p.provider.as_ref().and_then(|t| t.budget)) else { return };
-    if fin.requested > budget {
+    // The same figure the document's budget line shows.
+    let Some(b) = &ctx.figures.budget else { return };
+    if let (true, Some(requested), Some(rest)) = (b.overdrawn(), b.requested, b.remaining) {
         f.at(
             "finanzierung.beantragt_eur",
             format!(
-                "Beantragt sind {}, das Budget des Schulträgers für diese Schule beträgt {}.",
-                eur(fin.requested.cents()),
-                eur(budget.cents())
+                "Beantragt sind {}, das Budget des Schulträgers für diese Schule beträgt {} – Fehlbetrag {}.",
+                eur(requested),
+                eur(b.budget),
+                eur(rest.saturating_neg())
             ),
         )
         .with_help("Kürzen Sie den Bedarf, verschieben Sie Positionen oder klären Sie `schultraeger.budget_eur` mit dem Schulträger.");

@@ -1,208 +1,185 @@
 //! What may be funded: Fördergegenstände, exclusions, mobile-device limits,
 //! preconditions of devices (network, Einsatzszenario, justification).
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich, Verlaesslichkeit::Sekundaer};
-use crate::diag::Severity::{Fehler, Hinweis};
-use crate::model::{Bedarf, Euro, Geraetetyp, Kategorie, Kostenart, Nutzung};
+use super::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ, SH_FAQ_GERAETE, VV_2019};
+use super::{Context, Findings, Rule};
+use crate::diag::Severity::{Fehler, Hinweis, Warnung};
+use crate::figures::ist_mobil;
+use crate::model::{Bedarf, Geraetetyp, Kategorie, Kostenart, Nutzung};
 use crate::profile::CapMode;
 
 /// VV § 3 Abs. 1 Nr. 1–6 as mirrored 1:1 in the Bavarian dBIR Nr. 2.
-pub(super) const DBIR: Quelle = Quelle {
-    titel: "Richtlinie digitale Bildungsinfrastruktur (dBIR) Bayern, Nr. 2 – Fördergegenstände nach § 3 VV",
-    url: "https://www.gesetze-bayern.de/Content/Document/BayVV_2230_1_1_1_2_4_K_12476-1",
-    verlaesslichkeit: Amtlich,
-};
-const SH_FAQ_GERAETE: Quelle = Quelle {
-    titel: "FAQ DigitalPakt Schleswig-Holstein: Obergrenzen mobiler Endgeräte (VV § 3 Abs. 1 Nr. 6 c)",
-    url: "https://dpaktfaq.schleswig-holstein.de/?keyword=32&subView=portalFAQ&view=portal",
-    verlaesslichkeit: Amtlich,
-};
-const MV_FAQ: Quelle = Quelle {
-    titel: "FAQ DigitalPakt Mecklenburg-Vorpommern",
-    url: "https://www.bildung-mv.de/schule-digital/digitalpakt-schule/faq/index.html?p1=l2",
-    verlaesslichkeit: Amtlich,
-};
-const SH_ADMINFAQ: Quelle = Quelle {
-    titel: "FAQ Schleswig-Holstein: nur Investitionen und unmittelbar verbundene, befristete Ausgaben (Art. 104c GG)",
-    url: "https://adminfaq.schleswig-holstein.de/?questionID=4&subView=question&view=portal",
-    verlaesslichkeit: Amtlich,
-};
-const BB_RL: Quelle = Quelle {
-    titel: "Förderrichtlinie Brandenburg, Bedingungen für mobile Endgeräte (Wiedergabe)",
-    url: "https://www.smarttech.com/de-DE/digital-pakt/brandenburg",
-    verlaesslichkeit: Sekundaer,
-};
-pub(super) const BREMEN: Quelle = Quelle {
-    titel: "Bremen: Förderung für digitale Bildungsinfrastruktur beantragen (Anlagen A–C, tabellarische Einsatzkonzepte)",
-    url: "https://www.service.bremen.de/foerderung-fuer-digitale-bildungsinfrastruktur-an-schulen-beantragen-185297",
-    verlaesslichkeit: Amtlich,
-};
-const NRW_TPEK: Quelle = Quelle {
-    titel: "Medienzentrum Coesfeld: ohne technisch-pädagogisches Einsatzkonzept keine Förderung",
-    url: "https://gl-plus.medienzentrum-coe.de/2020/02/14/digitalpakt",
-    verlaesslichkeit: Sekundaer,
-};
-
 /// An item that needs a pedagogical reason: everything except the network itself.
 fn is_device(b: &Bedarf) -> bool {
     !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)
 }
 
-/// Mobile end devices: by category or by device type.
-fn is_mobile(b: &Bedarf) -> bool {
-    b.category == Kategorie::MobileEndgeraete || b.device.mobil()
-}
-
-/// The total of the mobile items and of all items.
-pub(super) fn mobile_totals(needs: &[Bedarf]) -> (Euro, Euro) {
-    let mobile = needs.iter().filter(|b| is_mobile(b)).map(Bedarf::total).sum();
-    let all = needs.iter().map(Bedarf::total).sum();
-    (mobile, all)
-}
-
 /// Formats cents as German euros: `25.000,00 €`.
 pub(super) fn eur(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let c = cents.unsigned_abs();
-    let euros = (c / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped},{:02} €", c % 100)
+    crate::view::values::de_eur(cents)
 }
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "DP-FOERDERGEGENSTAND",
-        title: "Gerät passt nicht zum Fördergegenstand",
-        severity: Fehler,
-        explanation: "Jede Bedarfsposition gehört zu einem der sechs Fördergegenstände der Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 1–6): \
+pub(super) static RULES: &[&Rule] = &[
+    &DP_FOERDERGEGENSTAND,
+    &DP_SMARTPHONE,
+    &DP_VERWALTUNG,
+    &DP_SERVER,
+    &DP_LAUFENDE_KOSTEN,
+    &DP_MOBIL_OBERGRENZE,
+    &DP_MOBIL_BERUFLICH,
+    &DP_NETZ_VORAUSSETZUNG,
+    &DP_EINSATZSZENARIO,
+    &DP_BEGRUENDUNG,
+];
+
+/// `DP-FOERDERGEGENSTAND`: Gerät passt nicht zum Fördergegenstand
+pub static DP_FOERDERGEGENSTAND: Rule = Rule {
+    code: "DP-FOERDERGEGENSTAND",
+    title: "Gerät passt nicht zum Fördergegenstand",
+    severity: Fehler,
+    explanation: "Jede Bedarfsposition gehört zu einem der sechs Fördergegenstände der Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 1–6): \
 Vernetzung, WLAN, Lehr-Lern-Infrastrukturen, Anzeige- und Interaktionsgeräte, digitale Arbeitsgeräte, schulgebundene mobile Endgeräte. \
 `geraetetyp` und `kategorie` müssen zusammenpassen. Besonders wichtig: Tablets, Laptops und Notebooks sind mobile Endgeräte \
 und zählen zu deren Obergrenze, auch wenn sie als Arbeitsgeräte eingetragen werden. \
 Wählen Sie die Kategorie, zu der das Gerät gehört.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: arbeitsgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
-        sources: &[DBIR],
-        check: Some(category_fits),
-    },
-    Rule {
-        code: "DP-SMARTPHONE",
-        title: "Smartphones sind nicht förderfähig",
-        severity: Fehler,
-        explanation: "Die Verwaltungsvereinbarung nimmt Smartphones ausdrücklich von den förderfähigen mobilen Endgeräten aus \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: arbeitsgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
+    sources: &[VV_2019, DBIR],
+    check: Some(category_fits),
+};
+
+/// `DP-SMARTPHONE`: Smartphones sind nicht förderfähig
+pub static DP_SMARTPHONE: Rule = Rule {
+    code: "DP-SMARTPHONE",
+    title: "Smartphones sind nicht förderfähig",
+    severity: Fehler,
+    explanation: "Die Verwaltungsvereinbarung nimmt Smartphones ausdrücklich von den förderfähigen mobilen Endgeräten aus \
 (§ 3 Abs. 1 Nr. 6: „Laptops, Notebooks und Tablets, ausgenommen Smartphones“). Planen Sie Tablets oder Laptops \
 oder finanzieren Sie Smartphones aus anderen Mitteln und führen Sie sie nicht im Förderbedarf.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Smartphones für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: smartphone\n    anzahl: 10\n    einzelpreis_eur: 250\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 10\n    einzelpreis_eur: 400\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
-        sources: &[DBIR, MV_FAQ],
-        check: Some(smartphones),
-    },
-    Rule {
-        code: "DP-VERWALTUNG",
-        title: "Geräte für die Verwaltung sind nicht förderfähig",
-        severity: Fehler,
-        explanation: "Gefördert wird die digitale Bildungsinfrastruktur für den Unterricht. Was hauptsächlich der Schulverwaltung dient \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Smartphones für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: smartphone\n    anzahl: 10\n    einzelpreis_eur: 250\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 10\n    einzelpreis_eur: 400\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
+    sources: &[VV_2019, DBIR, MV_FAQ],
+    check: Some(smartphones),
+};
+
+/// `DP-VERWALTUNG`: Geräte für die Verwaltung sind nicht förderfähig
+pub static DP_VERWALTUNG: Rule = Rule {
+    code: "DP-VERWALTUNG",
+    title: "Geräte für die Verwaltung sind nicht förderfähig",
+    severity: Fehler,
+    explanation: "Gefördert wird die digitale Bildungsinfrastruktur für den Unterricht. Was hauptsächlich der Schulverwaltung dient \
 (Sekretariat, Schulleitung, Verwaltungsnetz), ist ausgeschlossen (dBIR Nr. 2 Satz 1). Finanzieren Sie solche Positionen aus \
 Mitteln des Schulträgers und führen Sie sie nicht im Förderbedarf – oder korrigieren Sie `nutzung`, wenn die Geräte im Unterricht eingesetzt werden.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: PCs für das Sekretariat\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: verwaltung\n    szenarien: [S1]\n    begruendung: Ersatz alter Geräte.\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: PCs für den Informatikraum\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: unterricht\n    szenarien: [S1]\n    begruendung: Programmieren im Wahlpflichtfach.\n",
-        sources: &[DBIR],
-        check: Some(administration),
-    },
-    Rule {
-        code: "DP-SERVER",
-        title: "Schulserver ohne zulässige Begründung",
-        severity: Fehler,
-        explanation: "Schulserver sind nur in zwei Fällen förderfähig (VV § 3 Abs. 1 Nr. 1): (aa) als Ausgleich unzureichender Bandbreite, \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: PCs für das Sekretariat\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: verwaltung\n    szenarien: [S1]\n    begruendung: Ersatz alter Geräte.\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: PCs für den Informatikraum\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: unterricht\n    szenarien: [S1]\n    begruendung: Programmieren im Wahlpflichtfach.\n",
+    sources: &[VV_2019, DBIR],
+    check: Some(administration),
+};
+
+/// `DP-SERVER`: Schulserver ohne zulässige Begründung
+pub static DP_SERVER: Rule = Rule {
+    code: "DP-SERVER",
+    title: "Schulserver ohne zulässige Begründung",
+    severity: Fehler,
+    explanation: "Schulserver sind nur in zwei Fällen förderfähig (VV § 3 Abs. 1 Nr. 1): (aa) als Ausgleich unzureichender Bandbreite, \
 wenn kein Anbieter binnen zwölf Monaten nach den übrigen Investitionen einen Glasfaseranschluss garantiert (`bandbreite`), \
 oder (bb) wenn sie rechtlich vorgeschrieben sind (`rechtliche_vorgabe`) oder für besondere, etwa berufsbezogene Anwendungen gebraucht werden \
 (`spezielle_anwendung`). Tragen Sie die zutreffende `server_begruendung` ein oder streichen Sie die Position.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Schulserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Pufferserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n    server_begruendung: bandbreite\n",
-        sources: &[DBIR],
-        check: Some(servers),
-    },
-    Rule {
-        code: "DP-LAUFENDE-KOSTEN",
-        title: "Laufende Kosten im Förderbedarf",
-        severity: Fehler,
-        explanation: "Der DigitalPakt ist eine Finanzhilfe für Investitionen (Art. 104c GG). Laufende Kosten – Betrieb, Wartung, Support, \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Schulserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Pufferserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n    server_begruendung: bandbreite\n",
+    sources: &[VV_2019, DBIR],
+    check: Some(servers),
+};
+
+/// `DP-LAUFENDE-KOSTEN`: Laufende Kosten im Förderbedarf
+pub static DP_LAUFENDE_KOSTEN: Rule = Rule {
+    code: "DP-LAUFENDE-KOSTEN",
+    title: "Laufende Kosten im Förderbedarf",
+    severity: Fehler,
+    explanation: "Der DigitalPakt ist eine Finanzhilfe für Investitionen (Art. 104c GG). Laufende Kosten – Betrieb, Wartung, Support, \
 Strom, Internetanschluss, jährliche Lizenzen – werden nicht gefördert. Führen Sie sie als Folgekosten unter \
 `betrieb.folgekosten_eur_pro_jahr` und finanzieren Sie sie aus Mitteln des Schulträgers. Im DigitalPakt 2.0 könnten Wartungs- und \
 Supportstrukturen förderfähig werden; bis zur Förderrichtlinie des Landes meldet das Profil dort nur eine Warnung.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Wartungspauschale Netzwerk\n    kategorie: vernetzung\n    geraetetyp: sonstiges\n    anzahl: 3\n    einzelpreis_eur: 1200\n    jahr: 2027\n    kostenart: laufend\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Netzwerkverkabelung Altbau\n    kategorie: vernetzung\n    geraetetyp: verkabelung\n    anzahl: 1\n    einzelpreis_eur: 3600\n    jahr: 2027\n    kostenart: investiv\n",
-        sources: &[SH_ADMINFAQ],
-        check: Some(running_costs),
-    },
-    Rule {
-        code: "DP-MOBIL-OBERGRENZE",
-        title: "Obergrenze für mobile Endgeräte überschritten",
-        severity: Fehler,
-        explanation: "Für allgemeinbildende Schulen begrenzt die Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 6 c) die Kosten mobiler Endgeräte: \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Wartungspauschale Netzwerk\n    kategorie: vernetzung\n    geraetetyp: sonstiges\n    anzahl: 3\n    einzelpreis_eur: 1200\n    jahr: 2027\n    kostenart: laufend\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Netzwerkverkabelung Altbau\n    kategorie: vernetzung\n    geraetetyp: verkabelung\n    anzahl: 1\n    einzelpreis_eur: 3600\n    jahr: 2027\n    kostenart: investiv\n",
+    sources: &[GG_104C, SH_ADMINFAQ],
+    check: Some(running_costs),
+};
+
+/// `DP-MOBIL-OBERGRENZE`: Obergrenze für mobile Endgeräte überschritten
+pub static DP_MOBIL_OBERGRENZE: Rule = Rule {
+    code: "DP-MOBIL-OBERGRENZE",
+    title: "Obergrenze für mobile Endgeräte überschritten",
+    severity: Fehler,
+    explanation: "Für allgemeinbildende Schulen begrenzt die Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 6 c) die Kosten mobiler Endgeräte: \
 (aa) auf 20 % des Investitionsvolumens aller allgemeinbildenden Schulen eines Schulträgers oder (bb) auf 25.000 € je Schule. \
 Wie beide Grenzen zusammenwirken, lesen die Länder verschieden: `alternativ` (Schleswig-Holstein: die günstigere Grenze gilt) \
-oder `kumulativ` (Mecklenburg-Vorpommern: beide gelten). mep prüft je Schule mit dem Anteil am Bedarf dieser Schule; \
-den Anteil über alle Schulen eines Trägers prüft die Sammelprüfung des Schulträgers. \
+oder `kumulativ` (Mecklenburg-Vorpommern: beide gelten). Der Anteil von 20 % gilt für alle allgemeinbildenden Schulen eines Trägers zusammen; \
+ein einzelner Plan zeigt nur seinen eigenen Anteil. Deshalb meldet mep je Schule eine Warnung, wenn beide Grenzen überschritten scheinen, \
+und einen Fehler nur dort, wo die Grenze je Schule selbst Bedingung ist (kumulative Lesart: mehr als 25.000 € an einer Schule). \
+Den Anteil über alle Schulen eines Trägers prüft `mep review` (`TRAEGER-MOBIL-ANTEIL`). Im DigitalPakt 2.0 sind die Grenzen aus dem DigitalPakt 2019 \
+nur übernommen; dort ist jeder Befund höchstens eine Warnung. \
 Verringern Sie die Zahl der Geräte, verteilen Sie die Beschaffung oder finanzieren Sie einen Teil aus anderen Mitteln.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für alle Klassen\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 80\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Eine Tablet-Klasse je Jahrgang.\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 32\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Zwei Klassensätze im Wechsel.\n",
-        sources: &[SH_FAQ_GERAETE, MV_FAQ],
-        check: Some(mobile_cap),
-    },
-    Rule {
-        code: "DP-MOBIL-BERUFLICH",
-        title: "Obergrenze für mobile Endgeräte gilt nicht für berufliche Schulen",
-        severity: Hinweis,
-        explanation: "Die Obergrenzen für mobile Endgeräte (20 % beziehungsweise 25.000 € je Schule) gelten nur für allgemeinbildende Schulen. \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für alle Klassen\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 80\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Eine Tablet-Klasse je Jahrgang.\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 32\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Zwei Klassensätze im Wechsel.\n",
+    sources: &[VV_2019, SH_FAQ_GERAETE, MV_FAQ],
+    check: Some(mobile_cap),
+};
+
+/// `DP-MOBIL-BERUFLICH`: Obergrenze für mobile Endgeräte gilt nicht für berufliche Schulen
+pub static DP_MOBIL_BERUFLICH: Rule = Rule {
+    code: "DP-MOBIL-BERUFLICH",
+    title: "Obergrenze für mobile Endgeräte gilt nicht für berufliche Schulen",
+    severity: Hinweis,
+    explanation: "Die Obergrenzen für mobile Endgeräte (20 % beziehungsweise 25.000 € je Schule) gelten nur für allgemeinbildende Schulen. \
 Eine berufliche Schule darf mehr mobile Endgeräte planen. Der Hinweis sagt Prüfenden, warum der Plan über der Grenze liegt \
 und trotzdem keinen Fehler meldet.",
-        bad: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für die Fachklassen\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 60\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
-        good: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für eine Fachklasse\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 20\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
-        sources: &[MV_FAQ],
-        check: Some(mobile_vocational),
-    },
-    Rule {
-        code: "DP-NETZ-VORAUSSETZUNG",
-        title: "Mobile Endgeräte ohne WLAN",
-        severity: Fehler,
-        explanation: "Mobile Endgeräte werden nur gefördert, wenn die Schule die nötige Infrastruktur (Vernetzung, WLAN) schon hat \
+    bad: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für die Fachklassen\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 60\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
+    good: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für eine Fachklasse\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 20\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
+    sources: &[VV_2019, MV_FAQ],
+    check: Some(mobile_vocational),
+};
+
+/// `DP-NETZ-VORAUSSETZUNG`: Mobile Endgeräte ohne WLAN
+pub static DP_NETZ_VORAUSSETZUNG: Rule = Rule {
+    code: "DP-NETZ-VORAUSSETZUNG",
+    title: "Mobile Endgeräte ohne WLAN",
+    severity: Fehler,
+    explanation: "Mobile Endgeräte werden nur gefördert, wenn die Schule die nötige Infrastruktur (Vernetzung, WLAN) schon hat \
 oder der Schulträger sie beantragt hat (VV § 3 Abs. 1 Nr. 6 a). mep sucht dafür Räume mit WLAN unter `bestand.netz.wlan_raeume` \
 oder eine WLAN-Position im `bedarf`. Tragen Sie den vorhandenen Ausbau ein oder planen Sie das WLAN mit.",
-        bad: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
-        good: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: WLAN-Access-Points\n    kategorie: wlan\n    geraetetyp: access_point\n    anzahl: 10\n    einzelpreis_eur: 500\n    jahr: 2027\n  - id: B2\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
-        sources: &[MV_FAQ, BB_RL],
-        check: Some(network_first),
-    },
-    Rule {
-        code: "DP-EINSATZSZENARIO",
-        title: "Gerät ohne Einsatzszenario",
-        severity: Fehler,
-        explanation: "Geräte werden nur gefördert, wenn ein pädagogischer Bedarf sie verlangt und das technisch-pädagogische Einsatzkonzept \
+    bad: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
+    good: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: WLAN-Access-Points\n    kategorie: wlan\n    geraetetyp: access_point\n    anzahl: 10\n    einzelpreis_eur: 500\n    jahr: 2027\n  - id: B2\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
+    sources: &[VV_2019, MV_FAQ, BB_RL],
+    check: Some(network_first),
+};
+
+/// `DP-EINSATZSZENARIO`: Gerät ohne Einsatzszenario
+pub static DP_EINSATZSZENARIO: Rule = Rule {
+    code: "DP-EINSATZSZENARIO",
+    title: "Gerät ohne Einsatzszenario",
+    severity: Fehler,
+    explanation: "Geräte werden nur gefördert, wenn ein pädagogischer Bedarf sie verlangt und das technisch-pädagogische Einsatzkonzept \
 der Schule ihn zeigt (VV § 3 Abs. 1 Nr. 6 b; in Bremen die tabellarischen Einsatzkonzepte, in NRW das TPEK). \
 Verweisen Sie in `szenarien` auf mindestens ein Einsatzszenario aus `einsatzszenarien`. Netz und WLAN brauchen kein eigenes Szenario.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    begruendung: Arbeitsergebnisse zeigen.\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Arbeitsergebnisse zeigen.\n",
-        sources: &[BREMEN, BB_RL, NRW_TPEK],
-        check: Some(scenario_linked),
-    },
-    Rule {
-        code: "DP-BEGRUENDUNG",
-        title: "Gerät ohne pädagogische Begründung",
-        severity: Fehler,
-        explanation: "Jede Geräteposition braucht eine pädagogisch-didaktische Begründung (`begruendung`): wofür die Geräte im Unterricht \
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    begruendung: Arbeitsergebnisse zeigen.\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Arbeitsergebnisse zeigen.\n",
+    sources: &[VV_2019, BREMEN, BB_RL, NRW_TPEK],
+    check: Some(scenario_linked),
+};
+
+/// `DP-BEGRUENDUNG`: Gerät ohne pädagogische Begründung
+pub static DP_BEGRUENDUNG: Rule = Rule {
+    code: "DP-BEGRUENDUNG",
+    title: "Gerät ohne pädagogische Begründung",
+    severity: Fehler,
+    explanation: "Jede Geräteposition braucht eine pädagogisch-didaktische Begründung (`begruendung`): wofür die Geräte im Unterricht \
 gebraucht werden und warum in dieser Zahl. Sie ist Teil des technisch-pädagogischen Einsatzkonzepts, ohne das keine Förderung möglich ist.",
-        bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n",
-        good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Schülerarbeiten werden im Plenum besprochen.\n",
-        sources: &[BREMEN, BB_RL, NRW_TPEK],
-        check: Some(justified),
-    },
-];
+    bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n",
+    good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Schülerarbeiten werden im Plenum besprochen.\n",
+    sources: &[VV_2019, BREMEN, BB_RL, NRW_TPEK],
+    check: Some(justified),
+};
 
 /// Device types that fit a category.
 fn fits(category: Kategorie, device: Geraetetyp) -> bool {
@@ -281,15 +258,15 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     if !p.school.kind.allgemeinbildend() {
         return;
     }
-    let (mobile, all) = mobile_totals(&p.needs);
-    if mobile.cents() == 0 {
+    let (mobile, all) = (ctx.figures.mobile.total, ctx.figures.investment.total);
+    if mobile == 0 {
         return;
     }
     let profile = ctx.profile;
     let cap = profile.mobile_cap_cents();
     let share = i64::from(profile.mobile_share_limit_percent());
-    let over_cap = mobile.cents() > cap;
-    let over_share = mobile.cents().saturating_mul(100) > all.cents().saturating_mul(share);
+    let over_cap = mobile > cap;
+    let over_share = mobile.saturating_mul(100) > all.saturating_mul(share);
     let mode = profile.cap_mode();
     let violated = match mode {
         CapMode::Alternativ => over_cap && over_share,
@@ -298,27 +275,39 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     if !violated {
         return;
     }
-    let percent = if all.cents() > 0 { mobile.cents() as f64 * 100.0 / all.cents() as f64 } else { 0.0 };
+    // The 20 % share applies to the Träger's total over all its allgemeinbildende schools; one plan
+    // shows only its own share. Only the per-school amount in the cumulative reading is a condition
+    // this plan alone breaks – everything else is a warning for the reviewer.
+    let per_school_condition = mode == CapMode::Kumulativ && over_cap;
+    let percent = ctx.figures.mobile.share.map_or_else(|| "–".to_owned(), crate::view::values::de_share);
+    let limit = crate::view::values::de_percent_whole(share);
     let detail = match (over_cap, over_share) {
-        (true, true) => format!("über {} je Schule und über {share} % des Bedarfs", eur(cap)),
+        (true, true) => format!("über {} je Schule und über {limit} des Bedarfs", eur(cap)),
         (true, false) => format!("über {} je Schule", eur(cap)),
-        _ => format!("über {share} % des Bedarfs"),
+        _ => format!("über {limit} des Bedarfs"),
     };
-    let path = p.needs.iter().position(is_mobile).map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
-    let percent = format!("{percent:.1}").replace('.', ",");
-    let message = format!(
-        "Mobile Endgeräte kosten {} ({percent} % des Bedarfs von {}) – {detail}; die Grenzen gelten in {} {}.",
-        eur(mobile.cents()),
-        eur(all.cents()),
+    let path = ctx.figures.mobile.first.map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
+    let mut message = format!(
+        "Mobile Endgeräte kosten {} ({percent} des Bedarfs von {}) – {detail}; die Grenzen gelten in {} {}.",
+        eur(mobile),
+        eur(all),
         profile.land_name(),
         mode.label()
     );
+    if !per_school_condition {
+        message.push_str(&format!(
+            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep review`."
+        ));
+    }
     let help = "Verringern Sie die Zahl der Geräte oder finanzieren Sie einen Teil aus anderen Mitteln; \
 die Anteilsgrenze über alle Schulen des Trägers prüft die Sammelprüfung des Schulträgers.";
     let d = match &profile.parameter.mobil_modus {
         Some(param) => f.at_param(path, message, param),
         None => f.at(path, message),
     };
+    if !per_school_condition && d.severity == Fehler {
+        d.severity = Warnung;
+    }
     d.with_help(help);
 }
 
@@ -327,14 +316,14 @@ fn mobile_vocational(ctx: &Context<'_>, f: &mut Findings) {
     if p.school.kind.allgemeinbildend() {
         return;
     }
-    let (mobile, _) = mobile_totals(&p.needs);
-    if mobile.cents() > ctx.profile.mobile_cap_cents() {
-        let path = p.needs.iter().position(is_mobile).map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
+    let mobile = ctx.figures.mobile.total;
+    if mobile > ctx.profile.mobile_cap_cents() {
+        let path = ctx.figures.mobile.first.map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
         f.at(
             path,
             format!(
                 "Mobile Endgeräte kosten {}, mehr als {} je Schule; die Obergrenze gilt nur für allgemeinbildende Schulen, nicht für diese berufliche Schule.",
-                eur(mobile.cents()),
+                eur(mobile),
                 eur(ctx.profile.mobile_cap_cents())
             ),
         );
@@ -355,7 +344,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
         return;
     }
     for (i, b) in p.needs.iter().enumerate() {
-        if is_mobile(b) {
+        if ist_mobil(b) {
             f.at(
                 format!("bedarf[{i}]"),
                 format!("`{}` plant mobile Endgeräte, aber die Schule hat laut Plan kein WLAN und plant keines.", b.id),

@@ -4,137 +4,173 @@ use super::Rule;
 use crate::diag::Severity::Fehler;
 
 /// Load-time codes; their checks live in [`crate::load`].
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "YAML-SYNTAX",
-        title: "Die Datei ist kein gültiges YAML",
-        severity: Fehler,
-        explanation: "Die Datei lässt sich nicht lesen. Meist ist die Einrückung falsch (nur Leerzeichen, keine Tabulatoren), \
+pub(super) static RULES: &[&Rule] = &[
+    &YAML_SYNTAX,
+    &YAML_BUDGET,
+    &YAML_DOPPELT,
+    &YAML_UTF8,
+    &YAML_LEER,
+    &YAML_GROESSE,
+    &FORMAT_UNBEKANNT,
+    &FORMAT_PFLICHT,
+    &FORMAT_TYP,
+    &FORMAT_WERT,
+    &FORMAT_BEREICH,
+    &FORMAT_DATUM,
+];
+
+/// `YAML-SYNTAX`: Die Datei ist kein gültiges YAML
+pub static YAML_SYNTAX: Rule = Rule {
+    code: "YAML-SYNTAX",
+    title: "Die Datei ist kein gültiges YAML",
+    severity: Fehler,
+    explanation: "Die Datei lässt sich nicht lesen. Meist ist die Einrückung falsch (nur Leerzeichen, keine Tabulatoren), \
 nach einem Schlüssel fehlt der Doppelpunkt, ein Anführungszeichen ist nicht geschlossen oder ein Text enthält `: ` \
 und steht nicht in Anführungszeichen. Die Meldung zeigt die Stelle, an der das Lesen scheiterte; der Fehler liegt dort oder kurz davor.",
-        bad: "schule:\n  name: \"Grundschule am Markt\n",
-        good: "schule:\n  name: \"Grundschule am Markt\"\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "YAML-BUDGET",
-        title: "Sicherheitsgrenze des Lesers überschritten",
-        severity: Fehler,
-        explanation: "mep liest jede Datei mit festen Grenzen für Verschachtelungstiefe, Anzahl der Einträge und Verweise \
+    bad: "schule:\n  name: \"Grundschule am Markt\n",
+    good: "schule:\n  name: \"Grundschule am Markt\"\n",
+    sources: &[],
+    check: None,
+};
+
+/// `YAML-BUDGET`: Sicherheitsgrenze des Lesers überschritten
+pub static YAML_BUDGET: Rule = Rule {
+    code: "YAML-BUDGET",
+    title: "Sicherheitsgrenze des Lesers überschritten",
+    severity: Fehler,
+    explanation: "mep liest jede Datei mit festen Grenzen für Verschachtelungstiefe, Anzahl der Einträge und Verweise \
 (Anker `&` und Aliase `*`). So kann eine präparierte Datei („YAML-Bombe“) weder Speicher noch Rechenzeit aufbrauchen. \
 Ein echter Plan bleibt weit unter diesen Grenzen. Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.",
-        bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
-        good: "schule:\n  name: Grundschule am Markt\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "YAML-DOPPELT",
-        title: "Schlüssel doppelt",
-        severity: Fehler,
-        explanation: "Ein Schlüssel steht im selben Abschnitt zweimal. Welcher Wert gelten soll, wäre Zufall; \
+    bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+    good: "schule:\n  name: Grundschule am Markt\n",
+    sources: &[],
+    check: None,
+};
+
+/// `YAML-DOPPELT`: Schlüssel doppelt
+pub static YAML_DOPPELT: Rule = Rule {
+    code: "YAML-DOPPELT",
+    title: "Schlüssel doppelt",
+    severity: Fehler,
+    explanation: "Ein Schlüssel steht im selben Abschnitt zweimal. Welcher Wert gelten soll, wäre Zufall; \
 deshalb ist das ein Fehler. Löschen oder vereinen Sie die doppelte Angabe.",
-        bad: "schule:\n  schueler: 250\n  schueler: 260\n",
-        good: "schule:\n  schueler: 260\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "YAML-UTF8",
-        title: "Datei nicht UTF-8-kodiert",
-        severity: Fehler,
-        explanation: "mep erwartet Dateien in UTF-8. Ältere Editoren speichern unter Windows oft in „ANSI“ (Windows-1252); \
+    bad: "schule:\n  schueler: 250\n  schueler: 260\n",
+    good: "schule:\n  schueler: 260\n",
+    sources: &[],
+    check: None,
+};
+
+/// `YAML-UTF8`: Datei nicht UTF-8-kodiert
+pub static YAML_UTF8: Rule = Rule {
+    code: "YAML-UTF8",
+    title: "Datei nicht UTF-8-kodiert",
+    severity: Fehler,
+    explanation: "mep erwartet Dateien in UTF-8. Ältere Editoren speichern unter Windows oft in „ANSI“ (Windows-1252); \
 dann werden Umlaute falsch gelesen. Speichern Sie die Datei mit der Kodierung UTF-8. Ein UTF-8-BOM am Anfang ist erlaubt.",
-        bad: "name: Gr\\xFCnschule   # Byte 0xFC: „ü“ in Windows-1252\n",
-        good: "name: Grünschule\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "YAML-LEER",
-        title: "Datei leer",
-        severity: Fehler,
-        explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep init` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
-        bad: "# nur ein Kommentar\n",
-        good: "format: 1\nprogramm: digitalpakt-2\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "YAML-GROESSE",
-        title: "Datei zu groß",
-        severity: Fehler,
-        explanation: "Die Datei ist größer als die Obergrenze (5 MiB, änderbar mit `--max-groesse`). Ein Plan ist üblicherweise kleiner als 100 KB; \
+    bad: "name: Gr\\xFCnschule   # Byte 0xFC: „ü“ in Windows-1252\n",
+    good: "name: Grünschule\n",
+    sources: &[],
+    check: None,
+};
+
+/// `YAML-LEER`: Datei leer
+pub static YAML_LEER: Rule = Rule {
+    code: "YAML-LEER",
+    title: "Datei leer",
+    severity: Fehler,
+    explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep init` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
+    bad: "# nur ein Kommentar\n",
+    good: "format: 1\nprogramm: digitalpakt-2\n",
+    sources: &[],
+    check: None,
+};
+
+/// `YAML-GROESSE`: Datei zu groß
+pub static YAML_GROESSE: Rule = Rule {
+    code: "YAML-GROESSE",
+    title: "Datei zu groß",
+    severity: Fehler,
+    explanation: "Die Datei ist größer als die Obergrenze (5 MiB, änderbar mit `--max-groesse`). Ein Plan ist üblicherweise kleiner als 100 KB; \
 vermutlich wurde die falsche Datei gewählt.",
-        bad: "# eine 6 MiB große Datei\n",
-        good: "# eine Datei unter 5 MiB\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-UNBEKANNT",
-        title: "Unbekannter Schlüssel",
-        severity: Fehler,
-        explanation: "Der Schlüssel gehört nicht zum Eingabeformat. Meist ist er falsch geschrieben oder steht im falschen Abschnitt. \
+    bad: "# eine 6 MiB große Datei\n",
+    good: "# eine Datei unter 5 MiB\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-UNBEKANNT`: Unbekannter Schlüssel
+pub static FORMAT_UNBEKANNT: Rule = Rule {
+    code: "FORMAT-UNBEKANNT",
+    title: "Unbekannter Schlüssel",
+    severity: Fehler,
+    explanation: "Der Schlüssel gehört nicht zum Eingabeformat. Meist ist er falsch geschrieben oder steht im falschen Abschnitt. \
 Ein Tippfehler darf nie still übergangen werden, sonst fehlt die Angabe im Plan. Die Meldung nennt den ähnlichsten erlaubten Schlüssel \
 und alle erlaubten Schlüssel an dieser Stelle. Schlüssel werden ohne Umlaute geschrieben (`schueler`, nicht `schüler`).",
-        bad: "schule:\n  schüler: 250\n",
-        good: "schule:\n  schueler: 250\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-PFLICHT",
-        title: "Pflichtangabe fehlt",
-        severity: Fehler,
-        explanation: "Eine Angabe, ohne die der Plan nicht verarbeitet werden kann, fehlt. Die Meldung nennt den Schlüssel und ein Beispiel.",
-        bad: "schule:\n  name: Grundschule am Markt\n",
-        good: "schule:\n  name: Grundschule am Markt\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 250\n  lehrkraefte: 18\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-TYP",
-        title: "Falsche Art von Wert",
-        severity: Fehler,
-        explanation: "Der Wert hat die falsche Art: etwa Text, wo eine Zahl stehen muss, oder eine einzelne Angabe, wo eine Liste erwartet wird. \
+    bad: "schule:\n  schüler: 250\n",
+    good: "schule:\n  schueler: 250\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-PFLICHT`: Pflichtangabe fehlt
+pub static FORMAT_PFLICHT: Rule = Rule {
+    code: "FORMAT-PFLICHT",
+    title: "Pflichtangabe fehlt",
+    severity: Fehler,
+    explanation: "Eine Angabe, ohne die der Plan nicht verarbeitet werden kann, fehlt. Die Meldung nennt den Schlüssel und ein Beispiel.",
+    bad: "schule:\n  name: Grundschule am Markt\n",
+    good: "schule:\n  name: Grundschule am Markt\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 250\n  lehrkraefte: 18\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-TYP`: Falsche Art von Wert
+pub static FORMAT_TYP: Rule = Rule {
+    code: "FORMAT-TYP",
+    title: "Falsche Art von Wert",
+    severity: Fehler,
+    explanation: "Der Wert hat die falsche Art: etwa Text, wo eine Zahl stehen muss, oder eine einzelne Angabe, wo eine Liste erwartet wird. \
 Zahlen stehen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt. \
 Ja/Nein-Angaben werden `true` oder `false` geschrieben.",
-        bad: "schule:\n  schueler: \"ca. 250\"\n",
-        good: "schule:\n  schueler: 250\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-WERT",
-        title: "Unbekannter Wert",
-        severity: Fehler,
-        explanation: "Der Wert gehört nicht zu den erlaubten Werten dieses Feldes. Die Meldung nennt den ähnlichsten erlaubten Wert und alle erlaubten Werte.",
-        bad: "schule:\n  schulform: gymnasim\n",
-        good: "schule:\n  schulform: gymnasium\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-BEREICH",
-        title: "Zahl außerhalb des erlaubten Bereichs",
-        severity: Fehler,
-        explanation: "Anzahlen und Beträge dürfen nicht negativ sein; manche Zahlen haben eine Obergrenze.",
-        bad: "bedarf:\n  - id: B1\n    anzahl: -3\n",
-        good: "bedarf:\n  - id: B1\n    anzahl: 3\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "FORMAT-DATUM",
-        title: "Ungültiges Datum",
-        severity: Fehler,
-        explanation: "Daten werden nach ISO 8601 als JJJJ-MM-TT geschrieben (`2027-03-31`), Quartale als JJJJ-QN (`2027-Q1`). \
+    bad: "schule:\n  schueler: \"ca. 250\"\n",
+    good: "schule:\n  schueler: 250\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-WERT`: Unbekannter Wert
+pub static FORMAT_WERT: Rule = Rule {
+    code: "FORMAT-WERT",
+    title: "Unbekannter Wert",
+    severity: Fehler,
+    explanation: "Der Wert gehört nicht zu den erlaubten Werten dieses Feldes. Die Meldung nennt den ähnlichsten erlaubten Wert und alle erlaubten Werte.",
+    bad: "schule:\n  schulform: gymnasim\n",
+    good: "schule:\n  schulform: gymnasium\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-BEREICH`: Zahl außerhalb des erlaubten Bereichs
+pub static FORMAT_BEREICH: Rule = Rule {
+    code: "FORMAT-BEREICH",
+    title: "Zahl außerhalb des erlaubten Bereichs",
+    severity: Fehler,
+    explanation: "Anzahlen und Beträge dürfen nicht negativ sein; manche Zahlen haben eine Obergrenze.",
+    bad: "bedarf:\n  - id: B1\n    anzahl: -3\n",
+    good: "bedarf:\n  - id: B1\n    anzahl: 3\n",
+    sources: &[],
+    check: None,
+};
+
+/// `FORMAT-DATUM`: Ungültiges Datum
+pub static FORMAT_DATUM: Rule = Rule {
+    code: "FORMAT-DATUM",
+    title: "Ungültiges Datum",
+    severity: Fehler,
+    explanation: "Daten werden nach ISO 8601 als JJJJ-MM-TT geschrieben (`2027-03-31`), Quartale als JJJJ-QN (`2027-Q1`). \
 Der Tag muss im Kalender existieren.",
-        bad: "stand: 31.03.2027\n",
-        good: "stand: 2027-03-31\n",
-        sources: &[],
-        check: None,
-    },
-];
+    bad: "stand: 31.03.2027\n",
+    good: "stand: 2027-03-31\n",
+    sources: &[],
+    check: None,
+};

@@ -2,67 +2,71 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use super::sources::{DPS_QUALI, NI_PORTAL};
+use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Hinweis, Warnung};
 use crate::model::Kategorie;
-
-const DPS_QUALI: Quelle = Quelle {
-    titel: "digitalpaktschule.de: „Keine Förderung ohne Qualifizierung und ohne pädagogisches Konzept“",
-    url: "https://digitalpaktschule.de/de/schuelerinnen-und-schueler-1734.html",
-    verlaesslichkeit: Amtlich,
-};
-const NI_PORTAL: Quelle = Quelle {
-    titel: "Bildungsportal Niedersachsen: Medienbildungskonzept mit bedarfsgerechter Fortbildungsplanung",
-    url: "https://bildungsportal-niedersachsen.de/digitale-welt/digitalpakt-schule",
-    verlaesslichkeit: Amtlich,
-};
+use crate::profile::Konzeptteil;
 
 /// Categories whose devices or platforms teachers must learn to use.
 const NEEDS_TRAINING: &[Kategorie] =
     &[Kategorie::LehrLernInfrastruktur, Kategorie::AnzeigeInteraktion, Kategorie::Arbeitsgeraete, Kategorie::MobileEndgeraete];
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "DP-FORTBILDUNG-PLAN",
-        title: "Keine Fortbildungsplanung",
-        severity: Fehler,
-        explanation: "„Keine Förderung ohne Qualifizierung“: zum Plan gehört eine bedarfsgerechte Fortbildungsplanung für das Kollegium. \
+pub(super) static RULES: &[&Rule] = &[&DP_FORTBILDUNG_PLAN, &DP_FORTBILDUNG_ABDECKUNG, &DP_FORTBILDUNG_UMFANG];
+
+/// `DP-FORTBILDUNG-PLAN`: Keine Fortbildungsplanung
+pub static DP_FORTBILDUNG_PLAN: Rule = Rule {
+    code: "DP-FORTBILDUNG-PLAN",
+    title: "Keine Fortbildungsplanung",
+    severity: Fehler,
+    explanation: "„Keine Förderung ohne Qualifizierung“: zum Plan gehört eine bedarfsgerechte Fortbildungsplanung für das Kollegium. \
 Tragen Sie unter `fortbildung` mindestens eine Fortbildung mit Zielgruppe, Teilnehmenden, Stunden und Zeitraum ein.",
-        bad: "fortbildung: []\n",
-        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
-        sources: &[DPS_QUALI, NI_PORTAL],
-        check: Some(plan_exists),
-    },
-    Rule {
-        code: "DP-FORTBILDUNG-ABDECKUNG",
-        title: "Neue Geräteart ohne vorbereitende Fortbildung",
-        severity: Warnung,
-        explanation: "Jede neue Art von Geräten oder Plattformen, die der Plan beschafft (Lehr-Lern-Infrastruktur, Anzeige- und Interaktionsgeräte, \
+    bad: "fortbildung: []\n",
+    good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+    sources: &[DPS_QUALI, NI_PORTAL],
+    check: Some(plan_exists),
+};
+
+/// `DP-FORTBILDUNG-ABDECKUNG`: Neue Geräteart ohne vorbereitende Fortbildung
+pub static DP_FORTBILDUNG_ABDECKUNG: Rule = Rule {
+    code: "DP-FORTBILDUNG-ABDECKUNG",
+    title: "Neue Geräteart ohne vorbereitende Fortbildung",
+    severity: Warnung,
+    explanation: "Jede neue Art von Geräten oder Plattformen, die der Plan beschafft (Lehr-Lern-Infrastruktur, Anzeige- und Interaktionsgeräte, \
 Arbeitsgeräte, mobile Endgeräte), soll durch mindestens eine Fortbildung vorbereitet sein. mep erkennt das am Verweis `fortbildung[].bedarf` \
 auf eine Bedarfsposition dieser Kategorie. Ergänzen Sie den Verweis oder planen Sie eine passende Fortbildung.",
-        bad: "fortbildung:\n  - titel: WLAN und Netzwerk für Medienbeauftragte\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1]\n",
-        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
-        sources: &[DPS_QUALI, NI_PORTAL],
-        check: Some(coverage),
-    },
-    Rule {
-        code: "DP-FORTBILDUNG-UMFANG",
-        title: "Fortbildung erreicht nicht das ganze Kollegium",
-        severity: Hinweis,
-        explanation: "Der Hinweis zeigt den Umfang der Fortbildungsplanung je Lehrkraft (Teilnehmende × Stunden, geteilt durch die Zahl der Lehrkräfte) \
+    bad: "fortbildung:\n  - titel: WLAN und Netzwerk für Medienbeauftragte\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1]\n",
+    good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+    sources: &[DPS_QUALI, NI_PORTAL],
+    check: Some(coverage),
+};
+
+/// `DP-FORTBILDUNG-UMFANG`: Fortbildung erreicht nicht das ganze Kollegium
+pub static DP_FORTBILDUNG_UMFANG: Rule = Rule {
+    code: "DP-FORTBILDUNG-UMFANG",
+    title: "Fortbildung erreicht nicht das ganze Kollegium",
+    severity: Hinweis,
+    explanation: "Der Hinweis zeigt den Umfang der Fortbildungsplanung je Lehrkraft (Teilnehmende × Stunden, geteilt durch die Zahl der Lehrkräfte) \
 und erscheint, wenn die geplanten Fortbildungen zusammen weniger Plätze haben, als die Schule Lehrkräfte hat. \
 Das kann gewollt sein (etwa Fortbildungen nur für Medienbeauftragte); Prüfende sehen so, wie breit das Kollegium qualifiziert wird.",
-        bad: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
-        good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
-        sources: &[DPS_QUALI],
-        check: Some(volume),
-    },
-];
+    bad: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+    good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
+    sources: &[DPS_QUALI],
+    check: Some(volume),
+};
 
 fn plan_exists(ctx: &Context<'_>, f: &mut Findings) {
     if ctx.plan.training.is_empty() {
-        f.at("fortbildung", "Der Plan enthält keine Fortbildung.")
-            .with_help("Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.");
+        let land_wants = ctx.profile.parameter.konzeptteile.as_ref().is_some_and(|k| k.wert.contains(&Konzeptteil::Fortbildungsplanung));
+        let message = if land_wants {
+            format!(
+                "Der Plan enthält keine Fortbildung; {} verlangt die Fortbildungsplanung auch als Teil des Konzepts.",
+                ctx.profile.land_name()
+            )
+        } else {
+            "Der Plan enthält keine Fortbildung.".to_owned()
+        };
+        f.at("fortbildung", message).with_help("Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.");
     }
 }
 

@@ -6,7 +6,10 @@ use super::{Context, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::init::PLACEHOLDER;
 
-pub(super) static RULES: &[Rule] = &[Rule {
+pub(super) static RULES: &[&Rule] = &[&PLAN_PLATZHALTER];
+
+/// `PLAN-PLATZHALTER`: Platzhalter nicht ausgefüllt
+pub static PLAN_PLATZHALTER: Rule = Rule {
     code: "PLAN-PLATZHALTER",
     title: "Platzhalter nicht ausgefüllt",
     severity: Warnung,
@@ -16,7 +19,7 @@ Solange er im Plan steht, ist der Plan nicht fertig. Ersetzen Sie den Platzhalte
     good: "schule:\n  name: Grundschule am Markt\n",
     sources: &[],
     check: Some(placeholders),
-}];
+};
 
 fn placeholders(ctx: &Context<'_>, f: &mut Findings) {
     // Most plans hold no placeholder: a flat JSON text is far cheaper than a value

@@ -10,116 +10,146 @@ use crate::diag::Severity::{Fehler, Warnung};
 use crate::load::suggest;
 use crate::model::{Angabe, Datum, Plan};
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "FORMAT-VERSION",
-        title: "Unbekannte Formatversion",
-        severity: Fehler,
-        explanation: "`format` gibt die Version des Eingabeformats an. Diese Version von mep kennt nur Format 1.",
-        bad: "format: 2\n",
-        good: "format: 1\n",
-        sources: &[],
-        check: Some(format_version),
-    },
-    Rule {
-        code: "PLAN-ID-DOPPELT",
-        title: "Kennung doppelt vergeben",
-        severity: Fehler,
-        explanation: "Ziele, Einsatzszenarien, Bedarfspositionen und Maßnahmen tragen eine Kennung (`id`), auf die andere Einträge verweisen. \
+pub(super) static RULES: &[&Rule] = &[
+    &FORMAT_VERSION,
+    &PLAN_ID_DOPPELT,
+    &PLAN_VERWEIS,
+    &PLAN_ZEITRAUM,
+    &PLAN_AUSSERHALB,
+    &PLAN_JAHR,
+    &PLAN_EMAIL,
+    &PLAN_LEER,
+    &PLAN_PLAUSIBEL,
+    &PLAN_LANDESCODE,
+];
+
+/// `FORMAT-VERSION`: Unbekannte Formatversion
+pub static FORMAT_VERSION: Rule = Rule {
+    code: "FORMAT-VERSION",
+    title: "Unbekannte Formatversion",
+    severity: Fehler,
+    explanation: "`format` gibt die Version des Eingabeformats an. Diese Version von mep kennt nur Format 1.",
+    bad: "format: 2\n",
+    good: "format: 1\n",
+    sources: &[],
+    check: Some(format_version),
+};
+
+/// `PLAN-ID-DOPPELT`: Kennung doppelt vergeben
+pub static PLAN_ID_DOPPELT: Rule = Rule {
+    code: "PLAN-ID-DOPPELT",
+    title: "Kennung doppelt vergeben",
+    severity: Fehler,
+    explanation: "Ziele, Einsatzszenarien, Bedarfspositionen und Maßnahmen tragen eine Kennung (`id`), auf die andere Einträge verweisen. \
 Innerhalb eines Abschnitts muss jede Kennung eindeutig sein, sonst ist ein Verweis mehrdeutig.",
-        bad: "ziele:\n  - { id: Z1, ... }\n  - { id: Z1, ... }\n",
-        good: "ziele:\n  - { id: Z1, ... }\n  - { id: Z2, ... }\n",
-        sources: &[],
-        check: Some(unique_ids),
-    },
-    Rule {
-        code: "PLAN-VERWEIS",
-        title: "Verweis ins Leere",
-        severity: Fehler,
-        explanation: "Ein Eintrag verweist auf eine Kennung, die es nicht gibt – etwa ein Einsatzszenario auf ein Ziel `Z7`, \
+    bad: "ziele:\n  - { id: Z1, ... }\n  - { id: Z1, ... }\n",
+    good: "ziele:\n  - { id: Z1, ... }\n  - { id: Z2, ... }\n",
+    sources: &[],
+    check: Some(unique_ids),
+};
+
+/// `PLAN-VERWEIS`: Verweis ins Leere
+pub static PLAN_VERWEIS: Rule = Rule {
+    code: "PLAN-VERWEIS",
+    title: "Verweis ins Leere",
+    severity: Fehler,
+    explanation: "Ein Eintrag verweist auf eine Kennung, die es nicht gibt – etwa ein Einsatzszenario auf ein Ziel `Z7`, \
 das nicht unter `ziele` steht. Prüfen Sie die Schreibweise oder legen Sie den fehlenden Eintrag an.",
-        bad: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z2], ... }\n",
-        good: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z1], ... }\n",
-        sources: &[],
-        check: Some(references),
-    },
-    Rule {
-        code: "PLAN-ZEITRAUM",
-        title: "Zeitraum endet vor seinem Beginn",
-        severity: Fehler,
-        explanation: "Bei jedem Zeitraum muss der Beginn vor dem Ende liegen: `planungszeitraum.von` vor `bis`, \
+    bad: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z2], ... }\n",
+    good: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z1], ... }\n",
+    sources: &[],
+    check: Some(references),
+};
+
+/// `PLAN-ZEITRAUM`: Zeitraum endet vor seinem Beginn
+pub static PLAN_ZEITRAUM: Rule = Rule {
+    code: "PLAN-ZEITRAUM",
+    title: "Zeitraum endet vor seinem Beginn",
+    severity: Fehler,
+    explanation: "Bei jedem Zeitraum muss der Beginn vor dem Ende liegen: `planungszeitraum.von` vor `bis`, \
 `beginn` einer Maßnahme nicht nach ihrem `ende`.",
-        bad: "planungszeitraum: { von: 2029-07-31, bis: 2026-08-01 }\n",
-        good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
-        sources: &[],
-        check: Some(periods),
-    },
-    Rule {
-        code: "PLAN-AUSSERHALB",
-        title: "Termin außerhalb des Planungszeitraums",
-        severity: Fehler,
-        explanation: "Maßnahmen, Fortbildungen, Evaluationen, Zieltermine und Beschaffungsjahre müssen im `planungszeitraum` liegen. \
+    bad: "planungszeitraum: { von: 2029-07-31, bis: 2026-08-01 }\n",
+    good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
+    sources: &[],
+    check: Some(periods),
+};
+
+/// `PLAN-AUSSERHALB`: Termin außerhalb des Planungszeitraums
+pub static PLAN_AUSSERHALB: Rule = Rule {
+    code: "PLAN-AUSSERHALB",
+    title: "Termin außerhalb des Planungszeitraums",
+    severity: Fehler,
+    explanation: "Maßnahmen, Fortbildungen, Evaluationen, Zieltermine und Beschaffungsjahre müssen im `planungszeitraum` liegen. \
 Was außerhalb liegt, gehört in einen anderen Plan – oder der Planungszeitraum ist zu eng gewählt.",
-        bad: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2030-01-01, ende: 2030-06-30, ... }\n",
-        good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2027-01-01, ende: 2027-06-30, ... }\n",
-        sources: &[],
-        check: Some(inside_period),
-    },
-    Rule {
-        code: "PLAN-JAHR",
-        title: "Unplausible Jahreszahl",
-        severity: Fehler,
-        explanation: "Jahreszahlen müssen plausibel sein: der Stand des Plans zwischen 2015 und 2100, Anschaffungsjahre vorhandener Geräte \
+    bad: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2030-01-01, ende: 2030-06-30, ... }\n",
+    good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2027-01-01, ende: 2027-06-30, ... }\n",
+    sources: &[],
+    check: Some(inside_period),
+};
+
+/// `PLAN-JAHR`: Unplausible Jahreszahl
+pub static PLAN_JAHR: Rule = Rule {
+    code: "PLAN-JAHR",
+    title: "Unplausible Jahreszahl",
+    severity: Fehler,
+    explanation: "Jahreszahlen müssen plausibel sein: der Stand des Plans zwischen 2015 und 2100, Anschaffungsjahre vorhandener Geräte \
 nicht nach dem Stand des Plans und nicht vor 1990.",
-        bad: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2104 }\n",
-        good: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2014 }\n",
-        sources: &[],
-        check: Some(years),
-    },
-    Rule {
-        code: "PLAN-EMAIL",
-        title: "E-Mail-Adresse ungültig",
-        severity: Fehler,
-        explanation: "Eine Angabe, die eine E-Mail-Adresse sein soll, hat nicht die Form `name@domain.de`.",
-        bad: "ansprechperson: { name: A. Beispiel, email: sl(at)example.org }\n",
-        good: "ansprechperson: { name: A. Beispiel, email: sl@example.org }\n",
-        sources: &[],
-        check: Some(emails),
-    },
-    Rule {
-        code: "PLAN-LEER",
-        title: "Leere Angabe",
-        severity: Fehler,
-        explanation: "Ein Name, Titel oder eine Kennung besteht nur aus Leerzeichen. Tragen Sie einen Text ein.",
-        bad: "schule:\n  name: \"  \"\n",
-        good: "schule:\n  name: Grundschule am Markt\n",
-        sources: &[],
-        check: Some(blank_texts),
-    },
-    Rule {
-        code: "PLAN-PLAUSIBEL",
-        title: "Unplausible Angabe",
-        severity: Warnung,
-        explanation: "Zahlen widersprechen einander: etwa mehr Räume mit WLAN als Unterrichtsräume, mehr Teilnehmende einer Fortbildung \
+    bad: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2104 }\n",
+    good: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2014 }\n",
+    sources: &[],
+    check: Some(years),
+};
+
+/// `PLAN-EMAIL`: E-Mail-Adresse ungültig
+pub static PLAN_EMAIL: Rule = Rule {
+    code: "PLAN-EMAIL",
+    title: "E-Mail-Adresse ungültig",
+    severity: Fehler,
+    explanation: "Eine Angabe, die eine E-Mail-Adresse sein soll, hat nicht die Form `name@domain.de`.",
+    bad: "ansprechperson: { name: A. Beispiel, email: sl(at)example.org }\n",
+    good: "ansprechperson: { name: A. Beispiel, email: sl@example.org }\n",
+    sources: &[],
+    check: Some(emails),
+};
+
+/// `PLAN-LEER`: Leere Angabe
+pub static PLAN_LEER: Rule = Rule {
+    code: "PLAN-LEER",
+    title: "Leere Angabe",
+    severity: Fehler,
+    explanation: "Ein Name, Titel oder eine Kennung besteht nur aus Leerzeichen. Tragen Sie einen Text ein.",
+    bad: "schule:\n  name: \"  \"\n",
+    good: "schule:\n  name: Grundschule am Markt\n",
+    sources: &[],
+    check: Some(blank_texts),
+};
+
+/// `PLAN-PLAUSIBEL`: Unplausible Angabe
+pub static PLAN_PLAUSIBEL: Rule = Rule {
+    code: "PLAN-PLAUSIBEL",
+    title: "Unplausible Angabe",
+    severity: Warnung,
+    explanation: "Zahlen widersprechen einander: etwa mehr Räume mit WLAN als Unterrichtsräume, mehr Teilnehmende einer Fortbildung \
 als Lehrkräfte, eine Bedarfsposition mit Anzahl 0 oder Preis 0 €, eine Schule ohne Schülerinnen und Schüler. \
 Das ist kein Formfehler, aber ein Prüfer wird nachfragen.",
-        bad: "schule: { unterrichtsraeume: 20, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
-        good: "schule: { unterrichtsraeume: 38, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
-        sources: &[],
-        check: Some(plausible),
-    },
-    Rule {
-        code: "PLAN-LANDESCODE",
-        title: "Ländercode ungültig",
-        severity: Fehler,
-        explanation: "`hosting_land` nennt das Land des Rechenzentrums als zweistelligen Code nach ISO 3166-1 in Großbuchstaben, \
+    bad: "schule: { unterrichtsraeume: 20, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
+    good: "schule: { unterrichtsraeume: 38, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
+    sources: &[],
+    check: Some(plausible),
+};
+
+/// `PLAN-LANDESCODE`: Ländercode ungültig
+pub static PLAN_LANDESCODE: Rule = Rule {
+    code: "PLAN-LANDESCODE",
+    title: "Ländercode ungültig",
+    severity: Fehler,
+    explanation: "`hosting_land` nennt das Land des Rechenzentrums als zweistelligen Code nach ISO 3166-1 in Großbuchstaben, \
 etwa `DE`, `AT`, `IE` oder `US`.",
-        bad: "plattformen:\n  - { name: Moodle, hosting_land: Deutschland, ... }\n",
-        good: "plattformen:\n  - { name: Moodle, hosting_land: DE, ... }\n",
-        sources: &[],
-        check: Some(country_codes),
-    },
-];
+    bad: "plattformen:\n  - { name: Moodle, hosting_land: Deutschland, ... }\n",
+    good: "plattformen:\n  - { name: Moodle, hosting_land: DE, ... }\n",
+    sources: &[],
+    check: Some(country_codes),
+};
 
 fn format_version(ctx: &Context<'_>, f: &mut Findings) {
     if ctx.plan.format != 1 {
@@ -383,7 +413,7 @@ fn plausible(ctx: &Context<'_>, f: &mut Findings) {
         if b.count == 0 {
             f.at(format!("bedarf[{i}].anzahl"), format!("Die Bedarfsposition `{}` hat die Anzahl 0.", b.id));
         }
-        if b.unit_price.cents() == 0 {
+        if b.unit_price.is_some_and(|p| p.cents() == 0) {
             f.at(format!("bedarf[{i}].einzelpreis_eur"), format!("Die Bedarfsposition `{}` kostet 0 €.", b.id));
         }
     }

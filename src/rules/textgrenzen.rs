@@ -21,48 +21,52 @@ pub const MAX_TOTAL_CHARS: usize = 60_000;
 /// Most entries in one list (`bedarf`, `ziele`, …).
 pub const MAX_LIST_ENTRIES: usize = 500;
 
-/// The rules of this family.
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "TEXT-LAENGE",
-        title: "Text oder Liste zu lang für das Dokument",
-        severity: Fehler,
-        explanation: "Ein einzelner Text des Plans darf höchstens 10 000 Zeichen haben (etwa drei Druckseiten), eine Liste \
+pub(super) static RULES: &[&Rule] = &[&TEXT_LAENGE, &TEXT_ZEICHEN, &TEXT_SCHRIFT];
+
+/// `TEXT-LAENGE`: Text oder Liste zu lang für das Dokument
+pub static TEXT_LAENGE: Rule = Rule {
+    code: "TEXT-LAENGE",
+    title: "Text oder Liste zu lang für das Dokument",
+    severity: Fehler,
+    explanation: "Ein einzelner Text des Plans darf höchstens 10 000 Zeichen haben (etwa drei Druckseiten), eine Liste \
 höchstens 500 Einträge, und alle Texte zusammen höchstens 60 000 Zeichen. Mit diesen Grenzen entsteht das PDF jedes gültigen \
 Plans in etwa einer Sekunde; längere Texte machen den Satz sehr langsam, und die PDF-Bibliothek kann einzelne Texte über \
 32 767 Zeichen gar nicht schreiben. Kürzen Sie den Text, teilen Sie ihn auf mehrere Abschnitte auf oder verweisen Sie auf \
 ein ergänzendes Dokument.",
-        bad: "leitbild: \"<ein Text mit mehr als 10 000 Zeichen>\"\n",
-        good: "leitbild: |\n  Wir lernen mit und über digitale Medien.\n",
-        sources: &[],
-        check: Some(check_length),
-    },
-    Rule {
-        code: "TEXT-ZEICHEN",
-        title: "Unzulässiges Zeichen im Text",
-        severity: Fehler,
-        explanation: "Texte dürfen keine Steuerzeichen (außer Zeilenumbruch und Tabulator) und keine Unicode-Nichtzeichen \
+    bad: "leitbild: \"<ein Text mit mehr als 10 000 Zeichen>\"\n",
+    good: "leitbild: |\n  Wir lernen mit und über digitale Medien.\n",
+    sources: &[],
+    check: Some(check_length),
+};
+
+/// `TEXT-ZEICHEN`: Unzulässiges Zeichen im Text
+pub static TEXT_ZEICHEN: Rule = Rule {
+    code: "TEXT-ZEICHEN",
+    title: "Unzulässiges Zeichen im Text",
+    severity: Fehler,
+    explanation: "Texte dürfen keine Steuerzeichen (außer Zeilenumbruch und Tabulator) und keine Unicode-Nichtzeichen \
 wie U+FFFE oder U+FFFF enthalten. Solche Zeichen entstehen meist beim Kopieren aus anderen Programmen oder durch eine falsche \
 Kodierung; sie sind unsichtbar und lassen sich im PDF nicht darstellen. Die Meldung nennt die Stelle und den Code des Zeichens; \
 löschen Sie das Zeichen oder schreiben Sie den Text an dieser Stelle neu.",
-        bad: "leitbild: \"Wir lernen\\uFFFE mit digitalen Medien.\"\n",
-        good: "leitbild: \"Wir lernen mit digitalen Medien.\"\n",
-        sources: &[],
-        check: Some(check_characters),
-    },
-    Rule {
-        code: "TEXT-SCHRIFT",
-        title: "Zeichen ohne Darstellung im PDF",
-        severity: Warnung,
-        explanation: "Für dieses Zeichen enthält keine der eingebetteten Schriften ein Zeichenbild (z. B. Emojis oder Zeichen aus \
+    bad: "leitbild: \"Wir lernen\\uFFFE mit digitalen Medien.\"\n",
+    good: "leitbild: \"Wir lernen mit digitalen Medien.\"\n",
+    sources: &[],
+    check: Some(check_characters),
+};
+
+/// `TEXT-SCHRIFT`: Zeichen ohne Darstellung im PDF
+pub static TEXT_SCHRIFT: Rule = Rule {
+    code: "TEXT-SCHRIFT",
+    title: "Zeichen ohne Darstellung im PDF",
+    severity: Warnung,
+    explanation: "Für dieses Zeichen enthält keine der eingebetteten Schriften ein Zeichenbild (z. B. Emojis oder Zeichen aus \
 dem privaten Bereich von Unicode). Im PDF erscheint an seiner Stelle ein Ersatzzeichen (�); Markdown und JSON behalten es. \
 Schreiben Sie das Zeichen aus oder ersetzen Sie es durch ein gewöhnliches.",
-        bad: "leitbild: \"Wir lernen gern 🙂\"\n",
-        good: "leitbild: \"Wir lernen gern.\"\n",
-        sources: &[],
-        check: Some(check_glyphs),
-    },
-];
+    bad: "leitbild: \"Wir lernen gern 🙂\"\n",
+    good: "leitbild: \"Wir lernen gern.\"\n",
+    sources: &[],
+    check: Some(check_glyphs),
+};
 
 /// Every string of the plan with its YAML path, in document order.
 fn texts(ctx: &Context<'_>) -> Vec<(String, String)> {

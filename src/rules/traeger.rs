@@ -8,55 +8,31 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{Findings, Quelle, Rule, Verlaesslichkeit};
+use super::plan::FORMAT_VERSION;
+use super::sources::{BREMEN, BY_DBIR_BUDGET, DPS_QUALI, DPS_TRAEGER, L_BANK, MV_FAQ, NRW_RL, SH_FAQ_GERAETE, VV_2019};
+use super::{Findings, Rule};
 use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::view::values::{de_dec, de_eur};
+use crate::view::values::{de_eur, de_share};
 
-const SH_FAQ: Quelle = Quelle {
-    titel: "Schleswig-Holstein, FAQ DigitalPakt Schule: Obergrenzen für mobile Endgeräte (VV § 3 Abs. 1 Nr. 6 Buchst. c)",
-    url: "https://dpaktfaq.schleswig-holstein.de/?keyword=32&subView=portalFAQ&view=portal",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
+pub(super) static RULES: &[&Rule] = &[
+    &TRAEGER_MOBIL_ANTEIL,
+    &TRAEGER_BUDGET,
+    &TRAEGER_SCHULNUMMER_DOPPELT,
+    &TRAEGER_LAND,
+    &TRAEGER_PROGRAMM,
+    &TRAEGER_PLAN_FEHLT,
+    &TRAEGER_SCHULE_UNERWARTET,
+];
 
-const MV_FAQ: Quelle = Quelle {
-    titel: "Mecklenburg-Vorpommern, FAQ DigitalPakt Schule: mobile Endgeräte",
-    url: "https://www.bildung-mv.de/schule-digital/digitalpakt-schule/faq/index.html?p1=l2",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
-
-const NRW_RL: Quelle = Quelle {
-    titel: "Richtlinie DigitalPakt NRW (RdErl. 11.09.2019, BASS 11-02 Nr. 34): Budget je Schulträger nach Anlage 2",
-    url: "https://bass.schul-welt.de/18679.htm",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
-
-const BY_DBIR: Quelle = Quelle {
-    titel: "Bayern, Richtlinie digitale Bildungsinfrastruktur (dBIR): Höchstbetrag je Schulaufwandsträger",
-    url: "https://www.bayernportal.de/dokumente/leistung/8109063914101",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
-
-const HB_ANTRAG: Quelle = Quelle {
-    titel: "Bremen, Förderung digitaler Bildungsinfrastruktur beantragen: Medienkonzepte der Schulen als Antragsbestandteil",
-    url: "https://www.service.bremen.de/foerderung-fuer-digitale-bildungsinfrastruktur-an-schulen-beantragen-185297",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
-
-const BW_LBANK: Quelle = Quelle {
-    titel: "L-Bank, DigitalPakt Schule: Medienentwicklungsplan je Schule",
-    url: "https://www.l-bank.de/produkte/finanzhilfen/digitalpakt.html",
-    verlaesslichkeit: Verlaesslichkeit::Amtlich,
-};
-
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        code: "TRAEGER-MOBIL-ANTEIL",
-        title: "Mobile Endgeräte über 20 % der Investitionen des Schulträgers",
-        severity: Fehler,
-        explanation: "Für allgemeinbildende Schulen begrenzt die Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 6 Buchst. c) die Kosten \
+/// `TRAEGER-MOBIL-ANTEIL`: Mobile Endgeräte über 20 % der Investitionen des Schulträgers
+pub static TRAEGER_MOBIL_ANTEIL: Rule = Rule {
+    code: "TRAEGER-MOBIL-ANTEIL",
+    title: "Mobile Endgeräte über 20 % der Investitionen des Schulträgers",
+    severity: Fehler,
+    explanation: "Für allgemeinbildende Schulen begrenzt die Verwaltungsvereinbarung (§ 3 Abs. 1 Nr. 6 Buchst. c) die Kosten \
 schulgebundener mobiler Endgeräte: (aa) höchstens 20 % des Gesamtinvestitionsvolumens aller allgemeinbildenden Schulen eines \
 Schulträgers oder (bb) höchstens 25.000 € je Schule. Die meisten Länder lesen das als Alternative – es gilt die günstigere Grenze, \
 nicht ausgeschöpfte Beträge einer Schule lassen sich aber nicht auf andere Schulen übertragen. Mecklenburg-Vorpommern verlangt beide \
@@ -64,81 +40,92 @@ Grenzen zugleich. `mep review` prüft die 20-%-Grenze über alle allgemeinbilden
 meldet es nur, wenn zugleich eine Schule mehr als 25.000 € für mobile Endgeräte plant. Berufliche Schulen zählen nicht mit. \
 Grenzen, Modus und Schweregrad kommen aus dem Profil des Landes – wie bei `DP-MOBIL-OBERGRENZE`, der Prüfung je Schule: \
 Für den DigitalPakt 2.0 sind noch keine Obergrenzen veröffentlicht; dort ist der Befund eine Warnung.",
-        bad: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 120.000 € Tablets (30 %)\n",
-        good: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 70.000 € Tablets (17,5 %)\n",
-        sources: &[SH_FAQ, MV_FAQ],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-BUDGET",
-        title: "Beantragte Mittel über dem Budget des Schulträgers",
-        severity: Fehler,
-        explanation: "Die Länder weisen jedem Schulträger ein Budget (Höchstbetrag) zu. Die Summe der in allen Plänen beantragten \
+    bad: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 120.000 € Tablets (30 %)\n",
+    good: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 70.000 € Tablets (17,5 %)\n",
+    sources: &[VV_2019, SH_FAQ_GERAETE, MV_FAQ],
+    check: None,
+};
+
+/// `TRAEGER-BUDGET`: Beantragte Mittel über dem Budget des Schulträgers
+pub static TRAEGER_BUDGET: Rule = Rule {
+    code: "TRAEGER-BUDGET",
+    title: "Beantragte Mittel über dem Budget des Schulträgers",
+    severity: Fehler,
+    explanation: "Die Länder weisen jedem Schulträger ein Budget (Höchstbetrag) zu. Die Summe der in allen Plänen beantragten \
 Fördermittel (`finanzierung.beantragt_eur`) darf das Budget aus `traeger.yaml` (`budget_eur`) nicht übersteigen.",
-        bad: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 540.000 €\n",
-        good: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 480.000 €\n",
-        sources: &[NRW_RL, BY_DBIR],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-SCHULNUMMER-DOPPELT",
-        title: "Schulnummer doppelt",
-        severity: Fehler,
-        explanation: "Zwei Pläne – oder zwei Einträge unter `schulen` in `traeger.yaml` – tragen dieselbe Schulnummer. \
+    bad: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 540.000 €\n",
+    good: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 480.000 €\n",
+    sources: &[DPS_TRAEGER, NRW_RL, BY_DBIR_BUDGET],
+    check: None,
+};
+
+/// `TRAEGER-SCHULNUMMER-DOPPELT`: Schulnummer doppelt
+pub static TRAEGER_SCHULNUMMER_DOPPELT: Rule = Rule {
+    code: "TRAEGER-SCHULNUMMER-DOPPELT",
+    title: "Schulnummer doppelt",
+    severity: Fehler,
+    explanation: "Zwei Pläne – oder zwei Einträge unter `schulen` in `traeger.yaml` – tragen dieselbe Schulnummer. \
 Meist ist ein Plan doppelt abgelegt (etwa ein alter Stand neben dem neuen) oder die Nummer wurde aus einer Vorlage übernommen. \
 Die Summen der Übersicht zählen die Schule dann zweimal.",
-        bad: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99123\"\n",
-        good: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99124\"\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-LAND",
-        title: "Schule in einem anderen Land als der Schulträger",
-        severity: Fehler,
-        explanation: "Jeder Plan wird nach den Regeln seines Landes (`land`) geprüft. Nennt ein Plan ein anderes Land als \
+    bad: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99123\"\n",
+    good: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99124\"\n",
+    sources: &[],
+    check: None,
+};
+
+/// `TRAEGER-LAND`: Schule in einem anderen Land als der Schulträger
+pub static TRAEGER_LAND: Rule = Rule {
+    code: "TRAEGER-LAND",
+    title: "Schule in einem anderen Land als der Schulträger",
+    severity: Fehler,
+    explanation: "Jeder Plan wird nach den Regeln seines Landes (`land`) geprüft. Nennt ein Plan ein anderes Land als \
 `traeger.yaml`, ist entweder das Land im Plan falsch oder der Plan gehört nicht zu diesem Schulträger.",
-        bad: "# traeger.yaml: land: NI – plan.yaml: land: NW\n",
-        good: "# traeger.yaml: land: NI – plan.yaml: land: NI\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-PROGRAMM",
-        title: "Plan für ein anderes Förderprogramm als der Schulträger",
-        severity: Fehler,
-        explanation: "Alle Pläne eines Antrags folgen demselben Förderprogramm. Nennt ein Plan unter `programm` ein anderes \
+    bad: "# traeger.yaml: land: NI – plan.yaml: land: NW\n",
+    good: "# traeger.yaml: land: NI – plan.yaml: land: NI\n",
+    sources: &[],
+    check: None,
+};
+
+/// `TRAEGER-PROGRAMM`: Plan für ein anderes Förderprogramm als der Schulträger
+pub static TRAEGER_PROGRAMM: Rule = Rule {
+    code: "TRAEGER-PROGRAMM",
+    title: "Plan für ein anderes Förderprogramm als der Schulträger",
+    severity: Fehler,
+    explanation: "Alle Pläne eines Antrags folgen demselben Förderprogramm. Nennt ein Plan unter `programm` ein anderes \
 Programm als `traeger.yaml`, gelten für ihn andere Regeln und seine Beträge gehören nicht in dieselbe Summe.",
-        bad: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2019\n",
-        good: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2\n",
-        sources: &[],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-PLAN-FEHLT",
-        title: "Erwartete Schule ohne Plan",
-        severity: Fehler,
-        explanation: "Für jede Schule, für die der Schulträger Mittel beantragt, ist ein eigenes Medien- bzw. Einsatzkonzept \
+    bad: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2019\n",
+    good: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2\n",
+    sources: &[],
+    check: None,
+};
+
+/// `TRAEGER-PLAN-FEHLT`: Erwartete Schule ohne Plan
+pub static TRAEGER_PLAN_FEHLT: Rule = Rule {
+    code: "TRAEGER-PLAN-FEHLT",
+    title: "Erwartete Schule ohne Plan",
+    severity: Fehler,
+    explanation: "Für jede Schule, für die der Schulträger Mittel beantragt, ist ein eigenes Medien- bzw. Einsatzkonzept \
 vorzulegen. `traeger.yaml` listet unter `schulen` die Schulen, von denen ein Plan erwartet wird; zu dieser Schulnummer wurde \
 unter den geprüften Dateien kein lesbarer Plan gefunden. Prüfen Sie, ob die Datei fehlt, nicht gelesen werden konnte oder eine \
 andere Schulnummer trägt.",
-        bad: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – kein Plan mit dieser Schulnummer\n",
-        good: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – plaene/99123.yaml mit schulnummer: \"99123\"\n",
-        sources: &[HB_ANTRAG, BW_LBANK],
-        check: None,
-    },
-    Rule {
-        code: "TRAEGER-SCHULE-UNERWARTET",
-        title: "Plan einer Schule, die der Schulträger nicht erwartet",
-        severity: Warnung,
-        explanation: "Der Plan trägt eine Schulnummer, die in `traeger.yaml` unter `schulen` nicht vorkommt. Vielleicht fehlt \
+    bad: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – kein Plan mit dieser Schulnummer\n",
+    good: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – plaene/99123.yaml mit schulnummer: \"99123\"\n",
+    sources: &[DPS_QUALI, BREMEN, L_BANK],
+    check: None,
+};
+
+/// `TRAEGER-SCHULE-UNERWARTET`: Plan einer Schule, die der Schulträger nicht erwartet
+pub static TRAEGER_SCHULE_UNERWARTET: Rule = Rule {
+    code: "TRAEGER-SCHULE-UNERWARTET",
+    title: "Plan einer Schule, die der Schulträger nicht erwartet",
+    severity: Warnung,
+    explanation: "Der Plan trägt eine Schulnummer, die in `traeger.yaml` unter `schulen` nicht vorkommt. Vielleicht fehlt \
 die Schule in der Liste, die Schulnummer ist falsch geschrieben oder der Plan liegt im falschen Ordner.",
-        bad: "# traeger.yaml: schulen: [99123, 99124] – plan.yaml: schulnummer: \"99125\"\n",
-        good: "# traeger.yaml: schulen: [99123, 99124, 99125] – plan.yaml: schulnummer: \"99125\"\n",
-        sources: &[],
-        check: None,
-    },
-];
+    bad: "# traeger.yaml: schulen: [99123, 99124] – plan.yaml: schulnummer: \"99125\"\n",
+    good: "# traeger.yaml: schulen: [99123, 99124, 99125] – plan.yaml: schulnummer: \"99125\"\n",
+    sources: &[],
+    check: None,
+};
 
 /// What the cross-school checks need to know about one readable plan.
 #[derive(Clone, Copy, Debug)]
@@ -185,13 +172,16 @@ pub struct CrossFinding {
     pub diagnostic: Diagnostic,
 }
 
-fn findings(code: &str) -> Findings {
-    let rule = super::find(code).unwrap_or(&RULES[0]);
-    Findings { rule, severity: rule.severity, out: Vec::new() }
+/// A collector for a cross-school rule with the severity the profile gives it (a profile may switch it off).
+fn findings(rule: &'static Rule, profile: &Profile) -> Findings {
+    let severity = profile.severity(rule).unwrap_or(rule.severity);
+    rule.findings(severity, profile.land)
 }
 
-fn push(out: &mut Vec<CrossFinding>, target: Target, f: Findings) {
-    out.extend(f.out.into_iter().map(|diagnostic| CrossFinding { target, diagnostic }));
+fn push(out: &mut Vec<CrossFinding>, target: Target, f: Findings, profile: &Profile, rule: &'static Rule) {
+    if profile.severity(rule).is_some() {
+        out.extend(f.into_diagnostics().into_iter().map(|diagnostic| CrossFinding { target, diagnostic }));
+    }
 }
 
 /// Runs every cross-school rule on the facts of the readable plans.
@@ -202,20 +192,28 @@ fn push(out: &mut Vec<CrossFinding>, target: Target, f: Findings) {
 #[must_use]
 pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], choice: &Choice) -> Vec<CrossFinding> {
     let mut out = Vec::new();
-    duplicate_numbers(traeger, schools, &mut out);
-    if let Some(t) = traeger {
+    let first = schools.first().map(|s| (s.programme, s.land));
+    let profile = match (traeger, first) {
+        (Some(t), _) => Some(choice.resolve(t.programme, t.land)),
+        (None, Some((programme, land))) => Some(choice.resolve(programme, land)),
+        (None, None) => None,
+    };
+    if let Some(profile) = &profile {
+        duplicate_numbers(traeger, schools, profile, &mut out);
+    }
+    if let (Some(t), Some(profile)) = (traeger, &profile) {
         if t.format != 1 {
-            let mut f = findings("FORMAT-VERSION");
+            let mut f = FORMAT_VERSION.findings(FORMAT_VERSION.severity, Some(t.land));
             f.at("format", format!("Formatversion {} ist unbekannt; diese Version von mep liest Format 1.", t.format))
                 .with_help("Schreiben Sie `format: 1`.");
-            push(&mut out, Target::Traeger, f);
+            out.extend(f.into_diagnostics().into_iter().map(|diagnostic| CrossFinding { target: Target::Traeger, diagnostic }));
         }
         let all: Vec<usize> = (0..schools.len()).collect();
-        mobile_share(&choice.resolve(t.programme, t.land), Target::Traeger, &t.name, &all, schools, &mut out);
-        budget(t, schools, &mut out);
-        land_and_programme(t, schools, &mut out);
-        expected(t, schools, &mut out);
-    } else {
+        mobile_share(profile, Target::Traeger, &t.name, &all, schools, &mut out);
+        budget(t, schools, profile, &mut out);
+        land_and_programme(t, schools, profile, &mut out);
+        expected(t, schools, profile, &mut out);
+    } else if traeger.is_none() {
         let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, s) in schools.iter().enumerate() {
             if let Some(p) = s.provider.map(str::trim).filter(|p| !p.is_empty()) {
@@ -230,19 +228,19 @@ pub fn check_schools(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], cho
     out
 }
 
-fn duplicate_numbers(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>) {
+fn duplicate_numbers(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], profile: &Profile, out: &mut Vec<CrossFinding>) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, s) in schools.iter().enumerate() {
         let number = s.number.trim();
         match first.get(number) {
             Some(&j) => {
-                let mut f = findings("TRAEGER-SCHULNUMMER-DOPPELT");
+                let mut f = findings(&TRAEGER_SCHULNUMMER_DOPPELT, profile);
                 f.at(
                     "schule.schulnummer",
                     format!("Die Schulnummer {number} steht auch im Plan `{}` ({}).", schools[j].file, schools[j].name),
                 )
                 .with_help("Entfernen Sie den doppelten Plan oder korrigieren Sie die Schulnummer.");
-                push(out, Target::Plan(i), f);
+                push(out, Target::Plan(i), f, profile, &TRAEGER_SCHULNUMMER_DOPPELT);
             }
             None => {
                 first.insert(number, i);
@@ -251,7 +249,7 @@ fn duplicate_numbers(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], out
     }
     if let Some(t) = traeger {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut f = findings("TRAEGER-SCHULNUMMER-DOPPELT");
+        let mut f = findings(&TRAEGER_SCHULNUMMER_DOPPELT, profile);
         for (i, e) in t.schools.iter().enumerate() {
             let number = e.number.trim();
             if let Some(&j) = seen.get(number) {
@@ -261,7 +259,7 @@ fn duplicate_numbers(traeger: Option<&Traeger>, schools: &[SchoolFacts<'_>], out
                 seen.insert(number, i);
             }
         }
-        push(out, Target::Traeger, f);
+        push(out, Target::Traeger, f, profile, &TRAEGER_SCHULNUMMER_DOPPELT);
     }
 }
 
@@ -273,8 +271,9 @@ fn mobile_share(
     schools: &[SchoolFacts<'_>],
     out: &mut Vec<CrossFinding>,
 ) {
-    // The cross-school share is the other half of the per-school cap and follows its profile setting.
-    let Some(severity) = super::find("DP-MOBIL-OBERGRENZE").and_then(|r| profile.severity(r)) else { return };
+    if profile.severity(&TRAEGER_MOBIL_ANTEIL).is_none() {
+        return;
+    }
     let general: Vec<&SchoolFacts<'_>> = members.iter().map(|&i| &schools[i]).filter(|s| s.general).collect();
     let investment: Euro = general.iter().map(|s| s.investment).sum();
     let mobile: Euro = general.iter().map(|s| s.mobile).sum();
@@ -289,15 +288,15 @@ fn mobile_share(
         // Every school stays within the per-school amount; the more favourable limit applies.
         return;
     }
-    let mut f = findings("TRAEGER-MOBIL-ANTEIL");
-    f.severity = severity;
-    let share = mobile.cents() as f64 * 100.0 / investment.cents() as f64;
+    let mut f = findings(&TRAEGER_MOBIL_ANTEIL, profile);
+    let share = crate::figures::Ratio::of(mobile.cents(), investment.cents()).map_or_else(String::new, de_share);
     let mut message = format!(
-        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} % – mehr als {limit} %.",
+        "Mobile Endgeräte kosten an den {} allgemeinbildenden Schulen von {provider} {} von {} Investitionen, also {} – mehr als {}.",
         general.len(),
         de_eur(mobile.cents()),
         de_eur(investment.cents()),
-        de_dec(share, 1)
+        share,
+        crate::view::values::de_percent_whole(limit)
     );
     if mode == CapMode::Alternativ {
         let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, de_eur(s.mobile.cents()))).collect();
@@ -311,13 +310,13 @@ fn mobile_share(
         None => f.at("", message),
     };
     d.with_help(help);
-    push(out, target, f);
+    push(out, target, f, profile, &TRAEGER_MOBIL_ANTEIL);
 }
 
-fn budget(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>) {
+fn budget(t: &Traeger, schools: &[SchoolFacts<'_>], profile: &Profile, out: &mut Vec<CrossFinding>) {
     let requested: Euro = schools.iter().map(|s| s.requested).sum();
     if requested > t.budget {
-        let mut f = findings("TRAEGER-BUDGET");
+        let mut f = findings(&TRAEGER_BUDGET, profile);
         f.at(
             "budget_eur",
             format!(
@@ -329,14 +328,14 @@ fn budget(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>)
             ),
         )
         .with_help("Kürzen Sie beantragte Mittel in einzelnen Plänen oder prüfen Sie das Budget in `traeger.yaml`.");
-        push(out, Target::Traeger, f);
+        push(out, Target::Traeger, f, profile, &TRAEGER_BUDGET);
     }
 }
 
-fn land_and_programme(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>) {
+fn land_and_programme(t: &Traeger, schools: &[SchoolFacts<'_>], profile: &Profile, out: &mut Vec<CrossFinding>) {
     for (i, s) in schools.iter().enumerate() {
         if s.land != t.land {
-            let mut f = findings("TRAEGER-LAND");
+            let mut f = findings(&TRAEGER_LAND, profile);
             f.at(
                 "land",
                 format!(
@@ -348,26 +347,26 @@ fn land_and_programme(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<Cr
                 ),
             )
             .with_help(format!("Schreiben Sie `land: {}` oder prüfen Sie, ob der Plan zu diesem Schulträger gehört.", t.land.key()));
-            push(out, Target::Plan(i), f);
+            push(out, Target::Plan(i), f, profile, &TRAEGER_LAND);
         }
         if s.programme != t.programme {
-            let mut f = findings("TRAEGER-PROGRAMM");
+            let mut f = findings(&TRAEGER_PROGRAMM, profile);
             f.at(
                 "programm",
                 format!("Der Plan folgt dem Programm „{}“, der Schulträger beantragt nach „{}“.", s.programme.label(), t.programme.label()),
             )
             .with_help(format!("Schreiben Sie `programm: {}`.", t.programme.key()));
-            push(out, Target::Plan(i), f);
+            push(out, Target::Plan(i), f, profile, &TRAEGER_PROGRAMM);
         }
     }
 }
 
-fn expected(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding>) {
+fn expected(t: &Traeger, schools: &[SchoolFacts<'_>], profile: &Profile, out: &mut Vec<CrossFinding>) {
     if t.schools.is_empty() {
         return;
     }
     let present: HashMap<&str, usize> = schools.iter().enumerate().map(|(i, s)| (s.number.trim(), i)).collect();
-    let mut missing = findings("TRAEGER-PLAN-FEHLT");
+    let mut missing = findings(&TRAEGER_PLAN_FEHLT, profile);
     for (i, e) in t.schools.iter().enumerate() {
         if !present.contains_key(e.number.trim()) {
             missing
@@ -375,17 +374,17 @@ fn expected(t: &Traeger, schools: &[SchoolFacts<'_>], out: &mut Vec<CrossFinding
                 .with_help("Legen Sie den Plan der Schule zu den geprüften Dateien oder prüfen Sie die Schulnummer im Plan.");
         }
     }
-    push(out, Target::Traeger, missing);
+    push(out, Target::Traeger, missing, profile, &TRAEGER_PLAN_FEHLT);
     let listed: HashSet<&str> = t.schools.iter().map(|e| e.number.trim()).collect();
     for (i, s) in schools.iter().enumerate() {
         if !listed.contains(s.number.trim()) {
-            let mut f = findings("TRAEGER-SCHULE-UNERWARTET");
+            let mut f = findings(&TRAEGER_SCHULE_UNERWARTET, profile);
             f.at(
                 "schule.schulnummer",
                 format!("Die Schulnummer {} ({}) steht nicht in der Liste der Schulen von {}.", s.number.trim(), s.name, t.name),
             )
             .with_help("Ergänzen Sie die Schule unter `schulen` in `traeger.yaml` oder korrigieren Sie die Schulnummer.");
-            push(out, Target::Plan(i), f);
+            push(out, Target::Plan(i), f, profile, &TRAEGER_SCHULE_UNERWARTET);
         }
     }
 }
@@ -416,7 +415,7 @@ mod tests {
         }
         check_schools(None, schools, &Choice::default())
             .into_iter()
-            .filter(|f| f.diagnostic.code == "TRAEGER-MOBIL-ANTEIL")
+            .filter(|f| f.diagnostic.code == TRAEGER_MOBIL_ANTEIL.code)
             .map(|f| f.diagnostic)
             .collect()
     }
@@ -433,7 +432,7 @@ mod tests {
         let found = mobile_findings(Land::Mv, &mut schools);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Fehler);
-        assert!(found[0].message.contains("40,0 %"), "{}", found[0].message);
+        assert!(found[0].message.contains("40,0\u{a0}%"), "{}", found[0].message);
     }
 
     #[test]

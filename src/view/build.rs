@@ -3,12 +3,13 @@
 use super::values::{label, schuljahr};
 use super::vokabular::{gremium, schulform};
 use super::{
-    AngabeV, AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
+    AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
     PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SpanneV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
     Vokabular, Zahl, ZielV, Zusammenfassung,
 };
 use crate::diag::Diagnostic;
+use crate::figures::Figures;
 use crate::model::Plan;
 
 /// A count with its noun in the right number: `keine Ziele`, `1 Ziel`, `5 Ziele`.
@@ -31,15 +32,17 @@ fn person(p: &crate::model::Person) -> PersonV {
     PersonV { name: p.name.clone(), funktion: p.role.clone(), email: p.email.clone(), telefon: p.phone.clone() }
 }
 
-fn sum_items(plan: &Plan, ids: &[String]) -> Betrag {
-    Betrag::from_cents(plan.needs.iter().filter(|b| ids.contains(&b.id)).map(|b| b.total().cents()).fold(0i64, i64::saturating_add))
-}
-
 impl PlanView {
     /// Builds the view of a plan and its findings.
     #[must_use]
     pub fn build(plan: &Plan, diags: &[Diagnostic], opt: &Optionen) -> Self {
-        let kennzahlen = Kennzahlen::of(plan);
+        Self::build_with(plan, &Figures::of(plan), diags, opt)
+    }
+
+    /// Builds the view of a plan from its computed figures and its findings.
+    #[must_use]
+    pub fn build_with(plan: &Plan, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
+        let kennzahlen = Kennzahlen::from_figures(plan, figures);
         let (sj_von, sj_bis) = (plan.period.von.schuljahr(), plan.period.bis.schuljahr());
         let schuljahre = if sj_von == sj_bis {
             schuljahr(sj_von)
@@ -93,12 +96,12 @@ impl PlanView {
                 .iter()
                 .map(|g| GeraetV {
                     typ: label!(g.kind),
-                    anzahl: g.count,
+                    anzahl: g.count.into(),
                     anschaffungsjahr: g.year,
                     finanzierung: g.source.map(|h| label!(h)),
                 })
                 .collect(),
-            geraete_summe: inv.devices.iter().map(|g| u64::from(g.count)).sum(),
+            geraete_summe: Anzahl::new(inv.devices.iter().map(|g| u64::from(g.count)).sum()),
             fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
             prozesse: Markdown::opt(inv.processes.as_ref()),
         };
@@ -134,14 +137,15 @@ impl PlanView {
         let einsatzszenarien = plan
             .scenarios
             .iter()
-            .map(|sz| {
+            .enumerate()
+            .map(|(i, sz)| {
                 let bedarf: Vec<String> = plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect();
                 SzenarioV {
                     id: sz.id.clone(),
                     titel: sz.title.clone(),
                     beschreibung: Markdown::opt(sz.description.as_ref()),
                     ziele: sz.goals.clone(),
-                    investition: sum_items(plan, &bedarf),
+                    investition: Betrag::from_cents(figures.scenarios.get(i).copied().unwrap_or(0)),
                     bedarf,
                 }
             })
@@ -149,14 +153,16 @@ impl PlanView {
         let bedarf = plan
             .needs
             .iter()
-            .map(|b| BedarfV {
+            .enumerate()
+            .map(|(i, b)| BedarfV {
                 id: b.id.clone(),
                 bezeichnung: b.name.clone(),
                 kategorie: label!(b.category),
                 geraetetyp: label!(b.device),
-                anzahl: b.count,
-                einzelpreis: b.unit_price.into(),
-                summe: b.total().into(),
+                anzahl: b.count.into(),
+                einzelpreis: b.unit_price.map(Betrag::from),
+                summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
+                massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
                 jahr: b.year,
                 nutzung: label!(b.usage),
                 kostenart: label!(b.cost_kind),
@@ -198,7 +204,7 @@ impl PlanView {
                 FortbildungV {
                     titel: t.title.clone(),
                     zielgruppe: label!(t.audience),
-                    teilnehmende: t.participants,
+                    teilnehmende: t.participants.into(),
                     stunden: Zahl::new(hours, 1),
                     teilnehmerstunden: Zahl::new(hours * f64::from(t.participants), 1),
                     format: label!(t.format),
@@ -223,7 +229,8 @@ impl PlanView {
         let massnahmen: Vec<MassnahmeV> = plan
             .measures
             .iter()
-            .map(|m| MassnahmeV {
+            .enumerate()
+            .map(|(i, m)| MassnahmeV {
                 id: m.id.clone(),
                 titel: m.title.clone(),
                 ziele: m.goals.clone(),
@@ -232,7 +239,13 @@ impl PlanView {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: sum_items(plan, &m.needs),
+                investition: Betrag::from_cents(figures.measures.rows.get(i).map_or(0, |r| r.cost)),
+                kosten_offen: figures.measures.rows.get(i).map_or(0, |r| r.unpriced),
+                verknuepft: figures
+                    .measures
+                    .rows
+                    .get(i)
+                    .map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             })
             .collect();
         let evaluation = plan

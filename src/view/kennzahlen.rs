@@ -1,28 +1,22 @@
-//! Computed figures of one plan, usable on their own (e.g. by a Schulträger roll-up).
+//! The figures of one plan as text: a thin layer over [`crate::figures::Figures`].
 //!
-//! Definitions (also in `docs/planview.md`):
-//! - investment = Σ `anzahl × einzelpreis_eur` over `bedarf`; `investiv` and `laufend` split it by `kostenart`;
-//! - mobile devices = items of category `mobile_endgeraete` (sum) and items whose `geraetetyp` is a mobile device (count);
-//! - pupil devices = tablets, laptops, notebooks and PCs; existing ones exclude teachers' loan devices,
-//!   planned ones count `bedarf` items used for `unterricht`;
-//! - training hours = participants × hours per participant; an area is counted once per training;
-//! - curriculum hours go in full to every competence area a unit touches (once per area);
-//! - half-years run 1 August – 31 January and 1 February – 31 July;
-//! - Folgekosten per calendar year of the planning period = `betrieb.folgekosten_eur_pro_jahr`
-//!   plus `bedarf` items of `kostenart: laufend` in that year.
+//! Every number is computed once in `figures` (cents, counts, exact fractions);
+//! this module only pairs each with its German text (through [`super::values`])
+//! and adds labels. Definitions are in `figures` and in `docs/planview.md`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::values::{Anteil, Betrag, DatumV, Label, Zahl, label, schuljahr};
+use super::values::{Anteil, Anzahl, Betrag, DatumV, Label, Zahl, label, schuljahr};
 use super::vokabular::{Bereich, bereich, bereich_id, bereiche};
-use crate::model::{Angabe, Datum, Geraetetyp, Herkunft, Jahrgang, Kategorie, Kostenart, Nutzung, Plan, Rahmen};
+use crate::figures::{Figures, Ratio};
+use crate::model::{Datum, Jahrgang, Plan, Rahmen};
 
 /// Most half-years the timeline shows; longer plans are cut (and flagged) to keep output bounded.
 pub const MAX_HALBJAHRE: usize = 24;
 /// Most calendar years the Folgekosten table shows.
-pub const MAX_JAHRE: usize = 12;
+pub const MAX_JAHRE: usize = crate::figures::MAX_JAHRE;
 
 /// Every computed figure of one plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -48,20 +42,25 @@ pub struct Kennzahlen {
 }
 
 impl Kennzahlen {
-    /// Computes every figure of `plan`.
+    /// Computes every figure of `plan` and gives it text.
     #[must_use]
     pub fn of(plan: &Plan) -> Self {
-        let investition = Investition::of(plan);
+        Self::from_figures(plan, &Figures::of(plan))
+    }
+
+    /// Gives the computed figures of `plan` their text.
+    #[must_use]
+    pub fn from_figures(plan: &Plan, f: &Figures) -> Self {
         Self {
-            finanzierung: plan.funding.as_ref().map(|f| FinanzierungK::of(f, &investition)),
-            mobile_endgeraete: Mobil::of(plan, &investition),
-            geraete: Geraete::of(plan),
-            netz: NetzK::of(plan),
-            fortbildung: FortbildungK::of(plan),
+            investition: Investition::of(f),
+            finanzierung: f.funding.as_ref().map(FinanzierungK::of),
+            mobile_endgeraete: Mobil::of(f),
+            geraete: Geraete::of(f),
+            netz: NetzK::of(f),
+            fortbildung: FortbildungK::of(plan, f),
             curriculum: plan.curriculum.as_ref().map(|c| CurriculumK::of(c.framework, &c.units)),
             zeitplan: Zeitplan::of(plan),
-            folgekosten: Folgekosten::of(plan),
-            investition,
+            folgekosten: Folgekosten::of(f),
         }
     }
 }
@@ -75,6 +74,10 @@ pub struct Investition {
     pub investiv: Betrag,
     /// Sum of items with `kostenart: laufend` (not fundable).
     pub laufend: Betrag,
+    /// Number of items without price ("Kosten noch offen"); they are in no sum.
+    pub offene_positionen: usize,
+    /// Sum of the items no measure lists.
+    pub ohne_massnahme: Betrag,
     /// Years that have items, ascending.
     pub jahre: Vec<i32>,
     /// One row per Fördergegenstand (all six, in the order of the Verwaltungsvereinbarung).
@@ -92,7 +95,9 @@ pub struct KategorieSumme {
     pub kategorie: Label,
     /// Number of `bedarf` items.
     pub positionen: usize,
-    /// Sum.
+    /// Number of those without price.
+    pub offen: usize,
+    /// Sum of the priced items.
     pub summe: Betrag,
     /// Share of the total investment.
     pub anteil: Option<Anteil>,
@@ -111,54 +116,56 @@ pub struct JahrSumme {
     pub anteil: Option<Anteil>,
 }
 
-/// The Schulträger's budget against the investment.
+/// The Schulträger's Fördermittel budget for the school against the requested funding (`finanzierung.beantragt_eur`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Budget {
-    /// Budget for this school.
+    /// Budget for this school (`schultraeger.budget_eur`).
     pub budget: Betrag,
-    /// Budget minus total investment (negative when exceeded).
-    pub rest: Betrag,
-    /// Total investment as a share of the budget.
+    /// Requested funding, when `finanzierung` is given.
+    pub beantragt: Option<Betrag>,
+    /// Budget minus requested funding (negative when overdrawn; then `DP-BUDGET` reports it).
+    pub rest: Option<Betrag>,
+    /// How much the requested funding exceeds the budget (only when overdrawn).
+    pub fehlbetrag: Option<Betrag>,
+    /// Requested funding as a share of the budget.
     pub ausschoepfung: Option<Anteil>,
 }
 
 impl Investition {
-    fn of(plan: &Plan) -> Self {
-        let total = |pred: &dyn Fn(&crate::model::Bedarf) -> bool| -> i64 {
-            plan.needs.iter().filter(|b| pred(b)).map(|b| b.total().cents()).fold(0i64, i64::saturating_add)
-        };
-        let gesamt = total(&|_| true);
-        let jahre: Vec<i32> = plan.needs.iter().map(|b| b.year).collect::<BTreeSet<_>>().into_iter().collect();
-        let je_kategorie = Kategorie::ALL
+    fn of(f: &Figures) -> Self {
+        let inv = &f.investment;
+        let je_kategorie = inv
+            .by_category
             .iter()
-            .map(|&k| {
-                let summe = total(&|b| b.category == k);
-                KategorieSumme {
-                    kategorie: label!(k),
-                    positionen: plan.needs.iter().filter(|b| b.category == k).count(),
-                    summe: Betrag::from_cents(summe),
-                    anteil: Anteil::of(summe as f64, gesamt as f64),
-                    je_jahr: jahre.iter().map(|&j| Betrag::from_cents(total(&|b| b.category == k && b.year == j))).collect(),
-                }
+            .map(|c| KategorieSumme {
+                kategorie: label!(c.category),
+                positionen: c.items,
+                offen: c.unpriced,
+                summe: Betrag::from_cents(c.total),
+                anteil: Anteil::opt(inv.share(c.total)),
+                je_jahr: c.by_year.iter().map(|&s| Betrag::from_cents(s)).collect(),
             })
             .collect();
-        let je_jahr = jahre
+        let je_jahr = inv
+            .years
             .iter()
-            .map(|&j| {
-                let summe = total(&|b| b.year == j);
-                JahrSumme { jahr: j, summe: Betrag::from_cents(summe), anteil: Anteil::of(summe as f64, gesamt as f64) }
-            })
+            .zip(&inv.by_year)
+            .map(|(&jahr, &s)| JahrSumme { jahr, summe: Betrag::from_cents(s), anteil: Anteil::opt(inv.share(s)) })
             .collect();
-        let budget = plan.provider.as_ref().and_then(|p| p.budget).map(|b| Budget {
-            budget: b.into(),
-            rest: Betrag::from_cents(b.cents().saturating_sub(gesamt)),
-            ausschoepfung: Anteil::of(gesamt as f64, b.cents() as f64),
+        let budget = f.budget.as_ref().map(|b| Budget {
+            budget: Betrag::from_cents(b.budget),
+            beantragt: b.requested.map(Betrag::from_cents),
+            rest: b.remaining.map(Betrag::from_cents),
+            fehlbetrag: b.remaining.filter(|r| *r < 0).map(|r| Betrag::from_cents(r.saturating_neg())),
+            ausschoepfung: Anteil::opt(b.used),
         });
         Self {
-            gesamt: Betrag::from_cents(gesamt),
-            investiv: Betrag::from_cents(total(&|b| b.cost_kind == Kostenart::Investiv)),
-            laufend: Betrag::from_cents(total(&|b| b.cost_kind == Kostenart::Laufend)),
-            jahre,
+            gesamt: Betrag::from_cents(inv.total),
+            investiv: Betrag::from_cents(inv.investive),
+            laufend: Betrag::from_cents(inv.running),
+            offene_positionen: inv.unpriced.len(),
+            ohne_massnahme: Betrag::from_cents(f.measures.unassigned),
+            jahre: inv.years.clone(),
             je_kategorie,
             je_jahr,
             budget,
@@ -188,18 +195,16 @@ pub struct FinanzierungK {
 }
 
 impl FinanzierungK {
-    fn of(f: &crate::model::Finanzierung, inv: &Investition) -> Self {
-        let gesamt = f.requested.cents().saturating_add(f.own_share.cents()).saturating_add(f.other.cents());
-        let share = |c: i64| Anteil::of(c as f64, gesamt as f64);
+    fn of(f: &crate::figures::Funding) -> Self {
         Self {
-            foerdermittel: f.requested.into(),
-            eigenanteil: f.own_share.into(),
-            sonstige: f.other.into(),
-            gesamt: Betrag::from_cents(gesamt),
-            foerdermittel_anteil: share(f.requested.cents()),
-            eigenanteil_anteil: share(f.own_share.cents()),
-            sonstige_anteil: share(f.other.cents()),
-            differenz: Betrag::from_cents(gesamt.saturating_sub(inv.gesamt.cent)),
+            foerdermittel: Betrag::from_cents(f.requested),
+            eigenanteil: Betrag::from_cents(f.own_share),
+            sonstige: Betrag::from_cents(f.other),
+            gesamt: Betrag::from_cents(f.total),
+            foerdermittel_anteil: Anteil::opt(f.share(f.requested)),
+            eigenanteil_anteil: Anteil::opt(f.share(f.own_share)),
+            sonstige_anteil: Anteil::opt(f.share(f.other)),
+            differenz: Betrag::from_cents(f.difference),
         }
     }
 }
@@ -207,27 +212,17 @@ impl FinanzierungK {
 /// Mobile end devices in the plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mobil {
-    /// Sum of items of the category `mobile_endgeraete`.
+    /// Sum of the mobile items (category `mobile_endgeraete` or a mobile device type).
     pub summe: Betrag,
     /// That sum as a share of the total investment.
     pub anteil: Option<Anteil>,
-    /// Number of planned mobile devices (tablets, laptops, notebooks, smartphones).
-    pub anzahl: u64,
+    /// Number of planned mobile devices.
+    pub anzahl: Anzahl,
 }
 
 impl Mobil {
-    fn of(plan: &Plan, inv: &Investition) -> Self {
-        let summe = plan
-            .needs
-            .iter()
-            .filter(|b| b.category == Kategorie::MobileEndgeraete)
-            .map(|b| b.total().cents())
-            .fold(0i64, i64::saturating_add);
-        Self {
-            summe: Betrag::from_cents(summe),
-            anteil: Anteil::of(summe as f64, inv.gesamt.cent as f64),
-            anzahl: plan.needs.iter().filter(|b| b.device.mobil()).map(|b| u64::from(b.count)).sum(),
-        }
+    fn of(f: &Figures) -> Self {
+        Self { summe: Betrag::from_cents(f.mobile.total), anteil: Anteil::opt(f.mobile.share), anzahl: Anzahl::new(f.mobile.count) }
     }
 }
 
@@ -248,33 +243,40 @@ pub struct Geraete {
     pub schueler_je_geraet_vorhanden: Option<Zahl>,
     /// Pupils per device after the plan.
     pub schueler_je_geraet_geplant: Option<Zahl>,
+    /// Devices of each type that occurs in the inventory or the needs (in the order of `geraetetyp`).
+    pub je_typ: Vec<GeraeteTyp>,
 }
 
-fn schuelergeraet(t: Geraetetyp) -> bool {
-    matches!(t, Geraetetyp::Tablet | Geraetetyp::Laptop | Geraetetyp::Notebook | Geraetetyp::Pc)
+/// Devices of one type, before and after the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeraeteTyp {
+    /// Device type.
+    pub typ: Label,
+    /// Count in the inventory (`bestand.geraete`).
+    pub vorher: u64,
+    /// Count planned in `bedarf`.
+    pub geplant: u64,
+    /// Both together.
+    pub nachher: u64,
 }
 
 impl Geraete {
-    fn of(plan: &Plan) -> Self {
-        let vorhanden: u64 = plan
-            .inventory
-            .iter()
-            .flat_map(|b| &b.devices)
-            .filter(|g| schuelergeraet(g.kind) && g.source != Some(Herkunft::LeihgeraeteLehrkraefte))
-            .map(|g| u64::from(g.count))
-            .sum();
-        let geplant: u64 =
-            plan.needs.iter().filter(|b| schuelergeraet(b.device) && b.usage == Nutzung::Unterricht).map(|b| u64::from(b.count)).sum();
-        let gesamt = vorhanden + geplant;
-        let pupils = f64::from(plan.school.pupils.bekannt().unwrap_or(0));
+    fn of(f: &Figures) -> Self {
+        let d = &f.devices;
         Self {
-            vorhanden,
-            geplant,
-            gesamt,
-            je_schueler_vorhanden: Zahl::ratio(vorhanden as f64, pupils, 2),
-            je_schueler_geplant: Zahl::ratio(gesamt as f64, pupils, 2),
-            schueler_je_geraet_vorhanden: Zahl::ratio(pupils, vorhanden as f64, 1),
-            schueler_je_geraet_geplant: Zahl::ratio(pupils, gesamt as f64, 1),
+            vorhanden: d.existing,
+            geplant: d.planned,
+            gesamt: d.total,
+            je_schueler_vorhanden: d.per_pupil_existing().map(|r| Zahl::of_ratio(r, 2)),
+            je_schueler_geplant: d.per_pupil_planned().map(|r| Zahl::of_ratio(r, 2)),
+            schueler_je_geraet_vorhanden: d.pupils_per_device_existing().map(|r| Zahl::of_ratio(r, 1)),
+            schueler_je_geraet_geplant: d.pupils_per_device_planned().map(|r| Zahl::of_ratio(r, 1)),
+            je_typ: d
+                .by_type
+                .iter()
+                .filter(|(_, before, new)| before + new > 0)
+                .map(|&(t, vorher, geplant)| GeraeteTyp { typ: label!(t), vorher, geplant, nachher: vorher + geplant })
+                .collect(),
         }
     }
 }
@@ -295,19 +297,14 @@ pub struct NetzK {
 }
 
 impl NetzK {
-    fn of(plan: &Plan) -> Self {
-        let netz = plan.inventory.as_ref().and_then(|b| b.network.as_ref());
-        let wlan_raeume = netz.and_then(|n| n.wlan_rooms).and_then(Angabe::bekannt);
-        let internet_mbit = netz.and_then(|n| n.internet_mbit).and_then(Angabe::bekannt);
-        let unterrichtsraeume = plan.school.classrooms.and_then(Angabe::bekannt);
+    fn of(f: &Figures) -> Self {
+        let n = &f.network;
         Self {
-            wlan_raeume,
-            unterrichtsraeume,
-            wlan_abdeckung: wlan_raeume.zip(unterrichtsraeume).and_then(|(w, r)| Anteil::of(f64::from(w), f64::from(r))),
-            internet_mbit,
-            bandbreite_je_klasse: internet_mbit
-                .zip(plan.school.classes.and_then(Angabe::bekannt))
-                .and_then(|(m, k)| Zahl::ratio(f64::from(m), f64::from(k), 1)),
+            wlan_raeume: n.wlan_rooms,
+            unterrichtsraeume: n.classrooms,
+            wlan_abdeckung: Anteil::opt(n.wlan_coverage),
+            internet_mbit: n.internet_mbit,
+            bandbreite_je_klasse: n.bandwidth_per_class.map(|r| Zahl::of_ratio(r, 1)),
         }
     }
 }
@@ -351,31 +348,21 @@ fn areas_with(rahmen: Rahmen, found: &BTreeSet<String>) -> Vec<Bereich> {
 }
 
 impl FortbildungK {
-    fn of(plan: &Plan) -> Self {
+    fn of(plan: &Plan, f: &Figures) -> Self {
         let rahmen = plan.curriculum.as_ref().map_or(Rahmen::Kmk2016, |c| c.framework);
-        let hours = |t: &crate::model::Fortbildung| f64::from(t.participants) * if t.hours.is_finite() { t.hours } else { 0.0 };
-        let total: f64 = plan.training.iter().map(hours).sum();
-        let mut per: BTreeMap<String, (f64, usize)> = BTreeMap::new();
-        for t in &plan.training {
-            let areas: BTreeSet<String> = t.competences.iter().map(|c| bereich_id(c).to_owned()).filter(|a| !a.is_empty()).collect();
-            for a in areas {
-                let e = per.entry(a).or_default();
-                e.0 += hours(t);
-                e.1 += 1;
-            }
-        }
-        let found: BTreeSet<String> = per.keys().cloned().collect();
+        let t = &f.training;
+        let found: BTreeSet<String> = t.per_area.keys().cloned().collect();
         let je_kompetenzbereich = areas_with(rahmen, &found)
             .into_iter()
             .map(|b| {
-                let (h, n) = per.get(&b.id).copied().unwrap_or_default();
-                BereichStunden { bereich: b, stunden: Zahl::new(h, 1), anzahl: n }
+                let (h, n) = t.per_area.get(&b.id).copied().unwrap_or_default();
+                BereichStunden { bereich: b, stunden: Zahl::hundredths(h, 1), anzahl: n }
             })
             .collect();
         Self {
             rahmen: label!(rahmen),
-            stunden_gesamt: Zahl::new(total, 1),
-            stunden_je_lehrkraft: Zahl::ratio(total, f64::from(plan.school.teachers.bekannt().unwrap_or(0)), 1),
+            stunden_gesamt: Zahl::hundredths(t.total, 1),
+            stunden_je_lehrkraft: t.per_teacher().map(|r| Zahl::of_ratio(Ratio { num: r.num, den: r.den.saturating_mul(100) }, 1)),
             je_kompetenzbereich,
         }
     }
@@ -464,7 +451,7 @@ impl CurriculumK {
             .map(|b| {
                 let idx: Vec<usize> = (0..units.len()).filter(|&i| unit_areas[i].contains(&b.id)).collect();
                 let h: u64 = idx.iter().map(|&i| u64::from(units[i].hours.unwrap_or(0))).sum();
-                BereichStunden { bereich: b.clone(), stunden: Zahl::new(h as f64, 0), anzahl: idx.len() }
+                BereichStunden { bereich: b.clone(), stunden: Zahl::scaled(i64::try_from(h).unwrap_or(i64::MAX), 0), anzahl: idx.len() }
             })
             .collect();
         Self {
@@ -570,7 +557,9 @@ impl Zeitplan {
 pub struct Folgekosten {
     /// `betrieb.folgekosten_eur_pro_jahr`.
     pub pro_jahr: Option<Betrag>,
-    /// One row per calendar year of the planning period (at most [`MAX_JAHRE`]).
+    /// First year with Folgekosten: the year the first items arrive (at the earliest the start of the planning period).
+    pub ab_jahr: i32,
+    /// One row per calendar year from `ab_jahr` to the end of the planning period (at most [`MAX_JAHRE`]).
     pub je_jahr: Vec<FolgekostenJahr>,
     /// Sum over the rows.
     pub summe: Betrag,
@@ -590,30 +579,23 @@ pub struct FolgekostenJahr {
 }
 
 impl Folgekosten {
-    fn of(plan: &Plan) -> Self {
-        let pro_jahr = plan.operations.as_ref().and_then(|b| b.running_costs);
-        let yearly = pro_jahr.map_or(0, crate::model::Euro::cents);
-        let first = plan.period.von.jahr;
-        let last = plan.period.bis.jahr.max(first);
-        let je_jahr: Vec<FolgekostenJahr> = (first..=last)
-            .take(MAX_JAHRE)
-            .map(|jahr| {
-                let laufend = plan
-                    .needs
-                    .iter()
-                    .filter(|b| b.cost_kind == Kostenart::Laufend && b.year == jahr)
-                    .map(|b| b.total().cents())
-                    .fold(0i64, i64::saturating_add);
-                FolgekostenJahr {
-                    jahr,
-                    betrieb: Betrag::from_cents(yearly),
-                    laufende_positionen: Betrag::from_cents(laufend),
-                    summe: Betrag::from_cents(yearly.saturating_add(laufend)),
-                }
-            })
-            .collect();
-        let summe = je_jahr.iter().map(|j| j.summe.cent).fold(0i64, i64::saturating_add);
-        Self { pro_jahr: pro_jahr.map(Betrag::from), je_jahr, summe: Betrag::from_cents(summe) }
+    fn of(f: &Figures) -> Self {
+        let r = &f.running;
+        Self {
+            pro_jahr: r.per_year.map(Betrag::from_cents),
+            ab_jahr: r.from,
+            je_jahr: r
+                .years
+                .iter()
+                .map(|y| FolgekostenJahr {
+                    jahr: y.year,
+                    betrieb: Betrag::from_cents(y.operation),
+                    laufende_positionen: Betrag::from_cents(y.items),
+                    summe: Betrag::from_cents(y.total),
+                })
+                .collect(),
+            summe: Betrag::from_cents(r.total),
+        }
     }
 }
 

@@ -29,7 +29,7 @@ pub use types::{
     AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
     KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
 };
-pub use values::{AngabeV, Anteil, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
 
 /// Version of the view's shape; raised on any incompatible change.

@@ -6,50 +6,65 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::figures::Ratio;
 use crate::model::{Euro, Kategorie};
 use crate::review::{Figures, Review, Row, is_notable};
-use crate::view::values::{de_dec, de_eur};
+use crate::view::values::{de_eur, de_percent, de_ratio};
 
 /// An amount in euro as every document of mep shows it (`1.234,50 €`).
+#[must_use]
 pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
 /// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
 /// devices per pupil, WLAN coverage, training hours per teacher.
+#[must_use]
 pub fn figure_cells(f: &Figures) -> [String; 6] {
+    let x = &f.exact;
     [
         eur(f.requested),
         eur(f.own_share),
-        opt(f.mobile_share, 1, " %"),
-        opt(f.devices_per_pupil, 2, ""),
-        opt(f.wlan_coverage, 0, " %"),
-        opt(f.training_hours_per_teacher, 1, ""),
+        opt(x.mobile_share, pct1),
+        opt(x.devices_per_pupil, |r| de_ratio(r, 2)),
+        opt(x.wlan_coverage, |r| de_percent(r, 0)),
+        opt(x.training_hours_per_teacher, |r| de_ratio(r, 1)),
     ]
 }
 
-/// An optional figure with `places` decimals and a unit, or `–`.
-pub fn opt(x: Option<f64>, places: usize, unit: &str) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{}{unit}", de_dec(v, places)))
+/// An optional figure as text, or `–`; every text rounds once, from the exact fraction.
+#[must_use]
+pub fn opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
+    x.map_or_else(|| "–".to_owned(), text)
 }
 
-/// `part` as a percentage of `whole`, when `whole` is positive.
-pub fn share(part: Euro, whole: Euro) -> Option<f64> {
-    (whole.cents() > 0).then(|| part.cents() as f64 * 100.0 / whole.cents() as f64)
+/// A share as a percentage with one decimal (`12,5 %`).
+#[must_use]
+pub fn pct1(r: Ratio) -> String {
+    de_percent(r, 1)
+}
+
+/// `part` as an exact share of `whole`, when `whole` is positive.
+#[must_use]
+pub fn share(part: Euro, whole: Euro) -> Option<Ratio> {
+    Ratio::of(part.cents(), whole.cents())
 }
 
 /// `1 Plan`, `2 Pläne`.
+#[must_use]
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The years of the investment table.
+#[must_use]
 pub fn years(review: &Review) -> Vec<i32> {
     let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
     set.into_iter().collect()
 }
 
 /// The school's name, or the file name of an unreadable plan.
+#[must_use]
 pub fn display_name(row: &Row) -> &str {
     row.school.as_ref().map_or(row.file.as_str(), |s| s.name.as_str())
 }
@@ -153,7 +168,7 @@ pub fn overview(review: &Review) -> Overview {
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         eur(t.investment),
         eur(t.mobile),
-        opt(share(t.mobile, t.investment), 1, " %"),
+        opt(share(t.mobile, t.investment), pct1),
         eur(t.requested),
         eur(t.own_share)
     ));
@@ -163,7 +178,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             format!(
                 "Das Budget des Schulträgers von {} ist damit zu {} ausgeschöpft; {} bleiben frei.",
                 eur(budget),
-                opt(share(t.requested, budget), 1, " %"),
+                opt(share(t.requested, budget), pct1),
                 eur(Euro(rest))
             )
         } else {
@@ -222,7 +237,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         .collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
-    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), 1, " %")]);
+    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
     abschnitte.push(section(
         2,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{AngabeV, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+use super::{AngabeV, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
 
 /// The school.
 #[derive(Clone, Debug, Serialize)]
@@ -72,7 +72,7 @@ pub struct BestandV {
     /// Existing devices, in input order.
     pub geraete: Vec<GeraetV>,
     /// Sum of existing devices.
-    pub geraete_summe: u64,
+    pub geraete_summe: Anzahl,
     /// Staff competence survey (Markdown).
     pub fortbildungsstand: Option<Markdown>,
     /// Processes (Markdown).
@@ -106,7 +106,7 @@ pub struct GeraetV {
     /// Type.
     pub typ: Label,
     /// Count.
-    pub anzahl: u32,
+    pub anzahl: Anzahl,
     /// Year of purchase.
     pub anschaffungsjahr: Option<i32>,
     /// How they were paid.
@@ -173,7 +173,7 @@ pub struct SzenarioV {
     pub ziele: Vec<String>,
     /// Ids of `bedarf` items that name this scenario.
     pub bedarf: Vec<String>,
-    /// Sum of those items.
+    /// Sum of those items (an item may serve several scenarios; these sums overlap).
     pub investition: Betrag,
 }
 
@@ -189,11 +189,13 @@ pub struct BedarfV {
     /// Device type.
     pub geraetetyp: Label,
     /// Count.
-    pub anzahl: u32,
-    /// Unit price.
-    pub einzelpreis: Betrag,
-    /// Count × unit price.
-    pub summe: Betrag,
+    pub anzahl: Anzahl,
+    /// Unit price; `None` while the costs are open ("Kosten noch offen").
+    pub einzelpreis: Option<Betrag>,
+    /// Count × unit price; `None` while the costs are open.
+    pub summe: Option<Betrag>,
+    /// Id of the measure the item's cost belongs to (the first measure that lists it).
+    pub massnahme: Option<String>,
     /// Year.
     pub jahr: i32,
     /// Usage.
@@ -260,7 +262,7 @@ pub struct FortbildungV {
     /// Audience.
     pub zielgruppe: Label,
     /// Participants.
-    pub teilnehmende: u32,
+    pub teilnehmende: Anzahl,
     /// Hours per participant.
     pub stunden: Zahl,
     /// Participants × hours.
@@ -319,8 +321,12 @@ pub struct MassnahmeV {
     pub ende: DatumV,
     /// School year of the start, e.g. `Schuljahr 2026/27`.
     pub schuljahr: String,
-    /// Sum of the linked items.
+    /// Cost of the items that belong to this measure (each item belongs to the first measure that lists it).
     pub investition: Betrag,
+    /// Items of this measure without price.
+    pub kosten_offen: usize,
+    /// Items this measure lists whose cost belongs to an earlier measure (linked, not added).
+    pub verknuepft: Vec<String>,
 }
 
 /// Evaluation of a goal.

@@ -6,16 +6,28 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::figures::Ratio;
 use crate::model::{Angabe, Datum, Euro, Zeitraum};
 
-/// Groups the digits of a whole number with `.` as thousands separator: `1.234.567`.
+/// No-break space (U+00A0) between a number and its unit (`12,5 %`, `1.234,56 €`).
+pub const NBSP: char = '\u{a0}';
+/// Minus sign (U+2212) of negative numbers in documents.
+pub const MINUS: char = '\u{2212}';
+
+/// Groups the digits of a whole number with `.` as thousands separator: `1.234.567`; negative numbers get a real minus sign.
 #[must_use]
 pub fn de_int(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let mut out = String::new();
     if n < 0 {
-        out.push('-');
+        out.push(MINUS);
     }
+    out.push_str(&group(n.unsigned_abs()));
+    out
+}
+
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
@@ -25,41 +37,126 @@ pub fn de_int(n: i64) -> String {
     out
 }
 
-/// Formats a decimal number with `places` decimals, `,` as decimal mark and grouped thousands: `1.234,5`.
+fn pow10(places: u32) -> i64 {
+    10i64.saturating_pow(places)
+}
+
+/// Formats `value / 10^places` with `places` decimals, `,` as decimal mark and grouped thousands: `1.234,5`.
+///
+/// Zero never gets a sign (no `-0,0`); negative numbers get a real minus sign (U+2212).
+#[must_use]
+pub fn de_scaled(value: i64, places: u32) -> String {
+    let (sign, whole, frac) = split_scaled(value, places);
+    let mut out = String::new();
+    if sign {
+        out.push(MINUS);
+    }
+    out.push_str(&group(whole));
+    if places > 0 {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// Like [`de_scaled`] but for machine-read cells (CSV for German spreadsheets): no grouping, ASCII `-`.
+#[must_use]
+pub fn plain_scaled(value: i64, places: u32) -> String {
+    let (sign, whole, frac) = split_scaled(value, places);
+    let mut out = String::new();
+    if sign {
+        out.push('-');
+    }
+    out.push_str(&whole.to_string());
+    if places > 0 {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+fn split_scaled(value: i64, places: u32) -> (bool, u64, String) {
+    let p = pow10(places).unsigned_abs();
+    let abs = value.unsigned_abs();
+    let frac = format!("{:0width$}", abs % p, width = places as usize);
+    (value < 0, abs / p, frac)
+}
+
+/// Rounds `x × 10^places` half away from zero (as a whole number), saturating.
+#[must_use]
+pub fn round_scaled(x: f64, places: u32) -> i64 {
+    if !x.is_finite() {
+        return 0;
+    }
+    let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
+    // `f64::round` rounds half away from zero; the small nudge absorbs binary noise (62.5 stored as 62.4999…).
+    let scaled = x * factor;
+    let nudged = scaled + scaled.signum() * 1e-9;
+    nudged.round().clamp(-9.0e18, 9.0e18) as i64
+}
+
+/// Formats a decimal number with `places` decimals, rounded half away from zero: `1.234,5`.
 #[must_use]
 pub fn de_dec(x: f64, places: usize) -> String {
     if !x.is_finite() {
         return "–".to_owned();
     }
-    let text = format!("{:.*}", places, x.abs());
-    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let whole: i64 = whole.parse().unwrap_or(0);
-    let negative = x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&de_int(whole));
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
+    let places = u32::try_from(places).unwrap_or(0);
+    de_scaled(round_scaled(x, places), places)
 }
 
-/// Formats euro cents as `1.234,56 €` (always two decimals, as in cost plans).
+/// Formats a fraction with `places` decimals, rounded half away from zero.
+#[must_use]
+pub fn de_ratio(r: Ratio, places: u32) -> String {
+    de_scaled(r.scaled(pow10(places)), places)
+}
+
+/// Formats a fraction as a percentage with one decimal: `12,5 %`.
+#[must_use]
+pub fn de_share(r: Ratio) -> String {
+    de_percent(r, 1)
+}
+
+/// Formats a fraction as a percentage with `places` decimals, rounded half away from zero: `63 %`.
+#[must_use]
+pub fn de_percent(r: Ratio, places: u32) -> String {
+    format!("{}{NBSP}%", de_scaled(r.scaled(pow10(places).saturating_mul(100)), places))
+}
+
+/// A whole percentage from a rule parameter: `20 %` (U+00A0 before the sign).
+#[must_use]
+pub fn de_percent_whole(n: i64) -> String {
+    format!("{}{NBSP}%", de_int(n))
+}
+
+/// A fraction for a CSV cell: `places` decimals, no grouping, no unit.
+#[must_use]
+pub fn csv_ratio(r: Ratio, places: u32) -> String {
+    plain_scaled(r.scaled(pow10(places)), places)
+}
+
+/// A fraction as a percentage for a CSV cell: `62,5` (no unit).
+#[must_use]
+pub fn csv_percent(r: Ratio, places: u32) -> String {
+    plain_scaled(r.scaled(pow10(places).saturating_mul(100)), places)
+}
+
+/// Formats euro cents as `1.234,56 €` (always two decimals, as in cost plans; U+00A0 before €, U+2212 for negative amounts).
 #[must_use]
 pub fn de_eur(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let whole = i64::try_from(abs / 100).unwrap_or(i64::MAX);
-    format!("{sign}{},{:02} €", de_int(whole), abs % 100)
+    format!("{}{NBSP}€", de_scaled(cents, 2))
 }
 
-/// Formats a percentage with one decimal: `12,5 %`.
+/// Euro cents for a CSV cell: `1234,56` (no grouping, no unit).
+#[must_use]
+pub fn csv_eur(cents: i64) -> String {
+    plain_scaled(cents, 2)
+}
+
+/// Formats a percentage with one decimal, rounded half away from zero: `12,5 %`.
 #[must_use]
 pub fn de_pct(percent: f64) -> String {
-    format!("{} %", de_dec(percent, 1))
+    format!("{}{NBSP}%", de_dec(percent, 1))
 }
 
 /// Names the school year that starts in `year`: `Schuljahr 2026/27`.
@@ -101,13 +198,17 @@ pub struct Anteil {
 }
 
 impl Anteil {
-    /// The share `part / whole`, or `None` when `whole` is zero.
+    /// The exact share `r`, rounded half away from zero to one decimal of a percent.
     #[must_use]
-    pub fn of(part: f64, whole: f64) -> Option<Self> {
-        (whole > 0.0 && part.is_finite()).then(|| {
-            let prozent = (part / whole * 1000.0).round() / 10.0;
-            Self { prozent, text: de_pct(prozent) }
-        })
+    pub fn of(r: Ratio) -> Self {
+        let tenths = r.scaled(1000);
+        Self { prozent: tenths as f64 / 10.0, text: de_share(r) }
+    }
+
+    /// The share, when there is one.
+    #[must_use]
+    pub fn opt(r: Option<Ratio>) -> Option<Self> {
+        r.map(Self::of)
     }
 }
 
@@ -124,15 +225,49 @@ impl Zahl {
     /// Rounds `x` to `places` decimals and formats it.
     #[must_use]
     pub fn new(x: f64, places: usize) -> Self {
-        let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
-        let wert = (x * factor).round() / factor;
-        Self { wert, text: de_dec(wert, places) }
+        let places = u32::try_from(places).unwrap_or(0);
+        Self::scaled(round_scaled(x, places), places)
     }
 
-    /// The quotient `a / b` rounded to `places`, or `None` when `b` is zero.
+    /// The exact fraction `r` rounded half away from zero to `places` decimals.
     #[must_use]
-    pub fn ratio(a: f64, b: f64, places: usize) -> Option<Self> {
-        (b > 0.0 && a.is_finite()).then(|| Self::new(a / b, places))
+    pub fn of_ratio(r: Ratio, places: u32) -> Self {
+        Self::scaled(r.scaled(pow10(places)), places)
+    }
+
+    /// The number `value / 10^places`, shown with `places` decimals.
+    #[must_use]
+    pub fn scaled(value: i64, places: u32) -> Self {
+        Self { wert: value as f64 / pow10(places) as f64, text: de_scaled(value, places) }
+    }
+
+    /// Hundredths of a unit (e.g. of an hour), rounded half away from zero to `places` decimals.
+    #[must_use]
+    pub fn hundredths(value: i64, places: u32) -> Self {
+        Self::of_ratio(Ratio { num: value, den: 100 }, places)
+    }
+}
+
+/// A count: `{"wert": 2140, "text": "2.140"}`, so that every renderer prints it the same way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Anzahl {
+    /// The count.
+    pub wert: u64,
+    /// German text with thousands separators, e.g. `2.140`.
+    pub text: String,
+}
+
+impl Anzahl {
+    /// Formats a count.
+    #[must_use]
+    pub fn new(wert: u64) -> Self {
+        Self { wert, text: de_int(i64::try_from(wert).unwrap_or(i64::MAX)) }
+    }
+}
+
+impl From<u32> for Anzahl {
+    fn from(n: u32) -> Self {
+        Self::new(u64::from(n))
     }
 }
 
@@ -279,22 +414,32 @@ mod tests {
         assert_eq!(de_int(0), "0");
         assert_eq!(de_int(999), "999");
         assert_eq!(de_int(1000), "1.000");
-        assert_eq!(de_int(-1_234_567), "-1.234.567");
-        assert_eq!(de_eur(123_456), "1.234,56 €");
-        assert_eq!(de_eur(5), "0,05 €");
-        assert_eq!(de_eur(-150_000), "-1.500,00 €");
+        assert_eq!(de_int(-1_234_567), "\u{2212}1.234.567");
+        assert_eq!(de_eur(123_456), "1.234,56\u{a0}€");
+        assert_eq!(de_eur(5), "0,05\u{a0}€");
+        assert_eq!(de_eur(-150_000), "\u{2212}1.500,00\u{a0}€");
+        assert_eq!(de_eur(0), "0,00\u{a0}€");
         assert_eq!(de_dec(12.345, 1), "12,3");
         assert_eq!(de_dec(1234.5, 2), "1.234,50");
         assert_eq!(de_dec(-0.04, 1), "0,0");
-        assert_eq!(de_pct(12.5), "12,5 %");
+        assert_eq!(de_pct(12.5), "12,5\u{a0}%");
         assert_eq!(schuljahr(2026), "Schuljahr 2026/27");
         assert_eq!(schuljahr(2099), "Schuljahr 2099/00");
     }
 
     #[test]
     fn shares_and_ratios() {
-        assert_eq!(Anteil::of(1.0, 8.0).map(|a| a.text), Some("12,5 %".to_owned()));
-        assert_eq!(Anteil::of(1.0, 0.0), None);
-        assert_eq!(Zahl::ratio(500.0, 30.0, 1).map(|z| z.text), Some("16,7".to_owned()));
+        assert_eq!(Anteil::of(Ratio { num: 1, den: 8 }).text, "12,5\u{a0}%");
+        assert_eq!(Anteil::opt(Ratio::of(1, 0)), None);
+        assert_eq!(Zahl::of_ratio(Ratio { num: 500, den: 30 }, 1).text, "16,7");
+        // Half away from zero, in documents and CSV alike: 62,5 % → 63 %, 0,125 → 0,13.
+        assert_eq!(de_percent(Ratio { num: 5, den: 8 }, 0), "63\u{a0}%");
+        assert_eq!(csv_percent(Ratio { num: 5, den: 8 }, 1), "62,5");
+        assert_eq!(de_dec(0.125, 2), "0,13");
+        assert_eq!(de_dec(62.5, 0), "63");
+        assert_eq!(de_dec(-0.04, 1), "0,0");
+        assert_eq!(plain_scaled(-4, 2), "-0,04");
+        assert_eq!(csv_ratio(Ratio { num: -1, den: 1000 }, 1), "0,0");
+        assert_eq!(Anzahl::new(2140).text, "2.140");
     }
 }

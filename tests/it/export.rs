@@ -18,6 +18,9 @@ use crate::support::root;
 
 const EXAMPLE: &str = "examples/gymnasium-baden-wuerttemberg.yaml";
 
+/// A plan without errors but with a warning, so that the round trip compares real findings.
+const WITH_FINDINGS: &str = "tests/fixtures/review/traeger/plaene/oberschule-mitte.yaml";
+
 fn review_of_examples() -> review::Review {
     let files = review::discover(&[PathBuf::from("examples")], None).expect("examples exist");
     let rows = review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
@@ -53,6 +56,38 @@ fn review_rows_keep_every_bedarf_item_with_its_measures() {
     }
 }
 
+#[test]
+fn csv_items_one_row_per_bedarf_item_with_schulnummer_as_text() {
+    let r = review_of_examples();
+    let bytes = mep::render::review::csv_items(&r);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    assert_eq!(header, mep::render::review::CSV_ITEM_COLUMNS);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
+    let items: usize = r.rows.iter().map(|row| row.positions.len()).sum();
+    assert_eq!(rows.len(), items);
+    for row in &r.rows {
+        let school = row.school.as_ref().unwrap();
+        let cell = format!("\u{2060}{}", school.number);
+        let mine: Vec<&Vec<&str>> = rows.iter().filter(|c| c[0] == cell).collect();
+        assert_eq!(mine.len(), row.positions.len(), "Schulnummer {} as text cell", school.number);
+        let cents: i64 = mine
+            .iter()
+            .map(|c| {
+                let (eur, ct) = c[7].split_once(',').expect("decimal comma");
+                eur.parse::<i64>().unwrap() * 100 + ct.parse::<i64>().unwrap()
+            })
+            .sum();
+        assert_eq!(cents, row.figures.as_ref().unwrap().investment.cents(), "items add up for {}", school.number);
+    }
+    assert!(rows.iter().any(|c| c[0] == "\u{2060}04999123"), "the leading zero of 04999123 is kept");
+}
+
+/// A finding without its file name: code, message, line and column.
+type Finding = (String, String, Option<(usize, usize)>);
+
 fn a3b(rel: &str) -> (String, Vec<u8>) {
     let text = std::fs::read_to_string(root().join(rel)).unwrap();
     let checked = mep::check_plan(rel, text.as_bytes(), &Limits::default());
@@ -60,17 +95,15 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: rel.to_owned(), entwurf: false });
     let mut settings = Settings::for_stand(plan.as_of, data::ident(&view), None);
     settings.standard = Standard::A3b;
-    settings.attachments = vec![
-        Attachment::plan_yaml(text.clone().into_bytes()),
-        Attachment::view_json(mep::render::json(&view).unwrap().into_bytes()),
-    ];
+    settings.attachments =
+        vec![Attachment::plan_yaml(text.clone().into_bytes()), Attachment::view_json(mep::render::json(&view).unwrap().into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("renders");
     (text, out.pdf)
 }
 
 #[test]
 fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
-    let (text, bytes) = a3b(EXAMPLE);
+    let (text, bytes) = a3b(WITH_FINDINGS);
     let files = mep::load::pdf::embedded_files(&bytes, 5 << 20).expect("readable");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
@@ -81,9 +114,9 @@ fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
     let view: Value = serde_json::from_slice(&view.data).expect("view is JSON");
     assert!(view.get("dokument").is_some());
 
-    let original = mep::check_plan(EXAMPLE, text.as_bytes(), &Limits::default());
+    let original = mep::check_plan(WITH_FINDINGS, text.as_bytes(), &Limits::default());
     let again = mep::check_plan("plan.pdf (Anhang plan.yaml)", &plan.data, &Limits::default());
-    let key = |c: &mep::Checked| -> Vec<(String, String, Option<(usize, usize)>)> {
+    let key = |c: &mep::Checked| -> Vec<Finding> {
         c.diagnostics.iter().map(|d| (d.code.clone(), d.message.clone(), d.location.as_ref().map(|l| (l.line, l.column)))).collect()
     };
     assert!(!original.diagnostics.is_empty(), "the example has findings to compare");
@@ -136,9 +169,9 @@ fn validate_reads_the_plan_out_of_an_archived_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let pdf_path = dir.path().join("plan.pdf");
     let pdf_arg = pdf_path.to_str().unwrap();
-    let (code, _, err) = mep_bin(&["render", "--format", "pdf", "--pdf-standard", "a-3b", "-o", pdf_arg, EXAMPLE]);
+    let (code, _, err) = mep_bin(&["render", "--format", "pdf", "--pdf-standard", "a-3b", "-o", pdf_arg, WITH_FINDINGS]);
     assert_eq!(code, 0, "{err}");
-    let (code_yaml, out_yaml, _) = mep_bin(&["validate", "--format", "json", EXAMPLE]);
+    let (code_yaml, out_yaml, _) = mep_bin(&["validate", "--format", "json", WITH_FINDINGS]);
     let (code_pdf, out_pdf, _) = mep_bin(&["validate", "--format", "json", pdf_arg]);
     assert_eq!(code_yaml, code_pdf);
     let yaml: Value = serde_json::from_str(&out_yaml).unwrap();
@@ -159,6 +192,7 @@ fn validate_reads_the_plan_out_of_an_archived_pdf() {
             })
             .collect()
     };
+    assert!(!strip(&yaml).is_empty(), "the plan has findings to compare");
     assert_eq!(strip(&yaml), strip(&pdf));
     for d in pdf["files"][0]["diagnostics"].as_array().unwrap() {
         if let Some(file) = d.pointer("/location/file") {

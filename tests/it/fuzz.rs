@@ -218,7 +218,8 @@ fn mutate_tree(value: &mut Value, rng: &mut Rng) {
                     if rng.chance(2) {
                         items.remove(i);
                     } else {
-                        let copies = 1 + rng.below(if rng.chance(8) { 600 } else { 3 });
+                        let bound = if rng.chance(8) { 600 } else { 3 };
+                        let copies = 1 + rng.below(bound);
                         let item = items[i].clone();
                         items.extend(std::iter::repeat_n(item, copies));
                     }

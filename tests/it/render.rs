@@ -216,12 +216,18 @@ fn land_vocabulary_names_the_document() {
 fn german_figures_in_the_document() {
     let md = render_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     // 10 × 500 € + 5 × 4000 € = 25 000 €; 22 500 € grant of 25 000 € = 90 %.
-    assert!(md.contains("25.000,00 €"), "{md}");
-    assert!(md.contains("| Fördermittel | 22.500,00 € | 90,0 % |"), "{md}");
+    // Units follow a no-break space (U+00A0).
+    assert!(md.contains("25.000,00\u{a0}€"), "{md}");
+    assert!(md.contains("| Fördermittel | 22.500,00\u{a0}€ | 90,0\u{a0}% |"), "{md}");
     assert!(md.contains("15.10.2026"), "{md}");
     assert!(md.contains("Schuljahr 2026/27 bis 2028/29"), "{md}");
     // 4 of 10 rooms with WLAN; 250 Mbit/s for 8 classes.
-    assert!(md.contains("| WLAN-Abdeckung | 40,0 % |"), "{md}");
+    assert!(md.contains("| WLAN-Abdeckung | 40,0\u{a0}% |"), "{md}");
+    // The budget of Fördermittel against the requested grant: 22.500 € of 60.000 €.
+    assert!(
+        md.contains("Fördermittel-Budget des Schulträgers für die Schule: 60.000,00\u{a0}€; beantragt 22.500,00\u{a0}€, ausgeschöpft zu 37,5\u{a0}%, verbleibend 37.500,00\u{a0}€."),
+        "{md}"
+    );
     assert!(md.contains("31,3 Mbit/s"), "{md}");
 }
 
@@ -435,7 +441,7 @@ fn every_example_has_its_figures() {
         let checked = check_file(&path);
         let plan = checked.value.as_ref().unwrap();
         let k = mep::view::Kennzahlen::of(plan);
-        let items: i64 = plan.needs.iter().map(|b| b.total().cents()).sum();
+        let items: i64 = plan.needs.iter().filter_map(mep::model::Bedarf::total).map(mep::model::Euro::cents).sum();
         assert_eq!(k.investition.gesamt.cent, items);
         assert_eq!(k.investition.je_kategorie.iter().map(|c| c.summe.cent).sum::<i64>(), items);
         assert_eq!(k.investition.je_jahr.iter().map(|c| c.summe.cent).sum::<i64>(), items);

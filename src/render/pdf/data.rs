@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown;
-use crate::model::Geraetetyp;
 use crate::view::PlanView;
 
 /// Everything the template reads.
@@ -251,23 +250,11 @@ fn heatmap(view: &PlanView) -> Heatmap {
 }
 
 fn devices(view: &PlanView) -> Vec<DeviceMix> {
-    Geraetetyp::ALL
+    view.kennzahlen
+        .geraete
+        .je_typ
         .iter()
-        .filter(|t| {
-            !matches!(
-                t,
-                Geraetetyp::Verkabelung
-                    | Geraetetyp::Lizenz
-                    | Geraetetyp::Sonstiges
-                    | Geraetetyp::Elektroinstallation
-                    | Geraetetyp::Baumassnahme
-            )
-        })
-        .map(|t| {
-            let vorher: u64 = view.bestand.geraete.iter().filter(|g| g.typ.key == t.key()).map(|g| u64::from(g.anzahl)).sum();
-            let neu: u64 = view.bedarf.iter().filter(|b| b.geraetetyp.key == t.key()).map(|b| u64::from(b.anzahl)).sum();
-            DeviceMix { key: t.key(), label: t.label(), vorher, nachher: vorher + neu }
-        })
-        .filter(|d| d.nachher > 0)
+        .filter(|g| !matches!(g.typ.key, "verkabelung" | "lizenz" | "sonstiges" | "elektroinstallation" | "baumassnahme"))
+        .map(|g| DeviceMix { key: g.typ.key, label: g.typ.text, vorher: g.vorher, nachher: g.nachher })
         .collect()
 }

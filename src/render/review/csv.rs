@@ -1,7 +1,10 @@
-//! The review as CSV for German Excel: one row per school.
+//! The review as CSV for German Excel: one row per school ([`csv`]) or one row per Bedarf item
+//! ([`csv_items`], `mep review --format csv --tabelle positionen`).
 
+use crate::figures::Ratio;
 use crate::model::Euro;
 use crate::review::Review;
+use crate::view::values::{self, csv_percent, csv_ratio};
 
 /// The CSV columns, in order, with their German heading and meaning (documented in the README).
 pub const CSV_COLUMNS: &[(&str, &str)] = &[
@@ -47,7 +50,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
         let mut cells: Vec<String> = vec![csv_text(&row.file)];
         match &row.school {
             Some(s) => cells.extend([
-                csv_text(&s.number),
+                csv_number(&s.number),
                 csv_text(&s.name),
                 csv_text(s.kind.label()),
                 csv_text(s.land.label()),
@@ -71,10 +74,10 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur(f.own_share),
                 csv_eur(f.investment),
                 csv_eur(f.mobile),
-                csv_opt(f.mobile_share, 1),
-                csv_opt(f.devices_per_pupil, 2),
-                csv_opt(f.wlan_coverage, 1),
-                csv_opt(f.training_hours_per_teacher, 1),
+                csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.devices_per_pupil, |r| csv_ratio(r, 2)),
+                csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
+                csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
             ]),
             _ => cells.extend(std::iter::repeat_n(String::new(), 10)),
         }
@@ -84,13 +87,57 @@ pub fn csv(review: &Review) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn csv_eur(e: Euro) -> String {
-    let cents = e.cents();
-    format!("{}{},{:02}", if cents < 0 { "-" } else { "" }, cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+/// The CSV columns of `--tabelle positionen`, in order (the same as the xlsx sheet „Positionen“).
+pub const CSV_ITEM_COLUMNS: &[&str] = crate::render::xlsx::ITEM_COLUMNS;
+
+/// Prefix of a Schulnummer made only of digits: U+2060 WORD JOINER, invisible and not a space, so
+/// that Excel and LibreOffice read the cell as text and keep leading zeros (`04999123`), without
+/// a formula (`="04999123"` would be executed, and formula guards would break it).
+pub const TEXT_MARK: char = '\u{2060}';
+
+/// A Schulnummer cell: digits-only numbers get [`TEXT_MARK`], everything else is a guarded text cell.
+fn csv_number(number: &str) -> String {
+    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) { format!("{TEXT_MARK}{number}") } else { csv_text(number) }
 }
 
-fn csv_opt(x: Option<f64>, places: usize) -> String {
-    x.map(|v| format!("{v:.places$}").replace('.', ",")).unwrap_or_default()
+/// One row per Bedarf item of every readable plan, for German Excel (same conventions as [`csv`]):
+/// Schulnummer, Schule, Kennung, Fördergegenstand, Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme.
+/// An item without a price has empty price and sum cells.
+#[must_use]
+pub fn csv_items(review: &Review) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = CSV_ITEM_COLUMNS.iter().map(|h| csv_field(h)).collect();
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for row in &review.rows {
+        let Some(school) = &row.school else { continue };
+        for p in &row.positions {
+            let cells = [
+                csv_number(&school.number),
+                csv_text(&school.name),
+                csv_text(&p.id),
+                csv_text(p.category.label()),
+                csv_text(&p.name),
+                p.count.to_string(),
+                p.unit_price.map(csv_eur).unwrap_or_default(),
+                p.total.map(csv_eur).unwrap_or_default(),
+                p.year.to_string(),
+                csv_text(&p.measures),
+            ];
+            out.push_str(&cells.join(";"));
+            out.push_str("\r\n");
+        }
+    }
+    out.into_bytes()
+}
+
+fn csv_eur(e: Euro) -> String {
+    values::csv_eur(e.cents())
+}
+
+/// A figure rounded once from its exact fraction (half away from zero, like the documents).
+fn csv_opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
+    x.map(text).unwrap_or_default()
 }
 
 /// A user text cell: guarded against formulas, then quoted as needed.
@@ -111,6 +158,19 @@ mod tests {
     fn csv_euros_have_a_decimal_comma_and_no_grouping() {
         assert_eq!(csv_eur(Euro(123_456_705)), "1234567,05");
         assert_eq!(csv_eur(Euro(0)), "0,00");
+    }
+
+    #[test]
+    fn digit_only_schulnummern_stay_text_without_a_formula() {
+        let cell = csv_number("04999123");
+        assert_eq!(cell, "\u{2060}04999123");
+        // What Excel and LibreOffice do with a cell: a number when it parses as one after trimming spaces.
+        assert!(cell.trim().parse::<f64>().is_err(), "read as text, leading zero kept");
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']), "no formula and nothing a formula guard changes");
+        assert_eq!(cell.replace(TEXT_MARK, ""), "04999123");
+        assert_eq!(csv_number("NW-123"), "NW-123");
+        assert_eq!(csv_number("=1+1"), "'=1+1");
+        assert_eq!(csv_number(""), "");
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 
-pub use csv::{CSV_COLUMNS, csv};
+pub use csv::{CSV_COLUMNS, CSV_ITEM_COLUMNS, csv, csv_items};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use pdf::pdf;

@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::Euro;
 use crate::render::diag::sanitize;
 use crate::review::{Review, Row, finding_counts, is_notable};
-use crate::view::overview::{eur, figure_cells, opt, plural, share, years};
+use crate::view::overview::{eur, figure_cells, opt, pct1, plural, share, years};
 
 /// The terminal report: one line per school, totals, then every error and warning.
 #[must_use]
@@ -50,7 +50,7 @@ pub fn text(review: &Review) -> String {
     }
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
     let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
-    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), 1, " %"));
+    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), pct1));
     let years = years(review);
     if !years.is_empty() {
         let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");

@@ -1,0 +1,103 @@
+//! The roll-up columns of one school, read from [`crate::figures::Figures`].
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::figures::Ratio;
+use crate::model::{Euro, Kategorie, Plan};
+use crate::view::{Anteil, Zahl};
+
+/// Key figures of one plan, the columns of the roll-up, read from [`crate::figures::Figures`].
+///
+/// Shares and ratios keep their exact fraction (not serialised) so that every text
+/// rounds once, from the same number the school's own document shows.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Figures {
+    /// Requested funding (`finanzierung.beantragt_eur`).
+    pub requested: Euro,
+    /// Own share of the Schulträger (`finanzierung.eigenanteil_eur`).
+    pub own_share: Euro,
+    /// Other money (`finanzierung.sonstige_mittel_eur`).
+    pub other: Euro,
+    /// Total of all priced needs (`anzahl × einzelpreis_eur`).
+    pub investment: Euro,
+    /// Needs that are mobile end devices (category `mobile_endgeraete` or a mobile device type).
+    pub mobile: Euro,
+    /// Mobile end devices as a percentage of all needs (rounded to one decimal, as in the document).
+    pub mobile_share: Option<f64>,
+    /// Pupil devices (tablets, laptops, notebooks, PCs), existing and planned, per pupil (two decimals).
+    pub devices_per_pupil: Option<f64>,
+    /// Classrooms with WLAN as a percentage of all classrooms (one decimal).
+    pub wlan_coverage: Option<f64>,
+    /// Planned training hours (participants × hours) per teacher (one decimal).
+    pub training_hours_per_teacher: Option<f64>,
+    /// Investment per Fördergegenstand and year.
+    pub investment_by: BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    /// Running costs per year of the planning period.
+    pub running_costs: BTreeMap<i32, Euro>,
+    /// The exact fractions behind the shares and ratios, for formatting.
+    #[serde(skip)]
+    pub exact: Exact,
+}
+
+/// Exact fractions behind [`Figures`]' shares and ratios.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Exact {
+    /// Mobile share of the investment.
+    pub mobile_share: Option<Ratio>,
+    /// Devices per pupil.
+    pub devices_per_pupil: Option<Ratio>,
+    /// WLAN rooms per classroom.
+    pub wlan_coverage: Option<Ratio>,
+    /// Training hours per teacher (in hours).
+    pub training_hours_per_teacher: Option<Ratio>,
+}
+
+impl Figures {
+    /// Takes the figures of a loaded plan from [`crate::figures::Figures`], the numbers
+    /// of each school's own document.
+    #[must_use]
+    pub fn of(plan: &Plan) -> Self {
+        Self::from_figures(&crate::figures::Figures::of(plan))
+    }
+
+    /// The roll-up columns of computed figures.
+    #[must_use]
+    pub fn from_figures(k: &crate::figures::Figures) -> Self {
+        let mut f = Figures::default();
+        if let Some(fin) = &k.funding {
+            f.requested = Euro(fin.requested);
+            f.own_share = Euro(fin.own_share);
+            f.other = Euro(fin.other);
+        }
+        f.investment = Euro(k.investment.total);
+        f.mobile = Euro(k.mobile.total);
+        f.exact = Exact {
+            mobile_share: k.mobile.share,
+            devices_per_pupil: k.devices.per_pupil_planned(),
+            wlan_coverage: k.network.wlan_coverage,
+            training_hours_per_teacher: k.training.per_teacher().map(|r| Ratio { num: r.num, den: r.den.saturating_mul(100) }),
+        };
+        // The same rounded values as the school's own view (`kennzahlen`).
+        let percent = |r: Option<Ratio>| r.map(|r| Anteil::of(r).prozent);
+        let number = |r: Option<Ratio>, places: u32| r.map(|r| Zahl::of_ratio(r, places).wert);
+        f.mobile_share = percent(f.exact.mobile_share);
+        f.devices_per_pupil = number(f.exact.devices_per_pupil, 2);
+        f.wlan_coverage = percent(f.exact.wlan_coverage);
+        f.training_hours_per_teacher = number(f.exact.training_hours_per_teacher, 1);
+        for c in &k.investment.by_category {
+            for (&year, &amount) in k.investment.years.iter().zip(&c.by_year) {
+                if amount != 0 {
+                    f.investment_by.entry(c.category).or_default().insert(year, Euro(amount));
+                }
+            }
+        }
+        for y in &k.running.years {
+            if y.total != 0 {
+                f.running_costs.insert(y.year, Euro(y.total));
+            }
+        }
+        f
+    }
+}
