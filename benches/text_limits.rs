@@ -11,6 +11,7 @@
 //! - many list entries: n needs (`bedarf`) with short texts.
 #![allow(clippy::disallowed_macros)] // a benchmark reports on stdout
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 use mep::load::Limits;
@@ -33,27 +34,28 @@ fn with_leitbild(text: &str) -> String {
 
 fn with_goals(total: usize) -> String {
     let per = 2_000;
-    let goals: String = (0..total.div_ceil(per))
-        .map(|i| {
-            format!(
-                "  - {{ id: Z{}, dimension: unterricht, beschreibung: {}, indikator: x, ausgangswert: a, zielwert: b, termin: 2028-07-31 }}\n",
-                i + 2,
-                serde_json::to_string(&prose(per)).unwrap()
-            )
-        })
-        .collect();
+    let goals = (0..total.div_ceil(per)).fold(String::new(), |mut out, i| {
+        let _ = writeln!(
+            out,
+            "  - {{ id: Z{}, dimension: unterricht, beschreibung: {}, indikator: x, ausgangswert: a, zielwert: b, termin: 2028-07-31 }}",
+            i + 2,
+            serde_json::to_string(&prose(per)).unwrap()
+        );
+        out
+    });
     base().replace("mediencurriculum:\n", &format!("{goals}mediencurriculum:\n"))
 }
 
 fn with_needs(n: usize) -> String {
-    let needs: String = (0..n)
-        .map(|i| {
-            format!(
-                "  - {{ id: N{i}, bezeichnung: Tablet {i}, kategorie: mobile_endgeraete, geraetetyp: tablet, anzahl: 1, einzelpreis_eur: 400, jahr: 2027, szenarien: [S1], begruendung: Für die Arbeit in Gruppen. }}\n"
-            )
-        })
-        .collect();
-    base().replace("plattformen:\n", &format!("{needs}plattformen:\n")).replace("bedarf:\n", "bedarf:\n")
+    let needs = (0..n).fold(String::new(), |mut out, i| {
+        let _ = writeln!(
+            out,
+            "  - {{ id: N{i}, bezeichnung: Tablet {i}, kategorie: mobile_endgeraete, geraetetyp: tablet, anzahl: 1, einzelpreis_eur: 400, jahr: 2027, szenarien: [S1], begruendung: Für die Arbeit in Gruppen. }}"
+        );
+        out
+    });
+    // The needs go at the end of the `bedarf` list, which `plattformen` follows.
+    base().replace("plattformen:\n", &format!("{needs}plattformen:\n"))
 }
 
 /// Median milliseconds of three renders, and the page count.

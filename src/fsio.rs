@@ -116,9 +116,11 @@ pub fn describe_io(e: &io::Error) -> String {
         _ if os_code(e) == Some(ELOOP) => "zu viele Ebenen symbolischer Verweise (Verweisschleife)",
         _ => "Ein-/Ausgabefehler",
     };
+    // The everyday cases speak for themselves; for the rest the number helps whoever looks into it.
+    let everyday = matches!(e.kind(), K::NotFound | K::PermissionDenied | K::IsADirectory | K::NotADirectory | K::AlreadyExists);
     match os_code(e) {
-        Some(code) => format!("{text} (Systemfehler {code})"),
-        None => text.to_owned(),
+        Some(code) if !everyday => format!("{text} (Systemfehler {code})"),
+        _ => text.to_owned(),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod diag;
 pub mod figures;
 pub mod fsio;
+pub mod glyphs;
 pub mod init;
 pub mod load;
 pub mod model;

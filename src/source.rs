@@ -277,12 +277,11 @@ fn line_starts(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\n' => starts.push(i + 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
                 starts.push(i + 2);
                 i += 1;
             }
-            b'\r' => starts.push(i + 1),
+            b'\n' | b'\r' => starts.push(i + 1),
             _ => {}
         }
         i += 1;

@@ -253,6 +253,7 @@ fn german_detail(raw: &str) -> (String, bool) {
             "escape",
             "eine Escape-Folge mit `\\` in Anführungszeichen ist ungültig – schreiben Sie `\\\\` für einen Backslash oder nutzen Sie einfache Anführungszeichen",
         ),
+        ("unclosed quote", "ein Anführungszeichen ist nicht geschlossen"),
         ("quoted scalar", "ein Anführungszeichen ist nicht geschlossen oder nach dem Text in Anführungszeichen folgt weiterer Text"),
         ("unclosed bracket", "eine Klammer ist nicht geschlossen"),
         ("expected ':'", "nach dem Schlüssel fehlt ein Doppelpunkt"),

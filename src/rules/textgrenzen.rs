@@ -3,13 +3,13 @@
 //! Every text of the plan must be showable in the PDF and short enough to be
 //! set in about a second. The limits were chosen by measurement (see
 //! `benches/text_limits.rs`); the characters come from
-//! [`crate::render::pdf::text`], which also repairs them in drafts.
+//! [`crate::glyphs`]; the PDF renderer repairs them in drafts.
 
 use serde_json::Value;
 
 use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
-use crate::render::pdf::text::{Unprintable, unprintable};
+use crate::glyphs::{Unprintable, unprintable};
 use crate::source::join_key;
 
 /// Longest single text (one field), in characters.

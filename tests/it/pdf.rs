@@ -273,7 +273,9 @@ fn template_cannot_reach_files_or_packages() {
         std::fs::write(dir.path().join("plan.typ"), format!("= Plan\n{code}\n")).expect("write template");
         let templates = Templates::with_dir(dir.path()).unwrap_or_else(|e| panic!("{}", e.message));
         let diags = render(&plan("tests/fixtures/valid/minimal.yaml"), &templates).expect_err("must fail");
-        let all = diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("\n");
+        // The message is German; typst's own text follows in the help.
+        assert!(diags[0].message.starts_with("Fehler in der PDF-Vorlage"), "{code}: {}", diags[0].message);
+        let all = diags.iter().map(|d| format!("{} {}", d.message, d.help.as_deref().unwrap_or(""))).collect::<Vec<_>>().join("\n");
         assert!(all.contains(needle), "{code}: {all}");
         assert_eq!(diags[0].location.as_ref().map(|l| l.line), Some(2), "{code}");
     }

@@ -15,7 +15,10 @@ fn plan_rules() -> Vec<&'static rules::Rule> {
     rules::all()
         .iter()
         .copied()
-        .filter(|r| r.check.is_some() && ["DP-", "DS-", "MC-", "LAND-", "PLAN-PLATZHALTER"].iter().any(|f| r.code.starts_with(f)))
+        .filter(|r| {
+            r.check.is_some()
+                && ["DP-", "DS-", "MC-", "LAND-", "PLAN-PLATZHALTER", "TEXT-ZEICHEN", "TEXT-SCHRIFT"].iter().any(|f| r.code.starts_with(f))
+        })
         .collect()
 }
 

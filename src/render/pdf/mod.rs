@@ -7,16 +7,13 @@
 //! [`world::PlanWorld`]: embedded fonts, the plan's `stand` as today's date,
 //! in-memory files only, packages refused.
 
+pub mod batch;
 pub mod data;
 pub mod markdown;
 pub mod templates;
 pub mod text;
 pub mod world;
 
-use std::sync::mpsc;
-use std::time::Duration;
-
-use rayon::prelude::*;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
@@ -26,6 +23,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Datum;
 use crate::source::{SourceFile, Span};
+pub use batch::{Budget, Job, render_batch, render_budgeted, render_each};
 pub use templates::Templates;
 use world::{PlanWorld, file_id};
 
@@ -95,27 +93,6 @@ pub const CODE_STANDARD: &str = "PDF-STANDARD";
 
 /// Code of a diagnostic about a document that exceeded its time or page budget.
 pub const CODE_BUDGET: &str = "PDF-GRENZE";
-
-/// Time and size limits of one document.
-///
-/// The embedded templates stay far below them for every plan `mep validate`
-/// accepts (about a second, a few dozen pages); they stop a template of the
-/// user's that loops or produces pages without end. typst cannot be
-/// interrupted: after the time budget the compilation is abandoned on its
-/// thread, and `mep` ends with an error.
-#[derive(Clone, Copy, Debug)]
-pub struct Budget {
-    /// Longest time for layout and PDF writing.
-    pub time: Duration,
-    /// Most pages a document may have; checked after layout, before the PDF is written.
-    pub max_pages: usize,
-}
-
-impl Default for Budget {
-    fn default() -> Self {
-        Self { time: Duration::from_secs(60), max_pages: 2_000 }
-    }
-}
 
 /// The PDF standards a document is made to conform to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -223,53 +200,6 @@ pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, sett
     render_budgeted(templates, entry, data_json, settings, Budget::default())
 }
 
-/// Renders one document under a [`Budget`].
-///
-/// The work runs on its own thread: a template that runs past the time budget
-/// is abandoned (`Err` with [`CODE_BUDGET`]), and a panic inside typst or the
-/// PDF writer becomes an error too instead of ending the process.
-pub fn render_budgeted(
-    templates: &Templates,
-    entry: &str,
-    data_json: Vec<u8>,
-    settings: &Settings,
-    budget: Budget,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let (Some(main), Some(data_id)) = (templates.entry_id(entry), file_id(DATA_PATH)) else {
-        return Err(vec![Diagnostic::new(
-            CODE_TEMPLATE,
-            Severity::Fehler,
-            "",
-            format!("Die Vorlagen enthalten keine Hauptdatei `{entry}`."),
-        )]);
-    };
-    let templates = templates.clone();
-    let settings = settings.clone();
-    let (tx, rx) = mpsc::channel();
-    let worker = std::thread::Builder::new().name("mep-pdf".to_owned()).spawn(move || {
-        let result = compile(&templates, main, data_id, text::sanitize_json(data_json), &settings, budget.max_pages);
-        // The receiver may have given up (time budget); then nobody needs the result.
-        let _ = tx.send(result);
-    });
-    if let Err(e) = worker {
-        return Err(vec![budget_error(format!("Der PDF-Vorgang kann nicht gestartet werden: {}.", crate::fsio::describe_io(&e)))]);
-    }
-    match rx.recv_timeout(budget.time) {
-        Ok(result) => result,
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(vec![budget_error(format!(
-            "Das PDF ist nach {} Sekunden nicht fertig; der Vorgang wurde abgebrochen. \
-             Die eingebauten Vorlagen brauchen für jeden gültigen Plan nur wenige Sekunden – eine eigene Vorlage (`--templates`) \
-             enthält vermutlich eine sehr lange oder endlose Schleife.",
-            budget.time.as_secs()
-        ))]),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(vec![budget_error(
-            "Beim Erzeugen des PDFs ist ein interner Fehler aufgetreten (Absturz in der Satz- oder PDF-Bibliothek). \
-             Bitte melden Sie den Fehler mit der Plan-Datei."
-                .to_owned(),
-        )]),
-    }
-}
-
 fn budget_error(message: String) -> Diagnostic {
     Diagnostic::new(CODE_BUDGET, Severity::Fehler, "", message)
 }
@@ -335,63 +265,6 @@ fn compile(
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| errors.iter().map(|d| to_diagnostic(&world, templates, d, CODE_STANDARD)).collect::<Vec<_>>())?;
     Ok(Rendered { pdf, pages, warnings })
-}
-
-/// One document of a batch.
-#[derive(Clone, Debug)]
-pub struct Job {
-    /// The JSON data.
-    pub data_json: Vec<u8>,
-    /// Its settings.
-    pub settings: Settings,
-}
-
-/// Renders many documents in parallel, in input order.
-///
-/// Keeps every PDF in memory; for large batches use [`render_each`].
-#[must_use]
-pub fn render_batch(templates: &Templates, jobs: Vec<Job>) -> Vec<Result<Rendered, Vec<Diagnostic>>> {
-    let mut out = Vec::with_capacity(jobs.len());
-    render_each(templates, jobs.into_iter().map(|j| ((), j)), |(), r| {
-        out.push(r);
-        true
-    });
-    out
-}
-
-/// Renders documents in parallel and hands each result to `each` in input order,
-/// as soon as its group is done; `each` returns `false` to stop the batch.
-///
-/// Jobs are taken from the iterator one group (as many as there are threads)
-/// at a time and every PDF is dropped after `each` has seen it, so memory stays
-/// flat however many documents there are. typst memoises layout work in a
-/// process-wide cache; it is trimmed after each document for the same reason.
-pub fn render_each<T: Send>(
-    templates: &Templates,
-    jobs: impl IntoIterator<Item = (T, Job)>,
-    mut each: impl FnMut(T, Result<Rendered, Vec<Diagnostic>>) -> bool,
-) {
-    let width = rayon::current_num_threads().max(1);
-    let mut jobs = jobs.into_iter();
-    loop {
-        let group: Vec<(T, Job)> = jobs.by_ref().take(width).collect();
-        if group.is_empty() {
-            return;
-        }
-        let results: Vec<(T, Result<Rendered, Vec<Diagnostic>>)> = group
-            .into_par_iter()
-            .map(|(tag, job)| {
-                let result = render(templates, job.data_json, &job.settings);
-                typst::comemo::evict(10);
-                (tag, result)
-            })
-            .collect();
-        for (tag, result) in results {
-            if !each(tag, result) {
-                return;
-            }
-        }
-    }
 }
 
 /// Turns a typst diagnostic into ours, located in the template file it points at.

@@ -11,7 +11,8 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::world::FONTS;
+use crate::glyphs::FONTS;
+pub use crate::glyphs::{Unprintable, unprintable};
 
 /// Longest text node handed to a template, in characters; longer ones are cut.
 ///
@@ -19,55 +20,6 @@ use super::world::FONTS;
 /// never cut, and well below what the PDF writer handles (it fails at
 /// 32 768 characters and panics at 65 535 bytes in one string).
 pub const MAX_NODE_CHARS: usize = 16_000;
-
-/// Why a character cannot appear in the PDF.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unprintable {
-    /// A Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …).
-    Noncharacter,
-    /// A control character other than line feed and tab.
-    Control,
-    /// A private-use or unassigned-looking character no embedded font has a glyph for.
-    NoGlyph,
-}
-
-impl Unprintable {
-    /// A German description for findings.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Unprintable::Noncharacter => "ein Unicode-Nichtzeichen",
-            Unprintable::Control => "ein Steuerzeichen",
-            Unprintable::NoGlyph => "ein Zeichen, das keine eingebettete Schrift darstellen kann",
-        }
-    }
-}
-
-/// Whether `c` cannot appear in the PDF, and why.
-#[must_use]
-pub fn unprintable(c: char) -> Option<Unprintable> {
-    let u = u32::from(c);
-    if (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE {
-        return Some(Unprintable::Noncharacter);
-    }
-    if (c.is_control() && c != '\n' && c != '\t') || c == '\u{2028}' || c == '\u{2029}' {
-        return Some(Unprintable::Control);
-    }
-    // Latin, punctuation and the common symbols are in every embedded font.
-    if u < 0x0250 || (0x2000..=0x206F).contains(&u) || c == '€' {
-        return None;
-    }
-    if is_ignorable(u) {
-        return None;
-    }
-    (!FONTS.covers(c)).then_some(Unprintable::NoGlyph)
-}
-
-/// Format characters that are not drawn at all (zero-width space and joiners, soft hyphen, BOM, variation selectors).
-fn is_ignorable(u: u32) -> bool {
-    matches!(u, 0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF)
-        || (0xE0100..=0xE01EF).contains(&u)
-}
 
 /// The character shown in place of one that cannot be shown.
 fn replacement() -> char {
@@ -154,7 +106,8 @@ mod tests {
         assert_eq!(unprintable('\u{0}'), Some(Unprintable::Control));
         assert_eq!(unprintable('\u{7}'), Some(Unprintable::Control));
         assert_eq!(unprintable('\u{85}'), Some(Unprintable::Control));
-        assert_eq!(unprintable('\u{E000}'), Some(Unprintable::NoGlyph));
+        assert_eq!(unprintable('\u{1F642}'), Some(Unprintable::NoGlyph));
+        assert_eq!(unprintable('\u{10FFFD}'), Some(Unprintable::NoGlyph));
     }
 
     #[test]

@@ -12,44 +12,10 @@ use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
+
+use crate::glyphs::FONTS;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-
-/// The embedded fonts with their index, parsed once per process.
-pub struct FontStore {
-    /// Metadata typst uses to pick a font.
-    book: LazyHash<FontBook>,
-    /// The parsed faces, indexed like `book`.
-    fonts: Vec<Font>,
-}
-
-impl FontStore {
-    fn embedded() -> Self {
-        let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
-        Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
-    }
-
-    /// How many font faces are embedded.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.fonts.len()
-    }
-
-    /// Whether no font is embedded (only when typst-assets was built without fonts).
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.fonts.is_empty()
-    }
-
-    /// Whether some embedded font has a glyph for `c` (typst falls back across all of them).
-    #[must_use]
-    pub fn covers(&self, c: char) -> bool {
-        self.fonts.iter().any(|f| f.info().coverage.contains(u32::from(c)))
-    }
-}
-
-/// The fonts shared by every document of the process.
-pub static FONTS: LazyLock<FontStore> = LazyLock::new(FontStore::embedded);
 
 /// The standard library without `sys.inputs`: data reaches a template only as a file.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
@@ -93,7 +59,7 @@ impl World for PlanWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.book
+        FONTS.book()
     }
 
     fn main(&self) -> FileId {
@@ -123,7 +89,7 @@ impl World for PlanWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.fonts.get(index).cloned()
+        FONTS.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

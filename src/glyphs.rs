@@ -1,0 +1,108 @@
+//! The embedded fonts, and which characters a PDF can show with them.
+//!
+//! A leaf module: the rules (`TEXT-ZEICHEN`, `TEXT-SCHRIFT`) and the PDF
+//! renderer ask the same question here, so a plan `mep validate` accepts has
+//! only characters the PDF can show.
+
+use std::sync::LazyLock;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// The embedded fonts with their index, parsed once per process.
+pub struct FontStore {
+    /// Metadata typst uses to pick a font.
+    book: LazyHash<FontBook>,
+    /// The parsed faces, indexed like `book`.
+    fonts: Vec<Font>,
+}
+
+impl FontStore {
+    fn embedded() -> Self {
+        let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+        Self { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+    }
+
+    /// How many font faces are embedded.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.fonts.len()
+    }
+
+    /// Whether no font is embedded (only when typst-assets was built without fonts).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.fonts.is_empty()
+    }
+
+    /// The index typst picks fonts from.
+    #[must_use]
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    /// The face at `index` of [`Self::book`].
+    #[must_use]
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    /// Whether some embedded font has a glyph for `c` (typst falls back across all of them).
+    #[must_use]
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts.iter().any(|f| f.info().coverage.contains(u32::from(c)))
+    }
+}
+
+/// The fonts shared by every document of the process.
+pub static FONTS: LazyLock<FontStore> = LazyLock::new(FontStore::embedded);
+
+/// Why a character cannot appear in the PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unprintable {
+    /// A Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …).
+    Noncharacter,
+    /// A control character other than line feed and tab.
+    Control,
+    /// A private-use or unassigned-looking character no embedded font has a glyph for.
+    NoGlyph,
+}
+
+impl Unprintable {
+    /// A German description for findings.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Unprintable::Noncharacter => "ein Unicode-Nichtzeichen",
+            Unprintable::Control => "ein Steuerzeichen",
+            Unprintable::NoGlyph => "ein Zeichen, das keine eingebettete Schrift darstellen kann",
+        }
+    }
+}
+
+/// Whether `c` cannot appear in the PDF, and why.
+#[must_use]
+pub fn unprintable(c: char) -> Option<Unprintable> {
+    let u = u32::from(c);
+    if (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE {
+        return Some(Unprintable::Noncharacter);
+    }
+    if (c.is_control() && c != '\n' && c != '\t') || c == '\u{2028}' || c == '\u{2029}' {
+        return Some(Unprintable::Control);
+    }
+    // Latin, punctuation and the common symbols are in every embedded font.
+    if u < 0x0250 || (0x2000..=0x206F).contains(&u) || c == '€' {
+        return None;
+    }
+    if is_ignorable(u) {
+        return None;
+    }
+    (!FONTS.covers(c)).then_some(Unprintable::NoGlyph)
+}
+
+/// Format characters that are not drawn at all (zero-width space and joiners, soft hyphen, BOM, variation selectors).
+fn is_ignorable(u: u32) -> bool {
+    matches!(u, 0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF)
+        || (0xE0100..=0xE01EF).contains(&u)
+}
