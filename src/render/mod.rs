@@ -6,8 +6,10 @@
 pub mod diag;
 pub mod markdown;
 pub mod mdsafe;
+pub mod output_schema;
 pub mod pdf;
 pub mod review;
+pub mod validate;
 
 use std::fmt;
 use std::path::Path;
