@@ -4,6 +4,7 @@ mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod generated;
 mod layout;
 mod pdf;
 mod render;
