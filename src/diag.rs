@@ -192,3 +192,15 @@ impl Status {
         }
     }
 }
+
+/// Replaces control characters so user text cannot move the cursor or recolour a terminal.
+#[must_use]
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod render;
 pub mod review;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod view;
 

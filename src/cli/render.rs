@@ -25,6 +25,8 @@ pub enum Format {
     Json,
     /// PDF/A-2b mit PDF/UA-1: archivierbar und barrierefrei.
     Pdf,
+    /// Excel-Arbeitsmappe mit dem Kostenplan: Blätter „Schulen“, „Positionen“ und „Summen“.
+    Xlsx,
 }
 
 impl Format {
@@ -35,6 +37,7 @@ impl Format {
             Format::Md => "md",
             Format::Json => "json",
             Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -44,7 +47,7 @@ pub struct Args {
     /// Plan-Dateien (YAML); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
-    /// Ausgabeformat: `md` (Standard, Markdown), `json` (Plan-Sicht mit allen Kennzahlen) oder `pdf` (PDF/A-2b und PDF/UA-1).
+    /// Ausgabeformat: `md` (Standard, Markdown), `json` (Plan-Sicht mit allen Kennzahlen), `pdf` (PDF/A-2b und PDF/UA-1) oder `xlsx` (Kostenplan als Excel-Arbeitsmappe).
     #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
@@ -88,6 +91,7 @@ fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec
         Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(|e| e.to_string()),
         Format::Json => crate::render::json(view).map(String::into_bytes).map_err(|e| e.to_string()),
         Format::Pdf => Err("PDF wird gesammelt und parallel erzeugt (render_pdf)".to_owned()),
+        Format::Xlsx => Err("Excel wird aus dem Plan erzeugt (render_xlsx)".to_owned()),
     }
 }
 
@@ -131,9 +135,14 @@ fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
         if let Err(code) = output::refuse_binary_on_terminal("PDF", &dest) {
             return code;
         }
-        match prepare(args, path, limits, config) {
-            Ok((view, _)) => {
-                docs.push(super::render_pdf::Document::for_view(path.display().to_string(), dest, &view, &args.pdf, config));
+        match check(args, path, limits, config) {
+            Ok((checked, counts)) => {
+                let Some(view) = view_of(args, &checked, &counts) else { continue };
+                let mut doc = super::render_pdf::Document::for_view(path.display().to_string(), dest, &view, &args.pdf, config);
+                if args.pdf.pdf_standard == crate::render::pdf::Standard::A3b {
+                    doc.attach_plan(checked.source.text(), &view);
+                }
+                docs.push(doc);
             }
             Err(code) => worst = worst.max(code),
         }
@@ -143,6 +152,24 @@ fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
 
 /// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.
 fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(PlanView, Counts), u8> {
+    let (checked, counts) = check(args, path, limits, config)?;
+    let view = view_of(args, &checked, &counts).ok_or(EXIT_INPUT)?;
+    Ok((view, counts))
+}
+
+/// The view of a checked plan (`None` when it could not be loaded).
+fn view_of(args: &Args, checked: &crate::Checked, counts: &Counts) -> Option<PlanView> {
+    let plan = checked.value.as_ref()?;
+    Some(PlanView::build(
+        plan,
+        &checked.diagnostics,
+        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
+    ))
+}
+
+/// Reads and checks one plan; `Err` is the exit code when it must not be rendered.
+/// On `Ok` the plan is loaded (`checked.value` is `Some`).
+fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(crate::Checked, Counts), u8> {
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = match bytes {
@@ -154,7 +181,7 @@ fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result
     };
     let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
     let counts = Counts::of(&checked.diagnostics);
-    let Some(plan) = &checked.value else {
+    if checked.value.is_none() {
         print_diagnostics(&checked, config);
         output::stderr(format_args!(
             "{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).\n",
@@ -172,12 +199,7 @@ fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result
         ));
         return Err(EXIT_INPUT);
     }
-    let view = PlanView::build(
-        plan,
-        &checked.diagnostics,
-        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
-    );
-    Ok((view, counts))
+    Ok((checked, counts))
 }
 
 fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, config: &Config) -> u8 {
@@ -185,6 +207,9 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
         Ok(d) => d,
         Err(code) => return code,
     };
+    if args.format == Format::Xlsx {
+        return render_xlsx(args, path, limits, config, &dest);
+    }
     let (view, counts) = match prepare(args, path, limits, config) {
         Ok(v) => v,
         Err(code) => return code,
@@ -208,9 +233,39 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
             output::status(config.quiet, format_args!("{shown} geschrieben{}.", note(&counts, view.dokument.entwurf)));
         }
         Dest::Stdout if view.dokument.entwurf => {
-            output::status(config.quiet, format_args!("{}: als Entwurf ausgegeben{}.", view.dokument.datei, note(&counts, true)));
+            // The path as typed (the document itself names only the file).
+            let shown = if path.as_os_str() == "-" { view.dokument.datei.clone() } else { path.display().to_string() };
+            output::status(config.quiet, format_args!("{shown}: als Entwurf ausgegeben{}.", note(&counts, true)));
         }
         Dest::Stdout => {}
+    }
+    EXIT_OK
+}
+
+/// Excel: the cost plan of one school, from the plan's items and figures.
+fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> u8 {
+    if let Err(code) = output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest) {
+        return code;
+    }
+    let (checked, counts) = match check(args, path, limits, config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let name = checked.source.name().to_owned();
+    let entwurf = args.entwurf && counts.errors > 0;
+    let row = crate::review::row_of(path, &name, checked);
+    let out = match crate::render::xlsx::plan(&row, config.source_date_epoch) {
+        Ok(o) => o,
+        Err(e) => {
+            output::error(e);
+            return EXIT_TOOL;
+        }
+    };
+    if let Err(code) = output::write(dest, &out) {
+        return code;
+    }
+    if let Dest::File(p) = dest {
+        output::status(config.quiet, format_args!("{} geschrieben{}.", p.display(), note(&counts, entwurf)));
     }
     EXIT_OK
 }

@@ -44,6 +44,15 @@ impl Document {
         settings.standard = args.pdf_standard;
         Self { input, dest, job: Job { data_json: data::to_json(&data::build(view)), settings } }
     }
+
+    /// Embeds the plan as written (YAML) and its view (JSON) as associated files (PDF/A-3b).
+    pub fn attach_plan(&mut self, yaml: &str, view: &PlanView) {
+        let attachments = &mut self.job.settings.attachments;
+        attachments.push(pdf::Attachment::plan_yaml(yaml.as_bytes().to_vec()));
+        if let Ok(json) = crate::render::json(view) {
+            attachments.push(pdf::Attachment::view_json(json.into_bytes()));
+        }
+    }
 }
 
 /// Renders all documents in parallel and writes them; returns the exit code.

@@ -29,6 +29,8 @@ pub enum Format {
     Json,
     /// PDF: Übersichtskapitel, archivierbar und barrierefrei.
     Pdf,
+    /// Excel-Arbeitsmappe: Blätter „Schulen“, „Positionen“ (jede Bedarfsposition) und „Summen“.
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -39,7 +41,7 @@ pub struct Args {
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
     #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
-    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json` oder `pdf`.
+    /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` oder keine Angabe schreibt auf die Standardausgabe.
@@ -62,8 +64,13 @@ const PROGRESS_DELAY: Duration = Duration::from_millis(400);
 pub fn run(args: &Args, config: &Config) -> u8 {
     let limits = args.limits.limits();
     let mut dest = Dest::of(args.output.as_deref());
-    if args.format == Format::Pdf
-        && let Err(code) = output::refuse_binary_on_terminal("PDF", &dest)
+    let binary = match args.format {
+        Format::Pdf => Some("PDF"),
+        Format::Xlsx => Some("Eine Excel-Arbeitsmappe"),
+        _ => None,
+    };
+    if let Some(kind) = binary
+        && let Err(code) = output::refuse_binary_on_terminal(kind, &dest)
     {
         return code;
     }
@@ -140,6 +147,13 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             Err(diags) => {
                 super::render_pdf::print_template_diagnostics(&templates.typst, &diags, config);
                 output::error("Das PDF kann nicht erzeugt werden.");
+                return EXIT_TOOL;
+            }
+        },
+        Format::Xlsx => match crate::render::xlsx::review(&result, config.source_date_epoch) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                output::error(e);
                 return EXIT_TOOL;
             }
         },

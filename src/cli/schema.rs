@@ -10,7 +10,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let text = if args.traeger { crate::init::traeger_schema_json() } else { crate::init::schema_json() };
+    let text = if args.traeger { crate::schema::traeger_schema_json() } else { crate::schema::schema_json() };
     match super::output::stdout(text.as_bytes()) {
         Ok(()) => EXIT_OK,
         Err(code) => code,

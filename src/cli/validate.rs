@@ -22,7 +22,7 @@ pub enum Ausgabe {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu prüfende Plan-Dateien (YAML); `-` liest von der Standardeingabe.
+    /// Zu prüfende Plan-Dateien (YAML) oder PDF/A-3b mit dem Plan als Anhang (`mep render --format pdf --pdf-standard a-3b`); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
     /// Ausgabeformat: `text` (Standard, lesbar mit Quelltextausschnitt) oder `json` (ein Dokument je Aufruf).
@@ -70,7 +70,12 @@ pub fn run(args: &Args, config: &Config) -> u8 {
                 continue;
             }
         };
-        let checked = crate::check_plan_for(if name == "-" { "<stdin>" } else { &name }, &bytes, &limits, &choice);
+        let shown = if name == "-" { "<stdin>" } else { &name };
+        let checked = if crate::load::pdf::is_pdf(&bytes) {
+            check_pdf(shown, &bytes, &limits, &choice)
+        } else {
+            crate::check_plan_for(shown, &bytes, &limits, &choice)
+        };
         let mut profile = None;
         if let Some(plan) = &checked.value {
             let resolved = choice.resolve_for(plan);
@@ -138,5 +143,19 @@ pub fn run(args: &Args, config: &Config) -> u8 {
         EXIT_INPUT
     } else {
         EXIT_OK
+    }
+}
+
+/// Checks the plan attached to an archived PDF; findings are located in the attachment,
+/// shown as `plan.pdf (Anhang plan.yaml)`. A PDF without a plan gives one finding.
+fn check_pdf(name: &str, bytes: &[u8], limits: &crate::load::Limits, choice: &crate::profile::Choice) -> crate::Checked {
+    match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
+        Ok(plan) => {
+            let shown = format!("{name} (Anhang {})", crate::render::diag::sanitize(&plan.name));
+            crate::check_plan_for(&shown, &plan.data, limits, choice)
+        }
+        Err(finding) => {
+            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![finding] }
+        }
     }
 }

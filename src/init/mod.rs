@@ -1,4 +1,5 @@
-//! Authoring aids: the editor JSON Schema and the commented plan skeleton of `mep init`.
+//! Authoring aids: the commented plan skeleton of `mep init` (the editor JSON Schema lives in
+//! [`crate::schema`] and is re-exported here).
 //!
 //! Everything here returns text; `cli::init` and `cli::schema` print or write it.
 
@@ -7,63 +8,18 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::model::{
-    AvvStatus, Betreiber, Betroffene, Datum, Dimension, DsfaStatus, Einwilligung, FortbildungsFormat, Geraetetyp, Gremium, Herkunft,
-    Kategorie, Kostenart, Land, Nutzung, Programm, Rahmen, Schulform, ServerBegruendung, Zielgruppe, Zweck,
+    Anbindung, Angebotsart, AvvStatus, Betreiber, Betroffene, Datum, Dimension, Dokumentname, DsfaStatus, Einwilligung, FortbildungsFormat,
+    Geraetetyp, Gremium, Herkunft, Kategorie, Kostenart, Land, Nutzung, Partnerart, Programm, Rahmen, Rolle, Schulform, ServerBegruendung,
+    Zielgruppe, Zweck,
 };
 
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
 const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
 
-/// Where the schema is published, for files written outside a checkout of this repository.
-pub const SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/mep.schema.json";
-
-/// Path of the committed schema inside the repository.
-pub const SCHEMA_PATH: &str = "schemas/mep.schema.json";
+pub use crate::schema::{SCHEMA_PATH, SCHEMA_URL, TRAEGER_SCHEMA_PATH, TRAEGER_SCHEMA_URL, schema_json, schema_text, traeger_schema_json};
 
 /// Marker for values the user still has to replace; `mep validate` warns about it.
 pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
-
-/// The JSON Schema of a plan for editors, pretty-printed with a final newline.
-#[must_use]
-pub fn schema_json() -> String {
-    schema_text(crate::load::Schema::plan().as_json(), Some(SCHEMA_URL))
-}
-
-/// Where the Schulträger schema is published.
-pub const TRAEGER_SCHEMA_URL: &str = "https://gitlab.opencode.de/mep/mep/-/raw/main/schemas/traeger.schema.json";
-
-/// Path of the committed Schulträger schema inside the repository.
-pub const TRAEGER_SCHEMA_PATH: &str = "schemas/traeger.schema.json";
-
-/// The JSON Schema of a Schulträger file (`mep review --traeger`), pretty-printed with a final newline.
-#[must_use]
-pub fn traeger_schema_json() -> String {
-    schema_text(crate::load::Schema::traeger().as_json(), Some(TRAEGER_SCHEMA_URL))
-}
-
-/// A generated schema as text, header keys first so the file reads well in an editor;
-/// `id` becomes `$id` when the schema has none.
-pub(crate) fn schema_text(generated: &serde_json::Value, id: Option<&str>) -> String {
-    let mut ordered = serde_json::Map::new();
-    if let Some(map) = generated.as_object() {
-        for key in ["$schema", "$id", "title", "description"] {
-            if let Some(v) = map.get(key) {
-                ordered.insert(key.to_owned(), v.clone());
-            }
-        }
-        if let Some(id) = id.filter(|_| !ordered.contains_key("$id")) {
-            ordered.insert("$id".to_owned(), serde_json::Value::String(id.to_owned()));
-        }
-        for (k, v) in map {
-            if !ordered.contains_key(k) {
-                ordered.insert(k.clone(), v.clone());
-            }
-        }
-    }
-    let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
-    text.push('\n');
-    text
-}
 
 /// What the skeleton is tailored to; `None` fields become placeholders.
 #[derive(Clone, Debug)]
@@ -110,6 +66,9 @@ pub fn framework_for(land: Land) -> Rahmen {
     match land {
         Land::Nw => Rahmen::MkrNrw,
         Land::By => Rahmen::ByKompetenzrahmen,
+        Land::Ni => Rahmen::NiOrientierungsrahmen,
+        Land::Be | Land::Bb => Rahmen::BcmBeBb,
+        Land::Sh => Rahmen::ShFachanforderungen,
         _ => Rahmen::Kmk2016,
     }
 }
@@ -127,11 +86,15 @@ pub fn gremien_hint(land: Land) -> &'static str {
              # Schulkonferenz (schulkonferenz), da das Medienkonzept Teil des Schulprogramms ist."
         }
         Land::By => {
-            "# Bayern: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz) und die Abstimmung mit dem Schulträger\n\
-             # (schultraeger)."
+            "# Bayern: üblich sind die Beratung in der Lehrerkonferenz (lehrerkonferenz), an Realschulen, Gymnasien und\n\
+             # beruflichen Schulen das Schulforum (schulforum) und die Abstimmung mit dem Schulträger (schultraeger)."
         }
-        Land::Ni | Land::He => {
-            "# Üblich sind der Beschluss der Gesamtkonferenz (gremium: gesamtlehrerkonferenz) und der Schulkonferenz\n\
+        Land::Ni => {
+            "# Niedersachsen: üblich sind der Beschluss der Gesamtkonferenz (gesamtkonferenz), die Beteiligung des\n\
+             # Schulvorstands (schulvorstand) und die Bestätigung durch den Schulträger (schultraeger)."
+        }
+        Land::He => {
+            "# Üblich sind der Beschluss der Gesamtkonferenz (gesamtkonferenz) und der Schulkonferenz\n\
              # (schulkonferenz) sowie die Bestätigung durch den Schulträger (schultraeger)."
         }
         _ => {
@@ -240,6 +203,11 @@ pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
     vars.insert("einwilligung", keys(Einwilligung::ALL, Einwilligung::key));
     vars.insert("zielgruppen", keys(Zielgruppe::ALL, Zielgruppe::key));
     vars.insert("formate", keys(FortbildungsFormat::ALL, FortbildungsFormat::key));
+    vars.insert("dokumentnamen", keys(Dokumentname::ALL, Dokumentname::key));
+    vars.insert("anschlussarten", keys(Anbindung::ALL, Anbindung::key));
+    vars.insert("partnerarten", keys(Partnerart::ALL, Partnerart::key));
+    vars.insert("angebotsarten", keys(Angebotsart::ALL, Angebotsart::key));
+    vars.insert("rollen", keys(Rolle::ALL, Rolle::key));
     vars.insert("jahr", (year + 1).to_string());
     vars.insert("jahr_q", format!("{}-Q1", year + 1));
     fill(TEMPLATE, &vars)

@@ -3,6 +3,7 @@
 //! Every failure becomes a [`Diagnostic`] with a location; nothing here panics
 //! or prints. Resource budgets bound time and memory on hostile input.
 
+pub mod pdf;
 mod structure;
 mod yaml_error;
 

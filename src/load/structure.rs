@@ -155,6 +155,9 @@ impl Walker<'_> {
                 return;
             }
         }
+        if self.number_or_word(alts, value, path) {
+            return;
+        }
         let mut best: Option<(usize, Vec<Diagnostic>, Value)> = None;
         for alt in alts {
             let mut trial = value.clone();
@@ -193,6 +196,30 @@ impl Walker<'_> {
         }
     }
 
+    /// A number that may also be a fixed word (`schueler: unbekannt`): text that is not close to
+    /// the word is reported as a wrong number, with the word named in the help. Returns whether it reported.
+    fn number_or_word(&mut self, alts: &[Value], value: &Value, path: &str) -> bool {
+        let Value::String(text) = value else { return false };
+        let resolved: Vec<&Value> = alts.iter().map(|a| self.schema.resolve(a)).collect();
+        let Some(number) = resolved.iter().find(|a| types_of(a).iter().any(|t| matches!(*t, "integer" | "number"))) else { return false };
+        let words: Vec<&str> =
+            resolved.iter().filter_map(|a| a.get("enum").and_then(Value::as_array)).flatten().filter_map(Value::as_str).collect();
+        if words.is_empty() || words.contains(&text.as_str()) || suggest(text, &words).is_some() {
+            return false;
+        }
+        let mut scratch = Vec::new();
+        let mut trial = value.clone();
+        let mut w = Walker { schema: self.schema, source: self.source, out: &mut scratch };
+        w.check(number, &mut trial, &mut path.to_owned());
+        let word = words.join("` oder `");
+        for mut d in scratch {
+            let help = d.help.take().unwrap_or_default();
+            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.").trim_start().to_owned());
+            self.out.push(d);
+        }
+        true
+    }
+
     fn check_object(&mut self, schema: &Value, map: &mut Map<String, Value>, path: &mut String) {
         let empty = Map::new();
         let props = schema.get("properties").and_then(Value::as_object).unwrap_or(&empty);
@@ -221,8 +248,15 @@ impl Walker<'_> {
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
             for name in required.iter().filter_map(Value::as_str) {
                 if !map.contains_key(name) {
-                    let desc = props.get(name).map(|p| self.schema.resolve(p)).and_then(|p| p.get("description")).and_then(Value::as_str);
-                    let example = props.get(name).map(|p| example_value(self.schema.resolve(p))).unwrap_or_default();
+                    // The property's own description and example come first (a `$ref` may carry them beside it).
+                    let desc = props
+                        .get(name)
+                        .and_then(|p| p.get("description").or_else(|| self.schema.resolve(p).get("description")))
+                        .and_then(Value::as_str);
+                    let example = props
+                        .get(name)
+                        .map(|p| if p.get("examples").is_some() { example_value(p) } else { example_value(self.schema.resolve(p)) })
+                        .unwrap_or_default();
                     let mut help = format!("Ergänzen Sie `{name}: {example}`");
                     if let Some(desc) = desc {
                         help.push_str(&format!(" ({})", desc.trim_end_matches('.')));

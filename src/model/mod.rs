@@ -4,12 +4,15 @@
 //! German on purpose: they become the JSON Schema descriptions that school
 //! staff read in their editor.
 
+mod angabe;
 mod traeger;
 mod types;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use angabe::{Angabe, UNBEKANNT};
+pub use extras::{Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Rolle, Unterschrift};
 pub use traeger::{ErwarteteSchule, Traeger};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
 
@@ -37,6 +40,9 @@ macro_rules! choice {
         }
     };
 }
+
+// After the macro, so that the module can use `choice!`.
+mod extras;
 
 choice! {
     /// Förderprogramm, dessen Regeln gelten.
@@ -96,8 +102,11 @@ choice! {
     /// Gremium oder Stelle, die den Plan beschlossen oder bestätigt hat.
     Gremium {
         Gesamtlehrerkonferenz = "gesamtlehrerkonferenz": "Gesamtlehrerkonferenz",
+        Gesamtkonferenz = "gesamtkonferenz": "Gesamtkonferenz",
         Lehrerkonferenz = "lehrerkonferenz": "Lehrerkonferenz",
         Schulkonferenz = "schulkonferenz": "Schulkonferenz",
+        Schulforum = "schulforum": "Schulforum",
+        Schulvorstand = "schulvorstand": "Schulvorstand",
         Schultraeger = "schultraeger": "Schulträger",
         Freigabeempfehlung = "freigabeempfehlung": "Freigabeempfehlung des Medienzentrums",
         Schulamt = "schulamt": "Staatliches Schulamt",
@@ -120,6 +129,9 @@ choice! {
         Kmk2016 = "kmk-2016": "KMK-Strategie „Bildung in der digitalen Welt“ (2016)",
         MkrNrw = "mkr-nrw": "Medienkompetenzrahmen NRW",
         ByKompetenzrahmen = "by-kompetenzrahmen": "Kompetenzrahmen zur Medienbildung an bayerischen Schulen",
+        NiOrientierungsrahmen = "ni-orientierungsrahmen": "Orientierungsrahmen Medienbildung in der allgemein bildenden Schule (Niedersachsen)",
+        BcmBeBb = "bcm-be-bb": "Basiscurriculum Medienbildung (Berlin/Brandenburg)",
+        ShFachanforderungen = "sh-fachanforderungen": "Medienkompetenz – Ergänzung zu den Fachanforderungen (Schleswig-Holstein)",
     }
 }
 
@@ -132,6 +144,7 @@ choice! {
         AnzeigeInteraktion = "anzeige_interaktion": "Anzeige- und Interaktionsgeräte",
         Arbeitsgeraete = "arbeitsgeraete": "Digitale Arbeitsgeräte",
         MobileEndgeraete = "mobile_endgeraete": "Schulgebundene mobile Endgeräte",
+        Begleitmassnahmen = "begleitmassnahmen": "Investive Begleitmaßnahmen",
     }
 }
 
@@ -151,6 +164,8 @@ choice! {
         Switch = "switch": "Switch",
         Verkabelung = "verkabelung": "Verkabelung",
         Lizenz = "lizenz": "Lizenz",
+        Elektroinstallation = "elektroinstallation": "Elektroinstallation",
+        Baumassnahme = "baumassnahme": "Bauliche Maßnahme",
         Sonstiges = "sonstiges": "Sonstiges",
     }
 }
@@ -299,6 +314,9 @@ pub struct Plan {
     pub programme: Programm,
     /// Bundesland der Schule.
     pub land: Land,
+    /// Name des Dokuments, wenn er vom Üblichen des Landes abweicht (z. B. medienkonzept).
+    #[serde(rename = "dokumentname", default)]
+    pub document_name: Option<Dokumentname>,
     /// Datum dieses Stands des Plans.
     #[serde(rename = "stand")]
     pub as_of: Datum,
@@ -329,6 +347,9 @@ pub struct Plan {
     /// Technisch-pädagogisches Einsatzkonzept: Einsatzszenarien.
     #[serde(rename = "einsatzszenarien", default)]
     pub scenarios: Vec<Szenario>,
+    /// Raumtypen mit ihrer Standardausstattung (z. B. jeder Klassenraum: Display, Dokumentenkamera, WLAN).
+    #[serde(rename = "raumtypen", default)]
+    pub room_types: Vec<Raumtyp>,
     /// Ausstattungsbedarf und Investitionsplan.
     #[serde(rename = "bedarf", default)]
     pub needs: Vec<Bedarf>,
@@ -353,6 +374,21 @@ pub struct Plan {
     /// Evaluation der Ziele.
     #[serde(rename = "evaluation", default)]
     pub evaluation: Vec<Evaluation>,
+    /// Kooperationspartner (Medienzentrum, Jugendhilfe, Unternehmen …).
+    #[serde(rename = "kooperationen", default)]
+    pub partners: Vec<Kooperation>,
+    /// Angebote außerhalb des Unterrichts: Elternabende, Medienscouts, AGs.
+    #[serde(rename = "angebote", default)]
+    pub offers: Vec<Angebot>,
+    /// Literatur und Quellen, je Eintrag eine Angabe.
+    #[serde(rename = "literatur", default)]
+    pub literature: Vec<String>,
+    /// Anlagen zum Dokument.
+    #[serde(rename = "anlagen", default)]
+    pub attachments: Vec<Anlage>,
+    /// Unterschriften von Schulleitung und Schulträger.
+    #[serde(rename = "unterschriften", default)]
+    pub signatures: Vec<Unterschrift>,
 }
 
 /// Stammdaten der Schule.
@@ -372,20 +408,20 @@ pub struct Schule {
     /// Anschrift.
     #[serde(rename = "anschrift", default)]
     pub address: Option<Anschrift>,
-    /// Anzahl der Schülerinnen und Schüler.
+    /// Anzahl der Schülerinnen und Schüler, oder `unbekannt`.
     #[serde(rename = "schueler")]
     #[schemars(example = 420)]
-    pub pupils: u32,
-    /// Anzahl der Lehrkräfte.
+    pub pupils: Angabe<u32>,
+    /// Anzahl der Lehrkräfte, oder `unbekannt`.
     #[serde(rename = "lehrkraefte")]
     #[schemars(example = 35)]
-    pub teachers: u32,
-    /// Anzahl der Klassen.
+    pub teachers: Angabe<u32>,
+    /// Anzahl der Klassen, oder `unbekannt`.
     #[serde(rename = "klassen", default)]
-    pub classes: Option<u32>,
-    /// Anzahl der Unterrichtsräume.
+    pub classes: Option<Angabe<u32>>,
+    /// Anzahl der Unterrichtsräume, oder `unbekannt`.
     #[serde(rename = "unterrichtsraeume", default)]
-    pub classrooms: Option<u32>,
+    pub classrooms: Option<Angabe<u32>>,
     /// Ansprechperson der Schule.
     #[serde(rename = "ansprechperson", default)]
     pub contact: Option<Person>,
@@ -477,18 +513,27 @@ pub struct Bestand {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Netz {
-    /// Bandbreite des Internetanschlusses in Mbit/s.
+    /// Bandbreite des Internetanschlusses (Download) in Mbit/s, oder `unbekannt`.
     #[serde(rename = "internet_mbit", default)]
-    pub internet_mbit: Option<u32>,
+    pub internet_mbit: Option<Angabe<u32>>,
+    /// Upload-Bandbreite in Mbit/s, oder `unbekannt`.
+    #[serde(rename = "upload_mbit", default)]
+    pub upload_mbit: Option<Angabe<u32>>,
+    /// Art des Internetanschlusses.
+    #[serde(rename = "anschlussart", default)]
+    pub connection: Option<Anbindung>,
+    /// Ausfallsicherung des Anschlusses, z. B. „zweite Leitung über LTE“.
+    #[serde(rename = "redundanz", default)]
+    pub redundancy: Option<String>,
     /// Glasfaseranschluss vorhanden.
     #[serde(rename = "glasfaser", default)]
     pub fibre: Option<bool>,
-    /// Anzahl der Räume mit Netzwerkverkabelung.
+    /// Anzahl der Räume mit Netzwerkverkabelung, oder `unbekannt`.
     #[serde(rename = "verkabelte_raeume", default)]
-    pub wired_rooms: Option<u32>,
-    /// Anzahl der Räume mit WLAN.
+    pub wired_rooms: Option<Angabe<u32>>,
+    /// Anzahl der Räume mit WLAN, oder `unbekannt`.
     #[serde(rename = "wlan_raeume", default)]
-    pub wlan_rooms: Option<u32>,
+    pub wlan_rooms: Option<Angabe<u32>>,
     /// Pädagogisches Netz und Verwaltungsnetz sind getrennt.
     #[serde(rename = "netztrennung", default)]
     pub separated: Option<bool>,

@@ -52,6 +52,7 @@ embedded!(
     "zeitplan.md",
     "finanzierung.md",
     "evaluation.md",
+    "abschluss.md",
     "anhang-bestand.md",
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
@@ -148,6 +149,14 @@ fn md_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
 fn de_int_filter(v: &Value, _: Kwargs, _: &State) -> Value {
     match v.as_i64() {
         Some(n) => Value::normal_string(&de_int(n)),
+        None => v.clone(),
+    }
+}
+
+/// `code`: a plain value escaped, with `` `…` `` spans kept as code spans (diagnostic messages).
+fn code_filter(v: &Value, _: Kwargs, _: &State) -> Value {
+    match v.as_str() {
+        Some(s) => Value::safe_string(&mdsafe::escape_with_code(s)),
         None => v.clone(),
     }
 }

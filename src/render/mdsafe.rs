@@ -37,6 +37,40 @@ pub fn escape(input: &str) -> String {
     guard_line_start(&out)
 }
 
+/// Escapes a plain value like [`escape`] but prints text between pairs of backticks
+/// (`` `schule.schueler` `` in a diagnostic) as code spans instead of escaped backticks.
+///
+/// A value with an odd number of backticks is escaped as a whole.
+#[must_use]
+pub fn escape_with_code(input: &str) -> String {
+    let parts: Vec<&str> = input.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return escape(input);
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && !part.trim().is_empty() {
+            let code: String = part.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            out.push('`');
+            out.push_str(&code.replace('|', "\\|"));
+            out.push('`');
+        } else {
+            // Keep the spaces around code spans: escape the trimmed text, then put them back.
+            let lead = &part[..part.len() - part.trim_start().len()];
+            let trail = &part[part.trim_end().len()..];
+            let inner = escape(part);
+            if !inner.is_empty() {
+                out.push_str(&lead.replace(['\n', '\r', '\t'], " "));
+                out.push_str(&inner);
+                out.push_str(&trail.replace(['\n', '\r', '\t'], " "));
+            } else if !part.is_empty() {
+                out.push(' ');
+            }
+        }
+    }
+    out.trim().to_owned()
+}
+
 /// Escapes list markers, thematic breaks and setext underlines at the start of a value.
 ///
 /// They only act when followed by a space, the end, or (for `-`, `+`, `=`) the same character,
@@ -223,6 +257,13 @@ mod tests {
         assert_eq!(escape("01.03.2027"), "01.03.2027");
         assert_eq!(escape("-5 %"), "-5 %");
         assert_eq!(escape("---"), "\\---");
+    }
+
+    #[test]
+    fn keeps_code_spans_in_messages() {
+        assert_eq!(escape_with_code("`schule.schueler` fehlt in *Datei*."), "`schule.schueler` fehlt in \\*Datei\\*.");
+        assert_eq!(escape_with_code("Wert `a|b` und `c`"), "Wert `a\\|b` und `c`");
+        assert_eq!(escape_with_code("ein ` einzelnes"), "ein \\` einzelnes");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod output_schema;
 pub mod pdf;
 pub mod review;
 pub mod validate;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;

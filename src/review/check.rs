@@ -24,12 +24,16 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
             error: Some(format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))),
             school: None,
             figures: None,
+            positions: Vec::new(),
             diagnostics: Vec::new(),
         },
     }
 }
 
-fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
+/// The row of a plan that has been read and checked already (`mep render --format xlsx`).
+#[must_use]
+pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
+    let positions = checked.value.as_ref().map(super::positionen::of_plan).unwrap_or_default();
     let (school, figures) = match &checked.value {
         Some(plan) => (
             Some(School {
@@ -40,8 +44,8 @@ fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
                 programme: plan.programme,
                 provider: plan.provider.as_ref().map(|p| p.name.clone()),
                 as_of: plan.as_of,
-                pupils: plan.school.pupils,
-                teachers: plan.school.teachers,
+                pupils: plan.school.pupils.bekannt(),
+                teachers: plan.school.teachers.bekannt(),
             }),
             Some(Figures::of(plan)),
         ),
@@ -55,6 +59,7 @@ fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
         error: None,
         school,
         figures,
+        positions,
         diagnostics: checked.diagnostics,
     };
     row.update_status();

@@ -7,8 +7,9 @@
 //! 4. [`crate::render::review`]: the review → terminal table, Markdown, CSV, JSON or PDF
 
 mod check;
+pub mod positionen;
 
-pub use check::{check_all, check_file};
+pub use check::{check_all, check_file, row_of};
 
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -167,10 +168,10 @@ pub struct School {
     pub provider: Option<String>,
     /// Date of the plan (`stand`).
     pub as_of: Datum,
-    /// Pupils.
-    pub pupils: u32,
-    /// Teachers.
-    pub teachers: u32,
+    /// Pupils (`None` when the plan says `unbekannt`).
+    pub pupils: Option<u32>,
+    /// Teachers (`None` when the plan says `unbekannt`).
+    pub teachers: Option<u32>,
 }
 
 /// One reviewed file: the small row kept per school.
@@ -192,6 +193,9 @@ pub struct Row {
     pub school: Option<School>,
     /// The figures, when the plan could be loaded.
     pub figures: Option<Figures>,
+    /// The plan's Bedarf items, compact, for the per-item tables (not part of the JSON report).
+    #[serde(skip)]
+    pub positions: Vec<positionen::Position>,
     /// Every finding in this file, located and sorted.
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -24,6 +24,22 @@ const BY_KR: Quelle = Quelle {
     verlaesslichkeit: Amtlich,
 };
 
+const NI_OR: Quelle = Quelle {
+    titel: "Orientierungsrahmen Medienbildung in der allgemein bildenden Schule (Niedersachsen)",
+    url: "https://ormedien.nline.nibis.de",
+    verlaesslichkeit: Amtlich,
+};
+const BCM: Quelle = Quelle {
+    titel: "Basiscurriculum Medienbildung, Rahmenlehrplan 1–10 Berlin/Brandenburg",
+    url: "https://bildungsserver.berlin-brandenburg.de/themen/medienbildung/unterrichten/bcmedienbildung/",
+    verlaesslichkeit: Amtlich,
+};
+const SH_FA: Quelle = Quelle {
+    titel: "Medienkompetenz – Lernen mit digitalen Medien, Ergänzung zu den Fachanforderungen (Schleswig-Holstein)",
+    url: "https://www.schleswig-holstein.de/DE/Landesregierung/Themen/BildungHochschulen/Medienkompetenz/medienkompetenz.html",
+    verlaesslichkeit: Amtlich,
+};
+
 /// A competence framework as shipped in `schemas/frameworks/`.
 #[derive(Debug, Deserialize)]
 pub struct Framework {
@@ -63,6 +79,11 @@ static KMK_2016: LazyLock<Option<Framework>> = LazyLock::new(|| parse(include_st
 static MKR_NRW: LazyLock<Option<Framework>> = LazyLock::new(|| parse(include_str!("../../schemas/frameworks/mkr-nrw.yaml")));
 static BY_KOMPETENZRAHMEN: LazyLock<Option<Framework>> =
     LazyLock::new(|| parse(include_str!("../../schemas/frameworks/by-kompetenzrahmen.yaml")));
+static NI_ORIENTIERUNGSRAHMEN: LazyLock<Option<Framework>> =
+    LazyLock::new(|| parse(include_str!("../../schemas/frameworks/ni-orientierungsrahmen.yaml")));
+static BCM_BE_BB: LazyLock<Option<Framework>> = LazyLock::new(|| parse(include_str!("../../schemas/frameworks/bcm-be-bb.yaml")));
+static SH_FACHANFORDERUNGEN: LazyLock<Option<Framework>> =
+    LazyLock::new(|| parse(include_str!("../../schemas/frameworks/sh-fachanforderungen.yaml")));
 
 /// The data of a framework (`None` only if a shipped file were broken; a test guards this).
 #[must_use]
@@ -71,6 +92,9 @@ pub fn framework(r: Rahmen) -> Option<&'static Framework> {
         Rahmen::Kmk2016 => KMK_2016.as_ref(),
         Rahmen::MkrNrw => MKR_NRW.as_ref(),
         Rahmen::ByKompetenzrahmen => BY_KOMPETENZRAHMEN.as_ref(),
+        Rahmen::NiOrientierungsrahmen => NI_ORIENTIERUNGSRAHMEN.as_ref(),
+        Rahmen::BcmBeBb => BCM_BE_BB.as_ref(),
+        Rahmen::ShFachanforderungen => SH_FACHANFORDERUNGEN.as_ref(),
     }
 }
 
@@ -81,11 +105,13 @@ pub(super) static RULES: &[Rule] = &[
         severity: Fehler,
         explanation: "Die Einheiten des Mediencurriculums und die Fortbildungen verweisen mit Kennungen wie `\"1.1\"` auf Kompetenzen \
 des unter `mediencurriculum.rahmen` gewählten Rahmens: der KMK-Strategie (2016, sechs Bereiche mit 22 Kompetenzen), des Medienkompetenzrahmens NRW \
-(sechs Bereiche mit 24 Teilkompetenzen) oder des bayerischen Kompetenzrahmens (fünf Bereiche mit je vier Teilkompetenzen). \
+(sechs Bereiche mit 24 Teilkompetenzen), des bayerischen Kompetenzrahmens (fünf Bereiche mit je vier Teilkompetenzen), \
+des Basiscurriculums Medienbildung Berlin/Brandenburg (sechs Bereiche mit 22 Themen), des niedersächsischen Orientierungsrahmens \
+Medienbildung oder der schleswig-holsteinischen Ergänzung zu den Fachanforderungen (beide mit den Kennungen des KMK-Rahmens). \
 Eine Kennung, die es im Rahmen nicht gibt, ist meist ein Tippfehler oder stammt aus einem anderen Rahmen. Die Meldung nennt die ähnlichste Kennung.",
         bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.4\"] }\n",
         good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
-        sources: &[KMK, MKR, BY_KR],
+        sources: &[KMK, MKR, BY_KR, NI_OR, BCM, SH_FA],
         check: Some(known_ids),
     },
     Rule {

@@ -218,6 +218,7 @@ fn fits(category: Kategorie, device: Geraetetyp) -> bool {
         // Digital work equipment covers labs, e.g. network racks in vocational IT training.
         Kategorie::Arbeitsgeraete => matches!(device, G::Pc | G::Server | G::Switch | G::AccessPoint | G::Verkabelung | G::Lizenz),
         Kategorie::MobileEndgeraete => device.mobil(),
+        Kategorie::Begleitmassnahmen => matches!(device, G::Elektroinstallation | G::Baumassnahme | G::Verkabelung | G::Sonstiges),
     }
 }
 
@@ -342,7 +343,13 @@ fn mobile_vocational(ctx: &Context<'_>, f: &mut Findings) {
 
 fn network_first(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let has_wlan = p.inventory.as_ref().and_then(|b| b.network.as_ref()).and_then(|n| n.wlan_rooms).is_some_and(|n| n > 0);
+    let has_wlan = p
+        .inventory
+        .as_ref()
+        .and_then(|b| b.network.as_ref())
+        .and_then(|n| n.wlan_rooms)
+        .and_then(crate::model::Angabe::bekannt)
+        .is_some_and(|n| n > 0);
     let plans_wlan = p.needs.iter().any(|b| b.category == Kategorie::Wlan);
     if has_wlan || plans_wlan {
         return;

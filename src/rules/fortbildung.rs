@@ -90,7 +90,7 @@ fn coverage(ctx: &Context<'_>, f: &mut Findings) {
 
 fn volume(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let teachers = p.school.teachers;
+    let Some(teachers) = p.school.teachers.bekannt() else { return };
     if p.training.is_empty() || teachers == 0 {
         return;
     }

@@ -4,6 +4,7 @@
 //! One registry feeds `validate`, `explain`, `rules`, the README rule list and
 //! the tests. Codes are stable forever: rename a title, never a code.
 
+mod angaben;
 mod betrieb;
 pub mod catalog;
 mod curriculum;
@@ -172,6 +173,7 @@ static FAMILIES: &[&[Rule]] = &[
     curriculum::RULES,
     datenschutz::RULES,
     traeger::RULES,
+    angaben::RULES,
 ];
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {

@@ -8,7 +8,7 @@ use validator::ValidateEmail;
 use super::{Context, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::load::suggest;
-use crate::model::{Datum, Plan};
+use crate::model::{Angabe, Datum, Plan};
 
 pub(super) static RULES: &[Rule] = &[
     Rule {
@@ -351,15 +351,15 @@ fn blank_texts(ctx: &Context<'_>, f: &mut Findings) {
 fn plausible(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
     let s = &p.school;
-    if s.pupils == 0 {
+    if s.pupils.bekannt() == Some(0) {
         f.at("schule.schueler", "Die Schule hat laut Plan keine Schülerinnen und Schüler.");
     }
-    if s.teachers == 0 {
+    if s.teachers.bekannt() == Some(0) {
         f.at("schule.lehrkraefte", "Die Schule hat laut Plan keine Lehrkräfte.");
     }
-    if let (Some(rooms), Some(net)) = (s.classrooms, p.inventory.as_ref().and_then(|i| i.network.as_ref())) {
+    if let (Some(rooms), Some(net)) = (s.classrooms.and_then(Angabe::bekannt), p.inventory.as_ref().and_then(|i| i.network.as_ref())) {
         for (key, value) in [("wlan_raeume", net.wlan_rooms), ("verkabelte_raeume", net.wired_rooms)] {
-            if let Some(v) = value
+            if let Some(v) = value.and_then(Angabe::bekannt)
                 && v > rooms
             {
                 f.at(format!("bestand.netz.{key}"), format!("{v} Räume sind mehr als die {rooms} Unterrichtsräume der Schule."))
@@ -367,11 +367,12 @@ fn plausible(ctx: &Context<'_>, f: &mut Findings) {
             }
         }
     }
+    let teachers = s.teachers.bekannt().unwrap_or(0);
     for (i, t) in p.training.iter().enumerate() {
-        if s.teachers > 0 && t.participants > s.teachers {
+        if teachers > 0 && t.participants > teachers {
             f.at(
                 format!("fortbildung[{i}].teilnehmende"),
-                format!("{} Teilnehmende sind mehr als die {} Lehrkräfte der Schule.", t.participants, s.teachers),
+                format!("{} Teilnehmende sind mehr als die {teachers} Lehrkräfte der Schule.", t.participants),
             );
         }
         if t.hours <= 0.0 {

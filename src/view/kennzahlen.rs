@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::values::{Anteil, Betrag, DatumV, Label, Zahl, label, schuljahr};
 use super::vokabular::{Bereich, bereich, bereich_id, bereiche};
-use crate::model::{Datum, Geraetetyp, Herkunft, Jahrgang, Kategorie, Kostenart, Nutzung, Plan, Rahmen};
+use crate::model::{Angabe, Datum, Geraetetyp, Herkunft, Jahrgang, Kategorie, Kostenart, Nutzung, Plan, Rahmen};
 
 /// Most half-years the timeline shows; longer plans are cut (and flagged) to keep output bounded.
 pub const MAX_HALBJAHRE: usize = 24;
@@ -266,7 +266,7 @@ impl Geraete {
         let geplant: u64 =
             plan.needs.iter().filter(|b| schuelergeraet(b.device) && b.usage == Nutzung::Unterricht).map(|b| u64::from(b.count)).sum();
         let gesamt = vorhanden + geplant;
-        let pupils = f64::from(plan.school.pupils);
+        let pupils = f64::from(plan.school.pupils.bekannt().unwrap_or(0));
         Self {
             vorhanden,
             geplant,
@@ -297,15 +297,17 @@ pub struct NetzK {
 impl NetzK {
     fn of(plan: &Plan) -> Self {
         let netz = plan.inventory.as_ref().and_then(|b| b.network.as_ref());
-        let wlan_raeume = netz.and_then(|n| n.wlan_rooms);
-        let internet_mbit = netz.and_then(|n| n.internet_mbit);
-        let unterrichtsraeume = plan.school.classrooms;
+        let wlan_raeume = netz.and_then(|n| n.wlan_rooms).and_then(Angabe::bekannt);
+        let internet_mbit = netz.and_then(|n| n.internet_mbit).and_then(Angabe::bekannt);
+        let unterrichtsraeume = plan.school.classrooms.and_then(Angabe::bekannt);
         Self {
             wlan_raeume,
             unterrichtsraeume,
             wlan_abdeckung: wlan_raeume.zip(unterrichtsraeume).and_then(|(w, r)| Anteil::of(f64::from(w), f64::from(r))),
             internet_mbit,
-            bandbreite_je_klasse: internet_mbit.zip(plan.school.classes).and_then(|(m, k)| Zahl::ratio(f64::from(m), f64::from(k), 1)),
+            bandbreite_je_klasse: internet_mbit
+                .zip(plan.school.classes.and_then(Angabe::bekannt))
+                .and_then(|(m, k)| Zahl::ratio(f64::from(m), f64::from(k), 1)),
         }
     }
 }
@@ -373,7 +375,7 @@ impl FortbildungK {
         Self {
             rahmen: label!(rahmen),
             stunden_gesamt: Zahl::new(total, 1),
-            stunden_je_lehrkraft: Zahl::ratio(total, f64::from(plan.school.teachers), 1),
+            stunden_je_lehrkraft: Zahl::ratio(total, f64::from(plan.school.teachers.bekannt().unwrap_or(0)), 1),
             je_kompetenzbereich,
         }
     }

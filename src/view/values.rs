@@ -6,7 +6,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Datum, Euro, Zeitraum};
+use crate::model::{Angabe, Datum, Euro, Zeitraum};
 
 /// Groups the digits of a whole number with `.` as thousands separator: `1.234.567`.
 #[must_use]
@@ -133,6 +133,28 @@ impl Zahl {
     #[must_use]
     pub fn ratio(a: f64, b: f64, places: usize) -> Option<Self> {
         (b > 0.0 && a.is_finite()).then(|| Self::new(a / b, places))
+    }
+}
+
+/// A count the plan may state as `unbekannt`: `{"wert": 812, "text": "812"}` or
+/// `{"wert": null, "text": "nicht bekannt"}`. Never printed as 0 when unknown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AngabeV {
+    /// The count, `None` when the plan says `unbekannt`.
+    pub wert: Option<u32>,
+    /// German text: the count with thousands separator, or `nicht bekannt`.
+    pub text: String,
+}
+
+/// Text for a fact the plan states as `unbekannt`.
+pub const NICHT_BEKANNT: &str = "nicht bekannt";
+
+impl From<Angabe<u32>> for AngabeV {
+    fn from(a: Angabe<u32>) -> Self {
+        match a.bekannt() {
+            Some(n) => Self { wert: Some(n), text: de_int(i64::from(n)) },
+            None => Self { wert: None, text: NICHT_BEKANNT.to_owned() },
+        }
     }
 }
 

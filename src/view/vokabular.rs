@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Land, Rahmen};
+use super::Label;
+use crate::model::{Dokumentname, Gremium, Land, Rahmen, Schulform};
 
 /// Number and title of one chapter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -56,21 +57,115 @@ pub struct Kapitelliste {
     pub anhang_pruefbericht: Kapitel,
 }
 
+/// The document's name with article and pronoun in every case the templates need,
+/// so that no template decides grammar: `{"nominativ": "das Medienkonzept", "pronomen": "es", …}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Grammatik {
+    /// Key of the name, e.g. `medienkonzept`.
+    pub key: &'static str,
+    /// Grammatical gender: `maskulin` or `neutrum`.
+    pub genus: &'static str,
+    /// Nominative with article: `das Medienkonzept`.
+    pub nominativ: &'static str,
+    /// Nominative at the start of a sentence: `Das Medienkonzept`.
+    pub nominativ_satzanfang: &'static str,
+    /// Genitive with article: `des Medienkonzepts`.
+    pub genitiv: &'static str,
+    /// Dative with article: `dem Medienkonzept`.
+    pub dativ: &'static str,
+    /// Personal pronoun: `es` (`er` for der Medienentwicklungsplan).
+    pub pronomen: &'static str,
+    /// Personal pronoun at the start of a sentence: `Es`.
+    pub pronomen_satzanfang: &'static str,
+}
+
+impl Grammatik {
+    /// The forms of a document name.
+    #[must_use]
+    pub fn of(name: Dokumentname) -> Self {
+        let key = name.key();
+        match name {
+            Dokumentname::Medienentwicklungsplan => Self {
+                key,
+                genus: "maskulin",
+                nominativ: "der Medienentwicklungsplan",
+                nominativ_satzanfang: "Der Medienentwicklungsplan",
+                genitiv: "des Medienentwicklungsplans",
+                dativ: "dem Medienentwicklungsplan",
+                pronomen: "er",
+                pronomen_satzanfang: "Er",
+            },
+            Dokumentname::Medienkonzept => Self {
+                key,
+                genus: "neutrum",
+                nominativ: "das Medienkonzept",
+                nominativ_satzanfang: "Das Medienkonzept",
+                genitiv: "des Medienkonzepts",
+                dativ: "dem Medienkonzept",
+                pronomen: "es",
+                pronomen_satzanfang: "Es",
+            },
+            Dokumentname::Medienbildungskonzept => Self {
+                key,
+                genus: "neutrum",
+                nominativ: "das Medienbildungskonzept",
+                nominativ_satzanfang: "Das Medienbildungskonzept",
+                genitiv: "des Medienbildungskonzepts",
+                dativ: "dem Medienbildungskonzept",
+                pronomen: "es",
+                pronomen_satzanfang: "Es",
+            },
+            Dokumentname::Einsatzkonzept => Self {
+                key,
+                genus: "neutrum",
+                nominativ: "das technisch-pädagogische Einsatzkonzept",
+                nominativ_satzanfang: "Das technisch-pädagogische Einsatzkonzept",
+                genitiv: "des technisch-pädagogischen Einsatzkonzepts",
+                dativ: "dem technisch-pädagogischen Einsatzkonzept",
+                pronomen: "es",
+                pronomen_satzanfang: "Es",
+            },
+        }
+    }
+}
+
 /// The document's name and chapter titles as the Land calls them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Vokabular {
-    /// Name of the document, e.g. `Medienentwicklungsplan`, `Medienkonzept` (BY), `Medienbildungskonzept` (HE, NI, SN, ST).
+    /// Name of the document as a title, e.g. `Medienentwicklungsplan`, `Medienkonzept` (BY, NW), `Medienbildungskonzept` (HE, NI, SN, ST).
     pub dokument: &'static str,
-    /// A sentence that places the document in the Land's procedure.
-    pub einordnung: &'static str,
+    /// The name with article and pronoun.
+    pub grammatik: Grammatik,
+    /// A sentence that places the document in the Land's procedure; it claims only what the plan supports.
+    pub einordnung: String,
     /// Chapter titles.
     pub kapitel: Kapitelliste,
 }
 
+/// The document name a Land uses by default.
+#[must_use]
+pub fn dokumentname(land: Land) -> Dokumentname {
+    match land {
+        Land::By | Land::Nw | Land::Rp | Land::Sh | Land::Th => Dokumentname::Medienkonzept,
+        Land::He | Land::Ni | Land::Sn | Land::St => Dokumentname::Medienbildungskonzept,
+        Land::Bw | Land::Be | Land::Bb | Land::Hb | Land::Hh | Land::Mv | Land::Sl => Dokumentname::Medienentwicklungsplan,
+    }
+}
+
 impl Vokabular {
-    /// The vocabulary of a Land.
+    /// The vocabulary of a Land with its usual document name and no curriculum.
     #[must_use]
     pub fn of(land: Land) -> Self {
+        Self::new(land, None, None)
+    }
+
+    /// The vocabulary of a plan: the Land's chapter titles, the document name the plan
+    /// chooses (else the Land's), and a placing sentence that names the curriculum's
+    /// framework only when the plan has one.
+    #[must_use]
+    pub fn new(land: Land, name: Option<Dokumentname>, rahmen: Option<Rahmen>) -> Self {
+        let name = name.unwrap_or_else(|| dokumentname(land));
+        let g = Grammatik::of(name);
         let mut kapitel = Kapitelliste {
             zusammenfassung: k("1", "Zusammenfassung"),
             schulprofil: k("2", "Schulprofil und Ausgangslage"),
@@ -90,45 +185,66 @@ impl Vokabular {
             anhang_matrix: k("B", "Matrix des Mediencurriculums"),
             anhang_pruefbericht: k("C", "Prüfbericht"),
         };
-        let (dokument, einordnung) = match land {
+        let subject = g.nominativ_satzanfang;
+        let einordnung = match land {
             Land::By => {
                 kapitel.mediencurriculum.titel = "Säule 1: Mediencurriculum";
                 kapitel.fortbildung.titel = "Säule 2: Fortbildungsplan";
                 kapitel.ausstattung.titel = "Säule 3: Ausstattungsplan";
-                ("Medienkonzept", "Das Medienkonzept besteht aus den drei Säulen Mediencurriculum, Fortbildungsplan und Ausstattungsplan.")
+                format!("{subject} besteht aus den drei Säulen Mediencurriculum, Fortbildungsplan und Ausstattungsplan.")
             }
             Land::He => {
                 kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept (PTEK)";
-                (
-                    "Medienbildungskonzept",
-                    "Das Medienbildungskonzept enthält das pädagogisch-technische Einsatzkonzept (PTEK) für den Antrag des Schulträgers.",
-                )
+                if name == Dokumentname::Einsatzkonzept {
+                    format!("{subject} ist die Grundlage für den Antrag des Schulträgers.")
+                } else {
+                    format!("{subject} enthält das pädagogisch-technische Einsatzkonzept (PTEK) für den Antrag des Schulträgers.")
+                }
             }
             Land::Ni => {
                 kapitel.einsatzkonzept.titel = "Pädagogisch-technisches Einsatzkonzept";
-                (
-                    "Medienbildungskonzept",
-                    "Das Medienbildungskonzept verbindet Ausstattung, pädagogisches Einsatzkonzept, Mediencurriculum und Fortbildungsplanung.",
-                )
+                format!("{subject} verbindet Ausstattung, pädagogisches Einsatzkonzept, Mediencurriculum und Fortbildungsplanung.")
             }
-            Land::Sn | Land::St => {
-                ("Medienbildungskonzept", "Das Medienbildungskonzept ist die Grundlage der Medienentwicklungsplanung des Schulträgers.")
-            }
+            Land::Sn | Land::St => format!("{subject} ist die Grundlage der Medienentwicklungsplanung des Schulträgers."),
             Land::Nw => {
                 kapitel.einsatzkonzept.titel = "Technisch-pädagogisches Einsatzkonzept (TPEK)";
                 kapitel.fortbildung.titel = "Fortbildungsplanung (Qualifizierungskonzept)";
-                ("Medienkonzept", "Das Medienkonzept beruht auf dem Medienkompetenzrahmen NRW und ist Teil des Schulprogramms.")
+                if rahmen == Some(Rahmen::MkrNrw) {
+                    format!("{subject} beruht auf dem Medienkompetenzrahmen NRW und ist Teil des Schulprogramms.")
+                } else {
+                    format!("{subject} ist Teil des Schulprogramms.")
+                }
             }
-            Land::Rp | Land::Sh | Land::Th => {
-                ("Medienkonzept", "Das Medienkonzept ist Voraussetzung für den Förderantrag des Schulträgers.")
-            }
-            Land::Bw => ("Medienentwicklungsplan", "Der Medienentwicklungsplan wird von Schule und Schulträger gemeinsam getragen."),
+            Land::Rp | Land::Sh | Land::Th => format!("{subject} ist Voraussetzung für den Förderantrag des Schulträgers."),
+            Land::Bw => format!("{subject} wird von Schule und Schulträger gemeinsam getragen."),
             Land::Be | Land::Bb | Land::Hb | Land::Hh | Land::Mv | Land::Sl => {
-                ("Medienentwicklungsplan", "Der Medienentwicklungsplan ist Grundlage des Förderantrags des Schulträgers.")
+                format!("{subject} ist Grundlage des Förderantrags des Schulträgers.")
             }
         };
-        Self { dokument, einordnung, kapitel }
+        Self { dokument: name.label(), grammatik: g, einordnung, kapitel }
     }
+}
+
+/// The school type as the Land calls it (`berufliche_schule` is a Berufskolleg in NW).
+#[must_use]
+pub fn schulform(land: Land, s: Schulform) -> Label {
+    let text = match (land, s) {
+        (Land::Nw, Schulform::BeruflicheSchule) => "Berufskolleg",
+        (Land::Ni, Schulform::BeruflicheSchule) => "Berufsbildende Schule",
+        (Land::By, Schulform::Foerderschule) => "Förderzentrum",
+        _ => s.label(),
+    };
+    Label { key: s.key(), text }
+}
+
+/// The body as the Land calls it: the teachers' plenary of NI is the Gesamtkonferenz.
+#[must_use]
+pub fn gremium(land: Land, g: Gremium) -> Label {
+    let text = match (land, g) {
+        (Land::Ni, Gremium::Gesamtlehrerkonferenz) => "Gesamtkonferenz",
+        _ => g.label(),
+    };
+    Label { key: g.key(), text }
 }
 
 /// A competence area of a framework: `{"id": "1", "name": "Suchen, Verarbeiten und Aufbewahren"}`.
@@ -144,7 +260,7 @@ pub struct Bereich {
 #[must_use]
 pub fn bereiche(rahmen: Rahmen) -> &'static [&'static str] {
     match rahmen {
-        Rahmen::Kmk2016 => &[
+        Rahmen::Kmk2016 | Rahmen::NiOrientierungsrahmen | Rahmen::ShFachanforderungen => &[
             "Suchen, Verarbeiten und Aufbewahren",
             "Kommunizieren und Kooperieren",
             "Produzieren und Präsentieren",
@@ -167,6 +283,7 @@ pub fn bereiche(rahmen: Rahmen) -> &'static [&'static str] {
             "Produzieren und Präsentieren",
             "Analysieren und Reflektieren",
         ],
+        Rahmen::BcmBeBb => &["Informieren", "Kommunizieren", "Präsentieren", "Produzieren", "Analysieren", "Reflektieren"],
     }
 }
 

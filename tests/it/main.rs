@@ -1,13 +1,16 @@
 //! Integration tests of mep: one binary, one module per area.
 
+mod angaben;
 mod authoring;
 mod cli;
 mod diagnostics;
 mod examples;
+mod export;
 mod generated;
 mod layout;
 mod pdf;
 mod render;
 mod review;
 mod rules;
+mod sprache;
 mod support;

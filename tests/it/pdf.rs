@@ -63,6 +63,7 @@ const EXAMPLES: &[&str] = &[
     "examples/grundschule-niedersachsen.yaml",
     "examples/gymnasium-baden-wuerttemberg.yaml",
     "examples/berufskolleg-nordrhein-westfalen.yaml",
+    "examples/realschule-bayern.yaml",
 ];
 
 // ---------- data handed to typst (no PDF) ----------

@@ -253,7 +253,16 @@ fn heatmap(view: &PlanView) -> Heatmap {
 fn devices(view: &PlanView) -> Vec<DeviceMix> {
     Geraetetyp::ALL
         .iter()
-        .filter(|t| !matches!(t, Geraetetyp::Verkabelung | Geraetetyp::Lizenz | Geraetetyp::Sonstiges))
+        .filter(|t| {
+            !matches!(
+                t,
+                Geraetetyp::Verkabelung
+                    | Geraetetyp::Lizenz
+                    | Geraetetyp::Sonstiges
+                    | Geraetetyp::Elektroinstallation
+                    | Geraetetyp::Baumassnahme
+            )
+        })
         .map(|t| {
             let vorher: u64 = view.bestand.geraete.iter().filter(|g| g.typ.key == t.key()).map(|g| u64::from(g.anzahl)).sum();
             let neu: u64 = view.bedarf.iter().filter(|b| b.geraetetyp.key == t.key()).map(|b| u64::from(b.anzahl)).sum();

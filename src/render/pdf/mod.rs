@@ -28,6 +28,61 @@ use world::{PlanWorld, file_id};
 /// Path of the data file inside the typst world.
 pub const DATA_PATH: &str = "/data.json";
 
+/// Path of the list of attachments inside the typst world (read by `anhaenge.typ`).
+pub const ATTACHMENTS_PATH: &str = "/anhaenge.json";
+
+/// Paths of the attachments' bytes inside the typst world, one per attachment (fixed, so
+/// that only these paths are ever interned).
+const ATTACHMENT_DATA_PATHS: &[&str] = &["/anhang/1", "/anhang/2", "/anhang/3", "/anhang/4"];
+
+/// Name of the plan's YAML attached to a PDF/A-3b; `mep validate plan.pdf` reads it.
+pub const ATTACHMENT_PLAN: &str = crate::load::pdf::ATTACHMENT_PLAN;
+
+/// Name of the plan view's JSON attached to a PDF/A-3b.
+pub const ATTACHMENT_VIEW: &str = "planview.json";
+
+/// A file embedded in the PDF as an associated file (only with [`Standard::A3b`];
+/// PDF/A-2 forbids arbitrary embedded files).
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    /// File name shown by PDF readers, a fixed name such as [`ATTACHMENT_PLAN`].
+    pub name: &'static str,
+    /// MIME type.
+    pub mime: &'static str,
+    /// German description shown by PDF readers.
+    pub description: &'static str,
+    /// Relationship to the document (PDF/A-3 `AFRelationship`): `source`, `data`, `alternative`, `supplement`.
+    pub relationship: &'static str,
+    /// The bytes.
+    pub data: Vec<u8>,
+}
+
+impl Attachment {
+    /// The plan as written (YAML), the source of the document.
+    #[must_use]
+    pub fn plan_yaml(data: Vec<u8>) -> Self {
+        Self {
+            name: ATTACHMENT_PLAN,
+            mime: "application/yaml",
+            description: "Medienentwicklungsplan als YAML (Quelle dieses Dokuments; prüfbar mit mep validate)",
+            relationship: "source",
+            data,
+        }
+    }
+
+    /// The plan view with all figures (JSON, docs/planview.md), the data of the document.
+    #[must_use]
+    pub fn view_json(data: Vec<u8>) -> Self {
+        Self {
+            name: ATTACHMENT_VIEW,
+            mime: "application/json",
+            description: "Plan-Sicht mit allen Kennzahlen als JSON (Daten dieses Dokuments)",
+            relationship: "data",
+            data,
+        }
+    }
+}
+
 /// Code of every diagnostic about a template.
 pub const CODE_TEMPLATE: &str = "PDF-VORLAGE";
 
@@ -98,6 +153,8 @@ pub struct Settings {
     pub timestamp: i64,
     /// A stable identifier of the document (hashed by typst into the PDF's `/ID`).
     pub ident: String,
+    /// Files to embed; used only with [`Standard::A3b`].
+    pub attachments: Vec<Attachment>,
 }
 
 impl Settings {
@@ -106,7 +163,7 @@ impl Settings {
     #[must_use]
     pub fn for_stand(stand: Datum, ident: String, source_date_epoch: Option<i64>) -> Self {
         let timestamp = source_date_epoch.unwrap_or_else(|| (stand.day_number() - UNIX_DAY_NUMBER) * 86_400);
-        Self { standard: Standard::default(), today: stand, timestamp, ident }
+        Self { standard: Standard::default(), today: stand, timestamp, ident, attachments: Vec::new() }
     }
 }
 
@@ -144,7 +201,24 @@ pub fn render_entry(templates: &Templates, entry: &str, data_json: Vec<u8>, sett
         )]);
     };
     let today = Datetime::from_ymd(settings.today.jahr, settings.today.monat, settings.today.tag);
-    let world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json);
+    let mut world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json);
+    let mut listed = Vec::new();
+    if settings.standard == Standard::A3b {
+        for (attachment, path) in settings.attachments.iter().zip(ATTACHMENT_DATA_PATHS) {
+            let Some(id) = file_id(path) else { continue };
+            world = world.with_file(id, attachment.data.clone());
+            listed.push(serde_json::json!({
+                "name": attachment.name,
+                "pfad": path,
+                "mime": attachment.mime,
+                "beschreibung": attachment.description,
+                "beziehung": attachment.relationship,
+            }));
+        }
+    }
+    if let Some(id) = file_id(ATTACHMENTS_PATH) {
+        world = world.with_file(id, serde_json::to_vec(&listed).unwrap_or_else(|_| b"[]".to_vec()));
+    }
     let warned = typst::compile::<PagedDocument>(&world);
     let mut warnings: Vec<Diagnostic> = warned.warnings.iter().map(|d| to_diagnostic(&world, templates, d, CODE_TEMPLATE)).collect();
     let document = match warned.output {

@@ -17,6 +17,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("markdown.typ", include_str!("../../../templates/typst/markdown.typ")),
     ("charts.typ", include_str!("../../../templates/typst/charts.typ")),
     ("review.typ", include_str!("../../../templates/typst/review.typ")),
+    ("anhaenge.typ", include_str!("../../../templates/typst/anhaenge.typ")),
 ];
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).

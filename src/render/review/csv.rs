@@ -65,8 +65,8 @@ pub fn csv(review: &Review) -> Vec<u8> {
         ]);
         match (&row.school, &row.figures) {
             (Some(s), Some(f)) => cells.extend([
-                s.pupils.to_string(),
-                s.teachers.to_string(),
+                s.pupils.map_or_else(String::new, |n| n.to_string()),
+                s.teachers.map_or_else(String::new, |n| n.to_string()),
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
                 csv_eur(f.investment),

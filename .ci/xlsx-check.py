@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Reads a workbook of `mep review --format xlsx` with openpyxl (shares no code with mep) and
+compares it with the JSON report of the same review (`mep review --format json`):
+
+- the sheets are „Schulen“, „Positionen“, „Summen“, each with a frozen header row and an autofilter;
+- every Schulnummer is a text cell equal to the plan's `schule.schulnummer` (leading zeros kept);
+- euro cells are numbers with a euro number format;
+- on every item row, Anzahl × Einzelpreis = Summe;
+- per school, the items add up to the school's investment in the report;
+- the sheet „Summen“ equals the report's investment per Fördergegenstand and year, and its total
+  equals the report's total investment.
+
+Usage: xlsx-check.py WORKBOOK.xlsx REVIEW.json   (exit 0 = all good)
+"""
+
+import json
+import sys
+from collections import defaultdict
+from decimal import Decimal
+
+import openpyxl
+
+
+def cents(value):
+    return int((Decimal(str(value)) * 100).to_integral_value())
+
+
+def main():
+    book_path, report_path = sys.argv[1], sys.argv[2]
+    report = json.load(open(report_path, encoding="utf-8"))
+    book = openpyxl.load_workbook(book_path)
+    failures = []
+
+    def check(ok, what):
+        if not ok:
+            failures.append(what)
+
+    check(book.sheetnames == ["Schulen", "Positionen", "Summen"], f"sheets are {book.sheetnames}")
+    for sheet in book.worksheets:
+        check(sheet.freeze_panes == "A2", f"{sheet.title}: header row not frozen ({sheet.freeze_panes})")
+        check(bool(sheet.auto_filter.ref), f"{sheet.title}: no autofilter")
+
+    schools = book["Schulen"]
+    header = [c.value for c in schools[1]]
+    col = {h: i for i, h in enumerate(header)}
+    rows = [r for r in report["rows"] if r.get("school")]
+    by_file = {r["file"]: r for r in report["rows"]}
+    for line in schools.iter_rows(min_row=2):
+        row = by_file.get(line[col["Datei"]].value)
+        check(row is not None, f"Schulen: unknown file {line[col['Datei']].value!r}")
+        if not row or not row.get("school"):
+            continue
+        number = line[col["Schulnummer"]]
+        check(number.data_type == "s" and number.value == row["school"]["number"],
+              f"Schulen: Schulnummer {number.value!r} ({number.data_type}) != {row['school']['number']!r}")
+        inv = line[col["Investitionen (EUR)"]]
+        check(isinstance(inv.value, (int, float)) and "€" in inv.number_format,
+              f"Schulen: Investitionen {inv.value!r} is not a euro number ({inv.number_format})")
+        check(cents(inv.value) == cents(row["figures"]["investment"]),
+              f"Schulen: Investitionen {inv.value} != {row['figures']['investment']}")
+
+    items = book["Positionen"]
+    header = [c.value for c in items[1]]
+    icol = {h: i for i, h in enumerate(header)}
+    per_school = defaultdict(int)
+    item_rows = 0
+    for line in items.iter_rows(min_row=2):
+        item_rows += 1
+        number = line[icol["Schulnummer"]]
+        check(number.data_type == "s", f"Positionen: Schulnummer {number.value!r} is not text")
+        count, price, total = (line[icol[h]].value for h in ("Anzahl", "Einzelpreis (EUR)", "Summe (EUR)"))
+        if price is None:
+            check(total is None, f"Positionen: an item without price has the sum {total!r}")
+            continue
+        check("€" in line[icol["Summe (EUR)"]].number_format, "Positionen: Summe has no euro format")
+        check(cents(price) * count == cents(total), f"Positionen: {count} × {price} != {total}")
+        per_school[number.value] += cents(total)
+    check(item_rows > 0, "Positionen: no item rows")
+    expected = defaultdict(int)
+    for row in rows:
+        expected[row["school"]["number"]] += cents(row["figures"]["investment"])
+    check(dict(per_school) == {k: v for k, v in expected.items() if v or k in per_school},
+          f"Positionen: sums per school {dict(per_school)} != report {dict(expected)}")
+
+    sums = book["Summen"]
+    header = [c.value for c in sums[1]]
+    years = header[1:-1]
+    labels = {}
+    for line in sums.iter_rows(min_row=2):
+        labels[line[0].value] = {str(y): line[i + 1].value for i, y in enumerate(years)} | {"Gesamt": line[-1].value}
+    total = labels.pop("Gesamt", None)
+    check(total is not None and cents(total["Gesamt"]) == cents(report["totals"]["investment"]),
+          f"Summen: total {total} != report {report['totals']['investment']}")
+    report_by = report["totals"]["investment_by"]
+    check(len(labels) == len(report_by), f"Summen: {len(labels)} Fördergegenstände, report has {len(report_by)}")
+    grand = 0
+    for values in labels.values():
+        line_total = sum(cents(values[str(y)]) for y in years)
+        check(line_total == cents(values["Gesamt"]), f"Summen: row total {values}")
+        grand += line_total
+    flat = sorted(cents(v) for years_ in report_by.values() for v in years_.values())
+    found = sorted(cents(v[str(y)]) for v in labels.values() for y in years if v[str(y)])
+    check(found == flat, f"Summen: cells {found} != report {flat}")
+    check(total is not None and grand == cents(total["Gesamt"]), "Summen: rows do not add up to the total")
+
+    if failures:
+        for f in failures:
+            print(f"xlsx-check: {f}", file=sys.stderr)
+        return 1
+    print(f"xlsx-check: ok ({len(rows)} schools, {item_rows} items, Schulnummern as text, sums equal the report)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

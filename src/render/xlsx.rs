@@ -1,0 +1,281 @@
+//! Excel workbooks (`.xlsx`) of a review (`mep review --format xlsx`) or of one plan
+//! (`mep render --format xlsx`).
+//!
+//! Three sheets, German names, each with a frozen header row and an autofilter:
+//! - „Schulen“: one row per school, the columns of the CSV overview;
+//! - „Positionen“: one row per Bedarf item (Schulnummer, Schule, Kennung, Fördergegenstand,
+//!   Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme);
+//! - „Summen“: investment per Fördergegenstand (rows) and year (columns), with totals.
+//!
+//! Schulnummern are text cells (leading zeros stay), euros are numbers with a euro format.
+//! Cells hold values only, no formulas. The bytes depend only on the input: the
+//! document's creation time is fixed by the caller (the plans' `stand` or `SOURCE_DATE_EPOCH`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::model::{Datum, Euro, Kategorie};
+use crate::render::review::CSV_COLUMNS;
+use crate::review::positionen::Position;
+use crate::review::{Review, Row};
+
+/// Name of the sheet with one row per school.
+pub const SHEET_SCHOOLS: &str = "Schulen";
+/// Name of the sheet with one row per Bedarf item.
+pub const SHEET_ITEMS: &str = "Positionen";
+/// Name of the sheet with the sums per Fördergegenstand and year.
+pub const SHEET_SUMS: &str = "Summen";
+
+/// Columns of the sheet „Positionen“, in order.
+pub const ITEM_COLUMNS: &[&str] = &[
+    "Schulnummer",
+    "Schule",
+    "Kennung",
+    "Fördergegenstand",
+    "Bezeichnung",
+    "Anzahl",
+    "Einzelpreis (EUR)",
+    "Summe (EUR)",
+    "Jahr",
+    "Maßnahme",
+];
+
+/// Excel's longest text cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// What a workbook shows, independent of where it comes from.
+struct Input<'a> {
+    title: String,
+    author: String,
+    rows: &'a [Row],
+    sums: &'a BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    created: i64,
+}
+
+/// The creation time of a document as of `stand`: `stand` at 00:00 UTC, or `source_date_epoch`
+/// (the same rule as for PDF).
+fn creation_time(stand: Datum, source_date_epoch: Option<i64>) -> i64 {
+    super::pdf::Settings::for_stand(stand, String::new(), source_date_epoch).timestamp
+}
+
+/// The workbook of a review.
+pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
+    let stand =
+        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+    let author = review.traeger_name().map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
+    write(&Input {
+        title: "Übersicht der Medienentwicklungspläne".to_owned(),
+        author,
+        rows: &review.rows,
+        sums: &review.totals.investment_by,
+        created: creation_time(stand, source_date_epoch),
+    })
+}
+
+/// The workbook of one plan: its cost plan in the same three sheets.
+pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
+    let empty = BTreeMap::new();
+    let sums = row.figures.as_ref().map_or(&empty, |f| &f.investment_by);
+    let (title, stand) = match &row.school {
+        Some(s) => (format!("Kostenplan – {}", s.name.trim()), s.as_of),
+        None => ("Kostenplan".to_owned(), Datum { jahr: 2000, monat: 1, tag: 1 }),
+    };
+    let author = row.school.as_ref().and_then(|s| s.provider.as_deref()).map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
+    write(&Input { title, author, rows: std::slice::from_ref(row), sums, created: creation_time(stand, source_date_epoch) })
+}
+
+fn write(input: &Input<'_>) -> Result<Vec<u8>, String> {
+    build(input).map_err(|e| format!("Die Excel-Datei kann nicht erzeugt werden: {e}"))
+}
+
+/// The cell formats of a workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    euro: Format,
+    int: Format,
+    year: Format,
+    dec1: Format,
+    dec2: Format,
+    date: Format,
+    total: Format,
+    total_euro: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let euro = "#,##0.00 \"€\"";
+        Self {
+            header: Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin),
+            text: Format::new().set_num_format("@"),
+            euro: Format::new().set_num_format(euro),
+            int: Format::new().set_num_format("#,##0"),
+            year: Format::new().set_num_format("0"),
+            dec1: Format::new().set_num_format("0.0"),
+            dec2: Format::new().set_num_format("0.00"),
+            date: Format::new().set_num_format("dd.mm.yyyy"),
+            total: Format::new().set_bold().set_border_top(FormatBorder::Thin),
+            total_euro: Format::new().set_bold().set_border_top(FormatBorder::Thin).set_num_format(euro),
+        }
+    }
+}
+
+fn build(input: &Input<'_>) -> Result<Vec<u8>, XlsxError> {
+    let fmt = Formats::new();
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_timestamp(input.created.clamp(0, 253_402_300_799))?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(clip(&input.title))
+            .set_author(clip(&input.author))
+            .set_comment(format!("mep {}", env!("CARGO_PKG_VERSION")))
+            .set_creation_datetime(&created),
+    );
+    schools(book.add_worksheet(), input.rows, &fmt)?;
+    items(book.add_worksheet(), input.rows, &fmt)?;
+    sums(book.add_worksheet(), input.sums, &fmt)?;
+    book.save_to_buffer()
+}
+
+/// Header row, frozen, with an autofilter over `rows` data rows.
+fn header(sheet: &mut Worksheet, name: &str, columns: &[&str], rows: u32, fmt: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(name)?;
+    for (col, title) in (0u16..).zip(columns) {
+        sheet.write_string_with_format(0, col, *title, &fmt.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(0);
+    sheet.autofilter(0, 0, rows, last_col)?;
+    Ok(())
+}
+
+/// A text cell; Excel limits a cell to 32 767 characters.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((i, _)) => text[..i].to_owned(),
+        None => text.to_owned(),
+    }
+}
+
+fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, fmt: &Formats) -> Result<(), XlsxError> {
+    if !value.is_empty() {
+        sheet.write_string_with_format(row, col, clip(value), &fmt.text)?;
+    }
+    Ok(())
+}
+
+fn euro(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, format: &Format) -> Result<(), XlsxError> {
+    if let Some(e) = value {
+        sheet.write_number_with_format(row, col, e.cents() as f64 / 100.0, format)?;
+    }
+    Ok(())
+}
+
+fn number(sheet: &mut Worksheet, row: u32, col: u16, value: Option<f64>, format: &Format) -> Result<(), XlsxError> {
+    if let Some(v) = value.filter(|v| v.is_finite()) {
+        sheet.write_number_with_format(row, col, v, format)?;
+    }
+    Ok(())
+}
+
+fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), XlsxError> {
+    let columns: Vec<&str> = CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    header(sheet, SHEET_SCHOOLS, &columns, rows.len() as u32, fmt)?;
+    for (r, row) in (1u32..).zip(rows) {
+        text(sheet, r, 0, &row.file, fmt)?;
+        if let Some(s) = &row.school {
+            text(sheet, r, 1, &s.number, fmt)?;
+            text(sheet, r, 2, &s.name, fmt)?;
+            text(sheet, r, 3, s.kind.label(), fmt)?;
+            text(sheet, r, 4, s.land.label(), fmt)?;
+            text(sheet, r, 5, s.programme.label(), fmt)?;
+            text(sheet, r, 6, s.provider.as_deref().unwrap_or(""), fmt)?;
+            if let Ok(d) = ExcelDateTime::from_ymd(u16::try_from(s.as_of.jahr).unwrap_or(1900), s.as_of.monat, s.as_of.tag) {
+                sheet.write_datetime_with_format(r, 7, &d, &fmt.date)?;
+            }
+        }
+        text(sheet, r, 8, row.status.label(), fmt)?;
+        number(sheet, r, 9, Some(row.counts.errors as f64), &fmt.int)?;
+        number(sheet, r, 10, Some(row.counts.warnings as f64), &fmt.int)?;
+        number(sheet, r, 11, Some(row.counts.hints as f64), &fmt.int)?;
+        if let (Some(s), Some(f)) = (&row.school, &row.figures) {
+            number(sheet, r, 12, Some(f64::from(s.pupils)), &fmt.int)?;
+            number(sheet, r, 13, Some(f64::from(s.teachers)), &fmt.int)?;
+            euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
+            euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
+            euro(sheet, r, 16, Some(f.investment), &fmt.euro)?;
+            euro(sheet, r, 17, Some(f.mobile), &fmt.euro)?;
+            number(sheet, r, 18, f.mobile_share, &fmt.dec1)?;
+            number(sheet, r, 19, f.devices_per_pupil, &fmt.dec2)?;
+            number(sheet, r, 20, f.wlan_coverage, &fmt.dec1)?;
+            number(sheet, r, 21, f.training_hours_per_teacher, &fmt.dec1)?;
+        }
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+fn items(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), XlsxError> {
+    let count: usize = rows.iter().filter(|r| r.school.is_some()).map(|r| r.positions.len()).sum();
+    header(sheet, SHEET_ITEMS, ITEM_COLUMNS, count as u32, fmt)?;
+    let mut r = 1u32;
+    for row in rows {
+        let Some(school) = &row.school else { continue };
+        for p in &row.positions {
+            item(sheet, r, &school.number, &school.name, p, fmt)?;
+            r += 1;
+        }
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+fn item(sheet: &mut Worksheet, r: u32, number: &str, school: &str, p: &Position, fmt: &Formats) -> Result<(), XlsxError> {
+    text(sheet, r, 0, number, fmt)?;
+    text(sheet, r, 1, school, fmt)?;
+    text(sheet, r, 2, &p.id, fmt)?;
+    text(sheet, r, 3, p.category.label(), fmt)?;
+    text(sheet, r, 4, &p.name, fmt)?;
+    sheet.write_number_with_format(r, 5, f64::from(p.count), &fmt.int)?;
+    euro(sheet, r, 6, p.unit_price, &fmt.euro)?;
+    euro(sheet, r, 7, p.total, &fmt.euro)?;
+    sheet.write_number_with_format(r, 8, f64::from(p.year), &fmt.year)?;
+    text(sheet, r, 9, &p.measures, fmt)?;
+    Ok(())
+}
+
+fn sums(sheet: &mut Worksheet, by: &BTreeMap<Kategorie, BTreeMap<i32, Euro>>, fmt: &Formats) -> Result<(), XlsxError> {
+    let years: Vec<i32> = by.values().flat_map(|y| y.keys().copied()).collect::<BTreeSet<_>>().into_iter().collect();
+    let year_titles: Vec<String> = years.iter().map(i32::to_string).collect();
+    let mut columns: Vec<&str> = vec!["Fördergegenstand"];
+    columns.extend(year_titles.iter().map(String::as_str));
+    columns.push("Gesamt");
+    let categories: Vec<Kategorie> = Kategorie::ALL.iter().copied().filter(|c| by.contains_key(c)).collect();
+    header(sheet, SHEET_SUMS, &columns, categories.len() as u32, fmt)?;
+    let total_col = u16::try_from(years.len() + 1).unwrap_or(u16::MAX);
+    let mut per_year: BTreeMap<i32, Euro> = BTreeMap::new();
+    let mut grand = Euro(0);
+    for (r, category) in (1u32..).zip(&categories) {
+        text(sheet, r, 0, category.label(), fmt)?;
+        let mut line = Euro(0);
+        for (col, year) in (1u16..).zip(&years) {
+            let amount = by.get(category).and_then(|y| y.get(year)).copied();
+            euro(sheet, r, col, Some(amount.unwrap_or_default()), &fmt.euro)?;
+            let amount = amount.unwrap_or_default();
+            line = line + amount;
+            let y = per_year.entry(*year).or_default();
+            *y = *y + amount;
+        }
+        euro(sheet, r, total_col, Some(line), &fmt.euro)?;
+        grand = grand + line;
+    }
+    let r = categories.len() as u32 + 1;
+    sheet.write_string_with_format(r, 0, "Gesamt", &fmt.total)?;
+    for (col, year) in (1u16..).zip(&years) {
+        euro(sheet, r, col, Some(per_year.get(year).copied().unwrap_or_default()), &fmt.total_euro)?;
+    }
+    euro(sheet, r, total_col, Some(grand), &fmt.total_euro)?;
+    sheet.autofit();
+    Ok(())
+}

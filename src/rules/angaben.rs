@@ -1,0 +1,62 @@
+//! Facts written as `unbekannt`, and investive Begleitmaßnahmen that need a network measure.
+
+use super::{Context, Findings, Quelle, Rule, Verlaesslichkeit::Amtlich};
+use crate::diag::Severity::Warnung;
+use crate::model::Kategorie;
+
+const SH_FAQ_BEGLEIT: Quelle = Quelle {
+    titel: "FAQ DigitalPakt Schule Schleswig-Holstein: Elektroarbeiten nur als investive Begleitmaßnahme mit unmittelbarem und notwendigem Bezug",
+    url: "https://dpaktfaq.schleswig-holstein.de/?category=9&subView=portalFAQ&view=portal",
+    verlaesslichkeit: Amtlich,
+};
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "PLAN-UNBEKANNT",
+        title: "Angabe ist als unbekannt markiert",
+        severity: Warnung,
+        explanation: "Zahlen, die die Schule noch nicht kennt (Schülerzahl eines künftigen Schuljahrs, Räume nach einem Umbau, \
+Bandbreite vor der Zusage des Anbieters), dürfen als `unbekannt` eingetragen werden, statt einen Wert zu erfinden. \
+Das Dokument druckt dann „nicht bekannt“, nie 0, und Kennzahlen, die auf der Angabe beruhen, entfallen. \
+Tragen Sie die Zahl nach, sobald sie bekannt ist; für einen Förderantrag sollte sie bekannt sein.",
+        bad: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: unbekannt\n  lehrkraefte: 14\n",
+        good: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: 210\n  lehrkraefte: 14\n",
+        sources: &[],
+        check: Some(unknown_facts),
+    },
+    Rule {
+        code: "DP-BEGLEITMASSNAHME",
+        title: "Investive Begleitmaßnahme ohne Vernetzung oder WLAN",
+        severity: Warnung,
+        explanation: "Elektroarbeiten und bauliche Maßnahmen sind nach dem DigitalPakt Schule 2019 nur als investive Begleitmaßnahme \
+förderfähig: Sie müssen in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme stehen, etwa der Vernetzung \
+oder dem WLAN (FAQ des Landes Schleswig-Holstein). Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, aber keine Position \
+der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die Arbeiten dienen, \
+oder finanzieren Sie die Arbeiten aus anderen Mitteln.",
+        bad: "bedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
+        good: "bedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
+        sources: &[SH_FAQ_BEGLEIT],
+        check: Some(accompanying),
+    },
+];
+
+fn unknown_facts(ctx: &Context<'_>, f: &mut Findings) {
+    for (path, name) in ctx.plan.unbekannte_angaben() {
+        f.at(path, format!("{name}: als unbekannt eingetragen; das Dokument druckt „nicht bekannt“."))
+            .with_help("Tragen Sie die Zahl nach, sobald sie bekannt ist.");
+    }
+}
+
+fn accompanying(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    if p.needs.iter().any(|b| matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)) {
+        return;
+    }
+    for (i, b) in p.needs.iter().enumerate().filter(|(_, b)| b.category == Kategorie::Begleitmassnahmen) {
+        f.at(
+            format!("bedarf[{i}].kategorie"),
+            format!("„{}“ ist eine investive Begleitmaßnahme, der Plan enthält aber keine Vernetzung und kein WLAN.", b.name),
+        )
+        .with_help("Ergänzen Sie die Netzmaßnahme (Kategorie `vernetzung` oder `wlan`), der die Arbeiten dienen.");
+    }
+}
