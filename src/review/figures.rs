@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::figures::Ratio;
@@ -12,7 +13,7 @@ use crate::view::{Anteil, Zahl};
 ///
 /// Shares and ratios keep their exact fraction (not serialised) so that every text
 /// rounds once, from the same number the school's own document shows.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Figures {
     /// Requested funding (`finanzierung.beantragt_eur`).
     pub requested: Euro,

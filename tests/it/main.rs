@@ -7,6 +7,7 @@ mod diagnostics;
 mod examples;
 mod export;
 mod figures;
+mod generated;
 mod layout;
 mod pdf;
 mod render;
