@@ -204,3 +204,9 @@ pub fn sanitize(text: &str) -> String {
         })
         .collect()
 }
+
+/// Whether any finding is an error.
+#[must_use]
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Fehler)
+}

@@ -18,8 +18,7 @@ const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
 
 pub use crate::schema::{SCHEMA_PATH, SCHEMA_URL, TRAEGER_SCHEMA_PATH, TRAEGER_SCHEMA_URL, schema_json, schema_text, traeger_schema_json};
 
-/// Marker for values the user still has to replace; `mep validate` warns about it.
-pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
+pub use crate::model::PLACEHOLDER;
 
 /// What the skeleton is tailored to; `None` fields become placeholders.
 #[derive(Clone, Debug)]

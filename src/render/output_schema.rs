@@ -14,6 +14,8 @@ pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("validate.schema.json", text::<super::validate::Report>()),
         ("review.schema.json", text::<super::review::json::JsonDoc<'static>>()),
+        ("rules.schema.json", text::<crate::rules::catalog::JsonList<'static>>()),
+        ("view.schema.json", text::<crate::view::PlanView>()),
     ]
 }
 

@@ -227,7 +227,7 @@ impl Review {
     /// Whether any file or the Träger has an error (exit code 1).
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.rows.iter().any(|r| r.status == Status::Fehler) || crate::has_errors(&self.traeger_findings)
+        self.rows.iter().any(|r| r.status == Status::Fehler) || crate::diag::has_errors(&self.traeger_findings)
     }
 
     /// Whether any file could not be read at all (exit code 2).
