@@ -126,8 +126,11 @@ fn csv_rollup_for_german_excel() {
 #[test]
 fn csv_columns_are_documented_in_the_readme() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    for (heading, _) in render::CSV_COLUMNS {
-        assert!(readme.contains(&format!("| {heading} |")), "README lacks the CSV column `{heading}`");
+    for (heading, meaning) in render::CSV_COLUMNS {
+        assert!(
+            readme.contains(&format!("| {heading} | {meaning} |\n")),
+            "README lacks the CSV column `{heading}` as `| {heading} | {meaning} |`"
+        );
     }
 }
 
