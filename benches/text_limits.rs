@@ -8,7 +8,9 @@
 //! - one long field: `leitbild` with n characters of ordinary prose;
 //! - one long paragraph without any break (the worst case for line breaking);
 //! - text spread over many fields: n characters over goals of 2 000 characters;
-//! - many list entries: n needs (`bedarf`) with short texts.
+//! - many list entries: n needs (`bedarf`) with short texts;
+//! - the worst accepted plan: the longest list and the whole text budget in fields of the
+//!   longest length.
 #![allow(clippy::disallowed_macros)] // a benchmark reports on stdout
 
 use std::fmt::Write as _;
@@ -16,6 +18,7 @@ use std::time::Instant;
 
 use mep::load::Limits;
 use mep::render::pdf::{self, Settings, Templates, data};
+use mep::rules::textgrenzen::{MAX_FIELD_CHARS, MAX_LIST_ENTRIES, MAX_TOTAL_CHARS};
 use mep::view::{Optionen, PlanView};
 
 fn base() -> String {
@@ -33,7 +36,11 @@ fn with_leitbild(text: &str) -> String {
 }
 
 fn with_goals(total: usize) -> String {
-    let per = 2_000;
+    with_goals_of(&base(), total, 2_000)
+}
+
+/// `yaml` with goals of `per` characters each, `total` characters in all.
+fn with_goals_of(yaml: &str, total: usize, per: usize) -> String {
     let goals = (0..total.div_ceil(per)).fold(String::new(), |mut out, i| {
         let _ = writeln!(
             out,
@@ -43,10 +50,14 @@ fn with_goals(total: usize) -> String {
         );
         out
     });
-    base().replace("mediencurriculum:\n", &format!("{goals}mediencurriculum:\n"))
+    yaml.replace("mediencurriculum:\n", &format!("{goals}mediencurriculum:\n"))
 }
 
 fn with_needs(n: usize) -> String {
+    with_needs_of(&base(), n)
+}
+
+fn with_needs_of(yaml: &str, n: usize) -> String {
     let needs = (0..n).fold(String::new(), |mut out, i| {
         let _ = writeln!(
             out,
@@ -55,7 +66,7 @@ fn with_needs(n: usize) -> String {
         out
     });
     // The needs go at the end of the `bedarf` list, which `plattformen` follows.
-    base().replace("plattformen:\n", &format!("{needs}plattformen:\n"))
+    yaml.replace("plattformen:\n", &format!("{needs}plattformen:\n"))
 }
 
 /// Median milliseconds of three renders, and the page count.
@@ -96,7 +107,13 @@ fn main() {
     for n in [20_000, 40_000, 60_000, 100_000, 200_000] {
         report("goals, 2 000 chars each (total chars)", n, with_goals(n));
     }
-    for n in [50, 100, 250, 500, 1_000] {
+    for n in [50, 100, 200, 250, 500, 1_000] {
         report("needs (entries)", n, with_needs(n));
     }
+    // The worst plan validate accepts: the longest list, and the rest of the text budget in the
+    // longest fields (one paragraph each, the slowest to break into lines).
+    let listed = with_needs_of(&base(), MAX_LIST_ENTRIES);
+    let used: usize = 6_000 + MAX_LIST_ENTRIES * 60;
+    let worst = with_goals_of(&listed, MAX_TOTAL_CHARS.saturating_sub(used), MAX_FIELD_CHARS - 1);
+    report("at the limits: longest list + all text", MAX_TOTAL_CHARS, worst);
 }

@@ -32,7 +32,7 @@ impl Severity {
 }
 
 /// Where a finding is in a file. Lines and columns count from 1; columns in characters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Location {
     /// File name as given by the user (`-` for standard input).
     pub file: String,
@@ -47,7 +47,7 @@ pub struct Location {
 }
 
 /// One problem in the input.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Diagnostic {
     /// Stable code, e.g. `FORMAT-UNBEKANNT` or `DP-GERAET-SMARTPHONE`.
     pub code: String,
@@ -104,7 +104,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// Counts of findings by severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     /// Errors.
     pub errors: usize,
@@ -152,4 +152,61 @@ impl Counts {
     pub fn summary_de(&self) -> String {
         format!("{}, {}, {}", self.errors_de(), self.warnings_de(), self.hints_de())
     }
+}
+
+/// The overall result of one file, the same words in `validate` and `review`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read; no errors and no warnings (hints allowed).
+    Ok,
+    /// Read; warnings, but no errors.
+    Warnungen,
+    /// Read; at least one error.
+    Fehler,
+    /// The file could not be read at all.
+    Unlesbar,
+}
+
+impl Status {
+    /// The status of a read file with these findings.
+    #[must_use]
+    pub fn of(counts: Counts) -> Self {
+        if counts.errors > 0 {
+            Status::Fehler
+        } else if counts.warnings > 0 {
+            Status::Warnungen
+        } else {
+            Status::Ok
+        }
+    }
+
+    /// The German word shown in reports.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warnungen => "Warnungen",
+            Status::Fehler => "Fehler",
+            Status::Unlesbar => "nicht lesbar",
+        }
+    }
+}
+
+/// Replaces control characters so user text cannot move the cursor or recolour a terminal.
+#[must_use]
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether any finding is an error.
+#[must_use]
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Fehler)
 }

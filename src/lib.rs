@@ -28,7 +28,6 @@ pub mod schema;
 pub mod source;
 pub mod view;
 
-use diag::{Diagnostic, Severity};
 use load::{Limits, Loaded};
 use model::Plan;
 use profile::Profile;
@@ -67,8 +66,4 @@ fn check_loaded(mut loaded: Checked, profile_of: impl FnOnce(&Plan) -> Profile) 
     loaded
 }
 
-/// Whether any finding is an error.
-#[must_use]
-pub fn has_errors(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Fehler)
-}
+pub use diag::has_errors;

@@ -1,7 +1,5 @@
 //! `mep completions` and `mep man`: shell completions and the man page from the clap definitions.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use super::{Cli, EXIT_OK, EXIT_TOOL};
@@ -34,7 +32,7 @@ pub fn run_man(args: &ManArgs) -> u8 {
         Some(name) => {
             let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_owned()).collect();
             let Some(sub) = root.find_subcommand(name) else {
-                eprintln!("Fehler: Unbekannter Befehl `{name}`.\n  Erlaubt sind: {}.", names.join(", "));
+                super::output::error(format_args!("Unbekannter Befehl `{name}`.\n  Erlaubt sind: {}.", names.join(", ")));
                 return EXIT_TOOL;
             };
             let sub = sub.clone().bin_name(format!("mep {name}")).disable_help_flag(true).version(env!("CARGO_PKG_VERSION"));
@@ -43,20 +41,15 @@ pub fn run_man(args: &ManArgs) -> u8 {
     };
     let mut out = Vec::new();
     if let Err(e) = man.render(&mut out) {
-        eprintln!("Fehler: Die Handbuchseite kann nicht erzeugt werden: {e}.");
+        super::output::error(format_args!("Die Handbuchseite kann nicht erzeugt werden: {e}."));
         return EXIT_TOOL;
     }
     emit(&out)
 }
 
 fn emit(bytes: &[u8]) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    match super::output::stdout(bytes) {
         Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            eprintln!("Fehler: Ausgabe nicht möglich: {}.", crate::fsio::describe_io(&e));
-            EXIT_TOOL
-        }
+        Err(code) => code,
     }
 }

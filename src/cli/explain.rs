@@ -21,6 +21,6 @@ pub fn run(args: &Args) -> u8 {
     if let Some(s) = suggest(&wanted, &codes) {
         msg.push_str(&format!("\n  Meinten Sie `{s}`?"));
     }
-    eprintln!("{msg}\n\nAlle Regeln anzeigen: mep rules");
+    super::output::stderr(format_args!("{msg}\n\nAlle Regeln anzeigen: mep rules\n"));
     EXIT_TOOL
 }

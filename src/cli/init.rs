@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
 
-use super::{EXIT_OK, EXIT_TOOL};
+use super::output;
+use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::init::{self, Answers};
 use crate::model::{Land, Programm, Schulform};
@@ -57,13 +58,11 @@ pub struct Args {
     interaktiv: bool,
 }
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, config: &Config) -> u8 {
     let name = args.file.display().to_string();
     let to_stdout = name == "-";
     if !to_stdout && !args.force && args.file.exists() {
-        eprintln!("Fehler: Die Datei `{name}` existiert bereits und wird nicht überschrieben.");
-        eprintln!("  Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich mit `mep init --force {name}`.");
-        return EXIT_TOOL;
+        return refuse_existing(&name);
     }
     let mut answers = Answers::default();
     let mut defaulted = Vec::new();
@@ -84,50 +83,83 @@ pub fn run(args: &Args) -> u8 {
     if args.interaktiv {
         let stdin = io::stdin();
         let mut input = stdin.lock();
-        let mut out = io::stdout().lock();
+        // Questions go to standard error, so `mep init -i - > plan.yaml` keeps them out of the file.
+        let mut out = io::stderr().lock();
         match wizard(&mut input, &mut out, &mut answers, args.schulform.is_some(), args.land.is_some()) {
             Ok(true) => defaulted.clear(),
             Ok(false) => {
-                eprintln!("\nAbgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.");
+                output::stderr("\nAbgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.\n");
                 return EXIT_TOOL;
             }
             Err(e) => {
-                eprintln!("Fehler: Eingabe nicht lesbar: {}.", fsio::describe_io(&e));
+                output::error(format_args!("Eingabe nicht lesbar: {}.", fsio::describe_io(&e)));
                 return EXIT_TOOL;
             }
         }
     }
+    let today = init::today(config.source_date_epoch);
     if to_stdout {
-        print!("{}", init::skeleton(&answers, init::today(), init::SCHEMA_URL));
-        return EXIT_OK;
+        return match output::stdout(init::skeleton(&answers, today, init::SCHEMA_URL).as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(code) => code,
+        };
     }
-    let text = init::skeleton(&answers, init::today(), &init::schema_reference(&args.file));
-    if let Err(e) = fsio::write_atomic(&args.file, text.as_bytes()) {
-        eprintln!("Fehler: Die Datei `{name}` kann nicht geschrieben werden: {}.", fsio::describe_io(&e));
-        return EXIT_TOOL;
+    let text = init::skeleton(&answers, today, &init::schema_reference(&args.file));
+    if args.force {
+        let target = match output::check_file(&args.file, &[]) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        if let Err(code) = output::write(&output::Dest::File(target), text.as_bytes()) {
+            return code;
+        }
+    } else {
+        match output::write_new(&args.file, text.as_bytes()) {
+            Ok(()) => {}
+            Err(output::WriteNew::Exists) => return refuse_existing(&name),
+            Err(output::WriteNew::Failed(code)) => return code,
+        }
     }
-    println!("Vorlage geschrieben: {name}");
+    let quiet = config.quiet;
+    output::status(quiet, format_args!("Vorlage geschrieben: {name}"));
     if !defaulted.is_empty() {
-        println!(
-            "Angenommen: {} – passen Sie `schulform` und `land` in der Datei an oder rufen Sie `mep init` mit diesen Optionen auf.",
-            defaulted.join(", ")
+        output::status(
+            quiet,
+            format_args!(
+                "Angenommen: {} – passen Sie `schulform` und `land` in der Datei an oder rufen Sie `mep init` mit diesen Optionen auf.",
+                defaulted.join(", ")
+            ),
         );
     }
     if args.interaktiv {
-        println!(
-            "Nächste Schritte: weitere Abschnitte ausfüllen (dazu das # am Zeilenanfang entfernen), dann prüfen mit `mep validate {name}`."
+        output::status(
+            quiet,
+            format_args!(
+                "Nächste Schritte: weitere Abschnitte ausfüllen (dazu das # am Zeilenanfang entfernen), dann prüfen mit `mep validate {name}`."
+            ),
         );
     } else {
-        println!(
-            "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep validate {name}`.",
-            init::PLACEHOLDER
+        output::status(
+            quiet,
+            format_args!(
+                "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep validate {name}`.",
+                init::PLACEHOLDER
+            ),
         );
     }
     EXIT_OK
 }
 
+fn refuse_existing(name: &str) -> u8 {
+    output::error(format_args!("Die Datei `{name}` existiert bereits und wird nicht überschrieben."));
+    output::stderr(format_args!(
+        "  Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich mit `mep init --force {name}`.\n"
+    ));
+    EXIT_TOOL
+}
+
 fn usage(message: &str) -> u8 {
-    eprintln!("Fehler: {message}\n\nHilfe anzeigen: mep init --help");
+    output::error(format_args!("{message}\n\nHilfe anzeigen: mep init --help"));
     EXIT_TOOL
 }
 

@@ -2,11 +2,12 @@
 //!
 //! This is the only module that prints. Exit codes: 0 = ok (warnings allowed),
 //! 1 = an input has errors, 2 = the tool could not run (unreadable file, bad arguments).
-#![allow(clippy::disallowed_macros)] // the command line is where output happens
+//! Every byte leaves through [`output`]: one place for standard output, files, status lines and errors.
 
 mod completions;
 mod explain;
 mod init;
+pub mod output;
 mod render;
 pub mod render_pdf;
 mod review;
@@ -15,7 +16,7 @@ mod schema;
 mod validate;
 
 use std::ffi::OsString;
-use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -52,6 +53,22 @@ pub struct Cli {
     /// Version anzeigen.
     #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Allgemein")]
     version: Option<bool>,
+    /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal; beachtet NO_COLOR, CLICOLOR_FORCE und TERM=dumb), `always` oder `never`.
+    #[arg(
+        long = "color",
+        visible_alias = "farbe",
+        value_name = "WANN",
+        value_enum,
+        default_value_t = Color::Auto,
+        global = true,
+        hide_possible_values = true,
+        hide_default_value = true,
+        help_heading = "Allgemein"
+    )]
+    color: Color,
+    /// Keine Statusmeldungen (z. B. „plan.md geschrieben.“); Fehler erscheinen weiter.
+    #[arg(short = 'q', long = "quiet", visible_alias = "still", global = true, help_heading = "Allgemein")]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -118,26 +135,102 @@ enum Command {
     Man(completions::ManArgs),
 }
 
-/// Whether coloured output is wanted.
+/// Whether coloured output is wanted (`--color`, German `--farbe`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Farbe {
-    /// Farbe nur auf einem Terminal und ohne NO_COLOR.
+pub enum Color {
+    /// Farbe nur auf einem Terminal; beachtet NO_COLOR, CLICOLOR_FORCE und TERM=dumb.
     #[default]
     Auto,
     /// Immer Farbe.
-    Immer,
+    #[value(alias = "immer")]
+    Always,
     /// Nie Farbe.
-    Nie,
+    #[value(alias = "nie")]
+    Never,
 }
 
-impl Farbe {
-    /// Resolves `auto` against the terminal and `NO_COLOR`.
+impl Color {
+    /// Resolves `auto` for one stream against the terminal and the environment (via `anstream`).
     #[must_use]
-    pub fn enabled(self) -> bool {
+    pub fn enabled<S: anstream::stream::RawStream>(self, stream: &S) -> bool {
         match self {
-            Farbe::Immer => true,
-            Farbe::Nie => false,
-            Farbe::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// What every command needs from the global flags and the environment, resolved once per run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Config {
+    /// Colour on standard output.
+    pub colour_out: bool,
+    /// Colour on standard error.
+    pub colour_err: bool,
+    /// No status lines.
+    pub quiet: bool,
+    /// `SOURCE_DATE_EPOCH`: seconds since 1970 for reproducible dates (PDF creation time, `init`'s `stand`).
+    pub source_date_epoch: Option<i64>,
+}
+
+impl Config {
+    fn resolve(cli: &Cli) -> Self {
+        Self {
+            colour_out: cli.color.enabled(&std::io::stdout()),
+            colour_err: cli.color.enabled(&std::io::stderr()),
+            quiet: cli.quiet,
+            source_date_epoch: source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()),
+        }
+    }
+}
+
+/// The one parser of `SOURCE_DATE_EPOCH`: whole seconds, surrounding blanks allowed; anything else is ignored.
+#[must_use]
+pub fn source_date_epoch(value: Option<&str>) -> Option<i64> {
+    value.and_then(|v| v.trim().parse::<i64>().ok())
+}
+
+/// The input size limit (`--max-groesse`), shared by every command that reads plans.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::load::Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
+    max_groesse: usize,
+}
+
+impl LimitArgs {
+    /// The limits of this run.
+    #[must_use]
+    pub fn limits(&self) -> crate::load::Limits {
+        crate::load::Limits { max_bytes: self.max_groesse, ..crate::load::Limits::default() }
+    }
+}
+
+/// The templates of a run: built in, or a `--templates` directory over them; read once.
+pub struct Templates {
+    /// Markdown (tera) templates.
+    pub markdown: crate::render::markdown::Templates,
+    /// Typst templates for PDF.
+    pub typst: crate::render::pdf::Templates,
+}
+
+impl Templates {
+    /// Reads the directory's Markdown templates, or with `pdf` its typst templates; `Err` is exit code 2 after the message.
+    pub fn resolve(dir: Option<&Path>, pdf: bool) -> Result<Self, u8> {
+        let mut t = Self { markdown: crate::render::markdown::Templates::builtin(), typst: crate::render::pdf::Templates::embedded() };
+        let Some(dir) = dir else { return Ok(t) };
+        let read = if pdf {
+            crate::render::pdf::Templates::with_dir(dir).map(|x| t.typst = x).map_err(|e| e.message)
+        } else {
+            crate::render::markdown::Templates::with_dir(dir).map(|x| t.markdown = x).map_err(|e| e.to_string())
+        };
+        match read {
+            Ok(()) => Ok(t),
+            Err(message) => {
+                output::error(message);
+                Err(EXIT_TOOL)
+            }
         }
     }
 }
@@ -152,13 +245,14 @@ where
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(report_clap_error(&e)),
     };
+    let config = Config::resolve(&cli);
     let code = match cli.command {
-        Command::Validate(args) => validate::run(&args),
-        Command::Render(args) => render::run(&args),
-        Command::Review(args) => review::run(&args),
-        Command::Rules(args) => rules::run(&args),
+        Command::Validate(args) => validate::run(&args, &config),
+        Command::Render(args) => render::run(&args, &config),
+        Command::Review(args) => review::run(&args, &config),
+        Command::Rules(args) => rules::run(&args, &config),
         Command::Explain(args) => explain::run(&args),
-        Command::Init(args) => init::run(&args),
+        Command::Init(args) => init::run(&args, &config),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::run_man(&args),
@@ -169,12 +263,12 @@ where
 /// Prints a clap error in German; help and version go to stdout with exit 0.
 fn report_clap_error(e: &clap::Error) -> u8 {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{}", e.render());
-            EXIT_OK
-        }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match output::stdout(e.render().to_string().as_bytes()) {
+            Ok(()) => EXIT_OK,
+            Err(code) => code,
+        },
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            eprintln!("Fehler: Es fehlt der Befehl.\n\nAufruf: mep BEFEHL [OPTIONEN]\nBefehle anzeigen: mep --help");
+            output::error("Es fehlt der Befehl.\n\nAufruf: mep BEFEHL [OPTIONEN]\nBefehle anzeigen: mep --help");
             EXIT_TOOL
         }
         kind => {
@@ -201,7 +295,7 @@ fn report_clap_error(e: &clap::Error) -> u8 {
             if let Some(v) = valid {
                 msg.push_str(&format!("\n  Erlaubt sind: {v}."));
             }
-            eprintln!("Fehler: {msg}\n\nHilfe anzeigen: mep --help");
+            output::error(format_args!("{msg}\n\nHilfe anzeigen: mep --help"));
             EXIT_TOOL
         }
     }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
+use super::output::{self, Dest};
+use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::diag::Counts;
 use crate::fsio;
 use crate::load::Limits;
@@ -50,7 +51,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
-    #[arg(short = 'o', long = "output", value_name = "DATEI", help_heading = "Optionen")]
+    #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
     /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
     #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
@@ -58,25 +59,29 @@ pub struct Args {
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
     #[arg(long, help_heading = "Optionen")]
     entwurf: bool,
-    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
-    max_groesse: usize,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     #[command(flatten)]
     pdf: super::render_pdf::PdfArgs,
 }
 
-/// Where one document goes.
-enum Target {
-    Stdout,
-    File(PathBuf),
+/// Where the document of `input` goes: `-o`, or standard output for standard input, or next to the input.
+fn target(args: &Args, input: &Path) -> Dest {
+    match &args.output {
+        Some(p) => Dest::of(Some(p)),
+        None if input.as_os_str() == "-" => Dest::Stdout,
+        None => Dest::File(input.with_extension(args.format.extension())),
+    }
 }
 
-fn target(args: &Args, input: &Path) -> Target {
-    match &args.output {
-        Some(p) if p.as_os_str() == "-" => Target::Stdout,
-        Some(p) => Target::File(p.clone()),
-        None if input.as_os_str() == "-" => Target::Stdout,
-        None => Target::File(input.with_extension(args.format.extension())),
+/// The destination of `input`, checked before any work: never an input, never a FIFO; `Err` is the exit code.
+fn checked_target(args: &Args, input: &Path) -> Result<Dest, u8> {
+    match target(args, input) {
+        Dest::Stdout => Ok(Dest::Stdout),
+        Dest::File(path) => {
+            let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+            output::check_file(&path, &inputs).map(Dest::File)
+        }
     }
 }
 
@@ -90,58 +95,57 @@ fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec
     }
 }
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, config: &Config) -> u8 {
     let several_to_one_file = args.files.len() > 1 && args.output.as_ref().is_some_and(|p| p.as_os_str() != "-");
     if several_to_one_file {
-        eprintln!(
-            "Fehler: `-o DATEI` geht nur mit einer Eingabedatei. Lassen Sie `-o` weg, dann entsteht jede Ausgabe neben ihrer Eingabe."
-        );
+        output::error("`-o DATEI` geht nur mit einer Eingabedatei. Lassen Sie `-o` weg, dann entsteht jede Ausgabe neben ihrer Eingabe.");
         return EXIT_TOOL;
     }
-    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
+    let limits = args.limits.limits();
     if args.format == Format::Pdf {
-        return run_pdf(args, &limits);
+        return run_pdf(args, &limits, config);
     }
-    let templates = match &args.templates {
-        Some(dir) => match Templates::with_dir(dir) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("Fehler: {e}");
-                return EXIT_TOOL;
-            }
-        },
-        None => Templates::builtin(),
+    let templates = match super::Templates::resolve(args.templates.as_deref(), false) {
+        Ok(t) => t.markdown,
+        Err(code) => return code,
     };
     let mut worst = EXIT_OK;
     for path in &args.files {
-        let code = render_one(args, path, &templates, &limits);
-        worst = worst.max(code);
+        worst = worst.max(render_one(args, path, &templates, &limits, config));
     }
     worst
 }
 
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
-fn run_pdf(args: &Args, limits: &Limits) -> u8 {
-    let templates = match super::render_pdf::templates(args.templates.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("Fehler: {e}");
-            return EXIT_TOOL;
-        }
+fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
+    let templates = match super::Templates::resolve(args.templates.as_deref(), true) {
+        Ok(t) => t.typst,
+        Err(code) => return code,
     };
-    // Plans are read and checked lazily, one group of PDFs at a time, so memory stays flat.
     let worst = std::cell::Cell::new(EXIT_OK);
-    let docs = args.files.iter().filter_map(|path| match check(args, path, limits) {
+    // Every destination is settled before the first plan is read.
+    let mut planned = Vec::new();
+    for path in &args.files {
+        let dest = match checked_target(args, path) {
+            Ok(d) => d,
+            Err(code) => {
+                worst.set(worst.get().max(code));
+                continue;
+            }
+        };
+        if let Err(code) = output::refuse_binary_on_terminal("PDF", &dest) {
+            return code;
+        }
+        planned.push((path, dest));
+    }
+    // Plans are read and checked lazily, one group of PDFs at a time, so memory stays flat.
+    let docs = planned.into_iter().filter_map(|(path, dest)| match check(args, path, limits, config) {
         Ok((checked, counts)) => {
             let Some(view) = view_of(args, &checked, &counts) else {
                 worst.set(worst.get().max(EXIT_INPUT));
                 return None;
             };
-            let target = match target(args, path) {
-                Target::Stdout => None,
-                Target::File(p) => Some(p),
-            };
-            let mut doc = super::render_pdf::Document::for_view(path.display().to_string(), target, &view, &args.pdf);
+            let mut doc = super::render_pdf::Document::for_view(path.display().to_string(), dest, &view, &args.pdf, config);
             if args.pdf.pdf_standard == crate::render::pdf::Standard::A3b {
                 doc.attach_plan(checked.source.text(), &view);
             }
@@ -152,13 +156,13 @@ fn run_pdf(args: &Args, limits: &Limits) -> u8 {
             None
         }
     });
-    let rendered = super::render_pdf::render_all(&templates, docs);
+    let rendered = super::render_pdf::render_all(&templates, docs, config);
     worst.get().max(rendered)
 }
 
 /// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.
-fn prepare(args: &Args, path: &Path, limits: &Limits) -> Result<(PlanView, Counts), u8> {
-    let (checked, counts) = check(args, path, limits)?;
+fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(PlanView, Counts), u8> {
+    let (checked, counts) = check(args, path, limits, config)?;
     let view = view_of(args, &checked, &counts).ok_or(EXIT_INPUT)?;
     Ok((view, counts))
 }
@@ -175,112 +179,103 @@ fn view_of(args: &Args, checked: &crate::Checked, counts: &Counts) -> Option<Pla
 
 /// Reads and checks one plan; `Err` is the exit code when it must not be rendered.
 /// On `Ok` the plan is loaded (`checked.value` is `Some`).
-fn check(args: &Args, path: &Path, limits: &Limits) -> Result<(crate::Checked, Counts), u8> {
+fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(crate::Checked, Counts), u8> {
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("Fehler: Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+            output::error(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
             return Err(EXIT_TOOL);
         }
     };
     let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
-        print_diagnostics(&checked);
-        eprintln!("{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).", checked.source.name(), counts.errors);
+        print_diagnostics(&checked, config);
+        output::stderr(format_args!(
+            "{}: nicht ausgegeben – die Datei kann nicht gelesen werden ({} Fehler).\n",
+            checked.source.name(),
+            counts.errors
+        ));
         return Err(EXIT_INPUT);
     }
     if counts.errors > 0 && !args.entwurf {
-        print_diagnostics(&checked);
-        eprintln!(
-            "{}: nicht ausgegeben – der Plan hat {} Fehler. Beheben Sie die Fehler oder geben Sie mit --entwurf einen Entwurf aus.",
+        print_diagnostics(&checked, config);
+        output::stderr(format_args!(
+            "{}: nicht ausgegeben – der Plan hat {} Fehler. Beheben Sie die Fehler oder geben Sie mit --entwurf einen Entwurf aus.\n",
             checked.source.name(),
             counts.errors
-        );
+        ));
         return Err(EXIT_INPUT);
     }
     Ok((checked, counts))
 }
 
-fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits) -> u8 {
+fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, config: &Config) -> u8 {
+    let dest = match checked_target(args, path) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
     if args.format == Format::Xlsx {
-        return render_xlsx(args, path, limits);
+        return render_xlsx(args, path, limits, config, &dest);
     }
-    let (view, counts) = match prepare(args, path, limits) {
+    let (view, counts) = match prepare(args, path, limits, config) {
         Ok(v) => v,
         Err(code) => return code,
     };
     let out = match produce(args.format, &view, templates) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("Fehler: {e}");
+            output::error(e);
             return EXIT_TOOL;
         }
     };
-    match target(args, path) {
-        Target::Stdout => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
-                eprintln!("Fehler: Ausgabe nicht möglich: {}.", fsio::describe_io(&e));
-                return EXIT_TOOL;
-            }
-        }
-        Target::File(p) => {
-            if let Err(e) = fsio::write_atomic(&p, &out) {
-                eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(&e));
-                return EXIT_TOOL;
-            }
-            eprintln!("{} geschrieben{}.", p.display(), note(&counts, view.dokument.entwurf));
-        }
+    if let Err(code) = output::write(&dest, &out) {
+        return code;
     }
-    if view.dokument.entwurf && matches!(target(args, path), Target::Stdout) {
-        // The path as typed (the document itself names only the file).
-        let shown = if path.as_os_str() == "-" { view.dokument.datei.clone() } else { path.display().to_string() };
-        eprintln!("{shown}: als Entwurf ausgegeben{}.", note(&counts, true));
+    match &dest {
+        Dest::File(_) => {
+            let shown = match &args.output {
+                Some(p) => p.display().to_string(),
+                None => path.with_extension(args.format.extension()).display().to_string(),
+            };
+            output::status(config.quiet, format_args!("{shown} geschrieben{}.", note(&counts, view.dokument.entwurf)));
+        }
+        Dest::Stdout if view.dokument.entwurf => {
+            // The path as typed (the document itself names only the file).
+            let shown = if path.as_os_str() == "-" { view.dokument.datei.clone() } else { path.display().to_string() };
+            output::status(config.quiet, format_args!("{shown}: als Entwurf ausgegeben{}.", note(&counts, true)));
+        }
+        Dest::Stdout => {}
     }
     EXIT_OK
 }
 
 /// Excel: the cost plan of one school, from the plan's items and figures.
-fn render_xlsx(args: &Args, path: &Path, limits: &Limits) -> u8 {
-    let (checked, counts) = match check(args, path, limits) {
+fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> u8 {
+    if let Err(code) = output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest) {
+        return code;
+    }
+    let (checked, counts) = match check(args, path, limits, config) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let name = checked.source.name().to_owned();
     let entwurf = args.entwurf && counts.errors > 0;
     let row = crate::review::row_of(path, &name, checked);
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
-    let out = match crate::render::xlsx::plan(&row, epoch) {
+    let out = match crate::render::xlsx::plan(&row, config.source_date_epoch) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("Fehler: {e}");
+            output::error(e);
             return EXIT_TOOL;
         }
     };
-    match target(args, path) {
-        Target::Stdout => {
-            use std::io::{IsTerminal as _, Write as _};
-            let mut stdout = std::io::stdout().lock();
-            if stdout.is_terminal() {
-                eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
-                return EXIT_TOOL;
-            }
-            if let Err(e) = stdout.write_all(&out).and_then(|()| stdout.flush()) {
-                eprintln!("Fehler: Ausgabe nicht möglich: {}.", fsio::describe_io(&e));
-                return EXIT_TOOL;
-            }
-        }
-        Target::File(p) => {
-            if let Err(e) = fsio::write_atomic(&p, &out) {
-                eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(&e));
-                return EXIT_TOOL;
-            }
-            eprintln!("{} geschrieben{}.", p.display(), note(&counts, entwurf));
-        }
+    if let Err(code) = output::write(dest, &out) {
+        return code;
+    }
+    if let Dest::File(p) = dest {
+        output::status(config.quiet, format_args!("{} geschrieben{}.", p.display(), note(&counts, entwurf)));
     }
     EXIT_OK
 }
@@ -302,8 +297,8 @@ fn note(c: &Counts, entwurf: bool) -> String {
     if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }
 
-fn print_diagnostics(checked: &crate::Checked) {
+fn print_diagnostics(checked: &crate::Checked, config: &Config) {
     for d in &checked.diagnostics {
-        eprintln!("{}", crate::render::diag::human(d, Some(&checked.source), false));
+        output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&checked.source), config.colour_err)));
     }
 }

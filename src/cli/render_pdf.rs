@@ -4,11 +4,9 @@
 //! parallel, writes each atomically and reports template problems located in
 //! the template file (exit code 2: the tool's configuration is broken, not the plan).
 
-use std::path::{Path, PathBuf};
-
-use super::{EXIT_OK, EXIT_TOOL};
+use super::output::{self, Dest};
+use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::diag;
-use crate::fsio;
 use crate::model::Datum;
 use crate::render::pdf::{self, Job, Settings, Standard, Templates, data};
 use crate::view::PlanView;
@@ -31,8 +29,8 @@ fn parse_standard(s: &str) -> Result<Standard, String> {
 pub struct Document {
     /// The input's name as shown to users.
     pub input: String,
-    /// Output file; `None` writes to standard output.
-    pub target: Option<PathBuf>,
+    /// Where the PDF goes.
+    pub dest: Dest,
     /// What to render.
     pub job: Job,
 }
@@ -40,12 +38,11 @@ pub struct Document {
 impl Document {
     /// Prepares a plan's PDF from its view; the creation time honours `SOURCE_DATE_EPOCH`.
     #[must_use]
-    pub fn for_view(input: String, target: Option<PathBuf>, view: &PlanView, args: &PdfArgs) -> Self {
-        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+    pub fn for_view(input: String, dest: Dest, view: &PlanView, args: &PdfArgs, config: &Config) -> Self {
         let stand = Datum::parse(&view.dokument.stand.iso).unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
-        let mut settings = Settings::for_stand(stand, data::ident(view), epoch);
+        let mut settings = Settings::for_stand(stand, data::ident(view), config.source_date_epoch);
         settings.standard = args.pdf_standard;
-        Self { input, target, job: Job { data_json: data::to_json(&data::build(view)), settings } }
+        Self { input, dest, job: Job { data_json: data::to_json(&data::build(view)), settings } }
     }
 
     /// Embeds the plan as written (YAML) and its view (JSON) as associated files (PDF/A-3b).
@@ -58,14 +55,6 @@ impl Document {
     }
 }
 
-/// The templates: embedded, or a directory's `*.typ` files over them.
-pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
-    match dir {
-        Some(d) => Templates::with_dir(d).map_err(|e| e.message),
-        None => Ok(Templates::embedded()),
-    }
-}
-
 /// Renders the documents in parallel groups and writes each as soon as its group
 /// is done; returns the exit code.
 ///
@@ -73,30 +62,20 @@ pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
 /// prepared data nor the finished PDFs pile up: memory stays flat over
 /// thousands of plans.
 #[must_use]
-pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document>) -> u8 {
+pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document>, config: &Config) -> u8 {
     let mut code = EXIT_OK;
     let mut reported_template = false;
     let own_templates = templates.files().iter().any(|f| !f.embedded);
-    let jobs = docs.into_iter().map(|d| ((d.input, d.target), d.job));
-    pdf::render_each(templates, jobs, |(input, target), result| {
+    let jobs = docs.into_iter().map(|d| ((d.input, d.dest), d.job));
+    pdf::render_each(templates, jobs, |(input, dest), result| {
         match result {
             Ok(out) => {
-                print_template_diagnostics(templates, &out.warnings);
-                match &target {
-                    None => {
-                        use std::io::Write;
-                        let mut stdout = std::io::stdout().lock();
-                        if let Err(e) = stdout.write_all(&out.pdf).and_then(|()| stdout.flush()) {
-                            eprintln!("Fehler: Ausgabe nicht möglich: {}.", fsio::describe_io(&e));
-                            code = EXIT_TOOL;
-                        }
-                    }
-                    Some(path) => {
-                        if let Err(e) = fsio::write_atomic(path, &out.pdf) {
-                            eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", path.display(), fsio::describe_io(&e));
-                            code = EXIT_TOOL;
-                        } else {
-                            eprintln!("{} geschrieben ({} Seiten).", path.display(), out.pages);
+                print_template_diagnostics(templates, &out.warnings, config);
+                match output::write(&dest, &out.pdf) {
+                    Err(c) => code = code.max(c),
+                    Ok(()) => {
+                        if let Dest::File(path) = &dest {
+                            output::status(config.quiet, format_args!("{} geschrieben ({} Seiten).", path.display(), out.pages));
                         }
                     }
                 }
@@ -107,17 +86,17 @@ pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document
                 let budget = diags.iter().any(|d| d.code == pdf::CODE_BUDGET);
                 if budget && !own_templates {
                     // The embedded templates: a problem of this one plan; the others go on.
-                    print_template_diagnostics(templates, &diags);
-                    eprintln!("{input}: kein PDF erzeugt.");
+                    print_template_diagnostics(templates, &diags, config);
+                    output::stderr(format_args!("{input}: kein PDF erzeugt.\n"));
                     return true;
                 }
                 // A broken template fails every document the same way: show it once.
                 if !reported_template {
-                    print_template_diagnostics(templates, &diags);
+                    print_template_diagnostics(templates, &diags, config);
                     reported_template = true;
                 }
-                eprintln!("{input}: kein PDF erzeugt – die PDF-Vorlage ist fehlerhaft.");
-                // A template that runs out of time would do so for every plan: stop here.
+                output::stderr(format_args!("{input}: kein PDF erzeugt – die PDF-Vorlage ist fehlerhaft.\n"));
+                // A template that runs out of time or memory would do so for every plan: stop here.
                 !budget
             }
         }
@@ -125,9 +104,10 @@ pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document
     code
 }
 
-fn print_template_diagnostics(templates: &Templates, diags: &[diag::Diagnostic]) {
+/// Template findings on standard error, each located in its template file when possible.
+pub fn print_template_diagnostics(templates: &Templates, diags: &[diag::Diagnostic], config: &Config) {
     for d in diags {
         let source = d.location.as_ref().and_then(|l| templates.source_file(&l.file));
-        eprintln!("{}", crate::render::diag::human(d, source.as_ref(), false));
+        output::stderr(format_args!("{}\n", crate::render::diag::human(d, source.as_ref(), config.colour_err)));
     }
 }

@@ -1,16 +1,17 @@
 //! `mep review`: check many plans at once and roll them up for the Schulträger.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL};
+use super::output::{self, Dest};
+use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
-use crate::load::{self, Limits};
+use crate::load;
 use crate::render::review as render;
 use crate::review;
 
@@ -24,7 +25,7 @@ pub enum Format {
     Md,
     /// CSV für Excel (Semikolon, Dezimalkomma, UTF-8 mit BOM).
     Csv,
-    /// JSON (Format siehe README).
+    /// JSON (Schema: schemas/output/review.schema.json).
     Json,
     /// PDF: Übersichtskapitel, archivierbar und barrierefrei.
     Pdf,
@@ -56,12 +57,14 @@ pub struct Args {
     /// Tabelle der CSV-Datei: `schulen` (Standard, eine Zeile je Schule) oder `positionen` (eine Zeile je Bedarfsposition).
     #[arg(long, value_enum, default_value_t = Tabelle::Schulen, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     tabelle: Tabelle,
-    /// In diese Datei schreiben statt auf die Standardausgabe.
-    #[arg(short = 'o', long = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
+    /// Ausgabedatei; `-` oder keine Angabe schreibt auf die Standardausgabe.
+    #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
-    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
-    max_groesse: usize,
+    /// Verzeichnis mit eigenen Vorlagen; `review/uebersicht.md` ersetzt die eingebaute Markdown-Vorlage, `review.typ` die des PDF.
+    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    templates: Option<PathBuf>,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     #[command(flatten)]
     pdf: super::render_pdf::PdfArgs,
     #[command(flatten)]
@@ -71,19 +74,26 @@ pub struct Args {
 /// Runs shorter than this show no progress bar.
 const PROGRESS_DELAY: Duration = Duration::from_millis(400);
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, config: &Config) -> u8 {
     if args.tabelle != Tabelle::Schulen && args.format != Format::Csv {
-        eprintln!(
-            "Fehler: `--tabelle` gilt nur für `--format csv`. Die Excel-Arbeitsmappe (`--format xlsx`) enthält Schulen und Positionen als eigene Blätter."
+        output::error(
+            "`--tabelle` gilt nur für `--format csv`. Die Excel-Arbeitsmappe (`--format xlsx`) enthält Schulen und Positionen als eigene Blätter.",
         );
         return EXIT_TOOL;
     }
-    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        eprintln!("Fehler: Eine Excel-Datei gehört nicht ins Terminal. Geben Sie mit `-o DATEI.xlsx` eine Ausgabedatei an.");
-        return EXIT_TOOL;
+    let limits = args.limits.limits();
+    let mut dest = Dest::of(args.output.as_deref());
+    let binary = match args.format {
+        Format::Pdf => Some("PDF"),
+        Format::Xlsx => Some("Eine Excel-Arbeitsmappe"),
+        _ => None,
+    };
+    if let Some(kind) = binary
+        && let Err(code) = output::refuse_binary_on_terminal(kind, &dest)
+    {
+        return code;
     }
-    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
-    let choice = match args.profile.choice(false) {
+    let choice = match args.profile.choice(config) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -93,7 +103,7 @@ pub fn run(args: &Args) -> u8 {
             match fsio::read_bounded(path, limits.max_bytes) {
                 Ok(bytes) => Some(load::load_traeger(&name, &bytes, &limits)),
                 Err(e) => {
-                    eprintln!("Fehler: Die Schulträger-Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+                    output::error(format_args!("Die Schulträger-Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
                     return EXIT_TOOL;
                 }
             }
@@ -103,16 +113,28 @@ pub fn run(args: &Args) -> u8 {
     let files = match review::discover(&args.paths, args.traeger.as_deref()) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("Fehler: `{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error));
+            output::error(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error)));
             return EXIT_TOOL;
         }
     };
     if files.is_empty() {
-        eprintln!("Fehler: Unter den angegebenen Pfaden liegt keine Plan-Datei (*.yaml, *.yml).");
+        output::error("Unter den angegebenen Pfaden liegt keine Plan-Datei (*.yaml, *.yml).");
         return EXIT_TOOL;
     }
+    if let Dest::File(path) = &dest {
+        let mut inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        inputs.extend(args.traeger.as_deref());
+        match output::check_file(path, &inputs) {
+            Ok(target) => dest = Dest::File(target),
+            Err(code) => return code,
+        }
+    }
+    let templates = match super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
 
-    let bar = progress_bar(files.len());
+    let bar = progress_bar(files.len(), config.quiet);
     let start = Instant::now();
     let shown = AtomicBool::new(false);
     let done = || {
@@ -131,50 +153,44 @@ pub fn run(args: &Args) -> u8 {
 
     let bytes = match args.format {
         Format::Text => render::text(&result).into_bytes(),
-        Format::Md => render::markdown(&result).into_bytes(),
+        Format::Md => match render::markdown(&result, &templates.markdown) {
+            Ok(text) => text.into_bytes(),
+            Err(e) => {
+                output::error(e);
+                return EXIT_TOOL;
+            }
+        },
         Format::Csv if args.tabelle == Tabelle::Positionen => render::csv_items(&result),
         Format::Csv => render::csv(&result),
-        Format::Pdf => {
-            let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
-            match render::pdf(&result, args.pdf.pdf_standard, epoch) {
-                Ok(pdf) => pdf,
-                Err(diags) => {
-                    for d in &diags {
-                        eprintln!("{}", crate::render::diag::human(d, None, false));
-                    }
-                    eprintln!("Fehler: Das PDF kann nicht erzeugt werden.");
-                    return EXIT_TOOL;
-                }
+        Format::Pdf => match render::pdf(&result, &templates.typst, args.pdf.pdf_standard, config.source_date_epoch) {
+            Ok(pdf) => pdf,
+            Err(diags) => {
+                super::render_pdf::print_template_diagnostics(&templates.typst, &diags, config);
+                output::error("Das PDF kann nicht erzeugt werden.");
+                return EXIT_TOOL;
             }
-        }
-        Format::Xlsx => match crate::render::xlsx::review(&result, source_date_epoch()) {
+        },
+        Format::Xlsx => match crate::render::xlsx::review(&result, config.source_date_epoch) {
             Ok(bytes) => bytes,
             Err(e) => {
-                eprintln!("Fehler: {e}");
+                output::error(e);
                 return EXIT_TOOL;
             }
         },
         Format::Json => match render::json(&result) {
             Ok(text) => text.into_bytes(),
             Err(e) => {
-                eprintln!("Fehler: Bericht kann nicht erzeugt werden: {e}");
+                output::error(format_args!("Bericht kann nicht erzeugt werden: {e}"));
                 return EXIT_TOOL;
             }
         },
     };
-    if let Some(path) = &args.output {
-        if let Err(e) = fsio::write_atomic(path, &bytes) {
-            eprintln!("Fehler: `{}` kann nicht geschrieben werden: {}.", path.display(), fsio::describe_io(&e));
-            return EXIT_TOOL;
-        }
-        println!("{}", render::summary_line(&result));
-        println!("Übersicht geschrieben: {}", path.display());
-    } else {
-        use std::io::Write as _;
-        let mut stdout = std::io::stdout().lock();
-        if stdout.write_all(&bytes).and_then(|()| stdout.flush()).is_err() {
-            return EXIT_TOOL;
-        }
+    if let Err(code) = output::write(&dest, &bytes) {
+        return code;
+    }
+    if let Dest::File(path) = &dest {
+        output::status(config.quiet, render::summary_line(&result));
+        output::status(config.quiet, format_args!("Übersicht geschrieben: {}", path.display()));
     }
     if result.has_unreadable() {
         EXIT_TOOL
@@ -186,8 +202,8 @@ pub fn run(args: &Args) -> u8 {
 }
 
 /// A hidden progress bar when standard error is a terminal; it becomes visible once the run takes a moment.
-fn progress_bar(len: usize) -> Option<ProgressBar> {
-    if !std::io::stderr().is_terminal() {
+fn progress_bar(len: usize, quiet: bool) -> Option<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden());
@@ -195,9 +211,4 @@ fn progress_bar(len: usize) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
-}
-
-/// `SOURCE_DATE_EPOCH` (reproducible builds convention), when set to a number.
-fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok())
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use clap::builder::PossibleValuesParser;
 
-use super::{EXIT_OK, EXIT_TOOL, Farbe};
+use super::output;
+use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::diag;
 use crate::fsio;
 use crate::init;
@@ -43,11 +44,12 @@ impl ProfileArgs {
     }
 
     /// Reads and validates the choice; prints problems of a profile file and returns exit code 2 on them.
-    pub fn choice(&self, colour: bool) -> Result<Choice, u8> {
+    pub fn choice(&self, config: &Config) -> Result<Choice, u8> {
+        let colour = config.colour_err;
         if let Some(bad) = profile::embedded().iter().find(|l| diag::Counts::of(&l.diagnostics).errors > 0) {
-            eprintln!("Fehler: Das mitgelieferte Profil `{}` ist fehlerhaft:", bad.source.name());
+            output::error(format_args!("Das mitgelieferte Profil `{}` ist fehlerhaft:", bad.source.name()));
             for d in &bad.diagnostics {
-                eprintln!("{}", crate::render::diag::human(d, Some(&bad.source), colour));
+                output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&bad.source), colour)));
             }
             return Err(EXIT_TOOL);
         }
@@ -62,16 +64,16 @@ impl ProfileArgs {
             let bytes = match fsio::read_bounded(path, limits.max_bytes) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("Fehler: Profildatei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+                    output::error(format_args!("Profildatei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
                     return Err(EXIT_TOOL);
                 }
             };
             let loaded = profile::load_profile(&name, &bytes, &limits);
             for d in &loaded.diagnostics {
-                eprintln!("{}", crate::render::diag::human(d, Some(&loaded.source), colour));
+                output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&loaded.source), colour)));
             }
             let Some(file) = loaded.value else {
-                eprintln!("Fehler: Die Profildatei `{name}` ist fehlerhaft; es wurde nichts geprüft.");
+                output::error(format_args!("Die Profildatei `{name}` ist fehlerhaft; es wurde nichts geprüft."));
                 return Err(EXIT_TOOL);
             };
             choice.file = Some(file);
@@ -101,8 +103,8 @@ pub struct Args {
     profile: ProfileArgs,
 }
 
-pub fn run(args: &Args) -> u8 {
-    let choice = match args.profile.choice(Farbe::Auto.enabled()) {
+pub fn run(args: &Args, config: &Config) -> u8 {
+    let choice = match args.profile.choice(config) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -121,7 +123,7 @@ pub fn run(args: &Args) -> u8 {
         Liste::Json => match catalog::json(profile.as_ref()) {
             Ok(json) => json + "\n",
             Err(e) => {
-                eprintln!("Fehler: Liste kann nicht erzeugt werden: {e}");
+                output::error(format_args!("Liste kann nicht erzeugt werden: {e}"));
                 return EXIT_TOOL;
             }
         },
@@ -131,13 +133,8 @@ pub fn run(args: &Args) -> u8 {
 
 /// Writes to standard output; a closed pipe (`mep rules | head`) is no error.
 pub fn emit(text: &str) -> u8 {
-    use std::io::Write as _;
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    match output::stdout(text.as_bytes()) {
         Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
-            eprintln!("Fehler: Ausgabe nicht möglich: {e}");
-            EXIT_TOOL
-        }
+        Err(code) => code,
     }
 }

@@ -10,10 +10,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    if args.traeger {
-        print!("{}", crate::schema::traeger_schema_json());
-    } else {
-        print!("{}", crate::schema::schema_json());
+    let text = if args.traeger { crate::schema::traeger_schema_json() } else { crate::schema::schema_json() };
+    match super::output::stdout(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(code) => code,
     }
-    EXIT_OK
 }

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use serde::Serialize;
 
-use super::{EXIT_INPUT, EXIT_OK, EXIT_TOOL, Farbe};
-use crate::diag::{Counts, Diagnostic};
+use super::output;
+use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
+use crate::diag::{Counts, Status};
 use crate::fsio;
-use crate::load::Limits;
+use crate::render::validate::{self as report, FileReport, Report, Summary};
 
 /// Output format of findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -16,7 +16,7 @@ pub enum Ausgabe {
     /// Lesbar mit Quelltextausschnitt.
     #[default]
     Text,
-    /// Ein JSON-Dokument je Aufruf (Format siehe README).
+    /// Ein JSON-Dokument je Aufruf (Schema: schemas/output/validate.schema.json).
     Json,
 }
 
@@ -31,54 +31,16 @@ pub struct Args {
     /// Warnungen wie Fehler behandeln (Exit-Code 1).
     #[arg(long, help_heading = "Optionen")]
     deny_warnings: bool,
-    /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
-    max_groesse: usize,
-    /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal und ohne NO_COLOR), `immer` oder `nie`.
-    #[arg(long, value_enum, default_value_t = Farbe::Auto, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
-    farbe: Farbe,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     #[command(flatten)]
     profile: super::rules::ProfileArgs,
 }
 
-/// Result for one file in the JSON report.
-#[derive(Serialize)]
-struct FileReport {
-    file: String,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    profile: Option<String>,
-    counts: Counts,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// The JSON document of one run.
-#[derive(Serialize)]
-struct Report {
-    version: u32,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
-    files: Vec<FileReport>,
-    summary: Summary,
-}
-
-#[derive(Serialize, Default, Clone, Copy)]
-struct Summary {
-    files: usize,
-    with_errors: usize,
-    without_errors: usize,
-    unreadable: usize,
-    errors: usize,
-    warnings: usize,
-    hints: usize,
-}
-
-pub fn run(args: &Args) -> u8 {
-    let limits = Limits { max_bytes: args.max_groesse, ..Limits::default() };
-    let colour = args.format == Ausgabe::Text && args.farbe.enabled();
-    let choice = match args.profile.choice(colour) {
+pub fn run(args: &Args, config: &Config) -> u8 {
+    let limits = args.limits.limits();
+    let colour = args.format == Ausgabe::Text && config.colour_out;
+    let choice = match args.profile.choice(config) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -95,11 +57,11 @@ pub fn run(args: &Args) -> u8 {
                 summary.unreadable += 1;
                 let error = format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
                 if args.format == Ausgabe::Text {
-                    eprintln!("Fehler: {error}");
+                    output::error(&error);
                 }
                 files.push(FileReport {
                     file: name,
-                    status: "unlesbar",
+                    status: Status::Unlesbar,
                     profile: None,
                     counts: Counts::default(),
                     error: Some(error),
@@ -135,41 +97,45 @@ pub fn run(args: &Args) -> u8 {
             summary.without_errors += 1;
         }
         if args.format == Ausgabe::Text {
+            let mut text = String::new();
             for d in &checked.diagnostics {
-                println!("{}", crate::render::diag::human(d, Some(&checked.source), colour));
+                text.push_str(&crate::render::diag::human(d, Some(&checked.source), colour));
+                text.push('\n');
+            }
+            if let Err(code) = output::stdout(text.as_bytes()) {
+                return code;
             }
         }
-        let status = if counts.errors > 0 {
-            "fehler"
-        } else if counts.warnings > 0 {
-            "warnungen"
-        } else {
-            "ok"
-        };
         files.push(FileReport {
             file: checked.source.name().to_owned(),
-            status,
+            status: Status::of(counts),
             profile,
             counts,
             error: None,
             diagnostics: checked.diagnostics,
         });
     }
-    match args.format {
+    let written = match args.format {
         Ausgabe::Text => {
+            let mut text = String::new();
             for note in &notes {
                 let note: String = note.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-                println!("Hinweis: {note}\n");
+                text.push_str(&format!("Hinweis: {note}\n\n"));
             }
-            println!("{}", summary_line(&summary));
+            text.push_str(&summary.line());
+            text.push('\n');
+            output::stdout(text.as_bytes())
         }
-        Ausgabe::Json => match serde_json::to_string_pretty(&Report { version: 1, notes, files, summary }) {
-            Ok(json) => println!("{json}"),
+        Ausgabe::Json => match report::json(&Report { version: report::VERSION, notes, files, summary }) {
+            Ok(json) => output::stdout(json.as_bytes()),
             Err(e) => {
-                eprintln!("Fehler: Bericht kann nicht erzeugt werden: {e}");
+                output::error(format_args!("Bericht kann nicht erzeugt werden: {e}"));
                 return EXIT_TOOL;
             }
         },
+    };
+    if let Err(code) = written {
+        return code;
     }
     if summary.unreadable > 0 {
         EXIT_TOOL
@@ -182,7 +148,7 @@ pub fn run(args: &Args) -> u8 {
 
 /// Checks the plan attached to an archived PDF; findings are located in the attachment,
 /// shown as `plan.pdf (Anhang plan.yaml)`. A PDF without a plan gives one finding.
-fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile::Choice) -> crate::Checked {
+fn check_pdf(name: &str, bytes: &[u8], limits: &crate::load::Limits, choice: &crate::profile::Choice) -> crate::Checked {
     match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
         Ok(plan) => {
             let shown = format!("{name} (Anhang {})", crate::load::pdf::printable(&plan.name));
@@ -192,15 +158,4 @@ fn check_pdf(name: &str, bytes: &[u8], limits: &Limits, choice: &crate::profile:
             crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![*finding] }
         }
     }
-}
-
-fn summary_line(s: &Summary) -> String {
-    let noun = if s.files == 1 { "Datei" } else { "Dateien" };
-    let mut line = format!("{} {noun} geprüft: {} mit Fehlern, {} ohne", s.files, s.with_errors, s.without_errors);
-    if s.unreadable > 0 {
-        line.push_str(&format!(", {} nicht lesbar", s.unreadable));
-    }
-    let counts = crate::diag::Counts { errors: s.errors, warnings: s.warnings, hints: s.hints };
-    line.push_str(&format!(" ({}).", counts.summary_de()));
-    line
 }

@@ -79,6 +79,22 @@ impl Ratio {
         i64::try_from(q).unwrap_or(if q < 0 { i64::MIN } else { i64::MAX })
     }
 
+    /// The fraction as a number rounded half away from zero to `places` decimals (for JSON).
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // rounded figures of a school plan stay far below 2^52
+    pub fn rounded(self, places: u32) -> f64 {
+        let unit = 10_i64.saturating_pow(places);
+        self.scaled(unit) as f64 / unit as f64
+    }
+
+    /// The fraction as a percentage rounded half away from zero to `places` decimals (for JSON).
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // as above
+    pub fn percent(self, places: u32) -> f64 {
+        let unit = 10_i64.saturating_pow(places);
+        self.scaled(unit.saturating_mul(100)) as f64 / unit as f64
+    }
+
     /// Whether `self > other` (exact).
     #[must_use]
     pub fn gt(self, other: Ratio) -> bool {

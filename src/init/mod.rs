@@ -18,8 +18,7 @@ const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
 
 pub use crate::schema::{SCHEMA_PATH, SCHEMA_URL, TRAEGER_SCHEMA_PATH, TRAEGER_SCHEMA_URL, schema_json, schema_text, traeger_schema_json};
 
-/// Marker for values the user still has to replace; `mep validate` warns about it.
-pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
+pub use crate::model::PLACEHOLDER;
 
 /// What the skeleton is tailored to; `None` fields become placeholders.
 #[derive(Clone, Debug)]
@@ -235,12 +234,10 @@ fn fill(template: &str, vars: &BTreeMap<&str, String>) -> String {
     out
 }
 
-/// Today's date in UTC, or the day of `SOURCE_DATE_EPOCH` when set (reproducible output).
+/// Today's date in UTC, or the day of `source_date_epoch` (the parsed `SOURCE_DATE_EPOCH`) when given (reproducible output).
 #[must_use]
-pub fn today() -> Datum {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
+pub fn today(source_date_epoch: Option<i64>) -> Datum {
+    let secs = source_date_epoch
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
     Datum::from_days_since_epoch(secs.div_euclid(86_400))
 }

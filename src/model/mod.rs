@@ -16,6 +16,9 @@ pub use extras::{Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperat
 pub use traeger::{ErwarteteSchule, Traeger};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
 
+/// Marker for values the user still has to replace (`mep init` writes it; `mep validate` warns about it).
+pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
+
 /// Defines a closed set of German keys with a label for documents.
 macro_rules! choice {
     ($(#[$m:meta])* $name:ident { $($var:ident = $key:literal : $label:literal),+ $(,)? }) => {

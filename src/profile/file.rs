@@ -113,7 +113,7 @@ pub const SCHEMA_PATH: &str = "schemas/profile.schema.json";
 /// The JSON Schema of a profile file as committed text (header keys first).
 #[must_use]
 pub fn schema_json() -> String {
-    crate::init::schema_text(PROFILE_SCHEMA.as_json(), None)
+    crate::schema::schema_text(PROFILE_SCHEMA.as_json(), None)
 }
 
 /// Loads a profile file and validates it: structure (like a plan), then rule codes and severities.
@@ -127,7 +127,7 @@ pub fn load_profile(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<ProfilD
         }
         loaded.diagnostics.append(&mut found);
         crate::diag::sort(&mut loaded.diagnostics);
-        if crate::has_errors(&loaded.diagnostics) {
+        if crate::diag::has_errors(&loaded.diagnostics) {
             loaded.value = None;
         }
     }

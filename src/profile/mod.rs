@@ -30,7 +30,7 @@ const DEFAULT_MOBILE_SHARE_PERCENT: u32 = 20;
 const DEFAULT_MOBILE_CAP_CENTS: i64 = 2_500_000;
 
 /// The effective profile for one plan: programme + Land + optional file.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Profile {
     /// Programme whose rules apply.
     pub programm: Programm,

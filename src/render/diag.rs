@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
+pub use crate::diag::sanitize;
 use crate::diag::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
@@ -67,18 +68,6 @@ pub fn human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -> Strin
         let _ = writeln!(out, "  {bold}= Quelle:{bold:#} {url}");
     }
     out
-}
-
-/// Replaces control characters so user text cannot move the cursor or recolour a terminal.
-#[must_use]
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' | '\n' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ use crate::view::values::de_int;
 /// The template every render starts from.
 pub const MAIN: &str = "plan.md";
 
+/// The template of the overview chapter of `mep review --format md`.
+pub const REVIEW_MAIN: &str = "review/uebersicht.md";
+
 /// Largest template file accepted from a user directory.
 const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 /// Most files read from a user directory.
@@ -57,6 +60,7 @@ embedded!(
     "anhang-bestand.md",
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
+    "review/uebersicht.md",
 );
 
 /// A set of Markdown templates: the built-in ones, possibly overridden from a directory.
@@ -173,6 +177,14 @@ fn sonst_filter(v: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value>
     }
 }
 
+/// `codespan`: a value shown inside a Markdown code span (backticks become apostrophes).
+fn codespan_filter(v: &Value, _: Kwargs, _: &State) -> Value {
+    match v.as_str() {
+        Some(s) => Value::safe_string(&s.replace('`', "'")),
+        None => v.clone(),
+    }
+}
+
 fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
@@ -181,6 +193,7 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     tera.register_filter("de_int", de_int_filter);
     tera.register_filter("sonst", sonst_filter);
     tera.register_filter("code", code_filter);
+    tera.register_filter("codespan", codespan_filter);
     tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| RenderError::Template(describe(&e)))?;
     Ok(tera)
@@ -276,6 +289,14 @@ impl Write for Capped {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// Renders any serialisable data with the template `main` (e.g. [`REVIEW_MAIN`]).
+pub fn render_data(main: &str, data: &impl serde::Serialize, templates: &Templates) -> Result<String, RenderError> {
+    let tera = engine(templates)?;
+    let ctx = Context::from_serialize(data).map_err(|e| RenderError::Template(describe(&e)))?;
+    let out = tera.render(main, &ctx).map_err(|e| RenderError::Template(describe(&e)))?;
+    Ok(tidy(&out))
 }
 
 /// Collapses the runs of blank lines that template logic leaves behind.

@@ -6,8 +6,10 @@
 pub mod diag;
 pub mod markdown;
 pub mod mdsafe;
+pub mod output_schema;
 pub mod pdf;
 pub mod review;
+pub mod validate;
 pub mod xlsx;
 
 use std::fmt;

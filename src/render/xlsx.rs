@@ -204,12 +204,13 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             number(sheet, r, 13, s.teachers.map(f64::from), &fmt.int)?;
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
-            euro(sheet, r, 16, Some(f.investment), &fmt.euro)?;
-            euro(sheet, r, 17, Some(f.mobile), &fmt.euro)?;
-            number(sheet, r, 18, f.mobile_share, &fmt.dec1)?;
-            number(sheet, r, 19, f.devices_per_pupil, &fmt.dec2)?;
-            number(sheet, r, 20, f.wlan_coverage, &fmt.dec1)?;
-            number(sheet, r, 21, f.training_hours_per_teacher, &fmt.dec1)?;
+            euro(sheet, r, 16, Some(f.other), &fmt.euro)?;
+            euro(sheet, r, 17, Some(f.investment), &fmt.euro)?;
+            euro(sheet, r, 18, Some(f.mobile), &fmt.euro)?;
+            number(sheet, r, 19, f.mobile_share, &fmt.dec1)?;
+            number(sheet, r, 20, f.devices_per_pupil, &fmt.dec2)?;
+            number(sheet, r, 21, f.wlan_coverage, &fmt.dec1)?;
+            number(sheet, r, 22, f.training_hours_per_teacher, &fmt.dec1)?;
         }
     }
     sheet.autofit();

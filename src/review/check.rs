@@ -26,7 +26,7 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
         Err(e) => Row {
             file: name.clone(),
             path: path.to_path_buf(),
-            status: Status::Fehler,
+            status: Status::Unlesbar,
             counts: Counts::default(),
             error: Some(if folder {
                 format!("Ordner `{name}` kann nicht durchsucht werden: {}.", fsio::describe_io(&e))

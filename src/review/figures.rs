@@ -2,17 +2,17 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::figures::Ratio;
 use crate::model::{Euro, Kategorie, Plan};
-use crate::view::{Anteil, Zahl};
 
 /// Key figures of one plan, the columns of the roll-up, read from [`crate::figures::Figures`].
 ///
 /// Shares and ratios keep their exact fraction (not serialised) so that every text
 /// rounds once, from the same number the school's own document shows.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Figures {
     /// Requested funding (`finanzierung.beantragt_eur`).
     pub requested: Euro,
@@ -80,8 +80,8 @@ impl Figures {
             training_hours_per_teacher: k.training.per_teacher().map(|r| Ratio { num: r.num, den: r.den.saturating_mul(100) }),
         };
         // The same rounded values as the school's own view (`kennzahlen`).
-        let percent = |r: Option<Ratio>| r.map(|r| Anteil::of(r).prozent);
-        let number = |r: Option<Ratio>, places: u32| r.map(|r| Zahl::of_ratio(r, places).wert);
+        let percent = |r: Option<Ratio>| r.map(|r| r.percent(1));
+        let number = |r: Option<Ratio>, places: u32| r.map(|r| r.rounded(places));
         f.mobile_share = percent(f.exact.mobile_share);
         f.devices_per_pupil = number(f.exact.devices_per_pupil, 2);
         f.wlan_coverage = percent(f.exact.wlan_coverage);

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diag::{self, Counts, Diagnostic, Severity};
@@ -31,44 +32,10 @@ use crate::source::SourceFile;
 
 pub use discover::{DiscoverError, discover};
 
-/// Overall result of one plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum Status {
-    /// No errors and no warnings.
-    #[serde(rename = "ok")]
-    Ok,
-    /// Warnings, but no errors.
-    #[serde(rename = "warnungen")]
-    Warnungen,
-    /// At least one error, or the file could not be read.
-    #[serde(rename = "fehler")]
-    Fehler,
-}
-
-impl Status {
-    /// The German word shown in reports.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Warnungen => "Warnungen",
-            Status::Fehler => "Fehler",
-        }
-    }
-
-    pub(crate) fn of(counts: Counts) -> Self {
-        if counts.errors > 0 {
-            Status::Fehler
-        } else if counts.warnings > 0 {
-            Status::Warnungen
-        } else {
-            Status::Ok
-        }
-    }
-}
+pub use crate::diag::Status;
 
 /// Master data of a school, taken from its plan.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct School {
     /// Name.
     pub name: String,
@@ -91,7 +58,7 @@ pub struct School {
 }
 
 /// One reviewed file: the small row kept per school.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Row {
     /// File name as shown to the user.
     pub file: String,
@@ -119,12 +86,12 @@ pub struct Row {
 impl Row {
     pub(crate) fn update_status(&mut self) {
         self.counts = Counts::of(&self.diagnostics);
-        self.status = if self.error.is_some() { Status::Fehler } else { Status::of(self.counts) };
+        self.status = if self.error.is_some() { Status::Unlesbar } else { Status::of(self.counts) };
     }
 }
 
 /// The Schulträger of a review, from `traeger.yaml`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct TraegerInfo {
     /// File name as given.
     pub file: String,
@@ -134,17 +101,19 @@ pub struct TraegerInfo {
 }
 
 /// Totals over all readable plans.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct Totals {
     /// Files reviewed.
     pub files: usize,
     /// Plans that could be loaded (their figures are in the sums).
     pub loaded: usize,
-    /// Files with status ok.
+    /// Files with status ok (hints allowed).
     pub ok: usize,
+    /// Files read without any finding, not even a hint ("ohne Befund").
+    pub without_findings: usize,
     /// Files with status Warnungen.
     pub with_warnings: usize,
-    /// Files with status Fehler.
+    /// Files with status Fehler or unlesbar.
     pub with_errors: usize,
     /// Files that could not be read at all.
     pub unreadable: usize,
@@ -170,8 +139,22 @@ pub struct Totals {
     pub running_costs: BTreeMap<i32, Euro>,
 }
 
+impl Totals {
+    /// Σ financing: requested + own share + other money.
+    #[must_use]
+    pub fn financing(&self) -> Euro {
+        self.requested + self.own_share + self.other
+    }
+
+    /// Financing minus investment: 0 when the money covers the needs exactly, negative when it falls short.
+    #[must_use]
+    pub fn financing_gap(&self) -> Euro {
+        Euro(self.financing().cents() - self.investment.cents())
+    }
+}
+
 /// A finished review: every row, the Träger findings and the totals.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Review {
     /// The Schulträger file, if one was given.
     pub traeger: Option<TraegerInfo>,
@@ -188,7 +171,7 @@ impl Review {
     /// Whether any file or the Träger has an error (exit code 1).
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.rows.iter().any(|r| r.status == Status::Fehler && r.error.is_none()) || crate::has_errors(&self.traeger_findings)
+        self.rows.iter().any(|r| r.status == Status::Fehler) || crate::diag::has_errors(&self.traeger_findings)
     }
 
     /// Whether any file could not be read at all (exit code 2).
@@ -288,7 +271,10 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         match row.status {
             Status::Ok => t.ok += 1,
             Status::Warnungen => t.with_warnings += 1,
-            Status::Fehler => t.with_errors += 1,
+            Status::Fehler | Status::Unlesbar => t.with_errors += 1,
+        }
+        if row.error.is_none() && row.diagnostics.is_empty() {
+            t.without_findings += 1;
         }
         if row.error.is_some() {
             t.unreadable += 1;

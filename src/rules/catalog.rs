@@ -197,20 +197,30 @@ pub fn text(profile: Option<&Profile>) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct JsonRule {
+/// One rule of `mep rules --format json`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct JsonRule {
+    /// Rule code, e.g. `DP-EIGENANTEIL`.
     code: &'static str,
+    /// Short German title.
     titel: &'static str,
+    /// Severity under the chosen profile.
     schweregrad: Severity,
+    /// Severity the rule has without a profile.
     standard: Severity,
+    /// Sources the rule rests on (for the chosen Land, when one is chosen).
     quellen: Vec<&'static Quelle>,
 }
 
-#[derive(Serialize)]
-struct JsonList<'a> {
+/// The document `mep rules --format json` writes.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct JsonList<'a> {
+    /// Format version of this document.
     version: u32,
+    /// The profile the list was made for (programme and Land), when one was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     profil: Option<&'a Profile>,
+    /// The rules that apply to the profile.
     regeln: Vec<JsonRule>,
 }
 

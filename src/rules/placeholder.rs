@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::{Context, Findings, Rule};
 use crate::diag::Severity::Warnung;
-use crate::init::PLACEHOLDER;
+use crate::model::PLACEHOLDER;
 
 pub(super) static RULES: &[&Rule] = &[&PLAN_PLATZHALTER];
 

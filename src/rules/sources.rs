@@ -36,7 +36,7 @@ impl Verlaesslichkeit {
 }
 
 /// A source a rule rests on.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize, schemars::JsonSchema)]
 pub struct Quelle {
     /// Short title of the document.
     pub titel: &'static str,

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::values::{Anteil, Anzahl, Betrag, DatumV, Label, Zahl, label, schuljahr};
@@ -19,7 +20,7 @@ pub const MAX_HALBJAHRE: usize = 24;
 pub const MAX_JAHRE: usize = crate::figures::MAX_JAHRE;
 
 /// Every computed figure of one plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Kennzahlen {
     /// Investment totals.
     pub investition: Investition,
@@ -66,7 +67,7 @@ impl Kennzahlen {
 }
 
 /// Investment totals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Investition {
     /// Sum of all `bedarf` items.
     pub gesamt: Betrag,
@@ -89,7 +90,7 @@ pub struct Investition {
 }
 
 /// Investment in one Fördergegenstand.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct KategorieSumme {
     /// The Fördergegenstand.
     pub kategorie: Label,
@@ -106,7 +107,7 @@ pub struct KategorieSumme {
 }
 
 /// Investment in one year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct JahrSumme {
     /// Calendar year.
     pub jahr: i32,
@@ -117,7 +118,7 @@ pub struct JahrSumme {
 }
 
 /// The Schulträger's Fördermittel budget for the school against the requested funding (`finanzierung.beantragt_eur`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Budget {
     /// Budget for this school (`schultraeger.budget_eur`).
     pub budget: Betrag,
@@ -174,7 +175,7 @@ impl Investition {
 }
 
 /// The funding split from `finanzierung`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FinanzierungK {
     /// Requested grant.
     pub foerdermittel: Betrag,
@@ -210,7 +211,7 @@ impl FinanzierungK {
 }
 
 /// Mobile end devices in the plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Mobil {
     /// Sum of the mobile items (category `mobile_endgeraete` or a mobile device type).
     pub summe: Betrag,
@@ -227,7 +228,7 @@ impl Mobil {
 }
 
 /// Pupil devices.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Geraete {
     /// Existing pupil devices (tablets, laptops, notebooks, PCs; without teachers' loan devices).
     pub vorhanden: u64,
@@ -248,7 +249,7 @@ pub struct Geraete {
 }
 
 /// Devices of one type, before and after the plan.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct GeraeteTyp {
     /// Device type.
     pub typ: Label,
@@ -282,7 +283,7 @@ impl Geraete {
 }
 
 /// Network figures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct NetzK {
     /// Rooms with WLAN.
     pub wlan_raeume: Option<u32>,
@@ -310,7 +311,7 @@ impl NetzK {
 }
 
 /// Training hours.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FortbildungK {
     /// Framework the competence ids refer to (the curriculum's, else KMK 2016).
     pub rahmen: Label,
@@ -323,7 +324,7 @@ pub struct FortbildungK {
 }
 
 /// Hours in one competence area.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct BereichStunden {
     /// The area.
     pub bereich: Bereich,
@@ -369,7 +370,7 @@ impl FortbildungK {
 }
 
 /// Curriculum matrices: subject × area and grade × area.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CurriculumK {
     /// The framework.
     pub rahmen: Label,
@@ -388,7 +389,7 @@ pub struct CurriculumK {
 }
 
 /// One row of a curriculum matrix.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct MatrixZeile {
     /// Row label: the subject, or the grade (`5`, `5–6`).
     pub name: String,
@@ -399,7 +400,7 @@ pub struct MatrixZeile {
 }
 
 /// One cell of a curriculum matrix.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Zelle {
     /// Units touching the area.
     pub einheiten: usize,
@@ -467,7 +468,7 @@ impl CurriculumK {
 }
 
 /// A school half-year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Halbjahr {
     /// Stable key, e.g. `2026/27-1`.
     pub schluessel: String,
@@ -484,7 +485,7 @@ pub struct Halbjahr {
 }
 
 /// Measures by school half-year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Zeitplan {
     /// Half-years from the start of the planning period (or the first measure) to its end (or the last measure).
     pub halbjahre: Vec<Halbjahr>,
@@ -495,7 +496,7 @@ pub struct Zeitplan {
 }
 
 /// One measure in the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ZeitplanZeile {
     /// Measure id.
     pub id: String,
@@ -553,7 +554,7 @@ impl Zeitplan {
 }
 
 /// Running costs (never funded) per calendar year of the planning period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Folgekosten {
     /// `betrieb.folgekosten_eur_pro_jahr`.
     pub pro_jahr: Option<Betrag>,
@@ -566,7 +567,7 @@ pub struct Folgekosten {
 }
 
 /// Running costs of one year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FolgekostenJahr {
     /// Calendar year.
     pub jahr: i32,

@@ -15,21 +15,24 @@
 
 mod build;
 pub mod kennzahlen;
+mod markdown;
 pub mod overview;
 mod pruefbericht;
 mod types;
 pub mod values;
 pub mod vokabular;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use kennzahlen::Kennzahlen;
+pub use markdown::Markdown;
 pub use pruefbericht::{BefundV, Pruefbericht};
 pub use types::{
     AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
     KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
 };
-pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, Label, SpanneV, Zahl};
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
 
 /// Version of the view's shape; raised on any incompatible change.
@@ -45,7 +48,7 @@ pub struct Optionen {
 }
 
 /// Everything a renderer needs to print one plan.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PlanView {
     /// Shape version, [`VIEW_VERSION`].
     pub version: u32,
@@ -104,7 +107,7 @@ pub struct PlanView {
 }
 
 /// Metadata of the document.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Dokument {
     /// Name of the input file.
     pub datei: String,
@@ -127,7 +130,7 @@ pub struct Dokument {
 }
 
 /// Selections for the one-page summary.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Zusammenfassung {
     /// What the plan comprises, with German plurals: `5 Ziele, 1 Bedarfsposition und keine Maßnahmen`.
     pub umfang: String,
@@ -138,7 +141,7 @@ pub struct Zusammenfassung {
 }
 
 /// Goals of one dimension.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct DimensionZiele {
     /// Dimension.
     pub dimension: Label,
@@ -147,7 +150,7 @@ pub struct DimensionZiele {
 }
 
 /// A fact the plan states as `unbekannt`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct UnbekanntV {
     /// YAML path, e.g. `schule.schueler`.
     pub pfad: String,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::figures::Ratio;
 use crate::model::{Euro, Kategorie};
-use crate::review::{Figures, Review, Row, is_notable};
+use crate::review::{Figures, Review, Row, Totals, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
 /// An amount in euro as every document of mep shows it (`1.234,50 €`).
@@ -17,14 +17,15 @@ pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
-/// A school's figures as the six cells of the overview: beantragt, Eigenanteil, mobile share,
-/// devices per pupil, WLAN coverage, training hours per teacher.
+/// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
+/// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
-pub fn figure_cells(f: &Figures) -> [String; 6] {
+pub fn figure_cells(f: &Figures) -> [String; 7] {
     let x = &f.exact;
     [
         eur(f.requested),
         eur(f.own_share),
+        eur(f.other),
         opt(x.mobile_share, pct1),
         opt(x.devices_per_pupil, |r| de_ratio(r, 2)),
         opt(x.wlan_coverage, |r| de_percent(r, 0)),
@@ -194,8 +195,8 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         });
     }
     let result = format!(
-        "Prüfergebnis: {} ohne Befund, {} mit Warnungen, {} mit Fehlern{}.",
-        plural(t.ok, "Plan", "Pläne"),
+        "Prüfergebnis: {}, {} mit Warnungen, {} mit Fehlern{}.",
+        without_findings(t),
         t.with_warnings,
         t.with_errors,
         if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
@@ -211,6 +212,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         "Warnungen",
         "Beantragt",
         "Eigenanteil",
+        "Sonstige Mittel",
         "Anteil mobiler Endgeräte",
         "Geräte je Schüler/in",
         "WLAN-Abdeckung",
@@ -230,14 +232,14 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
             match &row.figures {
                 Some(f) => cells.extend(figure_cells(f)),
-                None => cells.extend(std::iter::repeat_n("–".to_owned(), 6)),
+                None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
             }
             cells
         })
         .collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
-    summe.extend([eur(t.requested), eur(t.own_share), opt(share(t.mobile, t.investment), pct1)]);
+    summe.extend([eur(t.requested), eur(t.own_share), eur(t.other), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
     abschnitte.push(section(
         2,
@@ -278,18 +280,41 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
     };
     abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
 
-    let mut zeilen = vec![vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)], vec!["Eigenanteil".to_owned(), eur(t.own_share)]];
+    let zeilen = vec![
+        vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
+        vec!["Eigenanteil".to_owned(), eur(t.own_share)],
+        vec!["Sonstige Mittel".to_owned(), eur(t.other)],
+    ];
+    let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
+    let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
+    let gap = t.financing_gap();
+    let covered = match gap.cents().cmp(&0) {
+        std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
+        std::cmp::Ordering::Greater => {
+            format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))
+        }
+        std::cmp::Ordering::Less => {
+            format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
+        }
+    };
+    let mut finanzierung = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {
-        zeilen.push(vec!["Budget des Schulträgers".to_owned(), eur(budget)]);
         let rest = budget.cents() - t.requested.cents();
-        zeilen.push(if rest >= 0 {
-            vec!["Verbleibendes Budget".to_owned(), eur(Euro(rest))]
-        } else {
-            vec!["Überschreitung des Budgets".to_owned(), eur(Euro(-rest))]
+        finanzierung.push(Block::Tabelle {
+            kopf: vec!["Budget".to_owned(), "Betrag".to_owned()],
+            rechts: vec![false, true],
+            zeilen: vec![
+                vec!["Budget des Schulträgers".to_owned(), eur(budget)],
+                if rest >= 0 {
+                    vec!["Verbleibendes Budget".to_owned(), eur(Euro(rest))]
+                } else {
+                    vec!["Überschreitung des Budgets".to_owned(), eur(Euro(-rest))]
+                },
+            ],
+            summe: None,
         });
     }
-    let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
-    abschnitte.push(section(2, "Finanzierung", vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe: None }]));
+    abschnitte.push(section(2, "Finanzierung", finanzierung));
 
     let folgekosten = if t.running_costs.is_empty() {
         vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
@@ -333,4 +358,15 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
         });
     }
     Overview { titel, abschnitte }
+}
+
+/// `2 Pläne ohne Befund` and, when some have only hints, `, 1 nur mit Hinweisen`.
+#[must_use]
+pub fn without_findings(t: &Totals) -> String {
+    let mut text = format!("{} ohne Befund", plural(t.without_findings, "Plan", "Pläne"));
+    let hints_only = t.ok - t.without_findings;
+    if hints_only > 0 {
+        text.push_str(&format!(", {hints_only} nur mit Hinweisen"));
+    }
+    text
 }

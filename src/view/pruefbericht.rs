@@ -1,12 +1,13 @@
 //! The Prüfbericht: every finding about the plan, as view data.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Label;
 use crate::diag::{Counts, Diagnostic, Severity};
 
 /// Every finding about the plan.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Pruefbericht {
     /// Number of errors.
     pub fehler: usize,
@@ -21,7 +22,7 @@ pub struct Pruefbericht {
 }
 
 /// One finding.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BefundV {
     /// Code.
     pub code: String,

@@ -1,11 +1,12 @@
 //! The chapter types of [`PlanView`](super::PlanView), in document order.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{AngabeV, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
 
 /// The school.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SchuleV {
     /// Name.
     pub name: String,
@@ -30,7 +31,7 @@ pub struct SchuleV {
 }
 
 /// A contact person.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PersonV {
     /// Name.
     pub name: String,
@@ -43,7 +44,7 @@ pub struct PersonV {
 }
 
 /// The Schulträger.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SchultraegerV {
     /// Name.
     pub name: String,
@@ -56,7 +57,7 @@ pub struct SchultraegerV {
 }
 
 /// An approval.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BeschlussV {
     /// Body.
     pub gremium: Label,
@@ -65,7 +66,7 @@ pub struct BeschlussV {
 }
 
 /// Ist-Analyse.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BestandV {
     /// Network (absent when the plan says nothing about it).
     pub netz: Option<NetzV>,
@@ -80,7 +81,7 @@ pub struct BestandV {
 }
 
 /// Network.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct NetzV {
     /// Download bandwidth in Mbit/s.
     pub internet_mbit: Option<AngabeV>,
@@ -101,7 +102,7 @@ pub struct NetzV {
 }
 
 /// Existing devices of one type.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct GeraetV {
     /// Type.
     pub typ: Label,
@@ -114,7 +115,7 @@ pub struct GeraetV {
 }
 
 /// A goal.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ZielV {
     /// Id.
     pub id: String,
@@ -135,7 +136,7 @@ pub struct ZielV {
 }
 
 /// The curriculum.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct CurriculumV {
     /// Framework.
     pub rahmen: Label,
@@ -144,7 +145,7 @@ pub struct CurriculumV {
 }
 
 /// A curriculum unit.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct EinheitV {
     /// Subject.
     pub fach: String,
@@ -161,7 +162,7 @@ pub struct EinheitV {
 }
 
 /// A usage scenario.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SzenarioV {
     /// Id.
     pub id: String,
@@ -178,7 +179,7 @@ pub struct SzenarioV {
 }
 
 /// An equipment item.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BedarfV {
     /// Id.
     pub id: String,
@@ -211,7 +212,7 @@ pub struct BedarfV {
 }
 
 /// A platform.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PlattformV {
     /// Name.
     pub name: String,
@@ -238,7 +239,7 @@ pub struct PlattformV {
 }
 
 /// Data protection.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct DatenschutzV {
     /// Officer's name.
     pub beauftragte_person: Option<String>,
@@ -255,7 +256,7 @@ pub struct DatenschutzV {
 }
 
 /// A training.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FortbildungV {
     /// Title.
     pub titel: String,
@@ -280,7 +281,7 @@ pub struct FortbildungV {
 }
 
 /// Operation and support.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BetriebV {
     /// First-level responsible.
     pub first_level: Option<String>,
@@ -303,7 +304,7 @@ pub struct BetriebV {
 }
 
 /// A measure.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MassnahmeV {
     /// Id.
     pub id: String,
@@ -330,7 +331,7 @@ pub struct MassnahmeV {
 }
 
 /// Evaluation of a goal.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct EvaluationV {
     /// Goal id.
     pub ziel: String,
@@ -345,7 +346,7 @@ pub struct EvaluationV {
 }
 
 /// A room type with its standard equipment.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct RaumtypV {
     /// Name, e.g. `Klassenraum`.
     pub bezeichnung: String,
@@ -358,7 +359,7 @@ pub struct RaumtypV {
 }
 
 /// A partner of the school.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct KooperationV {
     /// Name.
     pub name: String,
@@ -369,7 +370,7 @@ pub struct KooperationV {
 }
 
 /// An activity outside lessons (parents' evening, Medienscouts, AG).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AngebotV {
     /// Title.
     pub titel: String,
@@ -384,7 +385,7 @@ pub struct AngebotV {
 }
 
 /// An attachment.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AnlageV {
     /// Number in the list of attachments, from 1.
     pub nummer: usize,
@@ -395,7 +396,7 @@ pub struct AnlageV {
 }
 
 /// A signature line.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct UnterschriftV {
     /// Who signs.
     pub rolle: Label,

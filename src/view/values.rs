@@ -4,7 +4,8 @@
 //! (`1.234,56 €`, `31.03.2027`, `12,5 %`), so that all renderers print the
 //! same figures and none re-implements German formatting.
 
-use serde::{Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::figures::Ratio;
 use crate::model::{Angabe, Datum, Euro, Zeitraum};
@@ -166,7 +167,7 @@ pub fn schuljahr(year: i32) -> String {
 }
 
 /// An amount of money: cents and German text. Serialised as `{"cent": 123456, "text": "1.234,56 €"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Betrag {
     /// Amount in euro cents.
     pub cent: i64,
@@ -189,7 +190,7 @@ impl From<Euro> for Betrag {
 }
 
 /// A share in percent: `{"prozent": 12.5, "text": "12,5 %"}`; `prozent` is rounded to one decimal.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Anteil {
     /// Percentage, rounded to one decimal (12.5 means 12,5 %).
     pub prozent: f64,
@@ -201,8 +202,7 @@ impl Anteil {
     /// The exact share `r`, rounded half away from zero to one decimal of a percent.
     #[must_use]
     pub fn of(r: Ratio) -> Self {
-        let tenths = r.scaled(1000);
-        Self { prozent: tenths as f64 / 10.0, text: de_share(r) }
+        Self { prozent: r.percent(1), text: de_share(r) }
     }
 
     /// The share, when there is one.
@@ -213,7 +213,7 @@ impl Anteil {
 }
 
 /// A computed decimal figure: `{"wert": 16.67, "text": "16,7"}`; `wert` is rounded to `places` decimals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Zahl {
     /// Value, rounded to the decimals shown.
     pub wert: f64,
@@ -249,7 +249,7 @@ impl Zahl {
 }
 
 /// A count: `{"wert": 2140, "text": "2.140"}`, so that every renderer prints it the same way.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Anzahl {
     /// The count.
     pub wert: u64,
@@ -273,7 +273,7 @@ impl From<u32> for Anzahl {
 
 /// A count the plan may state as `unbekannt`: `{"wert": 812, "text": "812"}` or
 /// `{"wert": null, "text": "nicht bekannt"}`. Never printed as 0 when unknown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AngabeV {
     /// The count, `None` when the plan says `unbekannt`.
     pub wert: Option<u32>,
@@ -294,7 +294,7 @@ impl From<Angabe<u32>> for AngabeV {
 }
 
 /// A date: `{"iso": "2027-03-31", "text": "31.03.2027"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DatumV {
     /// ISO 8601 date.
     pub iso: String,
@@ -309,7 +309,7 @@ impl From<Datum> for DatumV {
 }
 
 /// A period with first and last day and German text (`01.08.2026 – 31.07.2029` or `1. Quartal 2027`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SpanneV {
     /// First day.
     pub von: DatumV,
@@ -337,7 +337,7 @@ impl From<Zeitraum> for SpanneV {
 }
 
 /// A value from a closed list: its YAML key and German label, `{"key": "gymnasium", "text": "Gymnasium"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Label {
     /// Key as written in YAML.
     pub key: &'static str,
@@ -354,7 +354,7 @@ macro_rules! label {
 pub(crate) use label;
 
 /// A yes/no answer that may be missing: `{"wert": true, "text": "ja"}`; `wert` is `null` when not stated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct JaNein {
     /// The answer, `None` when the plan does not say.
     pub wert: Option<bool>,
@@ -376,32 +376,6 @@ impl From<Option<bool>> for JaNein {
 impl From<bool> for JaNein {
     fn from(b: bool) -> Self {
         Some(b).into()
-    }
-}
-
-/// Free text the plan declares as Markdown (CommonMark).
-///
-/// Serialised as `{"markdown": "..."}` so that every renderer can tell it from
-/// plain text: plain strings are escaped, Markdown is converted (and for the
-/// Markdown output, heading levels are shifted below the chapter and raw HTML
-/// is neutralised).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Markdown(pub String);
-
-impl Serialize for Markdown {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Markdown", 1)?;
-        st.serialize_field("markdown", &self.0)?;
-        st.end()
-    }
-}
-
-impl Markdown {
-    /// Wraps optional Markdown text, dropping blank text.
-    #[must_use]
-    pub fn opt(text: Option<&String>) -> Option<Self> {
-        text.filter(|t| !t.trim().is_empty()).map(|t| Self(t.clone()))
     }
 }
 

@@ -1,12 +1,13 @@
 //! The Land's vocabulary: document and chapter titles, competence areas of each framework.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Label;
 use crate::model::{Dokumentname, Gremium, Land, Rahmen, Schulform};
 
 /// Number and title of one chapter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kapitel {
     /// Chapter number (`1` … `14`) or annex letter (`A` …).
     pub nummer: &'static str,
@@ -19,7 +20,7 @@ fn k(nummer: &'static str, titel: &'static str) -> Kapitel {
 }
 
 /// Titles of every chapter, in document order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kapitelliste {
     /// 1 Zusammenfassung.
     pub zusammenfassung: Kapitel,
@@ -59,7 +60,7 @@ pub struct Kapitelliste {
 
 /// The document's name with article and pronoun in every case the templates need,
 /// so that no template decides grammar: `{"nominativ": "das Medienkonzept", "pronomen": "es", …}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Grammatik {
     /// Key of the name, e.g. `medienkonzept`.
     pub key: &'static str,
@@ -130,7 +131,7 @@ impl Grammatik {
 }
 
 /// The document's name and chapter titles as the Land calls them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Vokabular {
     /// Name of the document as a title, e.g. `Medienentwicklungsplan`, `Medienkonzept` (BY, NW), `Medienbildungskonzept` (HE, NI, SN, ST).
     pub dokument: &'static str,
@@ -248,7 +249,7 @@ pub fn gremium(land: Land, g: Gremium) -> Label {
 }
 
 /// A competence area of a framework: `{"id": "1", "name": "Suchen, Verarbeiten und Aufbewahren"}`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct Bereich {
     /// Number of the area, the part of a competence id before the first dot (`1` for `1.2`).
     pub id: String,

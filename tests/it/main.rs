@@ -8,6 +8,7 @@ mod examples;
 mod export;
 mod figures;
 mod fuzz;
+mod generated;
 mod layout;
 mod pdf;
 mod render;

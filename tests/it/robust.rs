@@ -112,7 +112,7 @@ fn one_bad_plan_among_many_does_not_fail_the_review_pdf() {
     let result = review::roll_up(None, rows, &Choice::default());
     let bad_row = result.rows.iter().find(|r| r.file.ends_with("plan-schlecht.yaml")).unwrap();
     assert_eq!(bad_row.status, Status::Fehler);
-    let pdf = mep::render::review::pdf(&result, pdf::Standard::default(), Some(0)).expect("overview renders");
+    let pdf = mep::render::review::pdf(&result, &Templates::embedded(), pdf::Standard::default(), Some(0)).expect("overview renders");
     assert!(pdf.starts_with(b"%PDF"));
 }
 
@@ -381,10 +381,10 @@ fn review_lists_every_unreadable_entry_as_an_error_row_and_goes_on() {
     let files = review::discover(&[d.to_path_buf()], None).expect("the folder exists");
     let rows = review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
     let row = |name: &str| rows.iter().find(|r| r.file.ends_with(name)).unwrap_or_else(|| panic!("{name} has no row"));
-    assert_ne!(row("gut.yaml").status, Status::Fehler);
+    assert!(matches!(row("gut.yaml").status, Status::Ok | Status::Warnungen), "{:?}", row("gut.yaml").status);
     assert!(row("gut.yaml").error.is_none());
     for name in ["schleife-a.yaml", "schleife-b.yaml", "null.yaml"] {
-        assert_eq!(row(name).status, Status::Fehler, "{name}");
+        assert_eq!(row(name).status, Status::Unlesbar, "{name}");
         assert!(row(name).error.as_deref().is_some_and(|e| e.contains("kann nicht gelesen werden")), "{name}: {:?}", row(name).error);
     }
     assert!(row("schleife-a.yaml").error.as_deref().unwrap().contains("Verweisschleife"));

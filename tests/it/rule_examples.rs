@@ -72,10 +72,10 @@ fn dir() -> PathBuf {
 }
 
 /// Fails when an example file differs from the rule's snippet; regenerate with
-/// `MEP_UPDATE_EXAMPLES=1 cargo test --test it rule_examples`.
+/// `MEP_UPDATE=1 cargo test --test it`.
 #[test]
 fn every_rule_example_is_a_file_and_does_what_it_says() {
-    let update = std::env::var_os("MEP_UPDATE_EXAMPLES").is_some();
+    let update = std::env::var_os("MEP_UPDATE").is_some();
     let mut problems = Vec::new();
     let mut wanted = BTreeSet::new();
     for rule in plan_rules() {
@@ -88,8 +88,7 @@ fn every_rule_example_is_a_file_and_does_what_it_says() {
                 std::fs::write(&path, &text).unwrap();
             }
             if std::fs::read_to_string(&path).unwrap_or_default() != text {
-                problems
-                    .push(format!("{}: {kind}.yaml is stale; run `MEP_UPDATE_EXAMPLES=1 cargo test --test it rule_examples`", rule.code));
+                problems.push(format!("{}: {kind}.yaml is stale; run `MEP_UPDATE=1 cargo test --test it`", rule.code));
                 continue;
             }
             let checked = check_file(&path);

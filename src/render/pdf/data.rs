@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::markdown;
 use crate::view::PlanView;
+use crate::view::values::de_int;
 
 /// Everything the template reads.
 #[derive(Debug, Serialize)]
@@ -106,6 +107,8 @@ pub struct Heatmap {
     pub faecher: Vec<String>,
     /// Hours, `werte[fach][bereich]`.
     pub werte: Vec<Vec<f64>>,
+    /// The same hours as German text (`1.200`), `texte[fach][bereich]`.
+    pub texte: Vec<Vec<String>>,
     /// The largest cell value.
     pub max: f64,
 }
@@ -130,6 +133,10 @@ pub struct DeviceMix {
     pub vorher: u64,
     /// Count after all planned purchases.
     pub nachher: u64,
+    /// `vorher` as German text (`1.200`).
+    pub vorher_text: String,
+    /// `nachher` as German text.
+    pub nachher_text: String,
 }
 
 /// Builds the template's data from a plan's view.
@@ -237,14 +244,16 @@ fn funding(view: &PlanView) -> Vec<Share> {
 
 fn heatmap(view: &PlanView) -> Heatmap {
     let Some(cur) = &view.kennzahlen.curriculum else {
-        return Heatmap { bereiche: Vec::new(), faecher: Vec::new(), werte: Vec::new(), max: 0.0 };
+        return Heatmap { bereiche: Vec::new(), faecher: Vec::new(), werte: Vec::new(), texte: Vec::new(), max: 0.0 };
     };
     let werte: Vec<Vec<f64>> = cur.faecher.iter().map(|f| f.zellen.iter().map(|z| z.stunden as f64).collect()).collect();
+    let texte = cur.faecher.iter().map(|f| f.zellen.iter().map(|z| count(z.stunden)).collect()).collect();
     let max = werte.iter().flatten().copied().fold(0.0, f64::max);
     Heatmap {
         bereiche: cur.bereiche.iter().map(|b| Area { id: b.id.clone(), label: b.name.clone() }).collect(),
         faecher: cur.faecher.iter().map(|f| f.name.clone()).collect(),
         werte,
+        texte,
         max,
     }
 }
@@ -255,6 +264,18 @@ fn devices(view: &PlanView) -> Vec<DeviceMix> {
         .je_typ
         .iter()
         .filter(|g| !matches!(g.typ.key, "verkabelung" | "lizenz" | "sonstiges" | "elektroinstallation" | "baumassnahme"))
-        .map(|g| DeviceMix { key: g.typ.key, label: g.typ.text, vorher: g.vorher, nachher: g.nachher })
+        .map(|g| DeviceMix {
+            key: g.typ.key,
+            label: g.typ.text,
+            vorher: g.vorher,
+            nachher: g.nachher,
+            vorher_text: count(g.vorher),
+            nachher_text: count(g.nachher),
+        })
         .collect()
+}
+
+/// A count as German text, with the formatting of every other document of mep.
+fn count(n: u64) -> String {
+    de_int(i64::try_from(n).unwrap_or(i64::MAX))
 }

@@ -24,8 +24,12 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("Lehrkräfte", "`schule.lehrkraefte`"),
     ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
     ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
-    ("Investitionen (EUR)", "Summe aller Bedarfspositionen (Anzahl × Einzelpreis)"),
-    ("Mobile Endgeräte (EUR)", "Summe der Positionen der Kategorie `mobile_endgeraete`"),
+    ("Sonstige Mittel (EUR)", "`finanzierung.sonstige_mittel_eur`"),
+    ("Investitionen (EUR)", "Summe aller Bedarfspositionen mit Preis (Anzahl × Einzelpreis)"),
+    (
+        "Mobile Endgeräte (EUR)",
+        "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone)",
+    ),
     ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
     (
         "Geräte je Schüler",
@@ -72,6 +76,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 s.teachers.map_or_else(String::new, |n| n.to_string()),
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
+                csv_eur(f.other),
                 csv_eur(f.investment),
                 csv_eur(f.mobile),
                 csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
@@ -79,7 +84,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
                 csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
             ]),
-            _ => cells.extend(std::iter::repeat_n(String::new(), 10)),
+            _ => cells.extend(std::iter::repeat_n(String::new(), 11)),
         }
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");

@@ -1,17 +1,22 @@
-//! The whole review as one JSON document.
+//! The whole review as one JSON document (schema: `schemas/output/review.schema.json`).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::review::Review;
 
-/// Version of the JSON document of `mep review --format json`.
-pub const JSON_VERSION: u32 = 1;
+/// Version of the JSON document of `mep review --format json`; see `docs/output.md` for when it changes.
+pub const JSON_VERSION: u32 = 2;
 
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    version: u32,
+/// The JSON document of one `mep review` run.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "mep review --format json")]
+pub struct JsonDoc<'a> {
+    /// Version of this document's shape.
+    pub version: u32,
+    /// The review.
     #[serde(flatten)]
-    review: &'a Review,
+    pub review: &'a Review,
 }
 
 /// The whole review as one pretty-printed JSON document with a final newline.

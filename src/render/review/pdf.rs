@@ -27,7 +27,12 @@ struct PdfDoc {
 ///
 /// The document is dated with the newest `stand` of the plans, so the same plans give the same bytes;
 /// `source_date_epoch` overrides the creation time. `Err` holds template problems.
-pub fn pdf(review: &Review, standard: pdf::Standard, source_date_epoch: Option<i64>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+pub fn pdf(
+    review: &Review,
+    templates: &pdf::Templates,
+    standard: pdf::Standard,
+    source_date_epoch: Option<i64>,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = overview(review);
     let stand =
         review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
@@ -46,5 +51,5 @@ pub fn pdf(review: &Review, standard: pdf::Standard, source_date_epoch: Option<i
         .map_err(|e| vec![Diagnostic::new(pdf::CODE_TEMPLATE, crate::diag::Severity::Fehler, "", format!("Daten für das PDF: {e}"))])?;
     let mut settings = pdf::Settings::for_stand(stand, format!("mep-review {}", data.meta.title), source_date_epoch);
     settings.standard = standard;
-    pdf::render_entry(&pdf::Templates::embedded(), pdf::templates::REVIEW_MAIN, json, &settings).map(|r| r.pdf)
+    pdf::render_entry(templates, pdf::templates::REVIEW_MAIN, json, &settings).map(|r| r.pdf)
 }

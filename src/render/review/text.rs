@@ -20,8 +20,8 @@ pub fn text(review: &Review) -> String {
     let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
     let _ = writeln!(
         out,
-        "{:<34} {:<10} {:<9} {:>3} {:>3} {:>15} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
-        "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
+        "{:<34} {:<10} {:<12} {:>3} {:>3} {:>15} {:>14} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
+        "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "sonstige", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
     );
     for row in &review.rows {
         let name = match &row.school {
@@ -31,9 +31,9 @@ pub fn text(review: &Review) -> String {
         };
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
         let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
-        let [req, own, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
+        let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
         let line = format!(
-            "{name:<34} {number:<10} {:<9} {:>3} {:>3} {req:>15} {own:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
+            "{name:<34} {number:<10} {:<12} {:>3} {:>3} {req:>15} {own:>14} {other:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
             row.status.label(),
             row.counts.errors,
             row.counts.warnings,
@@ -49,7 +49,14 @@ pub fn text(review: &Review) -> String {
         let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(rest.cents().abs())));
     }
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
+    let _ = writeln!(out, "  Sonstige Mittel:   {:>15}", eur(t.other));
+    let _ = writeln!(out, "  Finanzierung:      {:>15}", eur(t.financing()));
     let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
+    let gap = t.financing_gap();
+    if gap.cents() != 0 {
+        let label = if gap.cents() > 0 { "Überdeckung:" } else { "Unterdeckung:" };
+        let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(gap.cents().abs())));
+    }
     let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), pct1));
     let years = years(review);
     if !years.is_empty() {
@@ -121,9 +128,10 @@ pub fn summary_line(review: &Review) -> String {
     let t = &review.totals;
     let c = finding_counts(review);
     let mut line = format!(
-        "{} geprüft: {} ohne Befund, {} mit Warnungen, {} mit Fehlern",
+        "{} geprüft: {} ohne Befund{}, {} mit Warnungen, {} mit Fehlern",
         plural(t.files, "Plan", "Pläne"),
-        t.ok,
+        t.without_findings,
+        if t.ok > t.without_findings { format!(", {} nur mit Hinweisen", t.ok - t.without_findings) } else { String::new() },
         t.with_warnings,
         t.with_errors
     );
