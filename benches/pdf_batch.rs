@@ -5,7 +5,7 @@
 //! with numbered school names, so no two documents are alike) into a temporary
 //! folder, starts the `mep` binary on all of them and samples its resident
 //! memory (VmRSS, Linux) while it runs. It prints RSS at the start and each
-//! time another quarter of the PDFs is on disk, and the peak (VmHWM).
+//! time another tenth of the PDFs is on disk, and the peak (VmHWM).
 #![allow(clippy::disallowed_macros)] // a benchmark reports on stdout
 
 use std::path::{Path, PathBuf};
@@ -55,7 +55,7 @@ fn main() {
         .spawn()
         .expect("mep starts");
     let pid = child.id();
-    let marks: Vec<usize> = (0..=4).map(|q| n * q / 4).collect();
+    let marks: Vec<usize> = (0..=10).map(|q| n * q / 10).collect();
     let mut next = 0;
     let mut curve = Vec::new();
     let mut peak = 0;

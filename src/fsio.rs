@@ -179,7 +179,7 @@ pub fn describe_io(e: &io::Error) -> String {
             "das Netzlaufwerk ist nicht erreichbar"
         }
         K::Unsupported => "vom Dateisystem nicht unterstützt",
-        _ if os_code(e) == Some(ELOOP) => "zu viele Ebenen symbolischer Verweise (Verweisschleife)",
+        _ if os_code(e) == Some(ELOOP) => "zu viele Ebenen symbolischer Verweise, vermutlich eine Verweisschleife",
         _ => "Ein-/Ausgabefehler",
     };
     // The everyday cases speak for themselves; for the rest the number helps whoever looks into it.

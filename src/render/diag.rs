@@ -49,11 +49,12 @@ pub fn human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -> Strin
         if let Some(src) = source
             && let Some(text) = src.line_text(loc.line)
         {
-            let shown = sanitize(text);
-            let caret_start = loc.column.saturating_sub(1).min(shown.chars().count());
+            let line = sanitize(text);
+            let caret_start = loc.column.saturating_sub(1).min(line.chars().count());
             let span_chars =
                 src.text().get(loc.start..loc.end.max(loc.start)).map_or(1, |t| t.lines().next().unwrap_or("").chars().count());
-            let carets = span_chars.clamp(1, shown.chars().count().saturating_sub(caret_start).max(1));
+            let carets = span_chars.clamp(1, line.chars().count().saturating_sub(caret_start).max(1));
+            let (shown, caret_start, carets) = window(&line, caret_start, carets);
             let _ = writeln!(out, "{pad} {blue}|{blue:#}");
             let _ = writeln!(out, "{blue}{} |{blue:#} {shown}", loc.line);
             let _ = writeln!(out, "{pad} {blue}|{blue:#} {}{sev}{}{sev:#}", " ".repeat(caret_start), "^".repeat(carets));
@@ -70,6 +71,33 @@ pub fn human(d: &Diagnostic, source: Option<&SourceFile>, colour: bool) -> Strin
     out
 }
 
+/// Most characters of a source line shown under a finding; a longer line is cut around the caret.
+const MAX_SHOWN: usize = 200;
+
+/// The part of `line` shown under a finding, with the caret's start and width in it.
+///
+/// A line of a plan can be tens of thousands of characters long (one long text);
+/// then only a window around the caret is shown, marked with `…` where cut.
+fn window(line: &str, caret_start: usize, carets: usize) -> (String, usize, usize) {
+    let len = line.chars().count();
+    if len <= MAX_SHOWN {
+        return (line.to_owned(), caret_start, carets);
+    }
+    let start = caret_start.saturating_sub(MAX_SHOWN / 4);
+    let end = (start + MAX_SHOWN).min(len);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(end - start));
+    if end < len {
+        shown.push('…');
+    }
+    let caret = caret_start - start + usize::from(start > 0);
+    let width = carets.min(end.saturating_sub(caret_start)).max(1);
+    (shown, caret, width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +109,18 @@ mod tests {
         assert!(!plain.contains('\u{1b}'), "{plain:?}");
         assert_eq!(plain, "Warnung[X-Y]: Text\u{FFFD}[2J\n  --> schule.name\n  = Hilfe: Hilfe\n");
         assert!(human(&d, None, true).contains("\u{1b}[1m\u{1b}[33m"));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_caret() {
+        assert_eq!(window("kurz", 1, 2), ("kurz".to_owned(), 1, 2));
+        let line = format!("leitbild: {}", "ä".repeat(32_768));
+        let (shown, caret, width) = window(&line, 10, 32_768);
+        assert_eq!(shown.chars().count(), MAX_SHOWN + 1);
+        assert!(shown.starts_with("leitbild: ä") && shown.ends_with('…'));
+        assert_eq!((caret, width), (10, MAX_SHOWN - 10));
+        let (shown, caret, width) = window(&line, 20_000, 1);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!((caret, width), (MAX_SHOWN / 4 + 1, 1));
     }
 }

@@ -317,6 +317,27 @@ fn a_typst_template_cannot_produce_pages_without_end() {
     assert!(err[0].message.contains("nicht fertig"), "{}", err[0].message);
 }
 
+/// The memory of a user's template is watched while it is set (the process's
+/// resident memory, which Linux reports): past the budget, the document is abandoned.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_typst_template_cannot_take_memory_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    // Takes a second or more, far longer than the first look at the memory; the
+    // abandoned compilation then ends on its own, so the test process stays small.
+    std::fs::write(dir.path().join("plan.typ"), "#for i in range(20000) { [x]; pagebreak() }\n").unwrap();
+    let templates = Templates::with_dir(dir.path()).unwrap();
+    let checked = check_file(&root().join("tests/fixtures/valid/minimal.yaml"));
+    let view = view_of(&checked);
+    let plan = checked.value.as_ref().unwrap();
+    let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+    // Below what the process holds already, so the first look ends it.
+    let budget = pdf::Budget { time: Duration::from_mins(10), max_memory: 1 << 20, ..pdf::Budget::default() };
+    let err = pdf::render_budgeted(&templates, pdf::templates::MAIN, data::to_json(&data::build(&view)), &settings, budget).unwrap_err();
+    assert_eq!(err[0].code, pdf::CODE_BUDGET);
+    assert!(err[0].message.contains("Arbeitsspeicher"), "{}", err[0].message);
+}
+
 // 8 + 9: special files.
 
 fn mkfifo(path: &Path) -> bool {

@@ -4,6 +4,13 @@
 //! it with a deadline. The waiting never happens on a rayon thread: typst
 //! hands parts of its layout to rayon's pool, so a pool thread blocked on a
 //! document would starve the very work it waits for.
+//!
+//! Templates of the user's (`--templates`) are set one document at a time, and
+//! while one is set the process's memory is watched (on Linux, from
+//! `/proc/self/status`): typst's layout cannot be bounded from outside, so a
+//! template that makes pages without end is stopped at [`Budget::max_memory`]
+//! rather than by the system. The embedded templates are bounded by the text
+//! limits of the plan instead.
 
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -24,11 +31,13 @@ pub struct Budget {
     pub time: Duration,
     /// Most pages a document may have; checked after layout, before the PDF is written.
     pub max_pages: usize,
+    /// Most memory (resident, of the whole process) while a template of the user's is set.
+    pub max_memory: u64,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Self { time: Duration::from_mins(1), max_pages: 2_000 }
+        Self { time: Duration::from_mins(1), max_pages: 2_000, max_memory: 1 << 30 }
     }
 }
 
@@ -76,11 +85,33 @@ fn start(templates: &Templates, entry: &str, data_json: Vec<u8>, settings: &Sett
     Ok(Pending { rx, deadline: Instant::now() + budget.time, budget, own_templates })
 }
 
+/// How often the memory of a user's template is looked at.
+const MEMORY_STEP: Duration = Duration::from_millis(50);
+
 impl Pending {
     /// The document, or the reason there is none.
     fn wait(self) -> Outcome {
-        let left = self.deadline.saturating_duration_since(Instant::now());
-        match self.rx.recv_timeout(left) {
+        loop {
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            let step = if self.own_templates { left.min(MEMORY_STEP) } else { left };
+            match self.rx.recv_timeout(step) {
+                Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < self.deadline => {
+                    if let Some(used) = resident_bytes().filter(|used| *used > self.budget.max_memory) {
+                        return Err(vec![budget_error(format!(
+                            "Das PDF braucht mehr als {} MiB Arbeitsspeicher ({} MiB belegt); der Vorgang wurde abgebrochen. \
+                             Die eigene Vorlage (`--templates`) erzeugt vermutlich Seiten oder Inhalte in einer Schleife.",
+                            self.budget.max_memory >> 20,
+                            used >> 20
+                        ))]);
+                    }
+                }
+                other => return self.outcome(other),
+            }
+        }
+    }
+
+    fn outcome(&self, received: Result<Outcome, mpsc::RecvTimeoutError>) -> Outcome {
+        match received {
             Ok(result) => result,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let secs = self.budget.time.as_secs();
@@ -99,6 +130,14 @@ impl Pending {
             )]),
         }
     }
+}
+
+/// The resident memory of the process, where the system tells it.
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.trim_start_matches("VmRSS:").trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kib * 1024)
 }
 
 /// Renders one document under a [`Budget`].
@@ -126,12 +165,14 @@ pub fn render_batch(templates: &Templates, jobs: Vec<Job>) -> Vec<Outcome> {
 /// Renders documents in parallel and hands each result to `each` in input order,
 /// as soon as its group is done; `each` returns `false` to stop the batch.
 ///
-/// Jobs are taken from the iterator one group (as many as there are threads)
-/// at a time and every PDF is dropped after `each` has seen it, so memory stays
+/// Jobs are taken from the iterator one group (as many as there are threads;
+/// one with templates of the user's) at a time and every PDF is dropped after `each` has seen it, so memory stays
 /// flat however many documents there are. typst memoises layout work in a
 /// process-wide cache; it is trimmed after each group for the same reason.
 pub fn render_each<T>(templates: &Templates, jobs: impl IntoIterator<Item = (T, Job)>, mut each: impl FnMut(T, Outcome) -> bool) {
-    let width = rayon::current_num_threads().max(1);
+    // A user's template is set alone, so its memory can be told apart.
+    let own_templates = templates.files().iter().any(|f| !f.embedded);
+    let width = if own_templates { 1 } else { rayon::current_num_threads().max(1) };
     let mut jobs = jobs.into_iter();
     loop {
         let started: Vec<(T, Result<Pending, Vec<Diagnostic>>)> = jobs

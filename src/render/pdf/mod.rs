@@ -244,9 +244,12 @@ fn compile(
     };
     let pages = document.pages().len();
     if pages > max_pages {
+        let count = |n: usize| crate::view::values::de_int(i64::try_from(n).unwrap_or(i64::MAX));
         return Err(vec![budget_error(format!(
-            "Das Dokument hätte {pages} Seiten, erlaubt sind höchstens {max_pages}. \
-             Eine eigene Vorlage (`--templates`) erzeugt vermutlich Seitenumbrüche in einer Schleife."
+            "Das Dokument hätte {} Seiten, erlaubt sind höchstens {}. \
+             Eine eigene Vorlage (`--templates`) erzeugt vermutlich Seitenumbrüche in einer Schleife.",
+            count(pages),
+            count(max_pages)
         ))]);
     }
     let standards = PdfStandards::new(settings.standard.list()).map_err(|e| {
