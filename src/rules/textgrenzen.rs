@@ -13,18 +13,23 @@ use crate::glyphs::{Unprintable, unprintable};
 use crate::source::join_key;
 
 // Measured with `cargo bench --bench text_limits` (release, 2 shared cores): the
-// minimal plan takes about 0,16 s; one paragraph of 5 000 characters 0,24 s (10 000:
-// 0,53 s, line breaking grows faster than the text); 40 000 characters over many
-// fields 0,61 s (60 000: 0,82 s); 200 needs about 0,7 s (500: 1,5 s).
+// minimal plan takes about 0,2 s; one paragraph of 5 000 characters 0,26 s (10 000:
+// 0,62 s, line breaking grows faster than the text); 20 000 characters over many
+// fields 0,43 s (40 000: 0,74 s); 100 needs 0,55 s, 200 needs 0,79 s (500: 1,7 s).
+// The examples have at most 95 list entries that are sections and 21 000 characters.
 
 /// Longest single text (one field), in characters.
 pub const MAX_FIELD_CHARS: usize = 5_000;
 
 /// Most characters of text in the whole plan.
-pub const MAX_TOTAL_CHARS: usize = 40_000;
+pub const MAX_TOTAL_CHARS: usize = 30_000;
 
 /// Most entries in one list (`bedarf`, `ziele`, …).
-pub const MAX_LIST_ENTRIES: usize = 200;
+pub const MAX_LIST_ENTRIES: usize = 100;
+
+/// Most list entries that are sections (a need, a goal, a measure …) in the whole plan;
+/// each is a row or a block in the document.
+pub const MAX_TOTAL_ENTRIES: usize = 200;
 
 pub(super) static RULES: &[&Rule] = &[&TEXT_LAENGE, &TEXT_ZEICHEN, &TEXT_SCHRIFT];
 
@@ -33,8 +38,9 @@ pub static TEXT_LAENGE: Rule = Rule {
     code: "TEXT-LAENGE",
     title: "Text oder Liste zu lang für das Dokument",
     severity: Fehler,
-    explanation: "Ein einzelner Text des Plans darf höchstens 5 000 Zeichen haben (etwa eineinhalb Druckseiten), eine Liste \
-höchstens 200 Einträge, und alle Texte zusammen höchstens 40 000 Zeichen. Mit diesen Grenzen entsteht das PDF jedes gültigen \
+    explanation: "Ein einzelner Text des Plans darf höchstens 5 000 Zeichen haben (etwa eineinhalb Druckseiten), alle Texte \
+zusammen höchstens 30 000 Zeichen; eine Liste darf höchstens 100 Einträge haben, alle Listen zusammen höchstens 200 Einträge \
+mit eigenen Angaben (Bedarfe, Ziele, Maßnahmen usw.). Mit diesen Grenzen entsteht das PDF jedes gültigen \
 Plans in etwa einer Sekunde; längere Texte machen den Satz sehr langsam, und die PDF-Bibliothek kann einzelne Texte über \
 32 767 Zeichen gar nicht schreiben. Kürzen Sie den Text, teilen Sie ihn auf mehrere Abschnitte auf oder verweisen Sie auf \
 ein ergänzendes Dokument.",
@@ -96,10 +102,12 @@ fn texts(ctx: &Context<'_>) -> Vec<(String, String)> {
     out
 }
 
-/// Every list of the plan longer than the limit, with its path.
-fn long_lists(ctx: &Context<'_>) -> Vec<(String, usize)> {
-    let Ok(value) = serde_json::to_value(ctx.plan) else { return Vec::new() };
+/// Every list of the plan longer than the limit, with its path, and how many
+/// list entries are sections in the whole plan.
+fn long_lists(ctx: &Context<'_>) -> (Vec<(String, usize)>, usize) {
+    let Ok(value) = serde_json::to_value(ctx.plan) else { return (Vec::new(), 0) };
     let mut out = Vec::new();
+    let mut sections = 0;
     let mut stack = vec![(String::new(), &value)];
     while let Some((path, v)) = stack.pop() {
         match v {
@@ -107,6 +115,7 @@ fn long_lists(ctx: &Context<'_>) -> Vec<(String, usize)> {
                 if items.len() > MAX_LIST_ENTRIES {
                     out.push((path.clone(), items.len()));
                 }
+                sections += items.iter().filter(|item| item.is_object()).count();
                 stack.extend(items.iter().enumerate().map(|(i, item)| (format!("{path}[{i}]"), item)));
             }
             Value::Object(map) => stack.extend(map.iter().map(|(k, v)| (join_key(&path, k), v))),
@@ -114,7 +123,7 @@ fn long_lists(ctx: &Context<'_>) -> Vec<(String, usize)> {
         }
     }
     out.sort();
-    out
+    (out, sections)
 }
 
 fn check_length(ctx: &Context<'_>, f: &mut Findings) {
@@ -131,9 +140,21 @@ fn check_length(ctx: &Context<'_>, f: &mut Findings) {
         f.at("", format!("Die Texte des Plans haben zusammen {} Zeichen; erlaubt sind höchstens {}.", de(total), de(MAX_TOTAL_CHARS)))
             .with_help("Kürzen Sie die längsten Texte; ein Medienentwicklungsplan bleibt so lesbar und das PDF entsteht zügig.");
     }
-    for (path, n) in long_lists(ctx) {
+    let (lists, sections) = long_lists(ctx);
+    for (path, n) in lists {
         f.at(&path, format!("Die Liste `{path}` hat {} Einträge; erlaubt sind höchstens {}.", de(n), de(MAX_LIST_ENTRIES)))
             .with_help("Fassen Sie gleichartige Einträge zusammen (z. B. eine Zeile mit `anzahl` statt vieler einzelner).");
+    }
+    if sections > MAX_TOTAL_ENTRIES {
+        f.at(
+            "",
+            format!(
+                "Die Listen des Plans haben zusammen {} Einträge mit eigenen Angaben; erlaubt sind höchstens {}.",
+                de(sections),
+                de(MAX_TOTAL_ENTRIES)
+            ),
+        )
+        .with_help("Fassen Sie gleichartige Einträge zusammen (z. B. eine Zeile mit `anzahl` statt vieler einzelner).");
     }
 }
 
