@@ -192,7 +192,7 @@ pub fn render_each<T>(templates: &Templates, jobs: impl IntoIterator<Item = (T, 
             let result = pending.and_then(Pending::wait);
             go_on = each(tag, result);
         }
-        typst::comemo::evict(10);
+        typst::comemo::evict(0);
         if !go_on {
             return;
         }
