@@ -283,8 +283,13 @@ fn yaml(g: &Generated) -> String {
     y
 }
 
+/// Generated plans per `cargo test` run; `MEP_PROPTEST_CASES=5000` runs a longer campaign.
+fn cases() -> u32 {
+    std::env::var("MEP_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn generated_plans_are_honest(g in generated()) {
