@@ -488,10 +488,16 @@ fn section(path: &str) -> String {
 /// The closest allowed name to a misspelt one, if any is close enough.
 #[must_use]
 pub fn suggest<'a>(given: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    // Names and ids are short; a long text is no misspelling, and the distance costs the product of the lengths.
+    const LONGEST: usize = 64;
+    if given.chars().count() > LONGEST {
+        return None;
+    }
     let lower = given.to_lowercase();
     let folded = fold_umlauts(&lower);
     allowed
         .iter()
+        .filter(|a| a.chars().count() <= LONGEST)
         .map(|a| {
             let al = a.to_lowercase();
             let d = strsim::damerau_levenshtein(&folded, &fold_umlauts(&al)).min(strsim::damerau_levenshtein(&lower, &al));
