@@ -63,7 +63,8 @@ pub static FONTS: LazyLock<FontStore> = LazyLock::new(FontStore::embedded);
 pub enum Unprintable {
     /// A Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …).
     Noncharacter,
-    /// A control character other than line feed and tab.
+    /// A control character other than line feed and tab, or U+FEFF (an invisible byte-order mark
+    /// inside a text, which PDF/UA forbids).
     Control,
     /// A private-use or unassigned-looking character no embedded font has a glyph for.
     NoGlyph,
@@ -88,7 +89,7 @@ pub fn unprintable(c: char) -> Option<Unprintable> {
     if (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE {
         return Some(Unprintable::Noncharacter);
     }
-    if (c.is_control() && c != '\n' && c != '\t') || c == '\u{2028}' || c == '\u{2029}' {
+    if (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
         return Some(Unprintable::Control);
     }
     // Latin, punctuation and the common symbols are in every embedded font.

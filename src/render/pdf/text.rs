@@ -106,6 +106,7 @@ mod tests {
         assert_eq!(unprintable('\u{0}'), Some(Unprintable::Control));
         assert_eq!(unprintable('\u{7}'), Some(Unprintable::Control));
         assert_eq!(unprintable('\u{85}'), Some(Unprintable::Control));
+        assert_eq!(unprintable('\u{FEFF}'), Some(Unprintable::Control), "PDF/UA forbids a byte-order mark inside a text");
         assert_eq!(unprintable('\u{1F642}'), Some(Unprintable::NoGlyph));
         assert_eq!(unprintable('\u{10FFFD}'), Some(Unprintable::NoGlyph));
     }
