@@ -74,7 +74,7 @@ fn schemas_describe_what_they_must() {
 }
 
 #[test]
-fn real_outputs_carry_the_fields_their_schema_requires() {
+fn output_schemas_require_their_key_fields() {
     let all = mep::render::output_schema::all();
     for (name, fields) in [
         ("review.schema.json", &["version", "rows", "totals"][..]),
