@@ -2,17 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::sources::{DPS_QUALI, NI_PORTAL};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Hinweis, Warnung};
 use crate::model::Kategorie;
 use crate::profile::Konzeptteil;
+use crate::sources::{DPS_QUALI, NI_PORTAL};
 
 /// Categories whose devices or platforms teachers must learn to use.
 const NEEDS_TRAINING: &[Kategorie] =
     &[Kategorie::LehrLernInfrastruktur, Kategorie::AnzeigeInteraktion, Kategorie::Arbeitsgeraete, Kategorie::MobileEndgeraete];
 
-pub(super) static RULES: &[&Rule] = &[&DP_FORTBILDUNG_PLAN, &DP_FORTBILDUNG_ABDECKUNG, &DP_FORTBILDUNG_UMFANG];
+pub(super) static RULES: &[Entry] =
+    &[(&DP_FORTBILDUNG_PLAN, Some(plan_exists)), (&DP_FORTBILDUNG_ABDECKUNG, Some(coverage)), (&DP_FORTBILDUNG_UMFANG, Some(volume))];
 
 /// `DP-FORTBILDUNG-PLAN`: Keine Fortbildungsplanung
 pub static DP_FORTBILDUNG_PLAN: Rule = Rule {
@@ -24,7 +25,6 @@ Tragen Sie unter `fortbildung` mindestens eine Fortbildung mit Zielgruppe, Teiln
     bad: "fortbildung: []\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI, NI_PORTAL],
-    check: Some(plan_exists),
 };
 
 /// `DP-FORTBILDUNG-ABDECKUNG`: Neue Geräteart ohne vorbereitende Fortbildung
@@ -38,7 +38,6 @@ auf eine Bedarfsposition dieser Kategorie. Ergänzen Sie den Verweis oder planen
     bad: "fortbildung:\n  - titel: WLAN und Netzwerk für Medienbeauftragte\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1]\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI, NI_PORTAL],
-    check: Some(coverage),
 };
 
 /// `DP-FORTBILDUNG-UMFANG`: Fortbildung erreicht nicht das ganze Kollegium
@@ -52,7 +51,6 @@ Das kann gewollt sein (etwa Fortbildungen nur für Medienbeauftragte); Prüfende
     bad: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI],
-    check: Some(volume),
 };
 
 fn plan_exists(ctx: &Context<'_>, f: &mut Findings) {
