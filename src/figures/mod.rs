@@ -29,7 +29,7 @@ mod spending;
 #[cfg(test)]
 mod tests;
 
-pub use school::{Devices, Network, Training, area_id};
+pub use school::{Devices, Menge, Network, Training, area_id};
 pub use spending::{MeasureCost, Measures, RunningCosts, RunningYear};
 
 use std::collections::BTreeSet;
@@ -180,8 +180,10 @@ pub struct Investment {
     pub investive: i64,
     /// Sum of priced items with `kostenart: laufend` (not fundable).
     pub running: i64,
-    /// Indices of the items without price ("Kosten noch offen").
+    /// Indices of the items without price or count ("Kosten noch offen").
     pub unpriced: Vec<usize>,
+    /// Indices of the items whose year is `unbekannt` (in no row of `by_year`).
+    pub unknown_year: Vec<usize>,
     /// Years that have items, ascending.
     pub years: Vec<i32>,
     /// One row per Fördergegenstand, all six in the order of the Verwaltungsvereinbarung.
@@ -211,15 +213,15 @@ impl Investment {
         let sum = |pred: &dyn Fn(&Bedarf) -> bool| -> i64 {
             plan.needs.iter().zip(&items).filter(|(b, _)| pred(b)).filter_map(|(_, c)| *c).fold(0, add)
         };
-        let years: Vec<i32> = plan.needs.iter().map(|b| b.year).collect::<BTreeSet<_>>().into_iter().collect();
+        let years: Vec<i32> = plan.needs.iter().filter_map(|b| b.year.bekannt()).collect::<BTreeSet<_>>().into_iter().collect();
         let by_category = Kategorie::ALL
             .iter()
             .map(|&k| CategorySum {
                 category: k,
                 items: plan.needs.iter().filter(|b| b.category == k).count(),
-                unpriced: plan.needs.iter().filter(|b| b.category == k && b.unit_price.is_none()).count(),
+                unpriced: plan.needs.iter().filter(|b| b.category == k && b.total().is_none()).count(),
                 total: sum(&|b| b.category == k),
-                by_year: years.iter().map(|&y| sum(&|b| b.category == k && b.year == y)).collect(),
+                by_year: years.iter().map(|&y| sum(&|b| b.category == k && b.year.bekannt() == Some(y))).collect(),
             })
             .collect();
         Self {
@@ -227,7 +229,8 @@ impl Investment {
             investive: sum(&|b| b.cost_kind == Kostenart::Investiv),
             running: sum(&|b| b.cost_kind == Kostenart::Laufend),
             unpriced: items.iter().enumerate().filter(|(_, c)| c.is_none()).map(|(i, _)| i).collect(),
-            by_year: years.iter().map(|&y| sum(&|b| b.year == y)).collect(),
+            by_year: years.iter().map(|&y| sum(&|b| b.year.bekannt() == Some(y))).collect(),
+            unknown_year: plan.needs.iter().enumerate().filter(|(_, b)| b.year.ist_unbekannt()).map(|(i, _)| i).collect(),
             years,
             by_category,
             items,
@@ -314,7 +317,7 @@ impl Mobile {
         Self {
             total,
             share: inv.share(total),
-            count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count)).sum(),
+            count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count.bekannt().unwrap_or(0))).sum(),
             first: plan.needs.iter().position(ist_mobil),
         }
     }

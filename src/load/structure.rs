@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::codes;
 use crate::diag::{Diagnostic, Rule, Severity};
-use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
+use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger, UNGEFAEHR_PATTERN, ZEITPUNKT_PATTERN, Zeitpunkt, schaetzung};
 use crate::source::{SourceFile, join_key};
 
 /// A JSON Schema used to check documents.
@@ -170,7 +170,8 @@ impl Walker<'_> {
                 return;
             }
             // Prefer the alternative whose type fits, then the one with fewest complaints.
-            let fits = types_of(self.schema.resolve(alt)).iter().any(|t| matches_type(t, value));
+            // A fractional number written for a whole one still has the right kind of value.
+            let fits = types_of(self.schema.resolve(alt)).iter().any(|t| matches_type(t, value) || (*t == "integer" && value.is_number()));
             let score = scratch.len() + if fits { 0 } else { 1000 };
             if best.as_ref().is_none_or(|(s, ..)| score < *s) {
                 best = Some((score, scratch, trial));
@@ -208,6 +209,10 @@ impl Walker<'_> {
         if words.is_empty() || words.contains(&text.as_str()) || suggest(text, &words).is_some() {
             return false;
         }
+        let approx = resolved.iter().any(|a| a.get("pattern").and_then(Value::as_str) == Some(UNGEFAEHR_PATTERN));
+        if approx && schaetzung(text).is_some() {
+            return false;
+        }
         let mut scratch = Vec::new();
         let mut trial = value.clone();
         let mut w = Walker { schema: self.schema, source: self.source, out: &mut scratch };
@@ -215,7 +220,8 @@ impl Walker<'_> {
         let word = words.join("` oder `");
         for mut d in scratch {
             let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.").trim_start().to_owned());
+            let ungefaehr = if approx { " Ist er nur ungefähr bekannt, schreiben Sie z. B. `ca. 700`." } else { "" };
+            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.{ungefaehr}").trim_start().to_owned());
             self.out.push(d);
         }
         true
@@ -315,6 +321,23 @@ impl Walker<'_> {
                 path,
                 format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
                 Some("Schreiben Sie Daten als JJJJ-MM-TT, z. B. 2027-03-31, und prüfen Sie, ob es den Tag gibt.".to_owned()),
+            ),
+            (_, Some(ZEITPUNKT_PATTERN)) if Zeitpunkt::parse(s).is_none() => {
+                let hint = Zeitpunkt::iso_of_german(s).map(|iso| format!("Meinten Sie {iso}? ")).unwrap_or_default();
+                self.error(
+                    &codes::FORMAT_DATUM,
+                    path,
+                    format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
+                    Some(format!(
+                        "{hint}Schreiben Sie einen Tag als JJJJ-MM-TT (2027-03-31), nur den Monat als JJJJ-MM (2019-08) oder `unbekannt`."
+                    )),
+                );
+            }
+            (_, Some(UNGEFAEHR_PATTERN)) if schaetzung(s).is_none() => self.error(
+                &codes::FORMAT_TYP,
+                path,
+                format!("`{}` ist keine ungefähre Zahl: „{s}“.", shown(path)),
+                Some("Schreiben Sie eine Zahl (700), eine ungefähre Zahl (`ca. 700`) oder `unbekannt`.".to_owned()),
             ),
             (_, Some(p)) if p.contains("-Q[1-4]") && Quartal::parse(s).is_none() => self.error(
                 &codes::FORMAT_DATUM,

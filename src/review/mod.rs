@@ -49,8 +49,10 @@ pub struct School {
     pub programme: Programm,
     /// Schulträger named in the plan.
     pub provider: Option<String>,
-    /// Date of the plan (`stand`).
-    pub as_of: Datum,
+    /// `stand` as the plan writes it (a day, a month or `unbekannt`).
+    pub as_of: crate::model::Angabe<crate::model::Zeitpunkt>,
+    /// The document date by the one rule of [`crate::model::Plan::dokumentdatum`].
+    pub datum: Datum,
     /// Pupils (`None` when the plan says `unbekannt`).
     pub pupils: Option<u32>,
     /// Teachers (`None` when the plan says `unbekannt`).
@@ -168,6 +170,13 @@ pub struct Review {
 }
 
 impl Review {
+    /// The document date of the review: the latest document date of its plans
+    /// ([`crate::model::Plan::dokumentdatum`]), else [`crate::model::OHNE_DATUM`].
+    #[must_use]
+    pub fn dokumentdatum(&self) -> Datum {
+        self.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.datum)).max().unwrap_or(crate::model::OHNE_DATUM)
+    }
+
     /// Whether any file or the Träger has an error (exit code 1).
     #[must_use]
     pub fn has_errors(&self) -> bool {

@@ -1,11 +1,11 @@
 //! Building a [`PlanView`] from a plan and its findings.
 
 use super::values::{label, schuljahr};
-use super::vokabular::{gremium, schulform};
+use super::vokabular::{NICHT_BEKANNT, gremium, schulform};
 use super::{
     AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
-    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SpanneV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
+    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
     Vokabular, Zahl, ZielV, Zusammenfassung,
 };
 use crate::diag::Diagnostic;
@@ -43,11 +43,16 @@ impl PlanView {
     #[must_use]
     pub fn build_with(plan: &Plan, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
         let kennzahlen = Kennzahlen::from_figures(plan, figures);
-        let (sj_von, sj_bis) = (plan.period.von.schuljahr(), plan.period.bis.schuljahr());
-        let schuljahre = if sj_von == sj_bis {
-            schuljahr(sj_von)
-        } else {
-            format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
+        let schuljahre = match plan.period.bekannt() {
+            None => NICHT_BEKANNT.to_owned(),
+            Some(period) => {
+                let (sj_von, sj_bis) = (period.von.schuljahr(), period.bis.schuljahr());
+                if sj_von == sj_bis {
+                    schuljahr(sj_von)
+                } else {
+                    format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
+                }
+            }
         };
         let dokument = Dokument {
             datei: dateiname(&opt.datei),
@@ -55,7 +60,8 @@ impl PlanView {
             programm: label!(plan.programme),
             land: label!(plan.land),
             stand: plan.as_of.into(),
-            planungszeitraum: SpanneV::new(plan.period.von, plan.period.bis),
+            datum: plan.dokumentdatum().into(),
+            planungszeitraum: plan.period.into(),
             schuljahre,
             entwurf: opt.entwurf,
             entwurf_hinweis: if opt.entwurf { "ENTWURF – nicht förderfähig".to_owned() } else { String::new() },
@@ -101,7 +107,11 @@ impl PlanView {
                     finanzierung: g.source.map(|h| label!(h)),
                 })
                 .collect(),
-            geraete_summe: Anzahl::new(inv.devices.iter().map(|g| u64::from(g.count)).sum()),
+            geraete_summe: {
+                let known = inv.devices.iter().filter_map(|g| g.count.bekannt()).map(u64::from).sum();
+                let unknown = inv.devices.iter().filter(|g| g.count.ist_unbekannt()).count();
+                Anzahl::menge(known, inv.devices.len() - unknown, unknown, inv.devices.iter().any(|g| g.count.ist_ungefaehr()))
+            },
             fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
             prozesse: Markdown::opt(inv.processes.as_ref()),
         };
@@ -163,7 +173,8 @@ impl PlanView {
                 einzelpreis: b.unit_price.map(Betrag::from),
                 summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
                 massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
-                jahr: b.year,
+                jahr: b.year.into(),
+                finanzierung: label!(b.herkunft()),
                 nutzung: label!(b.usage),
                 kostenart: label!(b.cost_kind),
                 server_begruendung: b.server_reason.map(|r| label!(r)),

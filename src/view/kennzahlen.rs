@@ -253,12 +253,12 @@ pub struct Geraete {
 pub struct GeraeteTyp {
     /// Device type.
     pub typ: Label,
-    /// Count in the inventory (`bestand.geraete`).
-    pub vorher: u64,
+    /// Count in the inventory (`bestand.geraete`); `nicht bekannt`, `mindestens …` or `ca. …` as the inputs say.
+    pub vorher: Anzahl,
     /// Count planned in `bedarf`.
-    pub geplant: u64,
+    pub geplant: Anzahl,
     /// Both together.
-    pub nachher: u64,
+    pub nachher: Anzahl,
 }
 
 impl Geraete {
@@ -268,18 +268,37 @@ impl Geraete {
             vorhanden: d.existing,
             geplant: d.planned,
             gesamt: d.total,
-            je_schueler_vorhanden: d.per_pupil_existing().map(|r| Zahl::of_ratio(r, 2)),
-            je_schueler_geplant: d.per_pupil_planned().map(|r| Zahl::of_ratio(r, 2)),
-            schueler_je_geraet_vorhanden: d.pupils_per_device_existing().map(|r| Zahl::of_ratio(r, 1)),
-            schueler_je_geraet_geplant: d.pupils_per_device_planned().map(|r| Zahl::of_ratio(r, 1)),
+            je_schueler_vorhanden: je_schueler(d, false, d.per_pupil_existing(), 2),
+            je_schueler_geplant: je_schueler(d, true, d.per_pupil_planned(), 2),
+            schueler_je_geraet_vorhanden: je_schueler(d, false, d.pupils_per_device_existing(), 1),
+            schueler_je_geraet_geplant: je_schueler(d, true, d.pupils_per_device_planned(), 1),
             je_typ: d
                 .by_type
                 .iter()
-                .filter(|(_, before, new)| before + new > 0)
-                .map(|&(t, vorher, geplant)| GeraeteTyp { typ: label!(t), vorher, geplant, nachher: vorher + geplant })
+                .filter(|(_, before, new)| before.known + before.unknown + new.known + new.unknown > 0)
+                .map(|&(t, vorher, geplant)| GeraeteTyp {
+                    typ: label!(t),
+                    vorher: menge(vorher),
+                    geplant: menge(geplant),
+                    nachher: menge(vorher.plus(geplant)),
+                })
                 .collect(),
         }
     }
+}
+
+/// A per-pupil figure: `nicht bekannt` when an input is `unbekannt`, `ca.` when one is approximate,
+/// absent when there is nothing to divide by.
+fn je_schueler(d: &crate::figures::Devices, planned: bool, r: Option<crate::figures::Ratio>, places: u32) -> Option<Zahl> {
+    if d.unknown(planned) {
+        return Some(Zahl::unbekannt());
+    }
+    r.map(|r| Zahl::of_ratio(r, places).ungefaehr(d.approx(planned)))
+}
+
+/// A sum of counts as printed.
+fn menge(m: crate::figures::Menge) -> Anzahl {
+    Anzahl::menge(m.sum, m.known, m.unknown, m.approx)
 }
 
 /// Network figures.
@@ -522,8 +541,11 @@ fn half_bounds(index: i64) -> (Datum, Datum) {
 
 impl Zeitplan {
     fn of(plan: &Plan) -> Self {
-        let first = plan.measures.iter().map(|m| half_index(m.start)).chain([half_index(plan.period.von)]).min().unwrap_or(0);
-        let last = plan.measures.iter().map(|m| half_index(m.end)).chain([half_index(plan.period.bis)]).max().unwrap_or(first);
+        let period = plan.period.bekannt();
+        let first = plan.measures.iter().map(|m| half_index(m.start)).chain(period.map(|p| half_index(p.von))).min();
+        let last = plan.measures.iter().map(|m| half_index(m.end)).chain(period.map(|p| half_index(p.bis))).max();
+        // Without measures and without a known planning period there is no half-year to show.
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
         let count = usize::try_from(last.saturating_sub(first).saturating_add(1)).unwrap_or(0);
         let gekuerzt = count > MAX_HALBJAHRE;
         let indices: Vec<i64> = (first..).take(count.min(MAX_HALBJAHRE)).collect();

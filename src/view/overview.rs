@@ -191,12 +191,13 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             format!("Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)))
         });
     }
-    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of));
-    if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().and_then(|s| s.as_of.bekannt()).map(|z| (z.erster_tag(), z)));
+    if let (Some(first), Some(last)) = (dates().min_by_key(|d| d.0), dates().max_by_key(|d| d.0)) {
         saetze.push(if first == last {
-            format!("Alle Pläne tragen den Stand vom {}.", first.de())
+            format!("Alle Pläne tragen den Stand {}.", first.1.de())
         } else {
-            format!("Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de())
+            let von = if matches!(first.1, crate::model::Zeitpunkt::Tag(_)) { "vom" } else { "von" };
+            format!("Die Pläne tragen Stände {von} {} bis {}.", first.1.de(), last.1.de())
         });
     }
     let result = format!(
@@ -231,7 +232,7 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         .iter()
         .map(|row| {
             let mut cells = match &row.school {
-                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+                Some(s) => vec![s.name.clone(), s.number.clone(), crate::view::values::zeitpunkt_text(s.as_of)],
                 None => vec![row.file.clone(), String::new(), String::new()],
             };
             cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);

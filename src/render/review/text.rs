@@ -30,7 +30,7 @@ pub fn text(review: &Review) -> String {
             None => clip_left(&sanitize(&row.file), 34),
         };
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
-        let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
+        let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
         let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
         let line = format!(
             "{name:<34} {number:<10} {:<12} {:>3} {:>3} {req:>15} {own:>14} {other:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
