@@ -381,7 +381,8 @@ impl Walker<'_> {
         }
         let help = match value {
             Value::String(s) if types.contains(&"number") || types.contains(&"integer") => Some(if looks_german_number(s) {
-                "Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50.".to_owned()
+                let meant = german_number(s).map(|n| format!("Meinten Sie {n}? ")).unwrap_or_default();
+                format!("{meant}Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50.")
             } else {
                 "Schreiben Sie hier eine Zahl ohne Anführungszeichen.".to_owned()
             }),
@@ -504,6 +505,19 @@ fn example_value(schema: &Value) -> String {
 fn looks_german_number(s: &str) -> bool {
     let t = s.trim().trim_end_matches('€').trim();
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == ' ') && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The number meant by German text such as `2.480,50 €` or `2480,5`, written as YAML wants it (`2480.5`).
+fn german_number(s: &str) -> Option<String> {
+    let t: String = s.trim().trim_end_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
+    let (int, frac) = t.split_once(',').unwrap_or((&t, ""));
+    let groups: Vec<&str> = int.split('.').collect();
+    let grouped_ok = groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_ok || groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit())) || !frac.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0');
+    Some(if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) })
 }
 
 fn fmt_num(v: f64) -> String {

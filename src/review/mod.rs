@@ -127,6 +127,10 @@ pub struct Totals {
     pub other: Euro,
     /// Σ investment.
     pub investment: Euro,
+    /// Σ items without price or count over all plans ("Kosten noch offen").
+    pub open_items: usize,
+    /// Σ items with a price over all plans.
+    pub priced_items: usize,
     /// Σ mobile end devices.
     pub mobile: Euro,
     /// Budget of the Schulträger, when known.
@@ -151,6 +155,7 @@ impl Totals {
     /// Financing minus investment: 0 when the money covers the needs exactly, negative when it falls short.
     #[must_use]
     pub fn financing_gap(&self) -> Euro {
+        // Callers check `open_items` first: with open costs the gap is not known.
         Euro(self.financing().cents() - self.investment.cents())
     }
 }
@@ -294,6 +299,8 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.own_share = t.own_share + f.own_share;
         t.other = t.other + f.other;
         t.investment = t.investment + f.investment;
+        t.open_items += f.open_items;
+        t.priced_items += f.priced_items;
         t.mobile = t.mobile + f.mobile;
         for (&category, years) in &f.investment_by {
             for (&year, &amount) in years {

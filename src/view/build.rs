@@ -147,15 +147,17 @@ impl PlanView {
         let einsatzszenarien = plan
             .scenarios
             .iter()
-            .enumerate()
-            .map(|(i, sz)| {
+            .map(|sz| {
                 let bedarf: Vec<String> = plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect();
                 SzenarioV {
                     id: sz.id.clone(),
                     titel: sz.title.clone(),
                     beschreibung: Markdown::opt(sz.description.as_ref()),
                     ziele: sz.goals.clone(),
-                    investition: Betrag::from_cents(figures.scenarios.get(i).copied().unwrap_or(0)),
+                    investition: super::kennzahlen::summe(
+                        &figures.investment.items,
+                        plan.needs.iter().enumerate().filter(|(_, b)| b.scenarios.contains(&sz.id)).map(|(j, _)| j),
+                    ),
                     bedarf,
                 }
             })
@@ -250,7 +252,10 @@ impl PlanView {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: Betrag::from_cents(figures.measures.rows.get(i).map_or(0, |r| r.cost)),
+                investition: figures.measures.rows.get(i).map_or_else(
+                    || Betrag::from_cents(0),
+                    |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced),
+                ),
                 kosten_offen: figures.measures.rows.get(i).map_or(0, |r| r.unpriced),
                 verknuepft: figures
                     .measures

@@ -17,6 +17,12 @@ pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
+/// An investment sum as text: `Kosten noch offen` or `mindestens …, dazu Kosten noch offen` while items are unpriced.
+#[must_use]
+pub fn investition(e: Euro, priced: usize, open: usize) -> String {
+    crate::view::Betrag::summe(e.cents(), priced, open).text
+}
+
 /// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
 /// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
@@ -172,7 +178,7 @@ pub fn overview(review: &Review) -> Overview {
     saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
-        eur(t.investment),
+        investition(t.investment, t.priced_items, t.open_items),
         eur(t.mobile),
         opt(share(t.mobile, t.investment), pct1),
         eur(t.requested),
@@ -281,7 +287,7 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             .collect();
         let mut summe = vec!["Summe".to_owned()];
         summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
-        summe.push(eur(t.investment));
+        summe.push(investition(t.investment, t.priced_items, t.open_items));
         Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
     };
     abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
@@ -295,6 +301,11 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
     let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
     let gap = t.financing_gap();
     let covered = match gap.cents().cmp(&0) {
+        _ if t.open_items > 0 => format!(
+            "Ob die Finanzierung die Investitionen deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
+            t.open_items,
+            if t.open_items == 1 { "Position ist" } else { "Positionen sind" }
+        ),
         std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
         std::cmp::Ordering::Greater => {
             format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))
