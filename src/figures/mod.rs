@@ -143,7 +143,7 @@ impl Figures {
                 own_share: f.own_share.cents(),
                 other: f.other.cents(),
                 total,
-                difference: total.saturating_sub(investment.total),
+                difference: total.saturating_sub(investment.digitalpakt),
             }
         });
         let budget = plan.provider.as_ref().and_then(|p| p.budget).map(|b| Budget::of(b, funding.as_ref()));
@@ -176,6 +176,9 @@ pub struct Investment {
     pub items: Vec<Option<i64>>,
     /// Sum of all priced items.
     pub total: i64,
+    /// Sum of the priced items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`);
+    /// the financing checks compare `finanzierung` with this part.
+    pub digitalpakt: i64,
     /// Sum of priced items with `kostenart: investiv`.
     pub investive: i64,
     /// Sum of priced items with `kostenart: laufend` (not fundable).
@@ -226,6 +229,7 @@ impl Investment {
             .collect();
         Self {
             total: sum(&|_| true),
+            digitalpakt: sum(&Bedarf::digitalpakt),
             investive: sum(&|b| b.cost_kind == Kostenart::Investiv),
             running: sum(&|b| b.cost_kind == Kostenart::Laufend),
             unpriced: items.iter().enumerate().filter(|(_, c)| c.is_none()).map(|(i, _)| i).collect(),
@@ -255,7 +259,7 @@ pub struct Funding {
     pub other: i64,
     /// The three together.
     pub total: i64,
-    /// `total` minus the investment (0 when the funding covers the plan to the cent).
+    /// `total` minus the DigitalPakt part of the investment (0 when the funding covers it to the cent).
     pub difference: i64,
 }
 

@@ -85,7 +85,7 @@ kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhab
 };
 
 fn sums(ctx: &Context<'_>, f: &mut Findings) {
-    let need = ctx.figures.investment.total;
+    let need = ctx.figures.investment.digitalpakt;
     let Some(fin) = &ctx.figures.funding else {
         if need > 0 {
             f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need)))
@@ -112,7 +112,7 @@ fn sums(ctx: &Context<'_>, f: &mut Findings) {
 fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
     let Some(fin) = &ctx.figures.funding else { return };
-    let need = ctx.figures.investment.total;
+    let need = ctx.figures.investment.digitalpakt;
     if need == 0 {
         return;
     }

@@ -36,7 +36,7 @@ pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, 
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
 
 /// Version of the view's shape; raised on any incompatible change.
-pub const VIEW_VERSION: u32 = 2;
+pub const VIEW_VERSION: u32 = 3;
 
 /// How a view is built.
 #[derive(Clone, Debug, Default)]

@@ -47,6 +47,8 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
     assert_eq!(by_measure, inv.total, "{name}: Σ over measures");
     assert_eq!(by_item, inv.total, "{name}: Σ over items");
     assert_eq!(inv.investive + inv.running, inv.total, "{name}: investiv + laufend");
+    let dp: i64 = plan.needs.iter().zip(&inv.items).filter(|(b, _)| b.digitalpakt()).filter_map(|(_, c)| *c).sum();
+    assert_eq!(inv.digitalpakt, dp, "{name}: DigitalPakt part");
     for (i, owner) in f.measures.owner.iter().enumerate() {
         let owning = f.measures.rows.iter().filter(|r| r.own.contains(&i)).count();
         assert_eq!(owning, usize::from(owner.is_some()), "{name}: item {i} belongs to at most one measure");
