@@ -154,7 +154,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             Parsed::Failed,
             vec![
                 Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei ist leer.")
-                    .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                    .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                     .at(loc),
             ],
         );
@@ -181,7 +181,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                 Parsed::Failed,
                 vec![
                     Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
-                        .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                        .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                         .at(loc),
                 ],
             )

@@ -42,7 +42,7 @@ impl Abschnitt {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Regelprofil (mep)",
-    description = "Regelprofil für `mep validate --profile`: wählt Regeln, Schweregrade und Parameter."
+    description = "Regelprofil für `mep pruefen --profil`: wählt Regeln, Schweregrade und Parameter."
 )]
 pub struct ProfilDatei {
     /// Kennung des Profils, z. B. `digitalpakt-2` oder `land-bw`.
@@ -197,8 +197,8 @@ fn validate_rules(prefix: &str, regeln: &BTreeMap<String, Einstellung>, out: &mu
             ),
             None => {
                 let help = match suggest(code, &codes) {
-                    Some(s) => format!("Meinten Sie `{s}`? Alle Codes zeigt `mep rules`."),
-                    None => "Alle Codes zeigt `mep rules`.".to_owned(),
+                    Some(s) => format!("Meinten Sie `{s}`? Alle Codes zeigt `mep regeln`."),
+                    None => "Alle Codes zeigt `mep regeln`.".to_owned(),
                 };
                 out.push(PROFIL_REGEL.diagnostic(path, format!("Die Regel `{code}` gibt es nicht.")).help(help));
             }
