@@ -81,6 +81,7 @@ impl Error {
     }
 
     /// Prints the message (if any) on standard error and returns the exit code.
+    #[must_use]
     pub fn report(self) -> Exit {
         if let Some(message) = &self.message {
             output::error(message);

@@ -35,7 +35,7 @@ pub struct Pair {
 #[must_use]
 pub fn pairs(root: &Command) -> Vec<Pair> {
     let mut out = Vec::new();
-    walk(root, &root.get_name().to_owned(), &mut out);
+    walk(root, root.get_name(), &mut out);
     out
 }
 
