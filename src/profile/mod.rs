@@ -21,7 +21,7 @@ use serde::Serialize;
 pub use embedded::embedded;
 pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, read_profile, schema, schema_json};
 pub use parameter::{ANGABEN, Angaben, Declared, PARAMETERS, ParamRow, Parameter, markdown_table};
-pub use types::{Belegt, CapMode, Einstellung, Konzeptteil};
+pub use types::{Belegt, CapMode, Einstellung, Faelligkeit, Konzeptteil};
 
 use crate::diag::Rule;
 use crate::diag::Severity;

@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{Belegt, CapMode, Konzeptteil};
+use super::types::{Belegt, CapMode, Faelligkeit, Konzeptteil};
 use crate::model::{Datum, Euro, Gremium, Programm, Rahmen, Spanne};
 
 /// One declared value of a profile.
@@ -154,6 +154,8 @@ declare! {
         antragsfrist: Datum => "Antragsfrist", show |v| v.de(), rules ["DP-ANTRAGSFRIST"];
         /// Teile des Medienkonzepts, die das Land verlangt: `ist_analyse`, `mediencurriculum`, `fortbildungsplanung`, `ausstattungsplan`, `einsatzkonzept`, `zeitplan`, `evaluation`, `ziele_messbar`.
         konzeptteile: Vec<Konzeptteil> => "Verlangte Teile des Konzepts", show |v| v.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "), rules ["LAND-KONZEPTTEILE", "LAND-ZIELE-MESSBAR", "LAND-EVALUATION", "DP-FORTBILDUNG-PLAN"];
+        /// Wann die Fortbildungsplanung der Schule vorliegen muss: `beim_antrag` (sonst keine Förderung: Fehler), `zum_programmende` oder `nach_abschluss` (beim Antrag fehlend: Warnung).
+        fortbildungsplanung_faellig: Faelligkeit => "Fortbildungsplanung fällig", show |v| v.label().to_owned(), rules ["DP-FORTBILDUNG-PLAN"];
         /// Kompetenzrahmen, auf den das Mediencurriculum Bezug nehmen soll, z. B. `kmk-2016`, `mkr-nrw`, `by-kompetenzrahmen`.
         kompetenzrahmen: Rahmen => "Kompetenzrahmen", show |v| v.label().to_owned(), rules ["LAND-RAHMEN"];
         /// Gremien, deren Beschluss oder Bestätigung der Plan tragen muss, z. B. `[schulkonferenz]`.

@@ -29,6 +29,32 @@ impl CapMode {
     }
 }
 
+/// Wann die Fortbildungsplanung der Schule vorliegen muss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Faelligkeit {
+    /// Mit dem Antrag: ohne sie keine Förderung.
+    #[serde(rename = "beim_antrag")]
+    BeimAntrag,
+    /// Erst zum Ende des Förderprogramms.
+    #[serde(rename = "zum_programmende")]
+    ZumProgrammende,
+    /// Erst nach Abschluss der geförderten Maßnahme.
+    #[serde(rename = "nach_abschluss")]
+    NachAbschluss,
+}
+
+impl Faelligkeit {
+    /// The German phrase, completing „fällig …“.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::BeimAntrag => "mit dem Antrag",
+            Self::ZumProgrammende => "zum Ende des Förderprogramms",
+            Self::NachAbschluss => "nach Abschluss der geförderten Maßnahme",
+        }
+    }
+}
+
 /// Einstellung einer Regel im Profil.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Einstellung {

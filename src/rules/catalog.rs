@@ -13,7 +13,7 @@ use crate::profile::{Einstellung, PARAMETERS, ParamRow, Profile, embedded};
 /// The severity a rule has: under a profile if given, else its default.
 fn effective(rule: &Rule, profile: Option<&Profile>) -> Option<Severity> {
     match profile {
-        Some(p) => p.severity(rule),
+        Some(p) => super::severity_under(rule, p),
         None => Some(rule.severity),
     }
 }

@@ -174,6 +174,22 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     check_with(plan, &Profile::for_plan(plan))
 }
 
+/// How far a profile's parameters lower a rule's severity (`None`: not at all).
+type CapFn = fn(&Profile) -> Option<Severity>;
+
+/// Rules whose severity a profile parameter lowers, with the function that says how far.
+static CAPS: &[(&Rule, CapFn)] = &[(&fortbildung::DP_FORTBILDUNG_PLAN, fortbildung::cap)];
+
+/// The severity a rule's findings get under a profile: the profile's setting, lowered where a
+/// parameter of the profile says so (e.g. a training plan that is due only later is a warning);
+/// `None` when the profile switches the rule off.
+#[must_use]
+pub fn severity_under(rule: &Rule, profile: &Profile) -> Option<Severity> {
+    let set = profile.severity(rule)?;
+    let cap = CAPS.iter().find(|(r, _)| *r == rule).and_then(|(_, cap)| cap(profile));
+    Some(cap.map_or(set, |c| set.max(c))) // Fehler < Warnung < Hinweis
+}
+
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
@@ -181,7 +197,7 @@ pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
     let ctx = Context { plan, profile, figures: &figures };
     let mut out = Vec::new();
     for (rule, check) in REGISTRY.iter() {
-        if let (Some(check), Some(severity)) = (check, profile.severity(rule)) {
+        if let (Some(check), Some(severity)) = (check, severity_under(rule, profile)) {
             let mut f = rule.findings(severity, profile.land);
             check(&ctx, &mut f);
             out.append(&mut f.out);

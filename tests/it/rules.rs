@@ -236,7 +236,27 @@ fn a_plan_without_training_is_reported_once() {
             .collect();
         assert_eq!(about_training.len(), 1, "{land}: {about_training:#?}");
         assert_eq!(about_training[0].code, "DP-FORTBILDUNG-PLAN");
-        assert!(about_training[0].message.contains("verlangt die Fortbildungsplanung"), "{}", about_training[0].message);
+        assert!(about_training[0].message.contains("die Fortbildungsplanung ist"), "{}", about_training[0].message);
+    }
+}
+
+#[test]
+fn when_the_training_plan_is_due_is_a_land_parameter_with_its_source() {
+    let mut plan = minimal();
+    plan.as_object_mut().unwrap().remove("fortbildung");
+    plan["programm"] = "digitalpakt-2019".into();
+    for (land, severity, due, source) in [
+        ("BW", Severity::Fehler, "mit dem Antrag", "https://digitalpaktschule.de/de/schuelerinnen-und-schueler-1734.html"),
+        ("HE", Severity::Warnung, "erst zum Ende des Förderprogramms", "https://kompetenzzentrum-digitale-bildung.de/?p=2667"),
+        ("NI", Severity::Warnung, "erst nach Abschluss der geförderten Maßnahme", "https://medienzentrum-schaumburg.de/?p=334"),
+    ] {
+        plan["land"] = land.into();
+        let text = serde_json::to_string(&plan).unwrap();
+        let checked = check_bytes("p.yaml", text.as_bytes());
+        let d = checked.diagnostics.iter().find(|d| d.code == "DP-FORTBILDUNG-PLAN").unwrap_or_else(|| panic!("{land}: not reported"));
+        assert_eq!(d.severity, severity, "{land}: {}", d.message);
+        assert!(d.message.contains(&format!("ist {due} fällig")), "{land}: {}", d.message);
+        assert_eq!(d.source.as_deref(), Some(source), "{land}");
     }
 }
 
