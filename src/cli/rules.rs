@@ -52,7 +52,7 @@ impl ProfileArgs {
             let name = path.display().to_string();
             let bytes = fsio::read_bounded(path, limits.max_bytes)
                 .map_err(|e| Error::tool(format_args!("Profildatei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
-            let loaded = profile::load_profile(&name, &bytes, &limits);
+            let loaded = crate::rules::profil::load_profile(&name, &bytes, &limits);
             for d in &loaded.diagnostics {
                 output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&loaded.source), colour)));
             }
@@ -100,7 +100,9 @@ pub fn run(args: &Args, config: &Config) -> Result {
     let text = match args.format {
         Format::Text => catalog::text(profile.as_ref()),
         Format::Md => catalog::markdown(profile.as_ref()),
-        Format::Json => catalog::json(profile.as_ref()).map_err(|e| Error::tool(format_args!("Liste kann nicht erzeugt werden: {e}")))? + "\n",
+        Format::Json => {
+            catalog::json(profile.as_ref()).map_err(|e| Error::tool(format_args!("Liste kann nicht erzeugt werden: {e}")))? + "\n"
+        }
     };
     output::emit(text.as_bytes())
 }

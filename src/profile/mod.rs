@@ -11,6 +11,7 @@
 
 mod embedded;
 mod file;
+mod parameter;
 mod types;
 
 use std::collections::BTreeMap;
@@ -18,12 +19,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use embedded::embedded;
-pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, load_profile, schema, schema_json};
-pub use types::{Angaben, Belegt, CapMode, Einstellung, Konzeptteil, Parameter};
+pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, read_profile, schema, schema_json};
+pub use parameter::{ANGABEN, Angaben, Declared, PARAMETERS, ParamRow, Parameter, markdown_table};
+pub use types::{Belegt, CapMode, Einstellung, Faelligkeit, Konzeptteil};
 
+use crate::diag::Rule;
 use crate::diag::Severity;
 use crate::model::{Datum, Land, Plan, Programm};
-use crate::rules;
 
 /// Built-in fallbacks of the mobile-device limits (VV 2019), used only if a user's layer leaves them open.
 const DEFAULT_MOBILE_SHARE_PERCENT: u32 = 20;
@@ -135,58 +137,13 @@ impl Profile {
         let general = (!f.is_land_overlay()).then_some((&f.parameter, &f.angaben, &f.regeln));
         let specific = f.section(self.programm).map(|s| (&s.parameter, &s.angaben, &s.regeln));
         for (parameter, angaben, regeln) in general.into_iter().chain(specific) {
-            self.take_parameters(parameter);
-            self.take_angaben(angaben);
+            self.parameter.merge(parameter);
+            self.angaben.merge(angaben);
             for (code, setting) in regeln {
-                if let Some(rule) = rules::find(code) {
-                    self.regeln.insert(rule.code.to_owned(), *setting);
-                }
+                // Codes were checked when the file was read (`rules::profil`); the registry is upper case.
+                self.regeln.insert(code.to_ascii_uppercase(), *setting);
             }
         }
-    }
-
-    fn take_angaben(&mut self, a: &Angaben) {
-        macro_rules! take {
-            ($($field:ident),+) => {
-                $( if let Some(v) = &a.$field { self.angaben.$field = Some(v.clone()); } )+
-            };
-        }
-        take!(
-            konzept,
-            konzept_faellig,
-            bewilligung,
-            budgetformel,
-            bundesmittel,
-            finanzierung,
-            laufzeit,
-            massnahmenbeginn,
-            foerderbereiche,
-            fortbildung
-        );
-    }
-
-    fn take_parameters(&mut self, p: &Parameter) {
-        macro_rules! take {
-            ($target:expr, $source:expr, $($field:ident),+) => {
-                $( if let Some(v) = &$source.$field { $target.$field = Some(v.clone()); } )+
-            };
-        }
-        take!(
-            self.parameter,
-            p,
-            eigenanteil_min_prozent,
-            kofinanzierung_min_prozent,
-            eigenanteil_min_finanzschwach_prozent,
-            foerdersatz_max_prozent,
-            mobil_anteil_max_prozent,
-            mobil_max_je_schule_eur,
-            mobil_modus,
-            foerderzeitraum,
-            antragsfrist,
-            konzeptteile,
-            kompetenzrahmen,
-            beschluesse
-        );
     }
 
     /// A short German title, e.g. "DigitalPakt 2.0 (2025–2030), Baden-Württemberg", followed by the layers.
@@ -214,7 +171,7 @@ impl Profile {
 
     /// The severity a rule has under this profile, or `None` when it is off.
     #[must_use]
-    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
         match self.regeln.get(rule.code) {
             Some(setting) => setting.severity(),
             None => Some(rule.severity),

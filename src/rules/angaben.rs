@@ -1,11 +1,11 @@
 //! Facts written as `unbekannt`, and investive Begleitmaßnahmen that need a network measure.
 
-use super::sources::SH_FAQ_BEGLEIT;
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::model::Kategorie;
+use crate::sources::SH_FAQ_BEGLEIT;
 
-pub(super) static RULES: &[&Rule] = &[&PLAN_UNBEKANNT, &DP_BEGLEITMASSNAHME];
+pub(super) static RULES: &[Entry] = &[(&PLAN_UNBEKANNT, Some(unknown_facts)), (&DP_BEGLEITMASSNAHME, Some(accompanying))];
 
 /// `PLAN-UNBEKANNT`: Angabe ist als unbekannt markiert
 pub static PLAN_UNBEKANNT: Rule = Rule {
@@ -19,7 +19,6 @@ Tragen Sie die Zahl nach, sobald sie bekannt ist; für einen Förderantrag sollt
     bad: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: unbekannt\n  lehrkraefte: 14\n",
     good: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: 210\n  lehrkraefte: 14\n",
     sources: &[],
-    check: Some(unknown_facts),
 };
 
 /// `DP-BEGLEITMASSNAHME`: Investive Begleitmaßnahme ohne Vernetzung oder WLAN
@@ -36,7 +35,6 @@ im DigitalPakt 2019–2024.",
     bad: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     good: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     sources: &[SH_FAQ_BEGLEIT],
-    check: Some(accompanying),
 };
 
 fn unknown_facts(ctx: &Context<'_>, f: &mut Findings) {

@@ -2,14 +2,20 @@
 //! requirements from the Land profile (`konzeptteile`, `kompetenzrahmen`,
 //! `beschluesse`); where a Land requires nothing, they stay silent.
 
-use super::sources::{KM_BY, L_BANK, LMZ_BW, MKR_NRW};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::Plan;
 use crate::profile::Konzeptteil;
 use crate::rules::fortbildung::DP_FORTBILDUNG_PLAN;
+use crate::sources::{KM_BY, L_BANK, LMZ_BW, MKR_NRW};
 
-pub(super) static RULES: &[&Rule] = &[&LAND_KONZEPTTEILE, &LAND_ZIELE_MESSBAR, &LAND_EVALUATION, &LAND_RAHMEN, &LAND_BESCHLUESSE];
+pub(super) static RULES: &[Entry] = &[
+    (&LAND_KONZEPTTEILE, Some(parts)),
+    (&LAND_ZIELE_MESSBAR, Some(measurable_goals)),
+    (&LAND_EVALUATION, Some(evaluated_goals)),
+    (&LAND_RAHMEN, Some(framework)),
+    (&LAND_BESCHLUESSE, Some(approvals)),
+];
 
 /// `LAND-KONZEPTTEILE`: Vom Land verlangter Teil des Medienkonzepts fehlt
 pub static LAND_KONZEPTTEILE: Rule = Rule {
@@ -21,11 +27,10 @@ Baden-Württemberg: Ist-Analyse zu Technik, Fortbildungsstand und schulischen Pr
 Bayern: Mediencurriculum, Fortbildungsplanung und Ausstattungsplan; Nordrhein-Westfalen: Medienkonzept mit Mediencurriculum und TPEK. \
 Ein Teil zählt als vorhanden, wenn der Plan ihn in seiner Struktur hat (etwa `bedarf` für den Ausstattungsplan) \
 oder ihn im Text beschreibt (etwa ein qualitativer Ausstattungsplan im Leitbild oder in einem Einsatzszenario, eingeleitet mit seinem Namen). \
-Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep rules --land XX --format md`.",
+Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep regeln --land XX --format md`.",
     bad: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum: { rahmen: by-kompetenzrahmen, einheiten: [] }\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: by-kompetenzrahmen\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[LMZ_BW, KM_BY, MKR_NRW],
-    check: Some(parts),
 };
 
 /// `LAND-ZIELE-MESSBAR`: Ziel ohne Indikator, Zielwert oder Termin
@@ -38,7 +43,6 @@ einen `indikator`, einen `zielwert` und einen `termin`. Nur so lässt sich spät
     bad: "land: BW\nprogramm: digitalpakt-2019\nziele:\n  - { id: Z1, dimension: unterricht, beschreibung: Digitale Medien werden in allen Fächern genutzt. }\n",
     good: "land: BW\nprogramm: digitalpakt-2019\nziele:\n  - id: Z1\n    dimension: unterricht\n    beschreibung: Digitale Medien werden in allen Fächern genutzt.\n    indikator: Anteil der Fächer mit Medienbausteinen\n    zielwert: \"100 %\"\n    termin: 2028-07-31\n",
     sources: &[LMZ_BW],
-    check: Some(measurable_goals),
 };
 
 /// `LAND-EVALUATION`: Ziel ohne Evaluation
@@ -51,7 +55,6 @@ mit Methode und Zeitpunkt. Ergänzen Sie für das genannte Ziel einen Eintrag.",
     bad: "land: BW\nprogramm: digitalpakt-2019\nevaluation: []\n",
     good: "land: BW\nprogramm: digitalpakt-2019\nevaluation:\n  - { ziel: Z1, methode: Befragung der Fachschaften, zeitpunkt: 2028-06-30 }\n",
     sources: &[LMZ_BW],
-    check: Some(evaluated_goals),
 };
 
 /// `LAND-RAHMEN`: Mediencurriculum nicht auf den Kompetenzrahmen des Landes bezogen
@@ -65,7 +68,6 @@ und ordnen Sie die Einheiten dessen Kompetenzen zu.",
     bad: "land: NW\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 5, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
     good: "land: NW\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: mkr-nrw\n  einheiten:\n    - { fach: Deutsch, jahrgang: 5, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[MKR_NRW, KM_BY],
-    check: Some(framework),
 };
 
 /// `LAND-BESCHLUESSE`: Vom Land verlangter Beschluss fehlt
@@ -79,7 +81,6 @@ des Medienkonzepts in der Schulkonferenz. Tragen Sie den Beschluss mit Datum unt
     bad: "land: NW\nprogramm: digitalpakt-2019\nbeschluesse:\n  - { gremium: lehrerkonferenz, datum: 2026-09-20 }\n",
     good: "land: NW\nprogramm: digitalpakt-2019\nbeschluesse:\n  - { gremium: lehrerkonferenz, datum: 2026-09-20 }\n  - { gremium: schulkonferenz, datum: 2026-09-30 }\n",
     sources: &[L_BANK, MKR_NRW],
-    check: Some(approvals),
 };
 
 /// Whether a part is present in the plan's structure, and the YAML path to point at.

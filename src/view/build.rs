@@ -404,7 +404,10 @@ fn zusammenfassung(plan: &Plan, massnahmen: &[MassnahmeV]) -> Zusammenfassung {
         wichtigste_massnahmen: ranked.into_iter().take(5).cloned().collect(),
         ziele_je_dimension: crate::model::Dimension::ALL
             .iter()
-            .map(|&d| DimensionZiele { dimension: label!(d), ziele: plan.goals.iter().filter(|z| z.dimension == d).map(|z| z.id.clone()).collect() })
+            .map(|&d| DimensionZiele {
+                dimension: label!(d),
+                ziele: plan.goals.iter().filter(|z| z.dimension == d).map(|z| z.id.clone()).collect(),
+            })
             .filter(|d| !d.ziele.is_empty())
             .collect(),
     }

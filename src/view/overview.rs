@@ -142,7 +142,12 @@ fn para(saetze: Vec<String>) -> Block {
 }
 
 fn befund(d: &Diagnostic) -> Befund {
-    Befund { schwere: d.severity.label(), code: d.code.clone(), zeile: d.location.as_ref().map(|l| l.line), text: d.message.clone() }
+    Befund {
+        schwere: d.severity.label(),
+        code: d.code.code.to_owned(),
+        zeile: d.location.as_ref().map(|l| l.line),
+        text: d.message.clone(),
+    }
 }
 
 /// Builds the overview chapter of a review, one section at a time.
@@ -152,7 +157,8 @@ pub fn overview(review: &Review) -> Overview {
         Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
         None => "Übersicht der Medienentwicklungspläne".to_owned(),
     };
-    let mut abschnitte = vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+    let mut abschnitte =
+        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
     abschnitte.extend(pruefergebnis(review));
     Overview { titel, abschnitte }
 }

@@ -223,7 +223,10 @@ mod names {
         let minimal = std::fs::read_to_string(crate::support::root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
         let mut cases: Vec<(&str, &str, bool)> = mep::model::Land::ALL.iter().map(|l| ("land", l.key(), true)).collect();
         cases.extend(mep::model::Programm::ALL.iter().map(|p| ("programm", p.key(), true)));
-        cases.extend([("land", "sh"), ("land", "nrw"), ("land", "Bayern"), ("programm", "digitalpakt2"), ("programm", "DigitalPakt-2019")].map(|(k, v)| (k, v, false)));
+        cases.extend(
+            [("land", "sh"), ("land", "nrw"), ("land", "Bayern"), ("programm", "digitalpakt2"), ("programm", "DigitalPakt-2019")]
+                .map(|(k, v)| (k, v, false)),
+        );
         for (key, value, ok) in cases {
             let yaml = minimal.lines().map(|l| if l.starts_with(&format!("{key}:")) { format!("{key}: {value}") } else { l.to_owned() });
             let yaml: String = yaml.map(|l| l + "\n").collect();
