@@ -24,9 +24,10 @@ fn message(e: &clap::Error, kind: ErrorKind) -> String {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let valid = context(e, ContextKind::ValidValue);
-    let suggested = context(e, ContextKind::SuggestedArg)
-        .or_else(|| context(e, ContextKind::SuggestedSubcommand))
-        .or_else(|| context(e, ContextKind::SuggestedValue));
+    let given = context(e, ContextKind::InvalidSubcommand).or_else(|| value.clone()).or_else(|| arg.clone()).unwrap_or_default();
+    let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+        .into_iter()
+        .find_map(|kind| best_suggestion(e, kind, &given));
     let mut msg = match kind {
         ErrorKind::UnknownArgument => format!("Unbekannte Option `{}`.", arg.unwrap_or_default()),
         ErrorKind::InvalidSubcommand => {
@@ -47,6 +48,22 @@ fn message(e: &clap::Error, kind: ErrorKind) -> String {
         msg.push_str(&format!("\n  Erlaubt sind: {v}."));
     }
     msg
+}
+
+/// The one closest name among clap's suggestions (clap may offer several, e.g. `rules, pruefen` for `pruefn`).
+fn best_suggestion(e: &clap::Error, kind: ContextKind, given: &str) -> Option<String> {
+    let candidates: Vec<String> = match e.get(kind)? {
+        ContextValue::String(s) => vec![s.clone()],
+        ContextValue::Strings(v) => v.clone(),
+        _ => return None,
+    };
+    let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    let bare = given.trim_start_matches('-');
+    let bare_names: Vec<&str> = names.iter().map(|n| n.trim_start_matches('-')).collect();
+    crate::load::suggest(bare, &bare_names)
+        .and_then(|best| names.iter().find(|n| n.trim_start_matches('-') == best))
+        .or(names.last())
+        .map(|s| (*s).to_owned())
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
