@@ -127,10 +127,10 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} in {} ({} von {}).",
+            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} {} ({} von {}).",
             eur(own),
             pct(min),
-            ctx.profile.land_name(),
+            ctx.profile.where_from(param),
             eur(required(min)),
             eur(need)
         );
@@ -147,8 +147,8 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Land und Schulträger tragen in {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
-            ctx.profile.land_name(),
+            "Land und Schulträger tragen {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
+            ctx.profile.where_from(param),
             pct(min),
             eur(required(min)),
             eur(need),
@@ -224,9 +224,9 @@ fn deadline(ctx: &Context<'_>, f: &mut Findings) {
         f.at_param(
             "stand",
             format!(
-                "Die Antragsfrist für {} in {} endete am {}; der Plan hat den Stand {}.",
+                "Die Antragsfrist für {} {} endete am {}; der Plan hat den Stand {}.",
                 ctx.profile.programm.label(),
-                ctx.profile.land_name(),
+                ctx.profile.where_from(frist),
                 frist.wert.de(),
                 p.as_of.de()
             ),
