@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{Belegt, CapMode, Faelligkeit, Konzeptteil};
+use super::types::{Belegt, CapMode, Faelligkeit, Herkunft, Konzeptteil};
 use crate::model::{Datum, Euro, Gremium, Programm, Rahmen, Spanne};
 
 /// One declared value of a profile.
@@ -102,8 +102,17 @@ macro_rules! declare {
 
         impl $name {
             /// Takes every value `upper` gives; keeps the others (a layer overrides only what it states).
-            pub fn merge(&mut self, upper: &Self) {
-                $( if let Some(v) = &upper.$field { self.$field = Some(v.clone()); } )+
+            pub fn merge(&mut self, upper: &Self, herkunft: &Herkunft) {
+                $( if let Some(v) = &upper.$field { self.$field = Some(Belegt { herkunft: herkunft.clone(), ..v.clone() }); } )+
+            }
+
+            /// Whether the value with this YAML key is present.
+            #[must_use]
+            pub fn is_set(&self, key: &str) -> bool {
+                match key {
+                    $( stringify!($field) => self.$field.is_some(), )+
+                    _ => false,
+                }
             }
 
             /// The values present, each with its source, in declaration order.

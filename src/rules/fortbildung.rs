@@ -64,9 +64,10 @@ fn plan_exists(ctx: &Context<'_>, f: &mut Findings) {
     if !ctx.plan.training.is_empty() {
         return;
     }
-    let part_of_concept = ctx.profile.parameter.konzeptteile.as_ref().is_some_and(|k| k.wert.contains(&Konzeptteil::Fortbildungsplanung));
-    let also =
-        if part_of_concept { format!(" {} verlangt sie auch als Teil des Konzepts.", ctx.profile.land_name()) } else { String::new() };
+    let also = match ctx.profile.parameter.konzeptteile.as_ref().filter(|k| k.wert.contains(&Konzeptteil::Fortbildungsplanung)) {
+        Some(parts) => format!(" {} verlangt sie auch als Teil des Konzepts.", crate::german::capitalized(&ctx.profile.who(parts))),
+        None => String::new(),
+    };
     let help = "Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.";
     match &ctx.profile.parameter.fortbildungsplanung_faellig {
         None => {

@@ -190,6 +190,26 @@ pub fn severity_under(rule: &Rule, profile: &Profile) -> Option<Severity> {
     Some(cap.map_or(set, |c| set.max(c))) // Fehler < Warnung < Hinweis
 }
 
+/// Rules that check only against a profile parameter, with the parameters they read: without any
+/// of them in the profile, the rule checks nothing there (and the rule list says so).
+pub static NEEDS_PARAMETER: &[(&Rule, &[&str])] = &[
+    (&konzept::LAND_KONZEPTTEILE, &["konzeptteile"]),
+    (&konzept::LAND_ZIELE_MESSBAR, &["konzeptteile"]),
+    (&konzept::LAND_EVALUATION, &["konzeptteile"]),
+    (&konzept::LAND_RAHMEN, &["kompetenzrahmen"]),
+    (&konzept::LAND_BESCHLUESSE, &["beschluesse"]),
+    (&finanzen::DP_FOERDERZEITRAUM, &["foerderzeitraum"]),
+    (&finanzen::DP_ANTRAGSFRIST, &["antragsfrist"]),
+    (&finanzen::DP_EIGENANTEIL, &["eigenanteil_min_prozent", "kofinanzierung_min_prozent", "eigenanteil_min_finanzschwach_prozent"]),
+];
+
+/// Whether a rule can find anything under a profile: `false` for a rule that reads only profile
+/// parameters none of which the profile has.
+#[must_use]
+pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
+    NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)))
+}
+
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {

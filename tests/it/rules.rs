@@ -464,3 +464,20 @@ fn a_missing_section_yields_one_finding_not_a_cascade() {
         assert!(d.location.is_some(), "{d:?}");
     }
 }
+
+#[test]
+fn electrical_and_building_work_needs_no_teaching_scenario_or_reason() {
+    // B2 is an Elektroinstallation without `szenarien` or `begruendung`: it serves the network, not a lesson.
+    let checked = crate::support::check_file(&root().join("tests/fixtures/rules/DP-BEGLEITMASSNAHME/good.yaml"));
+    let about_b2: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| (d.code == "DP-BEGRUENDUNG" || d.code == "DP-EINSATZSZENARIO") && d.path.starts_with("bedarf[1]"))
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(about_b2.is_empty(), "{about_b2:?}");
+    // A device without them still is reported.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/DP-BEGRUENDUNG/bad.yaml")).unwrap();
+    let checked = check_bytes("bad.yaml", text.as_bytes());
+    assert!(checked.diagnostics.iter().any(|d| d.code == "DP-BEGRUENDUNG"));
+}
