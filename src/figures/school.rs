@@ -32,7 +32,12 @@ impl Menge {
     /// Both together.
     #[must_use]
     pub fn plus(self, other: Self) -> Self {
-        Self { sum: self.sum + other.sum, known: self.known + other.known, unknown: self.unknown + other.unknown, approx: self.approx || other.approx }
+        Self {
+            sum: self.sum + other.sum,
+            known: self.known + other.known,
+            unknown: self.unknown + other.unknown,
+            approx: self.approx || other.approx,
+        }
     }
 
     /// The sum when every part is known.
@@ -66,8 +71,9 @@ pub struct Devices {
 impl Devices {
     pub(super) fn of(plan: &Plan) -> Self {
         let devices = plan.inventory.iter().flat_map(|b| &b.devices);
-        let existing_menge =
-            Menge::of(devices.clone().filter(|g| ist_schuelergeraet(g.kind) && g.source != Some(Herkunft::LeihgeraeteLehrkraefte)).map(|g| g.count));
+        let existing_menge = Menge::of(
+            devices.clone().filter(|g| ist_schuelergeraet(g.kind) && g.source != Some(Herkunft::LeihgeraeteLehrkraefte)).map(|g| g.count),
+        );
         let planned_menge =
             Menge::of(plan.needs.iter().filter(|b| ist_schuelergeraet(b.device) && b.usage == Nutzung::Unterricht).map(|b| b.count));
         let by_type = Geraetetyp::ALL

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::model::{UNBEKANNT, 
+use crate::model::{
     Anbindung, Angebotsart, AvvStatus, Betreiber, Betroffene, Datum, Dimension, Dokumentname, DsfaStatus, Einwilligung, FortbildungsFormat,
     Geraetetyp, Gremium, Herkunft, Kategorie, Kostenart, Land, Nutzung, Partnerart, Programm, Rahmen, Rolle, Schulform, ServerBegruendung,
-    Zielgruppe, Zweck,
+    UNBEKANNT, Zielgruppe, Zweck,
 };
 
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
@@ -250,11 +250,6 @@ pub fn parse_schulform(s: &str) -> Result<Schulform, String> {
 /// Parses a Land key (`NW`) or name, case-insensitively.
 pub fn parse_land(s: &str) -> Result<Land, String> {
     parse_choice(s, Land::ALL, Land::key, Land::label, "Bundesland")
-}
-
-/// Parses a programme key.
-pub fn parse_programm(s: &str) -> Result<Programm, String> {
-    parse_choice(s, Programm::ALL, Programm::key, Programm::label, "Förderprogramm")
 }
 
 fn parse_choice<T: Copy>(s: &str, all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str, what: &str) -> Result<T, String> {

@@ -382,7 +382,9 @@ impl Walker<'_> {
         let help = match value {
             Value::String(s) if types.contains(&"number") || types.contains(&"integer") => Some(if looks_german_number(s) {
                 let meant = german_number(s).map(|n| format!("Meinten Sie {n}? ")).unwrap_or_default();
-                format!("{meant}Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50.")
+                format!(
+                    "{meant}Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50."
+                )
             } else {
                 "Schreiben Sie hier eine Zahl ohne Anführungszeichen.".to_owned()
             }),
@@ -513,7 +515,10 @@ fn german_number(s: &str) -> Option<String> {
     let (int, frac) = t.split_once(',').unwrap_or((&t, ""));
     let groups: Vec<&str> = int.split('.').collect();
     let grouped_ok = groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-    if !grouped_ok || groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit())) || !frac.bytes().all(|c| c.is_ascii_digit()) {
+    if !grouped_ok
+        || groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit()))
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let frac = frac.trim_end_matches('0');

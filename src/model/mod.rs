@@ -13,7 +13,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use angabe::{Angabe, OHNE_DATUM, UNBEKANNT, UNGEFAEHR_PATTERN, Wert, schaetzung};
-pub use extras::{Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle, Unterschrift};
+pub use extras::{
+    Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle, Unterschrift,
+};
 pub use traeger::{ErwarteteSchule, Traeger};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
 pub use zeitpunkt::{ZEITPUNKT_PATTERN, Zeitpunkt};
@@ -309,7 +311,7 @@ choice! {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Medienentwicklungsplan (mep, Format 1)",
-    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep init`, Prüfung: `mep validate`."
+    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep anlegen`, Prüfung: `mep pruefen`."
 )]
 pub struct Plan {
     /// Version des Eingabeformats; immer 1.

@@ -17,9 +17,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbo
 
 use super::review::CSV_COLUMNS;
 use crate::model::{Angabe, Datum, Euro, Kategorie, Zeitpunkt};
-use crate::view::values;
 use crate::review::positionen::Position;
 use crate::review::{Review, Row};
+use crate::view::values;
 
 /// Name of the sheet with one row per school.
 pub const SHEET_SCHOOLS: &str = "Schulen";

@@ -7,9 +7,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::vokabular::{ca, mindestens, mindestens_kosten};
 use crate::figures::Ratio;
 use crate::german::pow10;
-use super::vokabular::{ca, mindestens, mindestens_kosten};
 use crate::model::{Angabe, Datum, Euro, Spanne, Zeitpunkt, Zeitraum};
 
 pub use super::vokabular::{KOSTEN_OFFEN, NICHT_BEKANNT};

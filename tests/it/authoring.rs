@@ -68,14 +68,11 @@ fn uncomment(text: &str) -> String {
 /// Whether the file has errors as input (format, YAML, plan consistency). The skeleton leaves
 /// sections commented out, so the funding rules rightly report them as missing.
 fn has_input_errors(checked: &mep::Checked) -> bool {
-    checked
-        .diagnostics
-        .iter()
-        .any(|d| {
-            d.severity == mep::diag::Severity::Fehler
-                && d.code.as_str() != "PLAN-OHNE-KONZEPT"
-                && ["YAML-", "FORMAT-", "PLAN-"].iter().any(|p| d.code.as_str().starts_with(p))
-        })
+    checked.diagnostics.iter().any(|d| {
+        d.severity == mep::diag::Severity::Fehler
+            && d.code.as_str() != "PLAN-OHNE-KONZEPT"
+            && ["YAML-", "FORMAT-", "PLAN-"].iter().any(|p| d.code.as_str().starts_with(p))
+    })
 }
 
 #[test]

@@ -274,7 +274,10 @@ fn yaml(g: &Generated) -> String {
         "format: 1\nprogramm: digitalpakt-2\nland: NI\nstand: 2026-10-01\nplanungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
     );
     let pupils = ["200", "ca. 200", "unbekannt"][usize::from(g.pupils)];
-    let _ = write!(y, "schule:\n  name: Testschule\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: {pupils}\n  lehrkraefte: 15\n");
+    let _ = write!(
+        y,
+        "schule:\n  name: Testschule\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: {pupils}\n  lehrkraefte: 15\n"
+    );
     if let Some(r) = g.classrooms {
         let _ = writeln!(y, "  unterrichtsraeume: {r}");
     }

@@ -30,7 +30,11 @@ fn view_of(checked: &mep::Checked) -> PlanView {
 fn pdf_of(checked: &mep::Checked) -> Result<pdf::Rendered, Vec<mep::diag::Diagnostic>> {
     let view = view_of(checked);
     let plan = checked.value.as_ref().expect("plan loads");
-    pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)))
+    pdf::render(
+        &Templates::embedded(),
+        data::to_json(&data::build(&view)),
+        &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)),
+    )
 }
 
 fn codes(checked: &mep::Checked) -> Vec<&str> {
@@ -285,8 +289,12 @@ fn template_errors_are_german_with_typst_text_as_detail() {
     let checked = check_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     let view = view_of(&checked);
     let plan = checked.value.as_ref().unwrap();
-    let err = pdf::render(&templates, data::to_json(&data::build(&view)), &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)))
-        .expect_err("broken template");
+    let err = pdf::render(
+        &templates,
+        data::to_json(&data::build(&view)),
+        &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)),
+    )
+    .expect_err("broken template");
     let d = &err[0];
     assert!(d.message.starts_with("Fehler in der PDF-Vorlage: "), "{}", d.message);
     assert!(d.help.as_deref().unwrap_or("").starts_with("Meldung von typst: "), "{:?}", d.help);
