@@ -78,6 +78,7 @@ pub trait Wert: Sized {
     /// Whether `ca. 700` is allowed for this type.
     const UNGEFAEHR: bool = false;
     /// The value of an approximate text such as `ca. 700`.
+    #[must_use]
     fn aus_schaetzung(_text: &str) -> Option<Self> {
         None
     }

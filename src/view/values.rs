@@ -239,12 +239,11 @@ impl From<Angabe<Zeitpunkt>> for DatumV {
 
 impl From<Angabe<Spanne>> for SpanneV {
     fn from(a: Angabe<Spanne>) -> Self {
-        match a.bekannt() {
-            Some(s) => Self::new(s.von, s.bis),
-            None => {
-                let unknown = || DatumV { iso: crate::model::UNBEKANNT.to_owned(), text: NICHT_BEKANNT.to_owned() };
-                Self { von: unknown(), bis: unknown(), text: NICHT_BEKANNT.to_owned() }
-            }
+        if let Some(s) = a.bekannt() {
+            Self::new(s.von, s.bis)
+        } else {
+            let unknown = || DatumV { iso: crate::model::UNBEKANNT.to_owned(), text: NICHT_BEKANNT.to_owned() };
+            Self { von: unknown(), bis: unknown(), text: NICHT_BEKANNT.to_owned() }
         }
     }
 }

@@ -253,7 +253,6 @@ fn generated() -> impl Strategy<Value = Generated> {
         kind(),
     )
         .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils)| Generated {
-            pupils,
             items,
             measures,
             budget,
@@ -261,6 +260,7 @@ fn generated() -> impl Strategy<Value = Generated> {
             consistent,
             classrooms,
             wlan_rooms,
+            pupils,
         })
 }
 
