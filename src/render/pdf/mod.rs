@@ -308,6 +308,7 @@ fn german_typst(raw: &str) -> &'static str {
         ("expected", "an dieser Stelle erwartet typst etwas anderes"),
         ("cannot", "ein Wert lässt sich hier nicht verwenden"),
         ("does not contain field", "ein Feld fehlt in den Daten oder im Wert"),
+        ("does not contain key", "diesen Schlüssel gibt es in den Daten nicht (Tippfehler in der Vorlage?)"),
         ("does not exist", "ein Feld oder eine Datei gibt es nicht"),
         ("file not found", "eine Datei wurde nicht gefunden (Vorlagen können nur Dateien aus dem Vorlagenverzeichnis einbinden)"),
         ("package", "Pakete können nicht geladen werden; alles muss im Vorlagenverzeichnis liegen"),

@@ -11,14 +11,43 @@ use crate::source::SourceFile;
 /// The entry template.
 pub const MAIN: &str = "plan.typ";
 
-/// The templates shipped with mep: (file name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("plan.typ", include_str!("../../../templates/typst/plan.typ")),
-    ("markdown.typ", include_str!("../../../templates/typst/markdown.typ")),
-    ("charts.typ", include_str!("../../../templates/typst/charts.typ")),
-    ("review.typ", include_str!("../../../templates/typst/review.typ")),
-    ("anhaenge.typ", include_str!("../../../templates/typst/anhaenge.typ")),
-];
+macro_rules! embedded {
+    ($($name:literal),+ $(,)?) => {
+        /// The templates shipped with mep: (file name, text). `plan.typ` includes one file per chapter,
+        /// named like the Markdown chapter; `stil.typ` holds the look, `daten.typ` the access to the data.
+        pub const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../../templates/typst/", $name)))),+];
+    };
+}
+
+embedded!(
+    "plan.typ",
+    "stil.typ",
+    "daten.typ",
+    "entwurf.typ",
+    "deckblatt.typ",
+    "zusammenfassung.typ",
+    "schulprofil.typ",
+    "leitbild.typ",
+    "ist-analyse.typ",
+    "ziele.typ",
+    "mediencurriculum.typ",
+    "einsatzkonzept.typ",
+    "ausstattung.typ",
+    "datenschutz.typ",
+    "fortbildung.typ",
+    "betrieb.typ",
+    "zeitplan.typ",
+    "finanzierung.typ",
+    "evaluation.typ",
+    "abschluss.typ",
+    "anhang-bestand.typ",
+    "anhang-matrix.typ",
+    "anhang-pruefbericht.typ",
+    "markdown.typ",
+    "charts.typ",
+    "review.typ",
+    "anhaenge.typ",
+);
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).
 pub const REVIEW_MAIN: &str = "review.typ";
