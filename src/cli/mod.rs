@@ -14,6 +14,7 @@ mod review;
 mod rules;
 mod schema;
 mod validate;
+mod vorlagen;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -133,6 +134,17 @@ enum Command {
         after_help = "Beispiele:\n  mep man > mep.1 && man ./mep.1\n  mep man init > mep-init.1"
     )]
     Man(completions::ManArgs),
+    /// Vorlagenpakete: eingebaute Vorlagen exportieren, ein Paket prüfen.
+    #[command(
+        name = "vorlagen",
+        visible_alias = "templates",
+        help_template = TEMPLATE,
+        subcommand_value_name = "BEFEHL",
+        subcommand_help_heading = "Befehle",
+        after_help = "Beispiele:\n  mep vorlagen exportieren meine-vorlagen\n  mep vorlagen pruefen meine-vorlagen\n  mep render --vorlagen meine-vorlagen --format pdf plan.yaml\n\nExit-Codes: 0 = keine Befunde, 1 = Befunde im Paket, 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    #[command(subcommand)]
+    Vorlagen(vorlagen::Args),
 }
 
 /// Whether coloured output is wanted (`--color`, German `--farbe`).
@@ -217,9 +229,25 @@ pub struct Templates {
 
 impl Templates {
     /// Reads the directory's Markdown templates, or with `pdf` its typst templates; `Err` is exit code 2 after the message.
-    pub fn resolve(dir: Option<&Path>, pdf: bool) -> Result<Self, u8> {
+    ///
+    /// A directory with a manifest (`vorlagen.yaml`) is a template pack: both families, its images and
+    /// settings; a directory without one is read as before, with a hint to export a pack.
+    pub fn resolve(dir: Option<&Path>, pdf: bool, config: &Config) -> Result<Self, u8> {
         let mut t = Self { markdown: crate::render::markdown::Templates::builtin(), typst: crate::render::pdf::Templates::embedded() };
         let Some(dir) = dir else { return Ok(t) };
+        if dir.join(crate::render::pack::manifest::MANIFEST).exists() {
+            return vorlagen::load_pack(dir, config).map(|(markdown, typst)| Self { markdown, typst });
+        }
+        if dir.is_dir() {
+            output::status(
+                config.quiet,
+                format_args!(
+                    "Hinweis: `{}` hat kein Manifest `vorlagen.yaml` und wird wie ein Vorlagenordner früherer Versionen gelesen. \
+                 `mep vorlagen exportieren NEUER-ORDNER` legt ein vollständiges Vorlagenpaket an, das `mep vorlagen pruefen` prüfen kann.",
+                    dir.display()
+                ),
+            );
+        }
         let read = if pdf {
             crate::render::pdf::Templates::with_dir(dir).map(|x| t.typst = x).map_err(|e| e.message)
         } else {
@@ -256,6 +284,7 @@ where
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::run_man(&args),
+        Command::Vorlagen(args) => vorlagen::run(&args, &config),
     };
     ExitCode::from(code)
 }

@@ -53,8 +53,8 @@ pub struct Args {
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
     #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
-    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
-    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    /// Vorlagenpaket oder Ordner mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `ziele.typ`).
+    #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
     #[arg(long, help_heading = "Optionen")]
@@ -105,7 +105,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
     if args.format == Format::Pdf {
         return run_pdf(args, &limits, config);
     }
-    let templates = match super::Templates::resolve(args.templates.as_deref(), false) {
+    let templates = match super::Templates::resolve(args.templates.as_deref(), false, config) {
         Ok(t) => t.markdown,
         Err(code) => return code,
     };
@@ -118,7 +118,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
 
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
 fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
-    let templates = match super::Templates::resolve(args.templates.as_deref(), true) {
+    let templates = match super::Templates::resolve(args.templates.as_deref(), true, config) {
         Ok(t) => t.typst,
         Err(code) => return code,
     };

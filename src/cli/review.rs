@@ -61,7 +61,7 @@ pub struct Args {
     #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
     /// Verzeichnis mit eigenen Vorlagen; `review/uebersicht.md` ersetzt die eingebaute Markdown-Vorlage, `review.typ` die des PDF.
-    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     #[command(flatten)]
     limits: super::LimitArgs,
@@ -129,7 +129,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             Err(code) => return code,
         }
     }
-    let templates = match super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf) {
+    let templates = match super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf, config) {
         Ok(t) => t,
         Err(code) => return code,
     };

@@ -102,6 +102,17 @@ impl Templates {
         Ok(t)
     }
 
+    /// The built-in templates with a pack's Markdown files replacing or adding the file of the same name.
+    #[must_use]
+    pub fn from_pack(pack: &super::pack::Pack) -> Self {
+        let mut t = Self::builtin();
+        for (name, text) in &pack.markdown {
+            t.files.insert(name.clone(), text.clone());
+            t.overridden.push(name.clone());
+        }
+        t
+    }
+
     /// Names of the templates taken from the user directory, sorted.
     #[must_use]
     pub fn overridden(&self) -> &[String] {

@@ -229,6 +229,11 @@ fn compile(
             }));
         }
     }
+    for (path, bytes) in templates.extra_files() {
+        if let Some(id) = file_id(&path) {
+            world = world.with_file(id, bytes.to_vec());
+        }
+    }
     if let Some(id) = file_id(ATTACHMENTS_PATH) {
         world = world.with_file(id, serde_json::to_vec(&listed).unwrap_or_else(|_| b"[]".to_vec()));
     }
@@ -300,7 +305,7 @@ fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic,
 }
 
 /// typst's English message, in German words where the case is known.
-fn german_typst(raw: &str) -> &'static str {
+pub(crate) fn german_typst(raw: &str) -> &'static str {
     let lower = raw.to_lowercase();
     let known: &[(&str, &str)] = &[
         ("unknown variable", "ein Name ist unbekannt (Tippfehler oder fehlender Import?)"),

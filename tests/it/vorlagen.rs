@@ -1,0 +1,134 @@
+//! Template packs: export, check, and a pack's logo and overrides in both documents.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::root;
+
+fn mep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mep")).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn export(dir: &Path) {
+    let out = mep(&["vorlagen", "exportieren", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    let out = mep(&["vorlagen", "pruefen", dir.to_str().unwrap()]);
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_exported_pack_has_no_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    assert!(dir.join("vorlagen.yaml").is_file() && dir.join("ziele.md").is_file() && dir.join("ziele.typ").is_file());
+    let (code, err) = check(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("keine Befunde"), "{err}");
+    // A second export into the same folder is refused: nothing is overwritten.
+    assert_eq!(mep(&["templates", "export", dir.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn broken_packs_are_reported_with_their_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    // Old data version: located at its line in the manifest.
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.0\"", "datenversion: \"0.9\"");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("VORLAGEN-PAKET") && err.contains("vorlagen.yaml:7:") && err.contains("Vorlagendaten 0.9"), "{err}");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.0\"");
+    // An unknown file name: a chapter that replaces nothing, with a suggestion.
+    std::fs::write(dir.join("zeile.md"), "x").unwrap();
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("zeile.md") && err.contains("Meinten Sie `ziele.md`?"), "{err}");
+    std::fs::remove_file(dir.join("zeile.md")).unwrap();
+    // A key typo in a PDF chapter: the render of the examples fails at the file and line.
+    edit(&dir.join("deckblatt.typ"), "schule.anschrift", "schule.anschrif");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("deckblatt.typ:") && err.contains("anschrif"), "{err}");
+    edit(&dir.join("deckblatt.typ"), "schule.anschrif", "schule.anschrift");
+    assert_eq!(check(&dir).0, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_asset_outside_the_pack_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    std::fs::write(tmp.path().join("geheim.png"), b"\x89PNG\r\n\x1a\nsecret").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("geheim.png"), dir.join("logo.png")).unwrap();
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("logo.png") && err.contains("außerhalb des Vorlagenordners"), "{err}");
+}
+
+#[test]
+fn a_pack_changes_both_documents_and_shows_its_logo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    std::fs::copy(root().join("tests/fixtures/vorlagen/logo.png"), dir.join("logo.png")).unwrap();
+    edit(&dir.join("vorlagen.yaml"), "# logo: { datei: logo.png,", "logo: { datei: logo.png,");
+    edit(&dir.join("zusammenfassung.typ"), "die Investitionen betragen", "die Ausgaben betragen");
+    edit(&dir.join("zusammenfassung.md"), "Investitionen", "Ausgaben");
+    assert_eq!(check(&dir).0, 0);
+    let plan = root().join("examples/realschule-bayern.yaml");
+    let pdf = tmp.path().join("plan.pdf");
+    let md = tmp.path().join("plan.md");
+    for (format, out) in [("pdf", &pdf), ("md", &md)] {
+        let o =
+            mep(&["render", "--vorlagen", dir.to_str().unwrap(), "--format", format, plan.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let bytes = std::fs::read(&pdf).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).is_ok_and(|n| n == b"Image"))
+        .count();
+    assert_eq!(images, 1, "the logo is the one image object of the PDF");
+    assert!(std::fs::read_to_string(&md).unwrap().contains("Ausgaben"));
+}
+
+#[test]
+fn a_folder_without_manifest_works_with_a_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("leitbild.md"), "## Eigenes Leitbild\n").unwrap();
+    let plan = root().join("examples/realschule-bayern.yaml");
+    let o = mep(&["render", "--templates", tmp.path().to_str().unwrap(), plan.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Eigenes Leitbild"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("mep vorlagen exportieren"));
+}
+
+/// The gap sentence of the Markdown financing chapter: amounts carry U+2212 as their minus sign,
+/// and the sentence names the missing amount without any sign.
+#[test]
+fn a_funding_gap_is_named_without_a_minus_sign() {
+    let yaml = std::fs::read_to_string(root().join("examples/realschule-bayern.yaml")).unwrap();
+    let short = yaml.replacen("beantragt_eur: 164000", "beantragt_eur: 162765.50", 1);
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = tmp.path().join("plan.yaml");
+    std::fs::write(&plan, short).unwrap();
+    let o = mep(&["render", "--entwurf", plan.to_str().unwrap(), "-o", "-"]);
+    let md = String::from_utf8_lossy(&o.stdout);
+    let sentence = md.lines().find(|l| l.contains("es fehlen")).unwrap_or_else(|| panic!("{md}"));
+    assert!(sentence.contains("es fehlen 1.234,50") && !sentence.contains('\u{2212}') && !sentence.contains('-'), "{sentence}");
+}
