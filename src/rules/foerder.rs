@@ -10,8 +10,11 @@ use crate::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ
 
 /// VV § 3 Abs. 1 Nr. 1–6 as mirrored 1:1 in the Bavarian dBIR Nr. 2.
 /// An item that needs a pedagogical reason: everything except the network itself.
+/// Whether a need buys devices that are used in lessons (and so needs a scenario and a reason):
+/// not networks, cabling, electrical or building work.
 fn is_device(b: &Bedarf) -> bool {
-    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)
+    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan | Kategorie::Begleitmassnahmen)
+        && !matches!(b.device, Geraetetyp::Elektroinstallation | Geraetetyp::Baumassnahme | Geraetetyp::Verkabelung)
 }
 
 /// Formats cents as German euros: `25.000,00 €`.

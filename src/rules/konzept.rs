@@ -4,6 +4,7 @@
 
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
+use crate::german::capitalized;
 use crate::model::Plan;
 use crate::profile::Konzeptteil;
 use crate::rules::fortbildung::DP_FORTBILDUNG_PLAN;
@@ -164,8 +165,12 @@ fn parts(ctx: &Context<'_>, f: &mut Findings) {
                 part.label()
             ),
         };
-        f.at_param(path, format!("{} verlangt den Teil „{}“; er fehlt im Plan.", ctx.profile.land_name(), part.label()), required)
-            .with_help(help);
+        f.at_param(
+            path,
+            format!("{} verlangt den Teil „{}“; er fehlt im Plan.", capitalized(&ctx.profile.who(required)), part.label()),
+            required,
+        )
+        .with_help(help);
     }
 }
 
@@ -207,7 +212,7 @@ fn framework(ctx: &Context<'_>, f: &mut Findings) {
             "mediencurriculum.rahmen",
             format!(
                 "{} erwartet das Mediencurriculum im „{}“; der Plan verwendet „{}“.",
-                ctx.profile.land_name(),
+                capitalized(&ctx.profile.who(wanted)),
                 wanted.wert.label(),
                 curriculum.framework.label()
             ),
@@ -223,7 +228,11 @@ fn approvals(ctx: &Context<'_>, f: &mut Findings) {
         if !ctx.plan.approvals.iter().any(|b| b.body == *body) {
             f.at_param(
                 "beschluesse",
-                format!("{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.", ctx.profile.land_name(), body.label()),
+                format!(
+                    "{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.",
+                    capitalized(&ctx.profile.who(required)),
+                    body.label()
+                ),
                 required,
             )
             .with_help(format!("Ergänzen Sie `- {{ gremium: {}, datum: JJJJ-MM-TT }}`, sobald er vorliegt.", body.key()));
