@@ -81,7 +81,10 @@ fn export(dir: &Path, config: &Config) -> u8 {
         ));
         return EXIT_TOOL;
     }
-    let mut files: Vec<(String, String)> = vec![(manifest::MANIFEST.to_owned(), starting_manifest())];
+    let mut files: Vec<(String, String)> = vec![
+        (manifest::MANIFEST.to_owned(), starting_manifest()),
+        (crate::render::pack::wortlaut::FILE.to_owned(), crate::render::pack::wortlaut::EMBEDDED.to_owned()),
+    ];
     files.extend(markdown::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
     files.extend(pdf::templates::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
     for (name, text) in &files {
@@ -138,7 +141,8 @@ fn pack_findings(pack: &Pack) -> Vec<Diagnostic> {
         let why = if kind_of(name) == Kind::Font {
             "Schriftdateien werden noch nicht eingebunden; das PDF verwendet die eingebauten Schriften.".to_owned()
         } else {
-            "mep verwendet nur `vorlagen.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`) und Bilder (PNG, SVG, JPEG).".to_owned()
+            "mep verwendet nur `vorlagen.yaml`, `wortlaut.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`) und Bilder (PNG, SVG, JPEG)."
+                .to_owned()
         };
         out.push(finding(Severity::Warnung, &pack.folder.display(name), format!("Unbekannte Datei: {why}")));
     }

@@ -226,3 +226,78 @@ fn every_data_key_the_built_in_templates_use_is_in_the_view_schema() {
     assert!(checked > 200, "only {checked} key paths found");
     assert!(missing.is_empty(), "keys the templates use that the view schema lacks: {missing:#?}");
 }
+
+/// Text of a PDF (poppler's `pdftotext`), hyphenation at line ends undone, whitespace collapsed.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The minimal plan without evaluation and existing devices: the chapters print their "nothing yet" sentences.
+fn plan_with_gaps(dir: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
+    let cut = text.find("evaluation:\n").unwrap();
+    let text = format!("{}evaluation: []\n", &text[..cut]);
+    let text = text.replacen("  geraete:\n    - { typ: beamer, anzahl: 6, anschaffungsjahr: 2015 }\n", "  geraete: []\n", 1);
+    let path = dir.join("luecken.yaml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn shared_sentences_read_the_same_in_markdown_and_pdf() {
+    let wording: serde_json::Value =
+        serde_json::to_value(mep::render::pack::wortlaut::read("w", mep::render::pack::wortlaut::EMBEDDED.as_bytes()).value.unwrap())
+            .unwrap();
+    let sentences: Vec<String> = wording["leer"].as_object().unwrap().values().map(|v| v.as_str().unwrap().to_owned()).collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut seen = 0;
+    let plans = [
+        "examples/berufskolleg-nordrhein-westfalen.yaml",
+        "examples/grundschule-niedersachsen.yaml",
+        "examples/gymnasium-baden-wuerttemberg.yaml",
+        "examples/realschule-bayern.yaml",
+        "tests/fixtures/valid/minimal.yaml",
+    ];
+    let gaps = plan_with_gaps(tmp.path());
+    for plan in plans.iter().map(|p| root().join(p)).chain([gaps]) {
+        let path = plan.clone();
+        let plan = plan.display();
+        let pdf = tmp.path().join("plan.pdf");
+        let md = mep(&["render", "--entwurf", path.to_str().unwrap(), "-o", "-"]);
+        let md = String::from_utf8_lossy(&md.stdout).into_owned();
+        let o = mep(&["render", "--entwurf", "--format", "pdf", path.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = pdf_text(&pdf);
+        for s in &sentences {
+            assert_eq!(md.contains(s.as_str()), text.contains(s.as_str()), "{plan}: „{s}“ in only one of Markdown and PDF");
+            seen += usize::from(md.contains(s.as_str()));
+        }
+    }
+    assert!(seen >= 2, "the plans show only {seen} shared sentences");
+}
+
+#[test]
+fn a_pack_changes_a_shared_sentence_once_for_both_documents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    edit(&dir.join("wortlaut.yaml"), "Es ist noch keine Evaluation geplant.", "Die Evaluation folgt nach der Gesamtkonferenz.");
+    let plan = plan_with_gaps(tmp.path());
+    let pdf = tmp.path().join("plan.pdf");
+    let md = mep(&["render", "--vorlagen", dir.to_str().unwrap(), "--entwurf", plan.to_str().unwrap(), "-o", "-"]);
+    let o = mep(&[
+        "render",
+        "--vorlagen",
+        dir.to_str().unwrap(),
+        "--entwurf",
+        "--format",
+        "pdf",
+        plan.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&md.stdout).contains("Die Evaluation folgt nach der Gesamtkonferenz."));
+    assert!(pdf_text(&pdf).contains("Die Evaluation folgt nach der Gesamtkonferenz."));
+}

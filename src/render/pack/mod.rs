@@ -7,6 +7,7 @@
 
 pub mod files;
 pub mod manifest;
+pub mod wortlaut;
 
 use files::PackFolder;
 use manifest::Manifest;
@@ -25,6 +26,8 @@ pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
 pub enum Kind {
     /// The manifest `vorlagen.yaml`.
     Manifest,
+    /// The shared wording `wortlaut.yaml`.
+    Wortlaut,
     /// A Markdown (tera) template, `*.md`.
     Markdown,
     /// A typst template, `*.typ`.
@@ -42,6 +45,9 @@ pub enum Kind {
 pub fn kind_of(name: &str) -> Kind {
     if name == manifest::MANIFEST {
         return Kind::Manifest;
+    }
+    if name == wortlaut::FILE {
+        return Kind::Wortlaut;
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
@@ -64,6 +70,8 @@ pub struct Pack {
     pub manifest_source: Option<SourceFile>,
     /// Findings about the manifest (syntax, unknown keys, data version, logo, colours).
     pub findings: Vec<Diagnostic>,
+    /// The pack's shared wording (`wortlaut.yaml`) as the templates read it, when it has one.
+    pub wortlaut: Option<serde_json::Value>,
     /// Markdown templates: relative name and text.
     pub markdown: Vec<(String, String)>,
     /// typst templates: relative name and text.
@@ -85,6 +93,7 @@ impl Pack {
             manifest: None,
             manifest_source: None,
             findings: Vec::new(),
+            wortlaut: None,
             markdown: Vec::new(),
             typst: Vec::new(),
             images: Vec::new(),
@@ -127,6 +136,11 @@ impl Pack {
                 self.findings.extend(loaded.diagnostics);
                 self.manifest = loaded.value;
                 self.manifest_source = Some(loaded.source);
+            }
+            Kind::Wortlaut => {
+                let loaded = wortlaut::read(&self.folder.display(name), text.as_bytes());
+                self.findings.extend(loaded.diagnostics);
+                self.wortlaut = loaded.value.and_then(|w| serde_json::to_value(w).ok());
             }
             Kind::Markdown => self.markdown.push((name.to_owned(), text)),
             _ => self.typst.push((name.to_owned(), text)),

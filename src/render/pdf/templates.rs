@@ -56,6 +56,9 @@ pub const REVIEW_MAIN: &str = "review.typ";
 /// Path of the pack's settings (logo, colours) inside the typst world, read by `stil.typ`.
 pub const SETTINGS_PATH: &str = "/vorlagen.json";
 
+/// Path of the shared wording inside the typst world, read by `daten.typ`.
+pub const WORDING_PATH: &str = "/wortlaut.json";
+
 /// Where embedded templates are shown to come from in diagnostics.
 const EMBEDDED_DIR: &str = "templates/typst";
 
@@ -94,6 +97,8 @@ pub struct Templates {
     assets: Vec<(String, Vec<u8>)>,
     /// The pack's settings (logo, colours), served as `/vorlagen.json`.
     settings: Vec<u8>,
+    /// The shared wording, served as `/wortlaut.json`.
+    wortlaut: Vec<u8>,
 }
 
 /// A template directory that cannot be used.
@@ -108,7 +113,8 @@ impl Templates {
     #[must_use]
     pub fn embedded() -> Self {
         let settings = serde_json::to_vec(&pack::pdf_settings(None)).unwrap_or_default();
-        let mut t = Self { files: Vec::new(), assets: Vec::new(), settings };
+        let wortlaut = serde_json::to_vec(&pack::wortlaut::builtin()).unwrap_or_default();
+        let mut t = Self { files: Vec::new(), assets: Vec::new(), settings, wortlaut };
         for (name, text) in EMBEDDED {
             t.insert(name, format!("{EMBEDDED_DIR}/{name}"), (*text).to_owned(), true);
         }
@@ -168,12 +174,16 @@ impl Templates {
         }
         t.assets.clone_from(&pack.images);
         t.settings = serde_json::to_vec(&pack.pdf_settings()).unwrap_or_default();
+        if let Some(w) = &pack.wortlaut {
+            t.wortlaut = serde_json::to_vec(w).unwrap_or_default();
+        }
         Ok(t)
     }
 
     /// The files typst reads besides the templates and the data: the pack's images and `/vorlagen.json`.
     pub(crate) fn extra_files(&self) -> impl Iterator<Item = (String, &[u8])> {
-        let settings = std::iter::once((SETTINGS_PATH.to_owned(), self.settings.as_slice()));
+        let settings =
+            [(SETTINGS_PATH.to_owned(), self.settings.as_slice()), (WORDING_PATH.to_owned(), self.wortlaut.as_slice())].into_iter();
         settings.chain(self.assets.iter().map(|(name, bytes)| (format!("/{name}"), bytes.as_slice())))
     }
 
