@@ -139,6 +139,7 @@ enum Command {
         name = "vorlagen",
         visible_alias = "templates",
         help_template = TEMPLATE,
+        override_usage = "mep vorlagen <BEFEHL>",
         subcommand_value_name = "BEFEHL",
         subcommand_help_heading = "Befehle",
         after_help = "Beispiele:\n  mep vorlagen exportieren meine-vorlagen\n  mep vorlagen pruefen meine-vorlagen\n  mep render --vorlagen meine-vorlagen --format pdf plan.yaml\n\nExit-Codes: 0 = keine Befunde, 1 = Befunde im Paket, 2 = Aufruf- oder Werkzeugfehler."

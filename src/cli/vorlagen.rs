@@ -30,20 +30,32 @@ const EXAMPLES: &[(&str, &str)] = &[
 #[derive(Debug, clap::Subcommand)]
 pub enum Args {
     /// Schreibt die eingebauten Vorlagen als Vorlagenpaket in einen neuen Ordner (Manifest, Markdown- und PDF-Kapitel).
-    #[command(name = "exportieren", visible_alias = "export")]
+    #[command(
+        name = "exportieren",
+        visible_alias = "export",
+        help_template = super::TEMPLATE,
+        override_usage = "mep vorlagen exportieren <ORDNER>",
+        after_help = "Beispiel:\n  mep vorlagen exportieren meine-vorlagen\n\nExit-Codes: 0 = geschrieben, 2 = Ordner nicht leer oder nicht beschreibbar."
+    )]
     Exportieren {
         /// Neuer oder leerer Ordner für das Paket.
-        #[arg(value_name = "ORDNER")]
+        #[arg(value_name = "ORDNER", help_heading = "Argumente")]
         dir: PathBuf,
     },
     /// Prüft ein Vorlagenpaket und setzt alle mitgelieferten Beispiele (und die angegebenen Pläne) damit als Markdown und PDF.
-    #[command(name = "pruefen", visible_alias = "check")]
+    #[command(
+        name = "pruefen",
+        visible_alias = "check",
+        help_template = super::TEMPLATE,
+        override_usage = "mep vorlagen pruefen <ORDNER> [PLAN]...",
+        after_help = "Beispiele:\n  mep vorlagen pruefen meine-vorlagen\n  mep vorlagen pruefen meine-vorlagen plaene/*.yaml\n\nExit-Codes: 0 = keine Befunde, 1 = Befunde im Paket, 2 = Aufruf- oder Werkzeugfehler."
+    )]
     Pruefen {
         /// Der Ordner des Pakets.
-        #[arg(value_name = "ORDNER")]
+        #[arg(value_name = "ORDNER", help_heading = "Argumente")]
         dir: PathBuf,
         /// Weitere Pläne, die mit dem Paket gesetzt werden.
-        #[arg(value_name = "PLAN")]
+        #[arg(value_name = "PLAN", help_heading = "Argumente")]
         plans: Vec<PathBuf>,
     },
 }
