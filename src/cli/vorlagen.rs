@@ -9,8 +9,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output;
-use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::diag::{Diagnostic, Severity};
 use crate::render::pack::{Kind, Pack, kind_of, manifest};
 use crate::render::{markdown, pdf};
@@ -61,7 +62,7 @@ pub enum Args {
 }
 
 /// Runs `mep vorlagen …`; returns the exit code.
-pub fn run(args: &Args, config: &Config) -> u8 {
+pub fn run(args: &Args, config: &Config) -> Result {
     match args {
         Args::Exportieren { dir } => export(dir, config),
         Args::Pruefen { dir, plans } => check(dir, plans, config),
@@ -72,7 +73,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
 fn starting_manifest() -> String {
     let (major, minor) = manifest::DATA_VERSION;
     format!(
-        "# Vorlagenpaket für mep: `mep render --vorlagen DIESER-ORDNER plan.yaml`, prüfen mit `mep vorlagen pruefen DIESER-ORDNER`.\n\
+        "# Vorlagenpaket für mep: `mep erstellen --vorlagen DIESER-ORDNER plan.yaml`, prüfen mit `mep vorlagen pruefen DIESER-ORDNER`.\n\
          # Jede Datei ersetzt das gleichnamige eingebaute Kapitel (Markdown: *.md, PDF: *.typ); Dateien, die Sie nicht ändern,\n\
          # können Sie löschen. Die Daten der Vorlagen beschreibt docs/planview.md.\n\
          name: Eigene Vorlagen\n\
@@ -84,14 +85,13 @@ fn starting_manifest() -> String {
     )
 }
 
-fn export(dir: &Path, config: &Config) -> u8 {
+fn export(dir: &Path, config: &Config) -> Result {
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if occupied {
-        output::error(format_args!(
+        return Err(Error::tool(format_args!(
             "Der Ordner `{}` ist nicht leer; `mep vorlagen exportieren` schreibt nur in einen neuen oder leeren Ordner.",
             dir.display()
-        ));
-        return EXIT_TOOL;
+        )));
     }
     let mut files: Vec<(String, String)> = vec![
         (manifest::MANIFEST.to_owned(), starting_manifest()),
@@ -103,37 +103,26 @@ fn export(dir: &Path, config: &Config) -> u8 {
         let path = dir.join(name);
         let made = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| crate::fsio::write_new(&path, text.as_bytes()));
         if let Err(e) = made {
-            output::error(format_args!("`{}` kann nicht geschrieben werden: {}.", path.display(), crate::fsio::describe_io(&e)));
-            return EXIT_TOOL;
+            return Err(Error::tool(format_args!("`{}` kann nicht geschrieben werden: {}.", path.display(), crate::fsio::describe_io(&e))));
         }
     }
     output::status(config.quiet, format_args!("Vorlagenpaket mit {} Dateien in `{}` geschrieben.", files.len(), dir.display()));
-    EXIT_OK
+    Ok(Exit::Ok)
 }
 
 /// Reads a pack for `render`/`review`: its findings are printed; an error is exit code 2.
-pub fn load_pack(dir: &Path, config: &Config) -> Result<(markdown::Templates, pdf::Templates), u8> {
-    let pack = match Pack::read(dir) {
-        Ok(p) => p,
-        Err(message) => {
-            output::error(message);
-            return Err(EXIT_TOOL);
-        }
-    };
+pub fn load_pack(dir: &Path, config: &Config) -> Result<(markdown::Templates, pdf::Templates)> {
+    let pack = Pack::read(dir).map_err(Error::tool)?;
     let findings = pack_findings(&pack);
     print(&pack, &findings, config);
     if findings.iter().any(|d| d.severity == Severity::Fehler) {
-        output::error(format_args!(
+        return Err(Error::tool(format_args!(
             "Das Vorlagenpaket `{}` ist nicht verwendbar; Einzelheiten: `mep vorlagen pruefen {}`.",
             dir.display(),
             dir.display()
-        ));
-        return Err(EXIT_TOOL);
+        )));
     }
-    let typst = pdf::Templates::from_pack(&pack).map_err(|e| {
-        output::error(e.message);
-        EXIT_TOOL
-    })?;
+    let typst = pdf::Templates::from_pack(&pack).map_err(|e| Error::tool(e.message))?;
     Ok((markdown::Templates::from_pack(&pack), typst))
 }
 
@@ -229,14 +218,8 @@ fn print(pack: &Pack, findings: &[Diagnostic], config: &Config) {
     }
 }
 
-fn check(dir: &Path, plans: &[PathBuf], config: &Config) -> u8 {
-    let pack = match Pack::read(dir) {
-        Ok(p) => p,
-        Err(message) => {
-            output::error(message);
-            return EXIT_TOOL;
-        }
-    };
+fn check(dir: &Path, plans: &[PathBuf], config: &Config) -> Result {
+    let pack = Pack::read(dir).map_err(Error::tool)?;
     if pack.manifest.is_none() && pack.findings.is_empty() {
         output::status(
             config.quiet,
@@ -251,17 +234,20 @@ fn check(dir: &Path, plans: &[PathBuf], config: &Config) -> u8 {
             dir.display(),
             findings.len()
         ));
-        return EXIT_INPUT;
+        return Ok(Exit::Input);
     }
-    let Ok(typst) = pdf::Templates::from_pack(&pack) else { return EXIT_INPUT };
+    let typst = pdf::Templates::from_pack(&pack).map_err(|e| Error::tool(e.message))?;
     let md = markdown::Templates::from_pack(&pack);
     let mut inputs: Vec<(String, Vec<u8>)> = EXAMPLES.iter().map(|(n, t)| (format!("examples/{n}"), t.as_bytes().to_vec())).collect();
     for path in plans {
         match crate::fsio::read_bounded(path, crate::load::Limits::default().max_bytes) {
             Ok(bytes) => inputs.push((path.display().to_string(), bytes)),
             Err(e) => {
-                output::error(format_args!("Datei `{}` kann nicht gelesen werden: {}.", path.display(), crate::fsio::describe_io(&e)));
-                return EXIT_TOOL;
+                return Err(Error::tool(format_args!(
+                    "Datei `{}` kann nicht gelesen werden: {}.",
+                    path.display(),
+                    crate::fsio::describe_io(&e)
+                )));
             }
         }
     }
@@ -275,17 +261,17 @@ fn check(dir: &Path, plans: &[PathBuf], config: &Config) -> u8 {
             dir.display(),
             inputs.len() * 2
         ));
-        return EXIT_INPUT;
+        return Ok(Exit::Input);
     }
     output::status(config.quiet, format_args!("{}: keine Befunde; {} Pläne als Markdown und PDF gesetzt.", dir.display(), inputs.len()));
-    EXIT_OK
+    Ok(Exit::Ok)
 }
 
 /// Renders one plan as Markdown and PDF with the pack; returns the number of failures (0–2).
 fn render_with(name: &str, bytes: &[u8], md: &markdown::Templates, typst: &pdf::Templates, config: &Config) -> usize {
     let checked = crate::check_plan(name, bytes, &crate::load::Limits::default());
     let Some(plan) = checked.value.as_ref() else {
-        output::error(format_args!("{name}: Der Plan lässt sich nicht lesen; `mep validate {name}` zeigt warum."));
+        output::error(format_args!("{name}: Der Plan lässt sich nicht lesen; `mep pruefen {name}` zeigt warum."));
         return 2;
     };
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: name.to_owned(), entwurf: true });

@@ -150,17 +150,29 @@ fn befund(d: &Diagnostic) -> Befund {
     }
 }
 
-/// Builds the overview chapter of a review.
+/// Builds the overview chapter of a review, one section at a time.
 #[must_use]
 pub fn overview(review: &Review) -> Overview {
-    let t = &review.totals;
-    let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
-    let titel = match traeger {
+    let titel = match traeger_of(review) {
         Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
         None => "Übersicht der Medienentwicklungspläne".to_owned(),
     };
+    let mut abschnitte =
+        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+    abschnitte.extend(pruefergebnis(review));
+    Overview { titel, abschnitte }
+}
+
+/// The Schulträger's own data, when a readable `traeger.yaml` was given.
+fn traeger_of(review: &Review) -> Option<&crate::model::Traeger> {
+    review.traeger.as_ref().and_then(|i| i.traeger.as_ref())
+}
+
+/// Section „Überblick“: who submits how many plans, the sums, the budget, the dates and the check result.
+fn ueberblick(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let plans = plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne");
-    let mut saetze = vec![match traeger {
+    let mut saetze = vec![match traeger_of(review) {
         Some(tr) => format!(
             "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {plans} seiner Schulen vor.",
             tr.name.trim(),
@@ -206,8 +218,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         t.with_errors,
         if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
     );
-    let mut abschnitte = vec![section(2, "Überblick", vec![para(saetze), para(vec![result])])];
+    section(2, "Überblick", vec![para(saetze), para(vec![result])])
+}
 
+/// Section „Schulen“: one row per plan with its status and figures, and the sums.
+fn schulen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let kopf: Vec<String> = [
         "Schule",
         "Schulnummer",
@@ -226,27 +242,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
     .map(str::to_owned)
     .to_vec();
     let rechts = (0..kopf.len()).map(|i| i >= 4).collect();
-    let zeilen = review
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = match &row.school {
-                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
-                None => vec![row.file.clone(), String::new(), String::new()],
-            };
-            cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
-            match &row.figures {
-                Some(f) => cells.extend(figure_cells(f)),
-                None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
-            }
-            cells
-        })
-        .collect();
+    let zeilen = review.rows.iter().map(school_row).collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
     summe.extend([eur(t.requested), eur(t.own_share), eur(t.other), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
-    abschnitte.push(section(
+    section(
         2,
         "Schulen",
         vec![
@@ -258,8 +259,26 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
                     .to_owned(),
             ]),
         ],
-    ));
+    )
+}
 
+/// The cells of one plan in the table „Schulen“.
+fn school_row(row: &Row) -> Vec<String> {
+    let mut cells = match &row.school {
+        Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+        None => vec![row.file.clone(), String::new(), String::new()],
+    };
+    cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+    match &row.figures {
+        Some(f) => cells.extend(figure_cells(f)),
+        None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
+    }
+    cells
+}
+
+/// Section „Investitionen nach Fördergegenstand und Jahr“.
+fn investitionen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let years = years(review);
     let invest = if years.is_empty() {
         para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
@@ -283,8 +302,11 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
         summe.push(eur(t.investment));
         Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
     };
-    abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
+    section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
+}
 
+/// Section „Finanzierung“: the sources, whether they cover the investment, and the budget.
+fn finanzierung(t: &Totals) -> Abschnitt {
     let zeilen = vec![
         vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
         vec!["Eigenanteil".to_owned(), eur(t.own_share)],
@@ -302,10 +324,10 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
         }
     };
-    let mut finanzierung = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
+    let mut bloecke = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {
         let rest = budget.cents() - t.requested.cents();
-        finanzierung.push(Block::Tabelle {
+        bloecke.push(Block::Tabelle {
             kopf: vec!["Budget".to_owned(), "Betrag".to_owned()],
             rechts: vec![false, true],
             zeilen: vec![
@@ -319,9 +341,12 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             summe: None,
         });
     }
-    abschnitte.push(section(2, "Finanzierung", finanzierung));
+    section(2, "Finanzierung", bloecke)
+}
 
-    let folgekosten = if t.running_costs.is_empty() {
+/// Section „Folgekosten“: running costs per year, which the Schulträger carries.
+fn folgekosten(t: &Totals) -> Abschnitt {
+    let bloecke = if t.running_costs.is_empty() {
         vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
     } else {
         vec![
@@ -338,16 +363,19 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             },
         ]
     };
-    abschnitte.push(section(2, "Folgekosten", folgekosten));
+    section(2, "Folgekosten", bloecke)
+}
 
+/// Section „Prüfergebnis“ and one subsection per Schulträger or plan with errors or warnings.
+fn pruefergebnis(review: &Review) -> Vec<Abschnitt> {
     let notable: Vec<Befund> = review.traeger_findings.iter().filter(|d| is_notable(d)).map(befund).collect();
     let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
     let empty = notable.is_empty() && rows.is_empty();
-    abschnitte.push(section(
+    let mut abschnitte = vec![section(
         2,
         "Prüfergebnis",
         if empty { vec![para(vec!["Kein Plan enthält Fehler oder Warnungen.".to_owned()])] } else { Vec::new() },
-    ));
+    )];
     if !notable.is_empty() {
         abschnitte.push(section(3, "Schulträger", vec![Block::Befunde { liste: notable }]));
     }
@@ -362,7 +390,7 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             bloecke: vec![Block::Befunde { liste }],
         });
     }
-    Overview { titel, abschnitte }
+    abschnitte
 }
 
 /// `2 Pläne ohne Befund` and, when some have only hints, `, 1 nur mit Hinweisen`.
