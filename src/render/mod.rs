@@ -7,6 +7,7 @@ pub mod diag;
 pub mod markdown;
 pub mod mdsafe;
 pub mod output_schema;
+pub mod pack;
 pub mod pdf;
 pub mod review;
 pub mod validate;

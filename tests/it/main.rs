@@ -19,3 +19,4 @@ mod rule_examples;
 mod rules;
 mod sprache;
 mod support;
+mod vorlagen;
