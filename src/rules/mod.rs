@@ -21,6 +21,7 @@ pub mod profil;
 pub mod sources;
 pub mod textgrenzen;
 pub mod traeger;
+mod walk;
 
 use std::sync::LazyLock;
 
