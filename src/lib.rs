@@ -16,6 +16,7 @@ pub mod cli;
 pub mod diag;
 pub mod figures;
 pub mod fsio;
+pub mod german;
 pub mod glyphs;
 pub mod init;
 pub mod load;
@@ -26,6 +27,7 @@ pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod sources;
 pub mod view;
 
 use load::{Limits, Loaded};
