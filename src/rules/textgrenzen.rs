@@ -85,7 +85,9 @@ fn check_length(ctx: &Context<'_>, f: &mut Findings) {
             total += n;
             if n > MAX_FIELD_CHARS {
                 f.at(path, format!("Der Text `{path}` ist {} Zeichen lang; erlaubt sind höchstens {}.", de(n), de(MAX_FIELD_CHARS)))
-                    .with_help("Kürzen Sie den Text oder teilen Sie ihn auf; für ausführliche Darstellungen verweisen Sie auf eine Anlage.");
+                    .with_help(
+                        "Kürzen Sie den Text oder teilen Sie ihn auf; für ausführliche Darstellungen verweisen Sie auf eine Anlage.",
+                    );
             }
         }
         Item::List { path, len, sections: s } => {
