@@ -189,7 +189,7 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
             return Err(EXIT_TOOL);
         }
     };
-    let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
+    let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &crate::profile::Choice::default());
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
         print_diagnostics(&checked, config);

@@ -14,6 +14,7 @@ pub mod foerder;
 pub mod format;
 pub mod fortbildung;
 pub mod konzept;
+pub mod pdf_eingabe;
 pub mod kosten_offen;
 pub mod placeholder;
 pub mod plan;
@@ -179,6 +180,7 @@ static FAMILIES: &[&[&Rule]] = &[
     traeger::RULES,
     angaben::RULES,
     textgrenzen::RULES,
+    pdf_eingabe::RULES,
 ];
 
 static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
