@@ -108,7 +108,9 @@ impl Folder {
     /// anything that is not a regular file, and anything whose canonical path lies outside the
     /// folder (a symbolic link to `/etc/passwd`, or a linked subfolder elsewhere).
     pub fn resolve(&self, name: &str) -> Result<PathBuf, FolderError> {
-        check_name(name).map_err(|why| fail(format!("Der Dateiname `{}` ist im Ordner `{}` nicht erlaubt: {why}.", printable(name), self.shown.display())))?;
+        check_name(name).map_err(|why| {
+            fail(format!("Der Dateiname `{}` ist im Ordner `{}` nicht erlaubt: {why}.", printable(name), self.shown.display()))
+        })?;
         let joined = self.root.join(name);
         let canonical = joined
             .canonicalize()
@@ -144,7 +146,11 @@ impl Folder {
         }
         let total = self.read.get().saturating_add(bytes.len());
         if total > self.limits.max_total_bytes {
-            return Err(fail(format!("Die Dateien im Ordner `{}` sind zusammen größer als {}.", self.shown.display(), size(self.limits.max_total_bytes))));
+            return Err(fail(format!(
+                "Die Dateien im Ordner `{}` sind zusammen größer als {}.",
+                self.shown.display(),
+                size(self.limits.max_total_bytes)
+            )));
         }
         self.read.set(total);
         Ok(bytes)
@@ -169,15 +175,16 @@ impl Folder {
 
     fn walk(&self, dir: &Path, prefix: &str, depth: usize, ext: &str, out: &mut Vec<String>) -> Result<(), FolderError> {
         let shown = if prefix.is_empty() { self.shown.display().to_string() } else { self.display(prefix.trim_end_matches('/')) };
-        let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("Der Ordner `{shown}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| fail(format!("Der Ordner `{shown}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
         let mut names = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| fail(format!("Der Ordner `{shown}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
             // Names that are not UTF-8 cannot be named by a template; they are skipped.
-            if let Some(name) = entry.file_name().to_str() {
-                if !name.starts_with('.') {
-                    names.push(name.to_owned());
-                }
+            if let Some(name) = entry.file_name().to_str()
+                && !name.starts_with('.')
+            {
+                names.push(name.to_owned());
             }
             if names.len() > self.limits.max_files.saturating_mul(16) {
                 return Err(fail(format!("Im Ordner `{shown}` liegen zu viele Einträge.")));
@@ -190,7 +197,10 @@ impl Folder {
             let wanted = Path::new(&name).extension().is_some_and(|e| e == ext);
             let Ok(canonical) = path.canonicalize() else {
                 if wanted {
-                    return Err(fail(format!("`{}` kann nicht gelesen werden (eine symbolische Verknüpfung ins Leere?).", self.display(&rel))));
+                    return Err(fail(format!(
+                        "`{}` kann nicht gelesen werden (eine symbolische Verknüpfung ins Leere?).",
+                        self.display(&rel)
+                    )));
                 }
                 continue;
             };
@@ -205,7 +215,11 @@ impl Folder {
                 self.walk(&path, &format!("{rel}/"), depth + 1, ext, out)?;
             } else if wanted && canonical.is_file() {
                 if out.len() >= self.limits.max_files {
-                    return Err(fail(format!("Im Ordner `{}` liegen mehr als {} `.{ext}`-Dateien.", self.shown.display(), self.limits.max_files)));
+                    return Err(fail(format!(
+                        "Im Ordner `{}` liegen mehr als {} `.{ext}`-Dateien.",
+                        self.shown.display(),
+                        self.limits.max_files
+                    )));
                 }
                 out.push(rel);
             }
@@ -238,7 +252,7 @@ fn check_name(name: &str) -> Result<(), &'static str> {
 }
 
 fn size(bytes: usize) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { format!("{} MiB", bytes >> 20) } else { format!("{bytes} Bytes") }
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) { format!("{} MiB", bytes >> 20) } else { format!("{bytes} Bytes") }
 }
 
 fn printable(name: &str) -> String {

@@ -13,10 +13,11 @@
 //! Only [`cli`] prints; everything else returns data.
 
 pub mod cli;
+pub mod contained;
 pub mod diag;
 pub mod figures;
-pub mod contained;
 pub mod fsio;
+pub mod german;
 pub mod glyphs;
 pub mod init;
 pub mod load;
@@ -27,6 +28,7 @@ pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod sources;
 pub mod view;
 
 use load::{Limits, Loaded};

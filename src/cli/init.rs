@@ -182,10 +182,9 @@ impl Stop {
                 "Abgebrochen: Die Frage „{q}“ wurde {MAX_TRIES}-mal ungültig beantwortet. Es wurde nichts geschrieben. \
                  Rufen Sie `mep init --interaktiv` erneut auf oder schreiben Sie die Vorlage mit `mep init` ohne Fragen."
             ),
-            Stop::Endless => format!(
-                "Abgebrochen: Eine Eingabezeile ist länger als {} MiB. Es wurde nichts geschrieben.",
-                MAX_DISCARD >> 20
-            ),
+            Stop::Endless => {
+                format!("Abgebrochen: Eine Eingabezeile ist länger als {} MiB. Es wurde nichts geschrieben.", MAX_DISCARD >> 20)
+            }
         }
     }
 }
@@ -198,7 +197,13 @@ const MAX_DISCARD: usize = 1 << 20;
 const MAX_TRIES: usize = 5;
 
 /// Asks the essential questions; `Ok(Err(stop))` when the wizard stops early.
-fn wizard<R: BufRead, W: Write>(input: &mut R, out: &mut W, a: &mut Answers, has_kind: bool, has_land: bool) -> io::Result<Result<(), Stop>> {
+fn wizard<R: BufRead, W: Write>(
+    input: &mut R,
+    out: &mut W,
+    a: &mut Answers,
+    has_kind: bool,
+    has_land: bool,
+) -> io::Result<Result<(), Stop>> {
     writeln!(out, "Neuer Medienentwicklungsplan – bitte beantworten Sie acht Fragen. Eingabetaste übernimmt den Wert in [Klammern].")?;
     let kinds = Schulform::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ");
     let lands = Land::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ");
@@ -319,7 +324,13 @@ fn ask<R: BufRead, W: Write, T>(
 /// separators and bidirectional overrides from an echoed answer become `�`.
 fn printable(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -281,7 +281,12 @@ pub fn parse_text(s: &str, what: &str) -> Result<String, String> {
         return Err(format!("Bitte geben Sie {what} ein."));
     }
     if let Some((i, c, why)) = s.chars().enumerate().find_map(|(i, c)| crate::glyphs::unprintable(c).map(|w| (i, c, w))) {
-        return Err(format!("Die Eingabe enthält {} (U+{:04X}) an Zeichen {}; erlaubt sind Buchstaben, Ziffern und Satzzeichen.", why.label(), u32::from(c), i + 1));
+        return Err(format!(
+            "Die Eingabe enthält {} (U+{:04X}) an Zeichen {}; erlaubt sind Buchstaben, Ziffern und Satzzeichen.",
+            why.label(),
+            u32::from(c),
+            i + 1
+        ));
     }
     let n = s.chars().count();
     if n > MAX_TEXT_CHARS {

@@ -567,7 +567,8 @@ fn hostile_pdf(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> Vec<u8> {
                 2 => zlib(plan)[..rng.below(zlib(plan).len() + 1)].to_vec(),
                 _ => zlib(&vec![b'#'; rng.below(8 << 20)]),
             };
-            let filter = *rng.pick(&["", "/Filter/FlateDecode", "/Filter[/FlateDecode]", "/Filter/LZWDecode", "/Filter/Crypt", "/Filter/Fl"]);
+            let filter =
+                *rng.pick(&["", "/Filter/FlateDecode", "/Filter[/FlateDecode]", "/Filter/LZWDecode", "/Filter/Crypt", "/Filter/Fl"]);
             let size = if rng.chance(3) { format!("/Params<</Size {}>>", rng.below(plan.len() * 2 + 1)) } else { String::new() };
             let stream = pdf.add_stream(format!("<</Type/EmbeddedFile{filter}{size}>>"), data);
             let name = *rng.pick(&["plan.yaml", "PLAN.YML", "x.yaml", "plan.yaml\u{0}", "", "anhang.bin"]);
@@ -643,7 +644,7 @@ fn check_pdf(bytes: Vec<u8>) -> Result<bool, String> {
             }
             match out.result {
                 Ok(_) => Ok(true),
-                Err(d) if PDF_CODES.contains(&d.code.as_ref()) => Ok(false),
+                Err(d) if PDF_CODES.contains(&d.code.as_str()) => Ok(false),
                 Err(d) => Err(format!("unexpected code {}: {}", d.code, d.message)),
             }
         }));
@@ -679,7 +680,7 @@ fn run_wizard(input: Vec<u8>, dir: &Path) -> Result<bool, String> {
             let plan = dir.join("wizard.yaml");
             std::fs::write(&plan, &out.stdout).map_err(|e| e.to_string())?;
             let checked = mep::check_plan("wizard.yaml", &out.stdout, &Limits::default());
-            match checked.diagnostics.iter().find(|d| d.code.starts_with("TEXT-") || d.code.starts_with("YAML-")) {
+            match checked.diagnostics.iter().find(|d| d.code.as_str().starts_with("TEXT-") || d.code.as_str().starts_with("YAML-")) {
                 Some(d) => Err(format!("the wizard wrote a plan with {}: {}", d.code, d.message)),
                 None => Ok(true),
             }

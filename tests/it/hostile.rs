@@ -23,7 +23,7 @@ fn every_hostile_pdf_gets_its_finding_within_the_budget() {
         let out = read_plan(&case.bytes, &budget);
         let c = out.counters;
         let Err(finding) = out.result else { panic!("{}: read a plan", case.name) };
-        assert_eq!(finding.code, case.code, "{}: {}", case.name, finding.message);
+        assert_eq!(finding.code.as_str(), case.code, "{}: {}", case.name, finding.message);
         assert!(finding.message.contains(case.phrase), "{}: {}", case.name, finding.message);
         assert!(c.bytes_decoded <= budget.max_decoded, "{}: {c:?}", case.name);
         assert!(c.objects_visited <= budget.max_objects + 1, "{}: {c:?}", case.name);
@@ -112,7 +112,8 @@ fn review_of_yaml_and_hostile_pdfs_reports_each_and_keeps_the_others() {
     // PDFs are named one by one.
     for format in ["csv", "xlsx", "md"] {
         let out = format!("uebersicht.{format}");
-        let args = ["review", "--format", format, "-o", &out, "plaene", "plaene/bombe.pdf", "plaene/verschluesselt.pdf", "plaene/halbe-datei.pdf"];
+        let args =
+            ["review", "--format", format, "-o", &out, "plaene", "plaene/bombe.pdf", "plaene/verschluesselt.pdf", "plaene/halbe-datei.pdf"];
         let (code, stdout, stderr) = mep(&args, dir.path());
         assert!(code == 0 || code == 1, "{format}: {code} {stdout}{stderr}");
         assert!(dir.path().join(&out).is_file(), "{format}: {stderr}");

@@ -3,6 +3,7 @@
 mod angaben;
 mod authoring;
 mod cli;
+mod codes;
 mod diagnostics;
 mod examples;
 mod export;

@@ -91,7 +91,8 @@ impl Pdf {
         let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
         let mut offsets = vec![None; self.objects.len() + 1];
         let use_objstm = self.xref_stream && self.objects.iter().any(|o| o.packed);
-        let packed: Vec<usize> = if use_objstm { (1..=self.objects.len()).filter(|&n| self.objects[n - 1].packed).collect() } else { Vec::new() };
+        let packed: Vec<usize> =
+            if use_objstm { (1..=self.objects.len()).filter(|&n| self.objects[n - 1].packed).collect() } else { Vec::new() };
         for (i, o) in self.objects.iter().enumerate() {
             let n = i + 1;
             if packed.contains(&n) {
@@ -184,8 +185,12 @@ pub fn lit(s: &str) -> String {
 /// compressed as `plan.yaml` in the names tree and in `/AF`.
 pub fn with_plan(plan: &[u8], xref_stream: bool) -> Vec<u8> {
     let mut pdf = Pdf { xref_stream, ..Pdf::default() };
-    let stream = pdf.add_stream(format!("<</Type/EmbeddedFile/Subtype/application#2Fx-yaml/Params<</Size {}>>/Filter/FlateDecode>>", plan.len()), zlib(plan));
-    let spec = pdf.add_packed(format!("<</Type/Filespec/F{0}/UF{0}/AFRelationship/Source/EF<</F {stream} 0 R/UF {stream} 0 R>>>>", lit("plan.yaml")));
+    let stream = pdf.add_stream(
+        format!("<</Type/EmbeddedFile/Subtype/application#2Fx-yaml/Params<</Size {}>>/Filter/FlateDecode>>", plan.len()),
+        zlib(plan),
+    );
+    let spec = pdf
+        .add_packed(format!("<</Type/Filespec/F{0}/UF{0}/AFRelationship/Source/EF<</F {stream} 0 R/UF {stream} 0 R>>>>", lit("plan.yaml")));
     let names = pdf.add_packed(format!("<</Names[{} {spec} 0 R]>>", lit("plan.yaml")));
     let root = pdf.catalog(&format!("/Names<</EmbeddedFiles {names} 0 R>>/AF[{spec} 0 R]"));
     pdf.write(root)

@@ -54,8 +54,19 @@ struct ObjectStream {
 impl<'a> File<'a> {
     /// Opens the file: finds `startxref` and reads every xref section reachable from it.
     pub fn open(bytes: &'a [u8], meter: Meter, max_decoded: usize) -> Result<Self, Fault> {
-        let mut file = Self { bytes, xref: BTreeMap::new(), trailer: Dict::default(), meter, decoded: 0, max_decoded, object_streams: HashMap::new(), lookups: 0 };
-        let start = file.startxref().ok_or_else(|| damaged("Das Verzeichnis der Objekte (startxref) fehlt; die Datei ist vermutlich abgeschnitten."))?;
+        let mut file = Self {
+            bytes,
+            xref: BTreeMap::new(),
+            trailer: Dict::default(),
+            meter,
+            decoded: 0,
+            max_decoded,
+            object_streams: HashMap::new(),
+            lookups: 0,
+        };
+        let start = file
+            .startxref()
+            .ok_or_else(|| damaged("Das Verzeichnis der Objekte (startxref) fehlt; die Datei ist vermutlich abgeschnitten."))?;
         let mut queue = vec![start];
         let mut seen = Vec::new();
         let mut first = true;
@@ -124,7 +135,9 @@ impl<'a> File<'a> {
 
     fn xref_stream(&mut self, dict: &Dict, data: &[u8]) -> Result<(), Fault> {
         let widths: Vec<usize> = match dict.get(b"W") {
-            Some(Obj::Array(w)) if w.len() == 3 => w.iter().map(|o| o.as_int().and_then(|i| usize::try_from(i).ok()).unwrap_or(99)).collect(),
+            Some(Obj::Array(w)) if w.len() == 3 => {
+                w.iter().map(|o| o.as_int().and_then(|i| usize::try_from(i).ok()).unwrap_or(99)).collect()
+            }
             _ => return Err(damaged("Der Verzeichnis-Stream hat keine gültige Feldbreite (/W).")),
         };
         if widths.iter().any(|&w| w > 8) || widths.iter().sum::<usize>() == 0 {
@@ -132,7 +145,9 @@ impl<'a> File<'a> {
         }
         let size = dict.get(b"Size").and_then(Obj::as_int).unwrap_or(0);
         let ranges: Vec<(i64, i64)> = match dict.get(b"Index") {
-            Some(Obj::Array(items)) => items.chunks(2).map(|c| (c[0].as_int().unwrap_or(-1), c.get(1).and_then(Obj::as_int).unwrap_or(-1))).collect(),
+            Some(Obj::Array(items)) => {
+                items.chunks(2).map(|c| (c[0].as_int().unwrap_or(-1), c.get(1).and_then(Obj::as_int).unwrap_or(-1))).collect()
+            }
             _ => vec![(0, size)],
         };
         let row = widths.iter().sum::<usize>();
@@ -315,7 +330,11 @@ impl<'a> File<'a> {
                 self.unpredict(raw, params.as_ref())?
             }
             [Obj::Name(f), ..] if f == b"Crypt" => return Err(Fault::Encrypted),
-            _ => return Err(Fault::Unsupported(filters.iter().map(|f| String::from_utf8_lossy(f.as_name().unwrap_or(b"?")).into_owned()).collect())),
+            _ => {
+                return Err(Fault::Unsupported(
+                    filters.iter().map(|f| String::from_utf8_lossy(f.as_name().unwrap_or(b"?")).into_owned()).collect(),
+                ));
+            }
         };
         self.decoded += out.len();
         Ok(out)
@@ -327,7 +346,8 @@ impl<'a> File<'a> {
         match get(b"Predictor", 1) {
             1 => Ok(raw),
             10..=15 => {
-                let dims = [get(b"Colors", 1), get(b"BitsPerComponent", 8), get(b"Columns", 1)].map(|v| usize::try_from(v).unwrap_or(0).min(1 << 16));
+                let dims = [get(b"Colors", 1), get(b"BitsPerComponent", 8), get(b"Columns", 1)]
+                    .map(|v| usize::try_from(v).unwrap_or(0).min(1 << 16));
                 inflate::unpredict_png(&raw, dims[0], dims[1], dims[2]).map_err(|e| match e {
                     Failure::Corrupt(d) => Fault::Corrupt(d),
                     _ => damaged("Ein Stream ist fehlerhaft (Prädiktor)."),

@@ -20,22 +20,22 @@ mod syntax;
 
 use std::collections::HashSet;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Rule, Severity};
 use file::File;
 use syntax::{Meter, Obj};
 
-/// Code of the finding when a PDF holds no plan as attachment.
-pub const CODE: &str = "PDF-ANHANG";
-/// Code of the finding when the PDF or its attachment is damaged (truncated, corrupt, unreadable filter).
-pub const CODE_DAMAGED: &str = "PDF-BESCHAEDIGT";
-/// Code of the finding when the PDF is encrypted.
-pub const CODE_ENCRYPTED: &str = "PDF-VERSCHLUESSELT";
-/// Code of the finding when reading the PDF exceeds the reader's budget.
-pub const CODE_BUDGET: &str = "PDF-LESEGRENZE";
-/// Every code this module emits; each one is a registered rule.
-pub const CODES: &[&str] = &[CODE, CODE_DAMAGED, CODE_ENCRYPTED, CODE_BUDGET, CODE_TOO_LARGE];
-/// The code of an attachment larger than a plan may be (the same as for a YAML file).
-const CODE_TOO_LARGE: &str = "YAML-GROESSE";
+use super::codes;
+
+/// The finding when a PDF holds no plan as attachment.
+pub static CODE: &Rule = &codes::PDF_ANHANG;
+/// The finding when the PDF or its attachment is damaged (truncated, corrupt, unreadable filter).
+pub static CODE_DAMAGED: &Rule = &codes::PDF_BESCHAEDIGT;
+/// The finding when the PDF is encrypted.
+pub static CODE_ENCRYPTED: &Rule = &codes::PDF_VERSCHLUESSELT;
+/// The finding when reading the PDF exceeds the reader's budget.
+pub static CODE_BUDGET: &Rule = &codes::PDF_LESEGRENZE;
+/// The finding of an attachment larger than a plan may be (the same as for a YAML file).
+static CODE_TOO_LARGE: &Rule = &codes::YAML_GROESSE;
 
 /// Name of the plan's YAML attached to a PDF/A-3b by `mep render --pdf-standard a-3b`.
 pub const ATTACHMENT_PLAN: &str = "plan.yaml";
@@ -228,7 +228,8 @@ fn run<T>(bytes: &[u8], budget: &Budget, body: impl FnOnce(&mut File<'_>, &Budge
         let d = Fault::Damaged("der Kopf `%PDF-` fehlt am Dateianfang.".to_owned()).finding(budget);
         return Outcome { result: Err(Box::new(d)), counters: Counters::default() };
     }
-    let meter = Meter { visited: 0, max_visited: budget.max_objects, max_depth: budget.max_depth, scanned: 0, max_scanned: budget.max_scanned };
+    let meter =
+        Meter { visited: 0, max_visited: budget.max_objects, max_depth: budget.max_depth, scanned: 0, max_scanned: budget.max_scanned };
     let mut file = match File::open(bytes, meter, budget.max_decoded) {
         Ok(f) => f,
         Err(fault) => return Outcome { result: Err(Box::new(fault.finding(budget))), counters: Counters::default() },
@@ -242,7 +243,10 @@ fn run<T>(bytes: &[u8], budget: &Budget, body: impl FnOnce(&mut File<'_>, &Budge
             Err(fault) => Err(Box::new(fault.finding(budget))),
         }
     };
-    Outcome { result, counters: Counters { bytes_decoded: file.decoded, objects_visited: file.meter.visited, bytes_scanned: file.meter.scanned } }
+    Outcome {
+        result,
+        counters: Counters { bytes_decoded: file.decoded, objects_visited: file.meter.visited, bytes_scanned: file.meter.scanned },
+    }
 }
 
 /// An attachment found in the catalog: its name and the object number of its stream.
@@ -284,7 +288,14 @@ fn attachments(file: &mut File<'_>, budget: &Budget) -> Result<Vec<Found>, Fault
     Ok(found)
 }
 
-fn walk_tree(file: &mut File<'_>, node: &Obj, depth: usize, budget: &Budget, seen: &mut HashSet<u32>, found: &mut Vec<Found>) -> Result<(), Fault> {
+fn walk_tree(
+    file: &mut File<'_>,
+    node: &Obj,
+    depth: usize,
+    budget: &Budget,
+    seen: &mut HashSet<u32>,
+    found: &mut Vec<Found>,
+) -> Result<(), Fault> {
     if depth > budget.max_depth {
         return Err(Fault::Budget(Limit::Depth));
     }
@@ -397,7 +408,11 @@ fn text_string(raw: &[u8]) -> String {
 /// A name from the PDF with control characters replaced, fit for a message.
 #[must_use]
 pub fn printable(name: &str) -> String {
-    name.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') { ' ' } else { c }).collect()
+    name.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') { ' ' } else { c }
+        })
+        .collect()
 }
 
 #[cfg(test)]

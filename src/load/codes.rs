@@ -1,10 +1,10 @@
-//! Codes raised while reading a file: YAML syntax, budgets, structure.
+//! Codes raised while reading a file: YAML syntax, budgets, structure, the plan inside a PDF.
 
-use super::Rule;
+use crate::diag::Rule;
 use crate::diag::Severity::Fehler;
 
-/// Load-time codes; their checks live in [`crate::load`].
-pub(super) static RULES: &[&Rule] = &[
+/// Load-time codes, raised by [`crate::load`]; the registry in [`crate::rules`] lists them.
+pub static RULES: &[&Rule] = &[
     &YAML_SYNTAX,
     &YAML_BUDGET,
     &YAML_DOPPELT,
@@ -17,6 +17,10 @@ pub(super) static RULES: &[&Rule] = &[
     &FORMAT_WERT,
     &FORMAT_BEREICH,
     &FORMAT_DATUM,
+    &PDF_ANHANG,
+    &PDF_BESCHAEDIGT,
+    &PDF_VERSCHLUESSELT,
+    &PDF_LESEGRENZE,
 ];
 
 /// `YAML-SYNTAX`: Die Datei ist kein gültiges YAML
@@ -30,7 +34,6 @@ und steht nicht in Anführungszeichen. Die Meldung zeigt die Stelle, an der das 
     bad: "schule:\n  name: \"Grundschule am Markt\n",
     good: "schule:\n  name: \"Grundschule am Markt\"\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-BUDGET`: Sicherheitsgrenze des Lesers überschritten
@@ -44,7 +47,6 @@ Ein echter Plan bleibt weit unter diesen Grenzen. Schreiben Sie Werte direkt aus
     bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
     good: "schule:\n  name: Grundschule am Markt\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-DOPPELT`: Schlüssel doppelt
@@ -57,7 +59,6 @@ deshalb ist das ein Fehler. Löschen oder vereinen Sie die doppelte Angabe.",
     bad: "schule:\n  schueler: 250\n  schueler: 260\n",
     good: "schule:\n  schueler: 260\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-UTF8`: Datei nicht UTF-8-kodiert
@@ -70,7 +71,6 @@ dann werden Umlaute falsch gelesen. Speichern Sie die Datei mit der Kodierung UT
     bad: "name: Gr\\xFCnschule   # Byte 0xFC: „ü“ in Windows-1252\n",
     good: "name: Grünschule\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-LEER`: Datei leer
@@ -82,7 +82,6 @@ pub static YAML_LEER: Rule = Rule {
     bad: "# nur ein Kommentar\n",
     good: "format: 1\nprogramm: digitalpakt-2\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-GROESSE`: Datei zu groß
@@ -95,7 +94,6 @@ vermutlich wurde die falsche Datei gewählt.",
     bad: "# eine 6 MiB große Datei\n",
     good: "# eine Datei unter 5 MiB\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-UNBEKANNT`: Unbekannter Schlüssel
@@ -109,7 +107,6 @@ und alle erlaubten Schlüssel an dieser Stelle. Schlüssel werden ohne Umlaute g
     bad: "schule:\n  schüler: 250\n",
     good: "schule:\n  schueler: 250\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-PFLICHT`: Pflichtangabe fehlt
@@ -121,7 +118,6 @@ pub static FORMAT_PFLICHT: Rule = Rule {
     bad: "schule:\n  name: Grundschule am Markt\n",
     good: "schule:\n  name: Grundschule am Markt\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 250\n  lehrkraefte: 18\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-TYP`: Falsche Art von Wert
@@ -135,7 +131,6 @@ Ja/Nein-Angaben werden `true` oder `false` geschrieben.",
     bad: "schule:\n  schueler: \"ca. 250\"\n",
     good: "schule:\n  schueler: 250\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-WERT`: Unbekannter Wert
@@ -147,7 +142,6 @@ pub static FORMAT_WERT: Rule = Rule {
     bad: "schule:\n  schulform: gymnasim\n",
     good: "schule:\n  schulform: gymnasium\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-BEREICH`: Zahl außerhalb des erlaubten Bereichs
@@ -159,7 +153,6 @@ pub static FORMAT_BEREICH: Rule = Rule {
     bad: "bedarf:\n  - id: B1\n    anzahl: -3\n",
     good: "bedarf:\n  - id: B1\n    anzahl: 3\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-DATUM`: Ungültiges Datum
@@ -172,5 +165,61 @@ Der Tag muss im Kalender existieren.",
     bad: "stand: 31.03.2027\n",
     good: "stand: 2027-03-31\n",
     sources: &[],
-    check: None,
+};
+
+/// `PDF-ANHANG`: Kein lesbarer Plan in der PDF-Datei
+pub static PDF_ANHANG: Rule = Rule {
+    code: "PDF-ANHANG",
+    title: "Kein lesbarer Plan in der PDF-Datei",
+    severity: Fehler,
+    explanation: "`mep validate`, `mep review` und `mep render` lesen auch ein archiviertes PDF/A-3b, in das `mep render --format pdf \
+--pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang; die Meldung \
+nennt die Anhänge, die sie hat. Eine beschädigte, verschlüsselte oder präparierte Datei hat eigene Codes (`PDF-BESCHAEDIGT`, \
+`PDF-VERSCHLUESSELT`, `PDF-LESEGRENZE`). Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
+`--pdf-standard a-3b`; ein PDF aus einem anderen Programm enthält keinen prüfbaren Plan.",
+    bad: "# plan.pdf ohne Anhang plan.yaml\n",
+    good: "# plan.pdf aus mep render --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-BESCHAEDIGT`: PDF-Datei oder Anhang beschädigt
+pub static PDF_BESCHAEDIGT: Rule = Rule {
+    code: "PDF-BESCHAEDIGT",
+    title: "PDF-Datei oder Anhang beschädigt",
+    severity: Fehler,
+    explanation: "Die PDF-Datei lässt sich nicht bis zum Plan lesen: Sie ist abgeschnitten (etwa bei einer unvollständigen \
+Übertragung), ihr Objektverzeichnis ist fehlerhaft, der komprimierte Anhang ist verfälscht oder mit einem Verfahren kodiert, \
+das mep nicht liest. Ein beschädigter Anhang wird nie teilweise gelesen und geprüft, denn ein halber Plan sähe wie ein \
+unvollständiger aus. Lassen Sie sich die Datei erneut schicken oder prüfen Sie die YAML-Datei des Plans. Eine \
+ursprüngliche Meldung des Entpackers steht eingerückt unter der deutschen Meldung.",
+    bad: "# plan.pdf, nach der Hälfte abgeschnitten\n",
+    good: "# plan.pdf, vollständig, aus mep render --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-VERSCHLUESSELT`: PDF-Datei verschlüsselt
+pub static PDF_VERSCHLUESSELT: Rule = Rule {
+    code: "PDF-VERSCHLUESSELT",
+    title: "PDF-Datei verschlüsselt",
+    severity: Fehler,
+    explanation: "Die PDF-Datei ist verschlüsselt (auch ein Kennwort nur gegen Ändern oder Drucken verschlüsselt den Inhalt). \
+Ihr Anhang lässt sich ohne Schlüssel nicht lesen, und ein archiviertes PDF/A darf ohnehin nicht verschlüsselt sein. \
+Lassen Sie sich die Datei unverschlüsselt oder gleich die YAML-Datei des Plans schicken.",
+    bad: "# plan.pdf, mit einem Kennwort geschützt\n",
+    good: "# plan.pdf ohne Kennwort, aus mep render --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-LESEGRENZE`: Sicherheitsgrenze des PDF-Lesers überschritten
+pub static PDF_LESEGRENZE: Rule = Rule {
+    code: "PDF-LESEGRENZE",
+    title: "Sicherheitsgrenze des PDF-Lesers überschritten",
+    severity: Fehler,
+    explanation: "mep liest aus einer PDF-Datei nur, was zum Plan führt, und das unter festen Grenzen für die ganze Datei: \
+höchstens 500 000 gelesene Objekte, höchstens das Vierfache der Dateigrenze (`--max-groesse`, mindestens 1 MiB) an entpackten \
+Bytes, höchstens das Sechzehnfache (mindestens 16 MiB) an gelesenen Bytes und höchstens 64 Ebenen Verschachtelung. So kann eine präparierte Datei (etwa eine „ZIP-Bombe“ im Anhang) weder Speicher \
+noch Rechenzeit aufbrauchen. Ein von `mep render` erzeugtes PDF bleibt weit darunter.",
+    bad: "# plan.pdf mit einem Anhang, der sich auf 1 GB entpackt\n",
+    good: "# plan.pdf aus mep render --format pdf --pdf-standard a-3b\n",
+    sources: &[],
 };
