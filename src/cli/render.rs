@@ -180,7 +180,7 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = bytes.map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
-    let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
+    let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &crate::profile::Choice::default());
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
         print_diagnostics(&checked, config);

@@ -90,18 +90,15 @@ impl Templates {
     }
 
     /// The built-in templates with every `*.md` file below `dir` replacing or adding the file of the same relative name.
+    ///
+    /// The folder is read through [`crate::contained::Folder`]: a file or subfolder that leads
+    /// outside it (a symbolic link to a system file, say) refuses the whole folder.
     pub fn with_dir(dir: &Path) -> Result<Self, RenderError> {
         let mut t = Self::builtin();
-        let mut found = Vec::new();
-        collect(dir, dir, &mut found, 0)?;
-        for (name, path) in found {
-            // Bounded, and only regular files: a FIFO named `*.md` must not block.
-            let bytes = crate::fsio::read_bounded(&path, MAX_TEMPLATE_BYTES).map_err(|e| RenderError::io(&path, &e))?;
-            if bytes.len() > MAX_TEMPLATE_BYTES {
-                return Err(RenderError::Template(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
-            }
-            let text = String::from_utf8(bytes)
-                .map_err(|_| RenderError::Template(format!("Vorlage `{}` ist keine UTF-8-Textdatei.", path.display())))?;
+        let limits = crate::contained::Limits { max_file_bytes: MAX_TEMPLATE_BYTES, max_files: MAX_TEMPLATE_FILES, ..Default::default() };
+        let folder = crate::contained::Folder::open(dir, limits).map_err(|e| RenderError::Template(e.message))?;
+        for name in folder.files("md").map_err(|e| RenderError::Template(e.message))? {
+            let text = folder.read_text(&name).map_err(|e| RenderError::Template(e.message))?;
             t.files.insert(name.clone(), text);
             t.overridden.push(name);
         }
@@ -133,28 +130,6 @@ impl Templates {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
     }
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>, depth: usize) -> Result<(), RenderError> {
-    if depth > 4 {
-        return Ok(());
-    }
-    let mut entries: Vec<_> =
-        std::fs::read_dir(dir).map_err(|e| RenderError::io(dir, &e))?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if out.len() >= MAX_TEMPLATE_FILES {
-            return Err(RenderError::Template(format!("Im Vorlagenverzeichnis `{}` liegen zu viele Dateien.", root.display())));
-        }
-        if path.is_dir() {
-            collect(root, &path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            out.push((name, path));
-        }
-    }
-    Ok(())
 }
 
 /// `md(ebene=N)`: a Markdown field (`{"markdown": …}` or a string) made safe, headings starting at level N.

@@ -42,8 +42,9 @@ pub const ITEM_COLUMNS: &[&str] = &[
     "Maßnahme",
 ];
 
-/// Excel's longest text cell.
-const MAX_CELL_CHARS: usize = 32_767;
+/// Excel's longest text cell, in UTF-16 code units (a character outside the Basic
+/// Multilingual Plane, such as U+1D54F, counts twice).
+const MAX_CELL_UNITS: usize = 32_767;
 
 /// What a workbook shows, independent of where it comes from.
 struct Input<'a> {
@@ -150,12 +151,16 @@ fn header(sheet: &mut Worksheet, name: &str, columns: &[&str], rows: u32, fmt: &
     Ok(())
 }
 
-/// A text cell; Excel limits a cell to 32 767 characters.
+/// A text cell; Excel limits a cell to 32 767 UTF-16 code units, the unit this cut counts in.
 fn clip(text: &str) -> String {
-    match text.char_indices().nth(MAX_CELL_CHARS) {
-        Some((i, _)) => text[..i].to_owned(),
-        None => text.to_owned(),
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL_UNITS {
+            return text[..i].to_owned();
+        }
     }
+    text.to_owned()
 }
 
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, fmt: &Formats) -> Result<(), XlsxError> {
@@ -299,4 +304,18 @@ fn sums(sheet: &mut Worksheet, by: &BTreeMap<Kategorie, BTreeMap<i32, Euro>>, fm
     euro(sheet, r, total_col, Some(grand), &fmt.total_euro)?;
     sheet.autofit();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_CELL_UNITS, clip};
+
+    #[test]
+    fn cells_are_cut_in_utf16_units() {
+        assert_eq!(clip("Schule"), "Schule");
+        let astral = "\u{1D54F}".repeat(20_000);
+        let cut = clip(&astral);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_UNITS - 1, "a pair is never split");
+        assert_eq!(clip(&"a".repeat(40_000)).len(), MAX_CELL_UNITS);
+    }
 }

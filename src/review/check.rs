@@ -22,7 +22,7 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
         fsio::read_bounded(path, limits.max_bytes)
     };
     match read {
-        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
+        Ok(bytes) => row_of(path, &name, crate::check_input(&name, &bytes, limits, choice)),
         Err(e) => Row {
             file: name.clone(),
             path: path.to_path_buf(),

@@ -110,13 +110,16 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
 #[test]
 fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
     let (text, bytes) = a3b(WITH_FINDINGS);
-    let files = mep::load::pdf::embedded_files(&bytes, 5 << 20).expect("readable");
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let budget = mep::load::pdf::Budget::for_plan(5 << 20);
+    let names = mep::load::pdf::attachment_names(&bytes, &budget).result.expect("readable");
     assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names.contains(&pdf::ATTACHMENT_PLAN) && names.contains(&pdf::ATTACHMENT_VIEW), "{names:?}");
-    let plan = mep::load::pdf::plan_attachment(&bytes, 5 << 20).expect("plan attached");
+    assert!(names.iter().any(|n| n == pdf::ATTACHMENT_PLAN) && names.iter().any(|n| n == pdf::ATTACHMENT_VIEW), "{names:?}");
+    let read = mep::load::pdf::read_plan(&bytes, &budget);
+    let plan = read.result.expect("plan attached");
     assert_eq!(plan.data, text.as_bytes(), "the attachment is the plan byte for byte");
-    let view = files.iter().find(|f| f.name == pdf::ATTACHMENT_VIEW).unwrap();
+    // Only the plan's stream is decoded (and whatever object or xref streams lead to it).
+    assert!(read.counters.bytes_decoded < text.len() + 64 * 1024, "{:?}", read.counters);
+    let view = mep::load::pdf::read_attachment(&bytes, pdf::ATTACHMENT_VIEW, &budget).result.expect("view attached");
     let view: Value = serde_json::from_slice(&view.data).expect("view is JSON");
     assert!(view.get("dokument").is_some());
 
@@ -159,8 +162,9 @@ fn other_standards_attach_nothing_and_validate_says_so() {
     let mut settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None);
     settings.attachments = vec![Attachment::plan_yaml(text.into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("PDF/A-2b renders");
-    assert!(mep::load::pdf::embedded_files(&out.pdf, 5 << 20).unwrap().is_empty(), "PDF/A-2b forbids attachments");
-    let err = mep::load::pdf::plan_attachment(&out.pdf, 5 << 20).unwrap_err();
+    let budget = mep::load::pdf::Budget::for_plan(5 << 20);
+    assert!(mep::load::pdf::attachment_names(&out.pdf, &budget).result.unwrap().is_empty(), "PDF/A-2b forbids attachments");
+    let err = mep::load::pdf::read_plan(&out.pdf, &budget).result.unwrap_err();
     assert_eq!(err.code, mep::load::pdf::CODE);
     assert!(err.message.contains("keinen Plan"), "{}", err.message);
 }

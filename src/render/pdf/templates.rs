@@ -5,7 +5,6 @@ use std::path::Path;
 use typst::syntax::{FileId, Source};
 
 use super::world::file_id;
-use crate::fsio;
 use crate::render::pack;
 use crate::source::SourceFile;
 
@@ -125,37 +124,21 @@ impl Templates {
     ///
     /// A file named like an embedded one replaces it; other files are added
     /// and can be imported by the templates (`#import "teil.typ": *`).
+    ///
+    /// The folder is read through [`crate::contained::Folder`]: a `.typ` file that leads
+    /// outside it (a symbolic link to a system file, say) refuses the whole folder.
     pub fn with_dir(dir: &Path) -> Result<Self, TemplateDirError> {
-        let fail = |what: String| TemplateDirError { message: what };
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| fail(format!("Vorlagenverzeichnis `{}` kann nicht gelesen werden: {}.", dir.display(), fsio::describe_io(&e))))?;
-        let mut found = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| fail(format!("Vorlagenverzeichnis `{}`: {}.", dir.display(), fsio::describe_io(&e))))?;
-            let path = entry.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
-            let typ = path.extension().is_some_and(|e| e == "typ");
-            if !typ || name.starts_with('.') || !path.is_file() {
-                continue;
-            }
-            found.push((name, path));
-        }
-        found.sort();
-        if found.len() > MAX_FILES {
-            return Err(fail(format!("Vorlagenverzeichnis `{}` enthält mehr als {MAX_FILES} .typ-Dateien.", dir.display())));
-        }
+        let fail = |e: crate::contained::FolderError| TemplateDirError { message: e.message };
+        let limits = crate::contained::Limits { max_file_bytes: MAX_FILE_BYTES, max_files: MAX_FILES, max_depth: 0, ..Default::default() };
+        let folder = crate::contained::Folder::open(dir, limits).map_err(fail)?;
         let mut t = Self::embedded();
-        for (name, path) in found {
-            let bytes = fsio::read_bounded(&path, MAX_FILE_BYTES)
-                .map_err(|e| fail(format!("Vorlage `{}` kann nicht gelesen werden: {}.", path.display(), fsio::describe_io(&e))))?;
-            if bytes.len() > MAX_FILE_BYTES {
-                return Err(fail(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
-            }
-            let text = String::from_utf8(bytes).map_err(|_| fail(format!("Vorlage `{}` ist kein UTF-8-Text.", path.display())))?;
+        for name in folder.files("typ").map_err(fail)? {
+            let text = folder.read_text(&name).map_err(fail)?;
+            let shown = folder.display(&name);
             if file_id(&format!("/{name}")).is_none() {
-                return Err(fail(format!("Vorlage `{}`: Dateiname nicht verwendbar.", path.display())));
+                return Err(TemplateDirError { message: format!("Vorlage `{shown}`: Dateiname nicht verwendbar.") });
             }
-            t.insert(&name, path.display().to_string(), text, false);
+            t.insert(&name, shown, text, false);
         }
         Ok(t)
     }

@@ -145,9 +145,11 @@ fn csv_opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
     x.map(text).unwrap_or_default()
 }
 
-/// A user text cell: guarded against formulas, then quoted as needed.
+/// A user text cell: control characters other than line feed and tab (from file names, say)
+/// replaced by `�` as in the text and xlsx overviews, guarded against formulas, then quoted as needed.
 fn csv_text(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    let text: String = text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect();
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text };
     csv_field(&guarded)
 }
 
@@ -186,5 +188,6 @@ mod tests {
         assert_eq!(csv_text("Schule; Nord"), "\"Schule; Nord\"");
         assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_text("Grundschule"), "Grundschule");
+        assert_eq!(csv_text("plan\u{1b}[31m.yaml\r"), "plan\u{FFFD}[31m.yaml\u{FFFD}");
     }
 }
