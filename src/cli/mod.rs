@@ -5,6 +5,7 @@
 //! Every byte leaves through [`output`]: one place for standard output, files, status lines and errors.
 
 mod completions;
+mod diff;
 mod explain;
 mod init;
 pub mod output;
@@ -94,6 +95,15 @@ enum Command {
         after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n  mep review plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
+    /// Vergleicht zwei Fassungen eines Plans oder einer Schulträger-Datei inhaltlich: Einträge, Beträge, Befunde, geänderte Texte.
+    #[command(
+        name = "vergleichen",
+        visible_alias = "diff",
+        help_template = TEMPLATE,
+        override_usage = "mep vergleichen [OPTIONEN] <ALT> <NEU>",
+        after_help = "Beispiele:\n  mep vergleichen runde-1/oberschule.yaml runde-2/oberschule.yaml\n  mep diff alt.yaml neu.yaml --format md -o rueckmeldung.md\n  mep diff alt.pdf neu.pdf --format json\n  mep diff traeger-2026.yaml traeger-2027.yaml\n\nKommentare, Reihenfolge und Schreibweise allein sind kein Unterschied.\nExit-Codes: 0 = inhaltlich gleich, 1 = verschieden, 2 = eine Datei ist nicht lesbar oder der Aufruf war falsch."
+    )]
+    Diff(diff::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
     #[command(
         help_template = TEMPLATE,
@@ -250,6 +260,7 @@ where
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),
+        Command::Diff(args) => diff::run(&args, &config),
         Command::Rules(args) => rules::run(&args, &config),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args, &config),
