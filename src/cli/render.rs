@@ -261,7 +261,11 @@ fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest:
         Ok(c) => c,
         Err(code) => return code,
     };
-    let name = checked.source.name().to_owned();
+    // The file name only, as in the Prüfbericht: the folder (perhaps a home directory) is nobody else's business.
+    let name = match path.file_name() {
+        Some(file) if path.as_os_str() != "-" => file.to_string_lossy().into_owned(),
+        _ => checked.source.name().to_owned(),
+    };
     let entwurf = args.entwurf && counts.errors > 0;
     let row = crate::review::row_of(path, &name, checked);
     let out = match crate::render::xlsx::plan(&row, config.source_date_epoch) {

@@ -145,14 +145,29 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             bar.inc(1);
         }
     };
-    let rows = review::check_all(&files, &limits, &choice, &done);
+    let mut rows = review::check_all(&files, &limits, &choice, &done);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
+    }
+    let before = rows.len();
+    rows.retain(|row| {
+        let traeger_file = review::is_traeger_file(row, &limits);
+        if traeger_file {
+            output::stderr(format_args!(
+                "Hinweis: `{0}` ist eine Schulträger-Datei, kein Plan, und wird nicht als Plan geprüft. Für die schulübergreifenden Regeln: mep review … --traeger {0}\n",
+                row.file
+            ));
+        }
+        !traeger_file
+    });
+    if rows.is_empty() && before > 0 {
+        output::error("Unter den angegebenen Pfaden liegt kein Plan, nur Schulträger-Dateien.");
+        return EXIT_TOOL;
     }
     let result = review::roll_up(traeger, rows, &choice);
 
     let bytes = match args.format {
-        Format::Text => render::text(&result).into_bytes(),
+        Format::Text => render::text_width(&result, terminal_width(&dest)).into_bytes(),
         Format::Md => match render::markdown(&result, &templates.markdown) {
             Ok(text) => text.into_bytes(),
             Err(e) => {
@@ -199,6 +214,14 @@ pub fn run(args: &Args, config: &Config) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The width of the terminal the table goes to; `None` (all columns) for files and pipes.
+fn terminal_width(dest: &Dest) -> Option<usize> {
+    if *dest != Dest::Stdout || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
 }
 
 /// A hidden progress bar when standard error is a terminal; it becomes visible once the run takes a moment.

@@ -1,7 +1,8 @@
 //! Excel workbooks (`.xlsx`) of a review (`mep review --format xlsx`) or of one plan
 //! (`mep render --format xlsx`).
 //!
-//! Three sheets, German names, each with a frozen header row and an autofilter:
+//! Three sheets, German names, each with a frozen header row and an autofilter, printed A4 landscape,
+//! one page wide, with the header row repeated on every page:
 //! - „Schulen“: one row per school, the columns of the CSV overview;
 //! - „Positionen“: one row per Bedarf item (Schulnummer, Schule, Kennung, Fördergegenstand,
 //!   Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme);
@@ -145,6 +146,9 @@ fn header(sheet: &mut Worksheet, name: &str, columns: &[&str], rows: u32, fmt: &
         sheet.write_string_with_format(0, col, *title, &fmt.header)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed: A4 landscape, all columns on one page wide, the header row on every page.
+    sheet.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(0);
     sheet.autofilter(0, 0, rows, last_col)?;
     Ok(())

@@ -12,7 +12,7 @@ mod discover;
 mod figures;
 pub mod positionen;
 
-pub use check::{check_all, check_file, row_of};
+pub use check::{check_all, check_file, is_traeger_file, row_of};
 pub use figures::{Exact, Figures};
 
 use std::collections::BTreeMap;

@@ -13,4 +13,4 @@ pub use csv::{CSV_COLUMNS, CSV_ITEM_COLUMNS, csv, csv_items};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use pdf::pdf;
-pub use text::{summary_line, text};
+pub use text::{summary_line, text, text_width};
