@@ -13,7 +13,7 @@ use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::load;
 use crate::render::review as render;
-use crate::review;
+use crate::review::{self, rounds::{self, Snapshot}};
 
 /// Output format of the roll-up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -41,6 +41,8 @@ pub enum Tabelle {
     Schulen,
     /// Eine Zeile je Bedarfsposition (Beschaffung, Verwendungsnachweis).
     Positionen,
+    /// Eine Zeile je Schule mit den Änderungen gegenüber der Vorrunde (nur mit `--vorher`).
+    Aenderungen,
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,10 +53,13 @@ pub struct Args {
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
     #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
+    /// Die Vorrunde: der Ordner mit den Plänen der letzten Runde oder deren `mep review --format json`; zeigt je Schule, was sich geändert hat.
+    #[arg(long, visible_alias = "previous", value_name = "ALT", help_heading = "Optionen")]
+    vorher: Option<PathBuf>,
     /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
-    /// Tabelle der CSV-Datei: `schulen` (Standard, eine Zeile je Schule) oder `positionen` (eine Zeile je Bedarfsposition).
+    /// Tabelle der CSV-Datei: `schulen` (Standard, eine Zeile je Schule), `positionen` (eine Zeile je Bedarfsposition) oder `aenderungen` (mit `--vorher`).
     #[arg(long, value_enum, default_value_t = Tabelle::Schulen, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     tabelle: Tabelle,
     /// Ausgabedatei; `-` oder keine Angabe schreibt auf die Standardausgabe.
@@ -79,6 +84,10 @@ pub fn run(args: &Args, config: &Config) -> u8 {
         output::error(
             "`--tabelle` gilt nur für `--format csv`. Die Excel-Arbeitsmappe (`--format xlsx`) enthält Schulen und Positionen als eigene Blätter.",
         );
+        return EXIT_TOOL;
+    }
+    if args.tabelle == Tabelle::Aenderungen && args.vorher.is_none() {
+        output::error("`--tabelle aenderungen` braucht die Vorrunde: `--vorher ORDNER` oder `--vorher uebersicht.json`.");
         return EXIT_TOOL;
     }
     let limits = args.limits.limits();
@@ -124,6 +133,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
     if let Dest::File(path) = &dest {
         let mut inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
         inputs.extend(args.traeger.as_deref());
+        inputs.extend(args.vorher.as_deref());
         match output::check_file(path, &inputs) {
             Ok(target) => dest = Dest::File(target),
             Err(code) => return code,
@@ -164,7 +174,18 @@ pub fn run(args: &Args, config: &Config) -> u8 {
         output::error("Unter den angegebenen Pfaden liegt kein Plan, nur Schulträger-Dateien.");
         return EXIT_TOOL;
     }
-    let result = review::roll_up(traeger, rows, &choice);
+    let previous = match &args.vorher {
+        Some(path) => match previous_round(path, args.traeger.as_deref(), &limits, &choice) {
+            Ok(p) => Some((path.display().to_string(), p)),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let mut result = review::roll_up(traeger, rows, &choice);
+    if let Some((name, snapshots)) = previous {
+        let current: Vec<Snapshot> = result.rows.iter().map(Snapshot::of_row).collect();
+        result.previous = Some(rounds::compare(&name, &snapshots, &current));
+    }
 
     let bytes = match args.format {
         Format::Text => render::text_width(&result, terminal_width(&dest)).into_bytes(),
@@ -176,6 +197,7 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             }
         },
         Format::Csv if args.tabelle == Tabelle::Positionen => render::csv_items(&result),
+        Format::Csv if args.tabelle == Tabelle::Aenderungen => render::csv_changes(&result),
         Format::Csv => render::csv(&result),
         Format::Pdf => match render::pdf(&result, &templates.typst, args.pdf.pdf_standard, config.source_date_epoch) {
             Ok(pdf) => pdf,
@@ -214,6 +236,37 @@ pub fn run(args: &Args, config: &Config) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The previous round: a folder of plans, reviewed again under the same Schulträger file (so that
+/// cross-school findings compare like for like), or the JSON of its review. `Err` is exit code 2 after the message.
+fn previous_round(path: &Path, traeger: Option<&Path>, limits: &load::Limits, choice: &crate::profile::Choice) -> Result<Vec<Snapshot>, u8> {
+    let shown = path.display();
+    if path.is_dir() {
+        let files = review::discover(&[path.to_path_buf()], None).map_err(|e| {
+            output::error(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error)));
+            EXIT_TOOL
+        })?;
+        let mut rows = review::check_all(&files, limits, choice, &|| {});
+        rows.retain(|row| !review::is_traeger_file(row, limits));
+        let traeger = traeger.and_then(|t| {
+            let bytes = fsio::read_bounded(t, limits.max_bytes).ok()?;
+            Some(load::load_traeger(&t.display().to_string(), &bytes, limits))
+        });
+        let rows = review::roll_up(traeger, rows, choice).rows;
+        return Ok(rows.iter().map(Snapshot::of_row).collect());
+    }
+    let bytes = fsio::read_bounded(path, limits.max_bytes.saturating_mul(20)).map_err(|e| {
+        output::error(format_args!("Die Vorrunde `{shown}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
+        EXIT_TOOL
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    rounds::from_json(&text, render::JSON_VERSION).map_err(|e| {
+        output::error(format_args!(
+            "Die Vorrunde `{shown}` ist weder ein Ordner mit Plänen noch die JSON-Ausgabe von `mep review --format json`: {e}"
+        ));
+        EXIT_TOOL
+    })
 }
 
 /// The width of the terminal the table goes to; `None` (all columns) for files and pipes.

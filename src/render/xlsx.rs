@@ -27,6 +27,8 @@ pub const SHEET_SCHOOLS: &str = "Schulen";
 pub const SHEET_ITEMS: &str = "Positionen";
 /// Name of the sheet with the sums per Fördergegenstand and year.
 pub const SHEET_SUMS: &str = "Summen";
+/// Name of the sheet with the changes against the previous round (`mep review --vorher`).
+pub const SHEET_CHANGES: &str = "Änderungen";
 
 /// Columns of the sheet „Positionen“, in order.
 pub const ITEM_COLUMNS: &[&str] = &[
@@ -51,6 +53,7 @@ struct Input<'a> {
     author: String,
     rows: &'a [Row],
     sums: &'a BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    changes: Option<&'a crate::review::rounds::Rounds>,
     created: i64,
 }
 
@@ -70,6 +73,7 @@ pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>
         author,
         rows: &review.rows,
         sums: &review.totals.investment_by,
+        changes: review.previous.as_ref(),
         created: creation_time(stand, source_date_epoch),
     })
 }
@@ -83,7 +87,7 @@ pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String
         None => ("Kostenplan".to_owned(), Datum { jahr: 2000, monat: 1, tag: 1 }),
     };
     let author = row.school.as_ref().and_then(|s| s.provider.as_deref()).map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
-    write(&Input { title, author, rows: std::slice::from_ref(row), sums, created: creation_time(stand, source_date_epoch) })
+    write(&Input { title, author, rows: std::slice::from_ref(row), sums, changes: None, created: creation_time(stand, source_date_epoch) })
 }
 
 fn write(input: &Input<'_>) -> Result<Vec<u8>, String> {
@@ -136,6 +140,9 @@ fn build(input: &Input<'_>) -> Result<Vec<u8>, XlsxError> {
     schools(book.add_worksheet(), input.rows, &fmt)?;
     items(book.add_worksheet(), input.rows, &fmt)?;
     sums(book.add_worksheet(), input.sums, &fmt)?;
+    if let Some(rounds) = input.changes {
+        changes(book.add_worksheet(), rounds, &fmt)?;
+    }
     book.save_to_buffer()
 }
 
@@ -215,6 +222,24 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             number(sheet, r, 20, f.devices_per_pupil, &fmt.dec2)?;
             number(sheet, r, 21, f.wlan_coverage, &fmt.dec1)?;
             number(sheet, r, 22, f.training_hours_per_teacher, &fmt.dec1)?;
+        }
+    }
+    sheet.autofit();
+    Ok(())
+}
+
+/// The sheet „Änderungen“ (`mep review --vorher`): one row per school of either round.
+fn changes(sheet: &mut Worksheet, rounds: &crate::review::rounds::Rounds, fmt: &Formats) -> Result<(), XlsxError> {
+    use super::review::rounds::{COLUMNS, Cell, cells};
+    header(sheet, SHEET_CHANGES, &COLUMNS, rounds.schools.len() as u32, fmt)?;
+    for (r, school) in (1u32..).zip(&rounds.schools) {
+        for (c, cell) in (0u16..).zip(cells(school)) {
+            match cell {
+                Cell::Text(t) => text(sheet, r, c, &t, fmt)?,
+                Cell::Count(n) => number(sheet, r, c, Some(n as f64), &fmt.int)?,
+                Cell::Euro(e) => euro(sheet, r, c, Some(e), &fmt.euro)?,
+                Cell::Empty => {}
+            }
         }
     }
     sheet.autofit();

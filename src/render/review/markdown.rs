@@ -8,5 +8,9 @@ use crate::view::overview::overview;
 
 /// The overview chapter of a kommunaler Medienentwicklungsplan, in Markdown.
 pub fn markdown(review: &Review, templates: &Templates) -> Result<String, RenderError> {
-    render_data(REVIEW_MAIN, &overview(review), templates)
+    let mut text = render_data(REVIEW_MAIN, &overview(review), templates)?;
+    if let Some(rounds) = &review.previous {
+        text.push_str(&super::rounds::markdown(rounds));
+    }
+    Ok(text)
 }

@@ -88,6 +88,9 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
             }
         }
     }
+    if let Some(rounds) = &review.previous {
+        out.push_str(&super::rounds::text(rounds));
+    }
     let _ = writeln!(out, "\n{}", summary_line(review));
     out
 }
