@@ -8,9 +8,5 @@ use crate::view::overview::overview;
 
 /// The overview chapter of a kommunaler Medienentwicklungsplan, in Markdown.
 pub fn markdown(review: &Review, templates: &Templates) -> Result<String, RenderError> {
-    let mut text = render_data(REVIEW_MAIN, &overview(review), templates)?;
-    if let Some(rounds) = &review.previous {
-        text.push_str(&super::rounds::markdown(rounds));
-    }
-    Ok(text)
+    render_data(REVIEW_MAIN, &overview(review), templates)
 }

@@ -1,6 +1,6 @@
-//! The changes against the previous round (`mep review --vorher`) in every review format.
+//! The changes against the previous round (`mep review --vorher`) for the terminal, CSV and the workbook;
+//! Markdown and PDF take them from the overview ([`crate::view::overview`]).
 
-use crate::german::MINUS;
 use crate::model::Euro;
 use crate::review::rounds::{Pair, RoundKind, Rounds, SchoolChange};
 use crate::view::overview::eur;
@@ -28,14 +28,6 @@ pub const COLUMNS: [&str; 16] = [
 fn arrow<T>(p: &Pair<T>, show: impl Fn(&T) -> String) -> String {
     let s = |x: &Option<T>| x.as_ref().map_or_else(|| "–".to_owned(), &show);
     format!("{} → {}", s(&p.before), s(&p.after))
-}
-
-fn signed(cents: i64) -> String {
-    match cents.cmp(&0) {
-        std::cmp::Ordering::Greater => format!("+{}", eur(Euro(cents))),
-        std::cmp::Ordering::Less => format!("{MINUS}{}", eur(Euro(cents.saturating_neg()))),
-        std::cmp::Ordering::Equal => "±0".to_owned(),
-    }
 }
 
 /// `Name (Nummer): geändert – …`, one line per school that is new, missing or changed; raw user text
@@ -77,18 +69,7 @@ pub fn school_line(s: &SchoolChange, user: &dyn Fn(&str) -> String) -> String {
 /// The summary line: how many schools changed, the requested funds before → after.
 #[must_use]
 pub fn summary(r: &Rounds) -> String {
-    let before = r.requested.before.unwrap_or_default();
-    let after = r.requested.after.unwrap_or_default();
-    format!(
-        "{} geändert, {} unverändert, {} neu, {} fehlen; beantragt insgesamt {} → {} ({})",
-        r.count(RoundKind::Geaendert),
-        r.count(RoundKind::Unveraendert),
-        r.count(RoundKind::Neu),
-        r.count(RoundKind::Fehlt),
-        eur(before),
-        eur(after),
-        signed(after.cents() - before.cents())
-    )
+    crate::view::overview::rounds_summary(r)
 }
 
 /// The schools worth a line: new, missing, changed.
@@ -105,18 +86,6 @@ pub fn text(r: &Rounds) -> String {
         out.push_str(&format!("  {}\n", school_line(s, &user)));
     }
     out.push_str(&format!("  {}.\n", summary(r)));
-    out
-}
-
-/// The section for the Markdown overview; every user value is escaped.
-#[must_use]
-pub fn markdown(r: &Rounds) -> String {
-    let user = |s: &str| crate::render::mdsafe::escape(&crate::diag::sanitize(s));
-    let mut out = format!("\n## Änderungen gegenüber der Vorrunde\n\nVorrunde: {}\n\n", user(&r.previous));
-    for s in notable(r) {
-        out.push_str(&format!("- {}\n", school_line(s, &user)));
-    }
-    out.push_str(&format!("\n{}.\n", summary(r)));
     out
 }
 
