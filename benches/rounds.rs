@@ -26,9 +26,11 @@ fn changed(text: &str) -> String {
 fn generate(dir: &Path, n: usize, round: u8, example: &str) {
     std::fs::create_dir_all(dir).expect("temp dir writable");
     for i in 0..n {
-        let mut text = example
-            .replacen("\"04999123\"", &format!("\"{:08}\"", 10_000_000 + i), 1)
-            .replacen("Kepler-Gymnasium Lindenau", &format!("Kepler-Gymnasium {i}"), 1);
+        let mut text = example.replacen("\"04999123\"", &format!("\"{:08}\"", 10_000_000 + i), 1).replacen(
+            "Kepler-Gymnasium Lindenau",
+            &format!("Kepler-Gymnasium {i}"),
+            1,
+        );
         if round == 2 && i % 3 == 0 {
             text = changed(&text);
         }
@@ -102,9 +104,18 @@ fn main() {
     let out = path(&dir.path().join("out.csv"));
     let status = Command::new(&exe).args(["review", "--format", "json", "-o", &json, &a_s]).status().expect("mep runs");
     assert!(status.code().is_some_and(|c| c <= 1));
-    let plain = time(&exe, &["review", "--format", "csv", "-o", &out, &b_s], runs);
-    let folder = time(&exe, &["review", "--format", "csv", "-o", &out, "--vorher", &a_s, &b_s], runs);
-    let from_json = time(&exe, &["review", "--format", "csv", "-o", &out, "--vorher", &json, &b_s], runs);
+    // Interleaved, so that load from elsewhere on a shared machine weighs on all three alike.
+    let (mut plain, mut folder, mut from_json) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        plain.push(time(&exe, &["review", "--format", "csv", "-o", &out, &b_s], 1));
+        folder.push(time(&exe, &["review", "--format", "csv", "-o", &out, "--vorher", &a_s, &b_s], 1));
+        from_json.push(time(&exe, &["review", "--format", "csv", "-o", &out, "--vorher", &json, &b_s], 1));
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (plain, folder, from_json) = (median(plain), median(folder), median(from_json));
     println!("review of round 2 ({n} plans): {plain:.2} s (median of {runs})");
     println!("review --vorher round 1 folder (2 × {n} plans): {folder:.2} s = {:.2}× the plain review", folder / plain);
     println!("review --vorher round 1 JSON: {from_json:.2} s = {:.2}× the plain review", from_json / plain);

@@ -162,3 +162,10 @@ pub fn de_pct(percent: f64) -> String {
 pub fn schuljahr(year: i32) -> String {
     format!("Schuljahr {year}/{:02}", (year + 1).rem_euclid(100))
 }
+
+/// The text with its first letter in upper case ("der DigitalPakt …" at the start of a sentence).
+#[must_use]
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output::{self, Dest};
-use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::diff::{self, Diff, Version};
 use crate::fsio;
 use crate::load::{self, Limits};
@@ -40,7 +41,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` oder keine Angabe schreibt auf die Standardausgabe.
-    #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
+    #[arg(short = 'o', long = "ausgabe", visible_alias = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
     #[command(flatten)]
     limits: super::LimitArgs,
@@ -54,50 +55,36 @@ enum Read {
     Traeger(load::Loaded<Traeger>),
 }
 
-pub fn run(args: &Args, config: &Config) -> u8 {
+pub fn run(args: &Args, config: &Config) -> Result {
     let limits = args.limits.limits();
-    let choice = match args.profile.choice(config) {
-        Ok(c) => c,
-        Err(code) => return code,
+    let choice = args.profile.choice(config)?;
+    let dest = match Dest::of(args.output.as_deref()) {
+        Dest::File(path) => Dest::File(output::check_file(&path, &[args.old.as_path(), args.new.as_path()])?),
+        Dest::Stdout => Dest::Stdout,
     };
-    let mut dest = Dest::of(args.output.as_deref());
-    if let Dest::File(path) = &dest {
-        match output::check_file(path, &[args.old.as_path(), args.new.as_path()]) {
-            Ok(target) => dest = Dest::File(target),
-            Err(code) => return code,
-        }
-    }
-    let (old, new) = match (read(&args.old, &limits, &choice, config), read(&args.new, &limits, &choice, config)) {
-        (Ok(a), Ok(b)) => (a, b),
-        _ => return EXIT_TOOL,
-    };
-    let Some(result) = compare(&old, &new) else {
-        output::error(format_args!(
+    let old = read(&args.old, &limits, &choice, config);
+    let new = read(&args.new, &limits, &choice, config);
+    let (old, new) = (old?, new?);
+    let result = compare(&old, &new).ok_or_else(|| {
+        Error::tool(format_args!(
             "`{}` und `{}` sind verschiedene Arten von Dateien (ein Plan und eine Schulträger-Datei); verglichen werden zwei Pläne oder zwei Schulträger-Dateien.",
             args.old.display(),
             args.new.display()
-        ));
-        return EXIT_TOOL;
-    };
+        ))
+    })?;
     let bytes = match args.format {
         Format::Text => render::text(&result, config.colour_out && dest == Dest::Stdout).into_bytes(),
         Format::Md => render::markdown(&result).into_bytes(),
-        Format::Json => match render::json(&result) {
-            Ok(text) => text.into_bytes(),
-            Err(e) => {
-                output::error(format_args!("Bericht kann nicht erzeugt werden: {e}"));
-                return EXIT_TOOL;
-            }
-        },
+        Format::Json => {
+            render::json(&result).map_err(|e| Error::tool(format_args!("Bericht kann nicht erzeugt werden: {e}")))?.into_bytes()
+        }
     };
-    if let Err(code) = output::write(&dest, &bytes) {
-        return code;
-    }
+    output::write(&dest, &bytes)?;
     if let Dest::File(path) = &dest {
         output::status(config.quiet, render::summary_line(&result));
         output::status(config.quiet, format_args!("Vergleich geschrieben: {}", path.display()));
     }
-    if result.equal { EXIT_OK } else { EXIT_INPUT }
+    Ok(if result.equal { Exit::Ok } else { Exit::Input })
 }
 
 fn compare(old: &Read, new: &Read) -> Option<Diff> {
@@ -113,16 +100,11 @@ fn version<T>(loaded: &load::Loaded<T>) -> Option<Version<'_, T>> {
 }
 
 /// Reads one version the way `mep validate` does (PDF: the attached plan); a file that is
-/// neither a plan nor a Schulträger file is reported with its findings (`Err`: exit code 2).
-fn read(path: &Path, limits: &Limits, choice: &crate::profile::Choice, config: &Config) -> Result<Read, ()> {
+/// neither a plan nor a Schulträger file is reported with its findings (exit code 2).
+fn read(path: &Path, limits: &Limits, choice: &crate::profile::Choice, config: &Config) -> Result<Read> {
     let name = path.display().to_string();
-    let bytes = match fsio::read_bounded(path, limits.max_bytes) {
-        Ok(b) => b,
-        Err(e) => {
-            output::error(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
-            return Err(());
-        }
-    };
+    let bytes = fsio::read_bounded(path, limits.max_bytes)
+        .map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
     let checked = crate::check_input(&name, &bytes, limits, choice);
     if checked.value.is_some() {
         return Ok(Read::Plan(checked));
@@ -138,12 +120,11 @@ fn read(path: &Path, limits: &Limits, choice: &crate::profile::Choice, config: &
             shown = (traeger.source, traeger.diagnostics);
         }
     }
-    output::error(format_args!("`{name}` kann nicht verglichen werden: Die Datei ist weder als Plan noch als Schulträger-Datei lesbar."));
     let mut text = String::new();
     for d in &shown.1 {
         text.push_str(&crate::render::diag::human(d, Some(&shown.0), config.colour_err));
         text.push('\n');
     }
     output::stderr(text);
-    Err(())
+    Err(Error::tool(format_args!("`{name}` kann nicht verglichen werden: Die Datei ist weder als Plan noch als Schulträger-Datei lesbar.")))
 }

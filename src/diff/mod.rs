@@ -159,7 +159,8 @@ pub fn plans(old: &Version<'_, Plan>, new: &Version<'_, Plan>) -> Diff {
 pub fn traeger(old: &Version<'_, Traeger>, new: &Version<'_, Traeger>) -> Diff {
     let (a, b) = (to_value(old.value), to_value(new.value));
     let (fields, items, _) = compare_document(&a, &b, TRAEGER_SECTIONS);
-    let key = |d: &Diagnostic| Finding { code: d.code.code.to_owned(), severity: d.severity, item: d.path.clone(), message: d.message.clone() };
+    let key =
+        |d: &Diagnostic| Finding { code: d.code.code.to_owned(), severity: d.severity, item: d.path.clone(), message: d.message.clone() };
     let findings = match_findings(old.diagnostics.iter().map(key).collect(), new.diagnostics.iter().map(key).collect());
     Diff {
         version: VERSION,

@@ -102,5 +102,8 @@ pub fn plan(old: &Plan, new: &Plan) -> Vec<Money> {
 pub fn shares(old: &Plan, new: &Plan) -> Vec<Share> {
     let (a, b) = (Figures::of(old), Figures::of(new));
     let own = |f: &Figures| f.funding.as_ref().and_then(|x| x.share(x.own_share));
-    vec![Share::new("Anteil mobiler Endgeräte", a.mobile.share, b.mobile.share), Share::new("Eigenanteil an der Finanzierung", own(&a), own(&b))]
+    vec![
+        Share::new("Anteil mobiler Endgeräte", a.mobile.share, b.mobile.share),
+        Share::new("Eigenanteil an der Finanzierung", own(&a), own(&b)),
+    ]
 }

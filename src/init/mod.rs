@@ -252,11 +252,6 @@ pub fn parse_land(s: &str) -> Result<Land, String> {
     parse_choice(s, Land::ALL, Land::key, Land::label, "Bundesland")
 }
 
-/// Parses a programme key.
-pub fn parse_programm(s: &str) -> Result<Programm, String> {
-    parse_choice(s, Programm::ALL, Programm::key, Programm::label, "Förderprogramm")
-}
-
 fn parse_choice<T: Copy>(s: &str, all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str, what: &str) -> Result<T, String> {
     let s = s.trim();
     if let Some(v) = all.iter().find(|v| key(**v).eq_ignore_ascii_case(s) || label(**v).to_lowercase() == s.to_lowercase()) {

@@ -75,7 +75,7 @@ pub static YAML_LEER: Rule = Rule {
     code: "YAML-LEER",
     title: "Datei leer",
     severity: Fehler,
-    explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep init` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
+    explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep anlegen` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
     bad: "# nur ein Kommentar\n",
     good: "format: 1\nprogramm: digitalpakt-2\n",
     sources: &[],
@@ -169,11 +169,11 @@ pub static PDF_ANHANG: Rule = Rule {
     code: "PDF-ANHANG",
     title: "Kein lesbarer Plan in der PDF-Datei",
     severity: Fehler,
-    explanation: "`mep validate`, `mep review` und `mep render` lesen auch ein archiviertes PDF/A-3b, in das `mep render --format pdf \
+    explanation: "`mep pruefen`, `mep uebersicht` und `mep erstellen` lesen auch ein archiviertes PDF/A-3b, in das `mep erstellen --format pdf \
 --pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang, oder die Datei \
 oder der Anhang lässt sich nicht lesen. Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
 `--pdf-standard a-3b`; ein PDF aus einem anderen Programm enthält keinen prüfbaren Plan.",
     bad: "# plan.pdf ohne Anhang plan.yaml\n",
-    good: "# plan.pdf aus mep render --format pdf --pdf-standard a-3b\n",
+    good: "# plan.pdf aus mep erstellen --format pdf --pdf-standard a-3b\n",
     sources: &[],
 };

@@ -155,7 +155,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             Parsed::Failed,
             vec![
                 Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei ist leer.")
-                    .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                    .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                     .at(loc),
             ],
         );
@@ -182,7 +182,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                 Parsed::Failed,
                 vec![
                     Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
-                        .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                        .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                         .at(loc),
                 ],
             )

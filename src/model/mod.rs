@@ -307,7 +307,7 @@ choice! {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Medienentwicklungsplan (mep, Format 1)",
-    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep init`, Prüfung: `mep validate`."
+    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep anlegen`, Prüfung: `mep pruefen`."
 )]
 pub struct Plan {
     /// Version des Eingabeformats; immer 1.

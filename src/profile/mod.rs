@@ -21,7 +21,7 @@ use serde::Serialize;
 pub use embedded::embedded;
 pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, read_profile, schema, schema_json};
 pub use parameter::{ANGABEN, Angaben, Declared, PARAMETERS, ParamRow, Parameter, markdown_table};
-pub use types::{Belegt, CapMode, Einstellung, Konzeptteil};
+pub use types::{Belegt, CapMode, Einstellung, Faelligkeit, Herkunft, Konzeptteil};
 
 use crate::diag::Rule;
 use crate::diag::Severity;
@@ -120,13 +120,20 @@ impl Profile {
             angaben: Angaben::default(),
             regeln: BTreeMap::new(),
         };
-        for layer in [embedded::programme(programm), land.and_then(embedded::land), file].into_iter().flatten() {
-            p.apply(layer);
+        let layers = [
+            (embedded::programme(programm), Herkunft::Programm),
+            (land.and_then(embedded::land), Herkunft::Land),
+            (file, Herkunft::Datei(file.map(|f| f.titel.clone()).unwrap_or_default())),
+        ];
+        for (layer, herkunft) in layers {
+            if let Some(layer) = layer {
+                p.apply(layer, &herkunft);
+            }
         }
         p
     }
 
-    fn apply(&mut self, f: &ProfilDatei) {
+    fn apply(&mut self, f: &ProfilDatei, herkunft: &Herkunft) {
         self.layers.push(f.id.clone());
         self.titles.push(f.titel.clone());
         if let Some(reason) = &f.vorlaeufig {
@@ -137,8 +144,8 @@ impl Profile {
         let general = (!f.is_land_overlay()).then_some((&f.parameter, &f.angaben, &f.regeln));
         let specific = f.section(self.programm).map(|s| (&s.parameter, &s.angaben, &s.regeln));
         for (parameter, angaben, regeln) in general.into_iter().chain(specific) {
-            self.parameter.merge(parameter);
-            self.angaben.merge(angaben);
+            self.parameter.merge(parameter, herkunft);
+            self.angaben.merge(angaben, herkunft);
             for (code, setting) in regeln {
                 // Codes were checked when the file was read (`rules::profil`); the registry is upper case.
                 self.regeln.insert(code.to_ascii_uppercase(), *setting);
@@ -155,6 +162,28 @@ impl Profile {
         };
         t.push_str(&format!(" ({})", self.layers.join(" + ")));
         t
+    }
+
+    /// Who asks for a value, as the subject of a sentence: the Land ("Hessen"), the programme
+    /// ("der DigitalPakt Schule 2019–2024") or the profile file ("das Profil „Kreis Teichdorf“").
+    #[must_use]
+    pub fn who<T>(&self, value: &Belegt<T>) -> String {
+        match &value.herkunft {
+            Herkunft::Land => self.land_name().to_owned(),
+            Herkunft::Programm => format!("der {}", self.programm.label()),
+            Herkunft::Datei(titel) => format!("das Profil „{}“", titel.trim()),
+        }
+    }
+
+    /// Where a value is asked for, completing a sentence: "in Hessen", "im DigitalPakt Schule
+    /// 2019–2024", "im Profil „Kreis Teichdorf“".
+    #[must_use]
+    pub fn where_from<T>(&self, value: &Belegt<T>) -> String {
+        match &value.herkunft {
+            Herkunft::Land => format!("in {}", self.land_name()),
+            Herkunft::Programm => format!("im {}", self.programm.label()),
+            Herkunft::Datei(titel) => format!("im Profil „{}“", titel.trim()),
+        }
     }
 
     /// The Land's name for messages, or "das Profil" without a Land.

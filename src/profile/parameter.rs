@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{Belegt, CapMode, Konzeptteil};
+use super::types::{Belegt, CapMode, Faelligkeit, Herkunft, Konzeptteil};
 use crate::model::{Datum, Euro, Gremium, Programm, Rahmen, Spanne};
 
 /// One declared value of a profile.
@@ -102,8 +102,17 @@ macro_rules! declare {
 
         impl $name {
             /// Takes every value `upper` gives; keeps the others (a layer overrides only what it states).
-            pub fn merge(&mut self, upper: &Self) {
-                $( if let Some(v) = &upper.$field { self.$field = Some(v.clone()); } )+
+            pub fn merge(&mut self, upper: &Self, herkunft: &Herkunft) {
+                $( if let Some(v) = &upper.$field { self.$field = Some(Belegt { herkunft: herkunft.clone(), ..v.clone() }); } )+
+            }
+
+            /// Whether the value with this YAML key is present.
+            #[must_use]
+            pub fn is_set(&self, key: &str) -> bool {
+                match key {
+                    $( stringify!($field) => self.$field.is_some(), )+
+                    _ => false,
+                }
             }
 
             /// The values present, each with its source, in declaration order.
@@ -154,6 +163,8 @@ declare! {
         antragsfrist: Datum => "Antragsfrist", show |v| v.de(), rules ["DP-ANTRAGSFRIST"];
         /// Teile des Medienkonzepts, die das Land verlangt: `ist_analyse`, `mediencurriculum`, `fortbildungsplanung`, `ausstattungsplan`, `einsatzkonzept`, `zeitplan`, `evaluation`, `ziele_messbar`.
         konzeptteile: Vec<Konzeptteil> => "Verlangte Teile des Konzepts", show |v| v.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "), rules ["LAND-KONZEPTTEILE", "LAND-ZIELE-MESSBAR", "LAND-EVALUATION", "DP-FORTBILDUNG-PLAN"];
+        /// Wann die Fortbildungsplanung der Schule vorliegen muss: `beim_antrag` (sonst keine Förderung: Fehler), `zum_programmende` oder `nach_abschluss` (beim Antrag fehlend: Warnung).
+        fortbildungsplanung_faellig: Faelligkeit => "Fortbildungsplanung fällig", show |v| v.label().to_owned(), rules ["DP-FORTBILDUNG-PLAN"];
         /// Kompetenzrahmen, auf den das Mediencurriculum Bezug nehmen soll, z. B. `kmk-2016`, `mkr-nrw`, `by-kompetenzrahmen`.
         kompetenzrahmen: Rahmen => "Kompetenzrahmen", show |v| v.label().to_owned(), rules ["LAND-RAHMEN"];
         /// Gremien, deren Beschluss oder Bestätigung der Plan tragen muss, z. B. `[schulkonferenz]`.

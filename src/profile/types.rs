@@ -29,6 +29,32 @@ impl CapMode {
     }
 }
 
+/// Wann die Fortbildungsplanung der Schule vorliegen muss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Faelligkeit {
+    /// Mit dem Antrag: ohne sie keine Förderung.
+    #[serde(rename = "beim_antrag")]
+    BeimAntrag,
+    /// Erst zum Ende des Förderprogramms.
+    #[serde(rename = "zum_programmende")]
+    ZumProgrammende,
+    /// Erst nach Abschluss der geförderten Maßnahme.
+    #[serde(rename = "nach_abschluss")]
+    NachAbschluss,
+}
+
+impl Faelligkeit {
+    /// The German phrase, completing „fällig …“.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::BeimAntrag => "mit dem Antrag",
+            Self::ZumProgrammende => "zum Ende des Förderprogramms",
+            Self::NachAbschluss => "nach Abschluss der geförderten Maßnahme",
+        }
+    }
+}
+
 /// Einstellung einer Regel im Profil.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Einstellung {
@@ -80,6 +106,21 @@ pub struct Belegt<T> {
     /// Erläuterung, etwa zu einer unsicheren oder widersprüchlichen Quellenlage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anmerkung: Option<String>,
+    /// Which layer of the profile gave the value (set when layers are merged, never read from a file).
+    #[serde(skip)]
+    pub herkunft: Herkunft,
+}
+
+/// The layer of a profile a value comes from, so that a finding names who asks for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Herkunft {
+    /// The programme profile (e.g. the VV of the DigitalPakt 2019).
+    #[default]
+    Programm,
+    /// The Land overlay.
+    Land,
+    /// A profile file given with `--profile`, with its title.
+    Datei(String),
 }
 
 impl<T> Belegt<T> {

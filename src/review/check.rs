@@ -48,9 +48,8 @@ pub fn is_traeger_file(row: &Row, limits: &Limits) -> bool {
     if row.school.is_some() || row.error.is_some() {
         return false;
     }
-    fsio::read_bounded(&row.path, limits.max_bytes).is_ok_and(|bytes| {
-        !crate::load::pdf::is_pdf(&bytes) && crate::load::load_traeger(&row.file, &bytes, limits).value.is_some()
-    })
+    fsio::read_bounded(&row.path, limits.max_bytes)
+        .is_ok_and(|bytes| !crate::load::pdf::is_pdf(&bytes) && crate::load::load_traeger(&row.file, &bytes, limits).value.is_some())
 }
 
 /// The row of a plan that has been read and checked already (also `mep render --format xlsx`).

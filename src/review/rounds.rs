@@ -212,9 +212,9 @@ pub fn compare(previous_name: &str, previous: &[Snapshot], current: &[Snapshot])
     let mut pairs: Vec<(Option<usize>, usize)> = Vec::new();
     for (j, s) in current.iter().enumerate() {
         let by_number = s.number.as_deref().filter(|n| new_numbers.contains_key(n)).and_then(|n| old_numbers.get(n)).copied();
-        let hit = by_number.filter(|&i| !used[i]).or_else(|| {
-            previous.iter().enumerate().position(|(i, p)| !used[i] && base_name(&p.file) == base_name(&s.file))
-        });
+        let hit = by_number
+            .filter(|&i| !used[i])
+            .or_else(|| previous.iter().enumerate().position(|(i, p)| !used[i] && base_name(&p.file) == base_name(&s.file)));
         if let Some(i) = hit {
             used[i] = true;
         }

@@ -26,12 +26,11 @@ pub static DP_BEGLEITMASSNAHME: Rule = Rule {
     code: "DP-BEGLEITMASSNAHME",
     title: "Investive Begleitmaßnahme ohne Vernetzung oder WLAN",
     severity: Warnung,
-    explanation: "Elektroarbeiten und bauliche Maßnahmen sind nach dem DigitalPakt Schule 2019 nur als investive Begleitmaßnahme \
-förderfähig: Sie müssen in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme stehen, etwa der Vernetzung \
-oder dem WLAN (FAQ des Landes Schleswig-Holstein). Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, aber keine Position \
-der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die Arbeiten dienen, \
-oder finanzieren Sie die Arbeiten aus anderen Mitteln. Die Quelle ist die FAQ Schleswig-Holsteins; mep prüft die Regel deshalb nur dort \
-im DigitalPakt 2019–2024.",
+    explanation: "Nur für Schleswig-Holstein im DigitalPakt 2019–2024 belegt (FAQ des Landes): Elektroarbeiten und bauliche Maßnahmen \
+sind dort nur als investive Begleitmaßnahme förderfähig, in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme, \
+etwa der Vernetzung oder dem WLAN; mep prüft die Regel deshalb nur dort. Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, \
+aber keine Position der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die \
+Arbeiten dienen, oder finanzieren Sie die Arbeiten aus anderen Mitteln.",
     bad: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     good: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     sources: &[SH_FAQ_BEGLEIT],

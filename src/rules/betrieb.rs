@@ -3,7 +3,7 @@
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::Kategorie;
-use crate::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, ENTWURF_VV, ST_LEITLINIEN, VV_2019};
+use crate::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, GG_104C, SN_DP2, ST_LEITLINIEN, VV_2019};
 
 pub(super) static RULES: &[Entry] = &[
     (&DP_BETRIEB_SUPPORT, Some(support_levels)),
@@ -44,12 +44,14 @@ pub static DP_FOLGEKOSTEN: Rule = Rule {
     code: "DP-FOLGEKOSTEN",
     title: "Folgekosten nicht angegeben",
     severity: Warnung,
-    explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten, die nicht aus Fördermitteln bezahlt werden. \
-Ein Plan, der sie nicht nennt, lässt offen, ob die Ausstattung nach der Förderung weiter betrieben werden kann. \
+    explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten. Im DigitalPakt Schule 2019 sind sie nicht förderfähig: \
+Finanzhilfen nach Art. 104c GG gibt es nur für Investitionen, und der Schulträger sichert Wartung, Betrieb und IT-Support zu (VV § 6 Abs. 3). \
+Ob Wartung und Support aus dem DigitalPakt 2.0 gefördert werden, regeln die noch ausstehenden Förderrichtlinien der Länder; angekündigt ist es. \
+Ein Plan, der die Folgekosten nicht nennt, lässt offen, ob die Ausstattung nach der Beschaffung weiter betrieben werden kann. \
 Tragen Sie die geschätzten jährlichen Kosten unter `betrieb.folgekosten_eur_pro_jahr` ein.",
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-    sources: &[ENTWURF_VV, ST_LEITLINIEN],
+    sources: &[GG_104C, VV_2019, SN_DP2, ST_LEITLINIEN],
 };
 
 /// `DP-ZWECKBINDUNG`: Ersatz vor Ablauf der Zweckbindung geplant

@@ -13,10 +13,13 @@ use crate::profile::{Einstellung, PARAMETERS, ParamRow, Profile, embedded};
 /// The severity a rule has: under a profile if given, else its default.
 fn effective(rule: &Rule, profile: Option<&Profile>) -> Option<Severity> {
     match profile {
-        Some(p) => p.severity(rule),
+        Some(p) => super::severity_under(rule, p),
         None => Some(rule.severity),
     }
 }
+
+/// Said after a rule that reads only profile values which this profile does not have.
+const NOTHING_HERE: &str = " (prüft hier nichts: kein Wert im Profil)";
 
 /// The rules listed for a profile (switched-off rules are left out), sorted by code.
 #[must_use]
@@ -63,8 +66,16 @@ pub fn markdown(profile: Option<&Profile>) -> String {
     out.push_str("| Code | Regel | Schweregrad | Quellen |\n|---|---|---|---|\n");
     for (rule, severity) in listed(profile) {
         let land = profile.and_then(|p| p.land);
-        let _ =
-            writeln!(out, "| `{}` | {} | {} | {} |", rule.code, md(rule.title), severity.label(), reliabilities(rule.sources_for(land)));
+        let idle = if profile.is_some_and(|p| !super::checks_anything(rule, p)) { NOTHING_HERE } else { "" };
+        let _ = writeln!(
+            out,
+            "| `{}` | {}{} | {} | {} |",
+            rule.code,
+            md(rule.title),
+            md(idle),
+            severity.label(),
+            reliabilities(rule.sources_for(land))
+        );
     }
     if let Some(p) = profile {
         out.push_str(&parameters_markdown(p));
@@ -113,7 +124,13 @@ pub fn text(profile: Option<&Profile>) -> String {
         let _ = writeln!(out, "Profil: {}\n", plain(&p.title()));
     }
     for (rule, severity) in &rows {
-        let _ = writeln!(out, "{:<width$}  {:<7}  {}", rule.code, severity.label(), rule.title);
+        let idle = if profile.is_some_and(|p| !super::checks_anything(rule, p)) { NOTHING_HERE } else { "" };
+        let _ = writeln!(out, "{:<width$}  {:<7}  {}{idle}", rule.code, severity.label(), rule.title);
+    }
+    if profile.is_none() {
+        out.push_str(
+            "\nStandard-Schweregrade ohne Profil; die für ein Land und Programm geltende Liste zeigt `mep regeln --land XX --programm …`.\n",
+        );
     }
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
@@ -124,7 +141,7 @@ pub fn text(profile: Option<&Profile>) -> String {
             let _ = writeln!(out, "\nHinweis: {}", plain(&status_line(p, reason)));
         }
     }
-    let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
+    let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep erklaeren CODE", rows.len());
     out.push('\n');
     out
 }
@@ -140,6 +157,8 @@ pub struct JsonRule {
     schweregrad: Severity,
     /// Severity the rule has without a profile.
     standard: Severity,
+    /// `false` when the rule reads only profile values that the chosen profile does not have, so it checks nothing there.
+    prueft: bool,
     /// Sources the rule rests on (for the chosen Land, when one is chosen).
     quellen: Vec<&'static Quelle>,
 }
@@ -165,6 +184,7 @@ pub fn json(profile: Option<&Profile>) -> serde_json::Result<String> {
             titel: r.title,
             schweregrad: s,
             standard: r.severity,
+            prueft: profile.is_none_or(|p| super::checks_anything(r, p)),
             quellen: r.sources_for(profile.and_then(|p| p.land)).collect(),
         })
         .collect();

@@ -5,7 +5,7 @@
 use super::foerder::eur;
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{self, Fehler, Hinweis};
-use crate::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, DPS_TRAEGER, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
+use crate::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
 
 pub(super) static RULES: &[Entry] = &[
     (&DP_FINANZIERUNG_SUMME, Some(sums)),
@@ -50,12 +50,13 @@ pub static DP_BUDGET: Rule = Rule {
     code: "DP-BUDGET",
     title: "Beantragte Mittel über dem Budget des Schulträgers",
     severity: Fehler,
-    explanation: "Jedes Land verteilt seine Mittel als Budget auf die Schulträger (etwa NRW nach Anlage 2 der Richtlinie). \
-Ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
+    explanation: "Länder verteilen ihre Mittel als Budget auf die Schulträger (belegt für Nordrhein-Westfalen nach Anlage 2 der Richtlinie \
+und für Bayern als Höchstbetrag je Schulaufwandsträger). Die Regel vergleicht mit dem Budget, das der Plan selbst nennt: \
+ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
 Kürzen Sie den Bedarf, verschieben Sie Positionen in ein späteres Jahr oder klären Sie das Budget mit dem Schulträger.",
     bad: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 20000\n",
     good: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 60000\n",
-    sources: &[DPS_TRAEGER, NRW_RL, BY_DBIR_BUDGET],
+    sources: &[NRW_RL, BY_DBIR_BUDGET],
 };
 
 /// `DP-FOERDERZEITRAUM`: Maßnahme außerhalb des Förderzeitraums
@@ -126,10 +127,10 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} in {} ({} von {}).",
+            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} {} ({} von {}).",
             eur(own),
             pct(min),
-            ctx.profile.land_name(),
+            ctx.profile.where_from(param),
             eur(required(min)),
             eur(need)
         );
@@ -146,8 +147,8 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Land und Schulträger tragen in {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
-            ctx.profile.land_name(),
+            "Land und Schulträger tragen {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
+            ctx.profile.where_from(param),
             pct(min),
             eur(required(min)),
             eur(need),
@@ -223,9 +224,9 @@ fn deadline(ctx: &Context<'_>, f: &mut Findings) {
         f.at_param(
             "stand",
             format!(
-                "Die Antragsfrist für {} in {} endete am {}; der Plan hat den Stand {}.",
+                "Die Antragsfrist für {} {} endete am {}; der Plan hat den Stand {}.",
                 ctx.profile.programm.label(),
-                ctx.profile.land_name(),
+                ctx.profile.where_from(frist),
                 frist.wert.de(),
                 p.as_of.de()
             ),

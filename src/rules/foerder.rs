@@ -10,8 +10,11 @@ use crate::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ
 
 /// VV § 3 Abs. 1 Nr. 1–6 as mirrored 1:1 in the Bavarian dBIR Nr. 2.
 /// An item that needs a pedagogical reason: everything except the network itself.
+/// Whether a need buys devices that are used in lessons (and so needs a scenario and a reason):
+/// not networks, cabling, electrical or building work.
 fn is_device(b: &Bedarf) -> bool {
-    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)
+    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan | Kategorie::Begleitmassnahmen)
+        && !matches!(b.device, Geraetetyp::Elektroinstallation | Geraetetyp::Baumassnahme | Geraetetyp::Verkabelung)
 }
 
 /// Formats cents as German euros: `25.000,00 €`.
@@ -112,7 +115,7 @@ Wie beide Grenzen zusammenwirken, lesen die Länder verschieden: `alternativ` (S
 oder `kumulativ` (Mecklenburg-Vorpommern: beide gelten). Der Anteil von 20 % gilt für alle allgemeinbildenden Schulen eines Trägers zusammen; \
 ein einzelner Plan zeigt nur seinen eigenen Anteil. Deshalb meldet mep je Schule eine Warnung, wenn beide Grenzen überschritten scheinen, \
 und einen Fehler nur dort, wo die Grenze je Schule selbst Bedingung ist (kumulative Lesart: mehr als 25.000 € an einer Schule). \
-Den Anteil über alle Schulen eines Trägers prüft `mep review` (`TRAEGER-MOBIL-ANTEIL`). Im DigitalPakt 2.0 sind die Grenzen aus dem DigitalPakt 2019 \
+Den Anteil über alle Schulen eines Trägers prüft `mep uebersicht` (`TRAEGER-MOBIL-ANTEIL`). Im DigitalPakt 2.0 sind die Grenzen aus dem DigitalPakt 2019 \
 nur übernommen; dort ist jeder Befund höchstens eine Warnung. \
 Verringern Sie die Zahl der Geräte, verteilen Sie die Beschaffung oder finanzieren Sie einen Teil aus anderen Mitteln.",
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für alle Klassen\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 80\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Eine Tablet-Klasse je Jahrgang.\n",
@@ -286,7 +289,7 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     );
     if !per_school_condition {
         message.push_str(&format!(
-            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep review`."
+            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep uebersicht`."
         ));
     }
     let help = "Verringern Sie die Zahl der Geräte oder finanzieren Sie einen Teil aus anderen Mitteln; \

@@ -4,6 +4,7 @@
 
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
+use crate::german::capitalized;
 use crate::model::Plan;
 use crate::profile::Konzeptteil;
 use crate::rules::fortbildung::DP_FORTBILDUNG_PLAN;
@@ -27,7 +28,7 @@ Baden-Württemberg: Ist-Analyse zu Technik, Fortbildungsstand und schulischen Pr
 Bayern: Mediencurriculum, Fortbildungsplanung und Ausstattungsplan; Nordrhein-Westfalen: Medienkonzept mit Mediencurriculum und TPEK. \
 Ein Teil zählt als vorhanden, wenn der Plan ihn in seiner Struktur hat (etwa `bedarf` für den Ausstattungsplan) \
 oder ihn im Text beschreibt (etwa ein qualitativer Ausstattungsplan im Leitbild oder in einem Einsatzszenario, eingeleitet mit seinem Namen). \
-Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep rules --land XX --format md`.",
+Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep regeln --land XX --format md`.",
     bad: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum: { rahmen: by-kompetenzrahmen, einheiten: [] }\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: by-kompetenzrahmen\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[LMZ_BW, KM_BY, MKR_NRW],
@@ -164,8 +165,12 @@ fn parts(ctx: &Context<'_>, f: &mut Findings) {
                 part.label()
             ),
         };
-        f.at_param(path, format!("{} verlangt den Teil „{}“; er fehlt im Plan.", ctx.profile.land_name(), part.label()), required)
-            .with_help(help);
+        f.at_param(
+            path,
+            format!("{} verlangt den Teil „{}“; er fehlt im Plan.", capitalized(&ctx.profile.who(required)), part.label()),
+            required,
+        )
+        .with_help(help);
     }
 }
 
@@ -207,7 +212,7 @@ fn framework(ctx: &Context<'_>, f: &mut Findings) {
             "mediencurriculum.rahmen",
             format!(
                 "{} erwartet das Mediencurriculum im „{}“; der Plan verwendet „{}“.",
-                ctx.profile.land_name(),
+                capitalized(&ctx.profile.who(wanted)),
                 wanted.wert.label(),
                 curriculum.framework.label()
             ),
@@ -223,7 +228,11 @@ fn approvals(ctx: &Context<'_>, f: &mut Findings) {
         if !ctx.plan.approvals.iter().any(|b| b.body == *body) {
             f.at_param(
                 "beschluesse",
-                format!("{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.", ctx.profile.land_name(), body.label()),
+                format!(
+                    "{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.",
+                    capitalized(&ctx.profile.who(required)),
+                    body.label()
+                ),
                 required,
             )
             .with_help(format!("Ergänzen Sie `- {{ gremium: {}, datum: JJJJ-MM-TT }}`, sobald er vorliegt.", body.key()));

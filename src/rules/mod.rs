@@ -174,6 +174,42 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     check_with(plan, &Profile::for_plan(plan))
 }
 
+/// How far a profile's parameters lower a rule's severity (`None`: not at all).
+type CapFn = fn(&Profile) -> Option<Severity>;
+
+/// Rules whose severity a profile parameter lowers, with the function that says how far.
+static CAPS: &[(&Rule, CapFn)] = &[(&fortbildung::DP_FORTBILDUNG_PLAN, fortbildung::cap)];
+
+/// The severity a rule's findings get under a profile: the profile's setting, lowered where a
+/// parameter of the profile says so (e.g. a training plan that is due only later is a warning);
+/// `None` when the profile switches the rule off.
+#[must_use]
+pub fn severity_under(rule: &Rule, profile: &Profile) -> Option<Severity> {
+    let set = profile.severity(rule)?;
+    let cap = CAPS.iter().find(|(r, _)| *r == rule).and_then(|(_, cap)| cap(profile));
+    Some(cap.map_or(set, |c| set.max(c))) // Fehler < Warnung < Hinweis
+}
+
+/// Rules that check only against a profile parameter, with the parameters they read: without any
+/// of them in the profile, the rule checks nothing there (and the rule list says so).
+pub static NEEDS_PARAMETER: &[(&Rule, &[&str])] = &[
+    (&konzept::LAND_KONZEPTTEILE, &["konzeptteile"]),
+    (&konzept::LAND_ZIELE_MESSBAR, &["konzeptteile"]),
+    (&konzept::LAND_EVALUATION, &["konzeptteile"]),
+    (&konzept::LAND_RAHMEN, &["kompetenzrahmen"]),
+    (&konzept::LAND_BESCHLUESSE, &["beschluesse"]),
+    (&finanzen::DP_FOERDERZEITRAUM, &["foerderzeitraum"]),
+    (&finanzen::DP_ANTRAGSFRIST, &["antragsfrist"]),
+    (&finanzen::DP_EIGENANTEIL, &["eigenanteil_min_prozent", "kofinanzierung_min_prozent", "eigenanteil_min_finanzschwach_prozent"]),
+];
+
+/// Whether a rule can find anything under a profile: `false` for a rule that reads only profile
+/// parameters none of which the profile has.
+#[must_use]
+pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
+    NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)))
+}
+
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
@@ -181,7 +217,7 @@ pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
     let ctx = Context { plan, profile, figures: &figures };
     let mut out = Vec::new();
     for (rule, check) in REGISTRY.iter() {
-        if let (Some(check), Some(severity)) = (check, profile.severity(rule)) {
+        if let (Some(check), Some(severity)) = (check, severity_under(rule, profile)) {
             let mut f = rule.findings(severity, profile.land);
             check(&ctx, &mut f);
             out.append(&mut f.out);

@@ -8,7 +8,6 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::figures::Ratio;
 use crate::model::{Euro, Kategorie};
-use crate::review::rounds::{RoundKind, Rounds};
 use crate::review::{Figures, Review, Row, Totals, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
@@ -138,7 +137,7 @@ fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnit
     Abschnitt { ebene, titel: titel.into(), datei: None, bloecke }
 }
 
-fn para(saetze: Vec<String>) -> Block {
+pub(crate) fn para(saetze: Vec<String>) -> Block {
     Block::Absatz { saetze }
 }
 
@@ -151,17 +150,32 @@ fn befund(d: &Diagnostic) -> Befund {
     }
 }
 
-/// Builds the overview chapter of a review.
+/// Builds the overview chapter of a review, one section at a time.
 #[must_use]
 pub fn overview(review: &Review) -> Overview {
-    let t = &review.totals;
-    let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
-    let titel = match traeger {
+    let titel = match traeger_of(review) {
         Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
         None => "Übersicht der Medienentwicklungspläne".to_owned(),
     };
+    let mut abschnitte =
+        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+    if let Some(r) = &review.previous {
+        abschnitte.push(section(2, "Änderungen gegenüber der Vorrunde", super::rounds::changes(r)));
+    }
+    abschnitte.extend(pruefergebnis(review));
+    Overview { titel, abschnitte }
+}
+
+/// The Schulträger's own data, when a readable `traeger.yaml` was given.
+fn traeger_of(review: &Review) -> Option<&crate::model::Traeger> {
+    review.traeger.as_ref().and_then(|i| i.traeger.as_ref())
+}
+
+/// Section „Überblick“: who submits how many plans, the sums, the budget, the dates and the check result.
+fn ueberblick(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let plans = plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne");
-    let mut saetze = vec![match traeger {
+    let mut saetze = vec![match traeger_of(review) {
         Some(tr) => format!(
             "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {plans} seiner Schulen vor.",
             tr.name.trim(),
@@ -207,8 +221,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         t.with_errors,
         if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
     );
-    let mut abschnitte = vec![section(2, "Überblick", vec![para(saetze), para(vec![result])])];
+    section(2, "Überblick", vec![para(saetze), para(vec![result])])
+}
 
+/// Section „Schulen“: one row per plan with its status and figures, and the sums.
+fn schulen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let kopf: Vec<String> = [
         "Schule",
         "Schulnummer",
@@ -227,27 +245,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
     .map(str::to_owned)
     .to_vec();
     let rechts = (0..kopf.len()).map(|i| i >= 4).collect();
-    let zeilen = review
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = match &row.school {
-                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
-                None => vec![row.file.clone(), String::new(), String::new()],
-            };
-            cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
-            match &row.figures {
-                Some(f) => cells.extend(figure_cells(f)),
-                None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
-            }
-            cells
-        })
-        .collect();
+    let zeilen = review.rows.iter().map(school_row).collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
     summe.extend([eur(t.requested), eur(t.own_share), eur(t.other), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
-    abschnitte.push(section(
+    section(
         2,
         "Schulen",
         vec![
@@ -259,8 +262,26 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
                     .to_owned(),
             ]),
         ],
-    ));
+    )
+}
 
+/// The cells of one plan in the table „Schulen“.
+fn school_row(row: &Row) -> Vec<String> {
+    let mut cells = match &row.school {
+        Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+        None => vec![row.file.clone(), String::new(), String::new()],
+    };
+    cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+    match &row.figures {
+        Some(f) => cells.extend(figure_cells(f)),
+        None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
+    }
+    cells
+}
+
+/// Section „Investitionen nach Fördergegenstand und Jahr“.
+fn investitionen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let years = years(review);
     let invest = if years.is_empty() {
         para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
@@ -284,8 +305,11 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
         summe.push(eur(t.investment));
         Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
     };
-    abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
+    section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
+}
 
+/// Section „Finanzierung“: the sources, whether they cover the investment, and the budget.
+fn finanzierung(t: &Totals) -> Abschnitt {
     let zeilen = vec![
         vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
         vec!["Eigenanteil".to_owned(), eur(t.own_share)],
@@ -303,10 +327,10 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
         }
     };
-    let mut finanzierung = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
+    let mut bloecke = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {
         let rest = budget.cents() - t.requested.cents();
-        finanzierung.push(Block::Tabelle {
+        bloecke.push(Block::Tabelle {
             kopf: vec!["Budget".to_owned(), "Betrag".to_owned()],
             rechts: vec![false, true],
             zeilen: vec![
@@ -320,9 +344,12 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             summe: None,
         });
     }
-    abschnitte.push(section(2, "Finanzierung", finanzierung));
+    section(2, "Finanzierung", bloecke)
+}
 
-    let folgekosten = if t.running_costs.is_empty() {
+/// Section „Folgekosten“: running costs per year, which the Schulträger carries.
+fn folgekosten(t: &Totals) -> Abschnitt {
+    let bloecke = if t.running_costs.is_empty() {
         vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
     } else {
         vec![
@@ -339,19 +366,19 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             },
         ]
     };
-    abschnitte.push(section(2, "Folgekosten", folgekosten));
-    if let Some(r) = &review.previous {
-        abschnitte.push(section(2, "Änderungen gegenüber der Vorrunde", changes(r)));
-    }
+    section(2, "Folgekosten", bloecke)
+}
 
+/// Section „Prüfergebnis“ and one subsection per Schulträger or plan with errors or warnings.
+fn pruefergebnis(review: &Review) -> Vec<Abschnitt> {
     let notable: Vec<Befund> = review.traeger_findings.iter().filter(|d| is_notable(d)).map(befund).collect();
     let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
     let empty = notable.is_empty() && rows.is_empty();
-    abschnitte.push(section(
+    let mut abschnitte = vec![section(
         2,
         "Prüfergebnis",
         if empty { vec![para(vec!["Kein Plan enthält Fehler oder Warnungen.".to_owned()])] } else { Vec::new() },
-    ));
+    )];
     if !notable.is_empty() {
         abschnitte.push(section(3, "Schulträger", vec![Block::Befunde { liste: notable }]));
     }
@@ -366,65 +393,7 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             bloecke: vec![Block::Befunde { liste }],
         });
     }
-    Overview { titel, abschnitte }
-}
-
-/// The section of `mep review --vorher`: one sentence, then a row per school that is new, missing or changed.
-fn changes(r: &Rounds) -> Vec<Block> {
-    let arrow = |a: Option<String>, b: Option<String>| format!("{} → {}", a.unwrap_or_else(|| "–".to_owned()), b.unwrap_or_else(|| "–".to_owned()));
-    let zeilen: Vec<Vec<String>> = r
-        .schools
-        .iter()
-        .filter(|s| s.change != RoundKind::Unveraendert)
-        .map(|s| {
-            let name = s.school.clone().or_else(|| s.file.after.clone()).or_else(|| s.file.before.clone()).unwrap_or_default();
-            let number = if s.number_changed() {
-                arrow(s.number.before.clone(), s.number.after.clone())
-            } else {
-                s.number.after.clone().or_else(|| s.number.before.clone()).unwrap_or_default()
-            };
-            vec![
-                name,
-                number,
-                s.change.label().to_owned(),
-                arrow(s.status.before.map(|x| x.label().to_owned()), s.status.after.map(|x| x.label().to_owned())),
-                arrow(s.requested.before.map(eur), s.requested.after.map(eur)),
-                format!("{} behoben, {} neu", s.findings_resolved, s.findings_new),
-            ]
-        })
-        .collect();
-    let mut out = vec![para(vec![format!("Verglichen mit der Vorrunde ({}): {}.", r.previous, rounds_summary(r))])];
-    if !zeilen.is_empty() {
-        out.push(Block::Tabelle {
-            kopf: ["Schule", "Nr.", "Änderung", "Status", "Beantragt", "Befunde"].map(str::to_owned).to_vec(),
-            rechts: vec![false, false, false, false, true, false],
-            zeilen,
-            summe: None,
-        });
-    }
-    out
-}
-
-/// How many schools changed, and the requested funds of both rounds with the difference.
-#[must_use]
-pub fn rounds_summary(r: &Rounds) -> String {
-    let before = r.requested.before.unwrap_or_default();
-    let after = r.requested.after.unwrap_or_default();
-    let diff = after.cents() - before.cents();
-    let signed = match diff.cmp(&0) {
-        std::cmp::Ordering::Greater => format!("+{}", eur(Euro(diff))),
-        std::cmp::Ordering::Less => format!("{}{}", crate::german::MINUS, eur(Euro(diff.saturating_neg()))),
-        std::cmp::Ordering::Equal => "±0".to_owned(),
-    };
-    format!(
-        "{} geändert, {} unverändert, {} neu, {} fehlen; beantragt insgesamt {} → {} ({signed})",
-        r.count(RoundKind::Geaendert),
-        r.count(RoundKind::Unveraendert),
-        r.count(RoundKind::Neu),
-        r.count(RoundKind::Fehlt),
-        eur(before),
-        eur(after),
-    )
+    abschnitte
 }
 
 /// `2 Pläne ohne Befund` and, when some have only hints, `, 1 nur mit Hinweisen`.

@@ -129,3 +129,22 @@ fn every_declared_parameter_names_registered_rules() {
     }
     assert!(named >= 10, "only {named} rule names in the parameter declarations");
 }
+
+#[test]
+fn rules_that_need_a_parameter_name_declared_ones_and_say_when_they_check_nothing() {
+    use mep::model::{Land, Programm};
+    use mep::profile::{PARAMETERS, Profile};
+    for (rule, keys) in rules::NEEDS_PARAMETER {
+        for key in *keys {
+            let declared = PARAMETERS.iter().find(|d| d.key == *key).unwrap_or_else(|| panic!("{}: `{key}` is no parameter", rule.code));
+            assert!(declared.rules.contains(&rule.code), "`{key}` does not list {} among the rules that read it", rule.code);
+        }
+    }
+    // Niedersachsen under DP 2.0 names no concept parts: LAND-KONZEPTTEILE checks nothing there, but does under DP 2019.
+    let konzept = rules::find("LAND-KONZEPTTEILE").unwrap();
+    assert!(!rules::checks_anything(konzept, &Profile::resolve(Programm::Dp2, Land::Ni)));
+    assert!(rules::checks_anything(konzept, &Profile::resolve(Programm::Dp2019, Land::Ni)));
+    let text = catalog::text(Some(&Profile::resolve(Programm::Dp2, Land::Ni)));
+    let line = text.lines().find(|l| l.starts_with("LAND-KONZEPTTEILE")).unwrap();
+    assert!(line.contains("prüft hier nichts"), "{line}");
+}

@@ -151,3 +151,45 @@ fn the_previous_round_from_json_equals_the_previous_round_from_its_folder() {
     assert_eq!(from_rows, from_json);
     assert!(rounds::from_json("{\"version\": 1, \"rows\": []}", mep::render::review::JSON_VERSION).is_err());
 }
+
+/// Round 2 of the example set against round 1 (its folder), as `mep review --vorher` builds it.
+fn second_round() -> mep::review::Review {
+    let traeger = PathBuf::from("examples/schultraeger-lindenau/traeger.yaml");
+    let review = |dir: &str| {
+        let dir = PathBuf::from(dir);
+        let files = mep::review::discover(std::slice::from_ref(&dir), Some(&traeger)).expect("round exists");
+        let rows = mep::review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
+        let loaded = load::load_traeger("traeger.yaml", &std::fs::read(&traeger).unwrap(), &Limits::default());
+        mep::review::roll_up(Some(loaded), rows, &Choice::default())
+    };
+    let first = review("examples/schultraeger-lindenau");
+    let mut second = review("tests/fixtures/diff/runde-2");
+    let before: Vec<Snapshot> = first.rows.iter().map(Snapshot::of_row).collect();
+    let after: Vec<Snapshot> = second.rows.iter().map(Snapshot::of_row).collect();
+    second.previous = Some(rounds::compare("runde-1", &before, &after));
+    second
+}
+
+#[test]
+fn the_changes_of_a_round_appear_in_every_review_format() {
+    let r = second_round();
+    let rounds = r.previous.as_ref().unwrap();
+    assert_eq!((rounds.count(RoundKind::Geaendert), rounds.count(RoundKind::Unveraendert)), (2, 1));
+    let text = mep::render::review::text(&r);
+    let md = mep::render::review::markdown(&r, &mep::render::markdown::Templates::builtin()).unwrap();
+    let csv = String::from_utf8(mep::render::review::csv_changes(&r)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&mep::render::review::json(&r).unwrap()).unwrap();
+    assert_eq!(json["previous"]["schools"].as_array().map(Vec::len), Some(3));
+    assert_eq!(csv.lines().count(), 4, "header and one row per school");
+    let book = mep::render::xlsx::review(&r, None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let list = std::process::Command::new("unzip").arg("-p").arg(&path).arg("xl/workbook.xml").output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("name=\"Änderungen\""), "the workbook has the sheet „Änderungen“");
+    for out in [&text, &md] {
+        let out = out.replace('\u{a0}', " ");
+        assert!(out.contains("Oberschule Mitte") && out.contains("63.000,00 € → 55.800,00 €"), "{out}");
+    }
+    insta::assert_snapshot!(format!("--- text\n{text}\n--- md\n{md}\n--- csv\n{}", csv.replace("\r\n", "\n")));
+}

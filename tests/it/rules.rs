@@ -217,7 +217,7 @@ fn the_land_mode_decides_the_mobile_cap() {
     let found = findings_of("DP-MOBIL-OBERGRENZE", &text).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warnung);
-    assert!(found[0].message.contains("mep review"), "{}", found[0].message);
+    assert!(found[0].message.contains("mep uebersicht"), "{}", found[0].message);
 }
 
 #[test]
@@ -236,7 +236,27 @@ fn a_plan_without_training_is_reported_once() {
             .collect();
         assert_eq!(about_training.len(), 1, "{land}: {about_training:#?}");
         assert_eq!(about_training[0].code, "DP-FORTBILDUNG-PLAN");
-        assert!(about_training[0].message.contains("verlangt die Fortbildungsplanung"), "{}", about_training[0].message);
+        assert!(about_training[0].message.contains("die Fortbildungsplanung ist"), "{}", about_training[0].message);
+    }
+}
+
+#[test]
+fn when_the_training_plan_is_due_is_a_land_parameter_with_its_source() {
+    let mut plan = minimal();
+    plan.as_object_mut().unwrap().remove("fortbildung");
+    plan["programm"] = "digitalpakt-2019".into();
+    for (land, severity, due, source) in [
+        ("BW", Severity::Fehler, "mit dem Antrag", "https://digitalpaktschule.de/de/schuelerinnen-und-schueler-1734.html"),
+        ("HE", Severity::Warnung, "erst zum Ende des Förderprogramms", "https://kompetenzzentrum-digitale-bildung.de/?p=2667"),
+        ("NI", Severity::Warnung, "erst nach Abschluss der geförderten Maßnahme", "https://medienzentrum-schaumburg.de/?p=334"),
+    ] {
+        plan["land"] = land.into();
+        let text = serde_json::to_string(&plan).unwrap();
+        let checked = check_bytes("p.yaml", text.as_bytes());
+        let d = checked.diagnostics.iter().find(|d| d.code == "DP-FORTBILDUNG-PLAN").unwrap_or_else(|| panic!("{land}: not reported"));
+        assert_eq!(d.severity, severity, "{land}: {}", d.message);
+        assert!(d.message.contains(&format!("ist {due} fällig")), "{land}: {}", d.message);
+        assert_eq!(d.source.as_deref(), Some(source), "{land}");
     }
 }
 
@@ -443,4 +463,21 @@ fn a_missing_section_yields_one_finding_not_a_cascade() {
     for d in &checked.diagnostics {
         assert!(d.location.is_some(), "{d:?}");
     }
+}
+
+#[test]
+fn electrical_and_building_work_needs_no_teaching_scenario_or_reason() {
+    // B2 is an Elektroinstallation without `szenarien` or `begruendung`: it serves the network, not a lesson.
+    let checked = crate::support::check_file(&root().join("tests/fixtures/rules/DP-BEGLEITMASSNAHME/good.yaml"));
+    let about_b2: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| (d.code == "DP-BEGRUENDUNG" || d.code == "DP-EINSATZSZENARIO") && d.path.starts_with("bedarf[1]"))
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(about_b2.is_empty(), "{about_b2:?}");
+    // A device without them still is reported.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/DP-BEGRUENDUNG/bad.yaml")).unwrap();
+    let checked = check_bytes("bad.yaml", text.as_bytes());
+    assert!(checked.diagnostics.iter().any(|d| d.code == "DP-BEGRUENDUNG"));
 }

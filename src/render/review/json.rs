@@ -10,7 +10,7 @@ pub const JSON_VERSION: u32 = 2;
 
 /// The JSON document of one `mep review` run.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "mep review --format json")]
+#[schemars(title = "mep uebersicht --format json")]
 pub struct JsonDoc<'a> {
     /// Version of this document's shape.
     pub version: u32,

@@ -40,7 +40,7 @@ pub fn pdf(
     let data = PdfDoc {
         meta: PdfMeta {
             title: doc.titel.clone(),
-            subject: "Übersicht der Medienentwicklungspläne der Schulen (mep review)".to_owned(),
+            subject: "Übersicht der Medienentwicklungspläne der Schulen (mep uebersicht)".to_owned(),
             keywords: vec!["Medienentwicklungsplan".to_owned(), "DigitalPakt Schule".to_owned(), "Schulträger".to_owned()],
             stand: stand.de(),
             author,

@@ -38,7 +38,11 @@ pub fn school_line(s: &SchoolChange, user: &dyn Fn(&str) -> String) -> String {
     let number = s.number.after.as_deref().or(s.number.before.as_deref()).map_or(String::new(), |n| format!(" ({})", user(n)));
     let mut parts = Vec::new();
     if s.number_changed() {
-        parts.push(format!("Schulnummer {} → {}", user(s.number.before.as_deref().unwrap_or("")), user(s.number.after.as_deref().unwrap_or(""))));
+        parts.push(format!(
+            "Schulnummer {} → {}",
+            user(s.number.before.as_deref().unwrap_or("")),
+            user(s.number.after.as_deref().unwrap_or(""))
+        ));
     }
     if s.change == RoundKind::Geaendert {
         if s.status.before != s.status.after {
@@ -60,7 +64,11 @@ pub fn school_line(s: &SchoolChange, user: &dyn Fn(&str) -> String) -> String {
             parts.push(format!("Befunde: {} behoben, {} neu", s.findings_resolved, s.findings_new));
         }
     } else if s.change == RoundKind::Neu {
-        parts.push(format!("Status {}, beantragt {}", s.status.after.map_or("–", |x| x.label()), s.requested.after.map_or_else(|| "–".to_owned(), eur)));
+        parts.push(format!(
+            "Status {}, beantragt {}",
+            s.status.after.map_or("–", |x| x.label()),
+            s.requested.after.map_or_else(|| "–".to_owned(), eur)
+        ));
     }
     let detail = if parts.is_empty() { String::new() } else { format!(" – {}", parts.join(", ")) };
     format!("{name}{number}: {}{detail}", s.change.label())
@@ -69,7 +77,7 @@ pub fn school_line(s: &SchoolChange, user: &dyn Fn(&str) -> String) -> String {
 /// The summary line: how many schools changed, the requested funds before → after.
 #[must_use]
 pub fn summary(r: &Rounds) -> String {
-    crate::view::overview::rounds_summary(r)
+    crate::view::rounds::rounds_summary(r)
 }
 
 /// The schools worth a line: new, missing, changed.
