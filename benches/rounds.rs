@@ -78,15 +78,16 @@ fn main() {
     let changed_text = changed(&example);
     let mut inner: Vec<f64> = (0..21)
         .map(|_| {
-            let t = Instant::now();
-            let a = mep::check_input("alt.yaml", example.as_bytes(), &limits, &choice);
-            let b = mep::check_input("neu.yaml", changed_text.as_bytes(), &limits, &choice);
-            let va = mep::diff::Version { file: "alt.yaml", value: a.value.as_ref().expect("loads"), diagnostics: &a.diagnostics };
-            let vb = mep::diff::Version { file: "neu.yaml", value: b.value.as_ref().expect("loads"), diagnostics: &b.diagnostics };
-            let d = mep::diff::plans(&va, &vb);
-            assert!(!d.equal);
-            let _ = mep::render::diff::text(&d, false);
-            t.elapsed().as_secs_f64()
+            let start = Instant::now();
+            let before = mep::check_input("alt.yaml", example.as_bytes(), &limits, &choice);
+            let after = mep::check_input("neu.yaml", changed_text.as_bytes(), &limits, &choice);
+            let old =
+                mep::diff::Version { file: "alt.yaml", value: before.value.as_ref().expect("loads"), diagnostics: &before.diagnostics };
+            let new = mep::diff::Version { file: "neu.yaml", value: after.value.as_ref().expect("loads"), diagnostics: &after.diagnostics };
+            let compared = mep::diff::plans(&old, &new);
+            assert!(!compared.equal);
+            let _ = mep::render::diff::text(&compared, false);
+            start.elapsed().as_secs_f64()
         })
         .collect();
     inner.sort_by(f64::total_cmp);

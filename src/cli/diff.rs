@@ -51,8 +51,8 @@ pub struct Args {
 
 /// One version as read: a plan or a Schulträger file, with its findings.
 enum Read {
-    Plan(crate::Checked),
-    Traeger(load::Loaded<Traeger>),
+    Plan(Box<crate::Checked>),
+    Traeger(Box<load::Loaded<Traeger>>),
 }
 
 pub fn run(args: &Args, config: &Config) -> Result {
@@ -107,13 +107,13 @@ fn read(path: &Path, limits: &Limits, choice: &crate::profile::Choice, config: &
         .map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
     let checked = crate::check_input(&name, &bytes, limits, choice);
     if checked.value.is_some() {
-        return Ok(Read::Plan(checked));
+        return Ok(Read::Plan(Box::new(checked)));
     }
     let mut shown = (checked.source, checked.diagnostics);
     if !load::pdf::is_pdf(&bytes) {
         let traeger = load::load_traeger(&name, &bytes, limits);
         if traeger.value.is_some() {
-            return Ok(Read::Traeger(traeger));
+            return Ok(Read::Traeger(Box::new(traeger)));
         }
         // A Schulträger file with a mistake has fewer findings as what it is than as a plan.
         if crate::diag::Counts::of(&traeger.diagnostics).errors < crate::diag::Counts::of(&shown.1).errors {

@@ -58,33 +58,36 @@ pub fn diff(old: &str, new: &str) -> Vec<Words> {
 }
 
 /// The classic dynamic programme; removals before additions at each change.
-fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(WordOp, &'a str)> {
-    let (n, m) = (a.len(), b.len());
-    // len[i][j]: common words of a[i..] and b[j..].
-    let mut len = vec![0u32; (n + 1) * (m + 1)];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            len[i * (m + 1) + j] =
-                if a[i] == b[j] { len[(i + 1) * (m + 1) + j + 1] + 1 } else { len[(i + 1) * (m + 1) + j].max(len[i * (m + 1) + j + 1]) };
+fn lcs<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(WordOp, &'a str)> {
+    let width = new.len() + 1;
+    // common[row * width + col]: common words of old[row..] and new[col..].
+    let mut common = vec![0u32; (old.len() + 1) * width];
+    for row in (0..old.len()).rev() {
+        for col in (0..new.len()).rev() {
+            common[row * width + col] = if old[row] == new[col] {
+                common[(row + 1) * width + col + 1] + 1
+            } else {
+                common[(row + 1) * width + col].max(common[row * width + col + 1])
+            };
         }
     }
-    let mut out = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            out.push((WordOp::Gleich, a[i]));
-            i += 1;
-            j += 1;
-        } else if len[(i + 1) * (m + 1) + j] >= len[i * (m + 1) + j + 1] {
-            out.push((WordOp::Entfernt, a[i]));
-            i += 1;
+    let mut out = Vec::with_capacity(old.len() + new.len());
+    let (mut row, mut col) = (0, 0);
+    while row < old.len() && col < new.len() {
+        if old[row] == new[col] {
+            out.push((WordOp::Gleich, old[row]));
+            row += 1;
+            col += 1;
+        } else if common[(row + 1) * width + col] >= common[row * width + col + 1] {
+            out.push((WordOp::Entfernt, old[row]));
+            row += 1;
         } else {
-            out.push((WordOp::Neu, b[j]));
-            j += 1;
+            out.push((WordOp::Neu, new[col]));
+            col += 1;
         }
     }
-    out.extend(a[i..].iter().map(|w| (WordOp::Entfernt, *w)));
-    out.extend(b[j..].iter().map(|w| (WordOp::Neu, *w)));
+    out.extend(old[row..].iter().map(|w| (WordOp::Entfernt, *w)));
+    out.extend(new[col..].iter().map(|w| (WordOp::Neu, *w)));
     out
 }
 
