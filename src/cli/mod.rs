@@ -42,6 +42,7 @@ mod rules;
 mod schema;
 mod usage;
 mod validate;
+mod vorlagen;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -188,6 +189,18 @@ enum Command {
         after_help = "Beispiele:\n  mep handbuch > mep.1 && man ./mep.1\n  mep handbuch anlegen > mep-anlegen.1"
     )]
     Man(completions::ManArgs),
+    /// Vorlagenpakete exportieren und prüfen.
+    #[command(
+        name = "vorlagen",
+        visible_alias = "templates",
+        help_template = TEMPLATE,
+        override_usage = "mep vorlagen <BEFEHL>",
+        subcommand_value_name = "BEFEHL",
+        subcommand_help_heading = "Befehle",
+        after_help = "Beispiele:\n  mep vorlagen exportieren meine-vorlagen\n  mep vorlagen pruefen meine-vorlagen\n  mep erstellen --vorlagen meine-vorlagen --format pdf plan.yaml\n\nExit-Codes: 0 = keine Befunde, 1 = Befunde im Paket, 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    #[command(subcommand)]
+    Vorlagen(vorlagen::Args),
 }
 
 /// Whether coloured output is wanted (`--farbe`, English `--color`).
@@ -272,9 +285,26 @@ pub struct Templates {
 
 impl Templates {
     /// Reads the directory's Markdown templates, or with `pdf` its typst templates.
-    pub fn resolve(dir: Option<&Path>, pdf: bool) -> error::Result<Self> {
+    ///
+    /// A directory with a manifest (`vorlagen.yaml`) is a template pack: both families, its images and
+    /// settings; a directory without one is read as before, with a hint to export a pack.
+    pub fn resolve(dir: Option<&Path>, pdf: bool, config: &Config) -> error::Result<Self> {
         let mut t = Self { markdown: crate::render::markdown::Templates::builtin(), typst: crate::render::pdf::Templates::embedded() };
         let Some(dir) = dir else { return Ok(t) };
+        if dir.join(crate::render::pack::manifest::MANIFEST).exists() {
+            let (markdown, typst) = vorlagen::load_pack(dir, config)?;
+            return Ok(Self { markdown, typst });
+        }
+        if dir.is_dir() {
+            output::status(
+                config.quiet,
+                format_args!(
+                    "Hinweis: `{}` hat kein Manifest `vorlagen.yaml` und wird wie ein Vorlagenordner früherer Versionen gelesen. \
+                     `mep vorlagen exportieren NEUER-ORDNER` legt ein vollständiges Vorlagenpaket an, das `mep vorlagen pruefen` prüfen kann.",
+                    dir.display()
+                ),
+            );
+        }
         if pdf {
             t.typst = crate::render::pdf::Templates::with_dir(dir).map_err(|e| Error::tool(e.message))?;
         } else {
@@ -313,6 +343,7 @@ where
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::run_man(&args),
+        Command::Vorlagen(args) => vorlagen::run(&args, &config),
     };
     error::finish(result).into()
 }

@@ -54,7 +54,7 @@ pub struct Args {
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
     #[arg(short = 'o', long = "ausgabe", visible_alias = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
-    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
+    /// Vorlagenpaket oder Ordner mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `ziele.typ`).
     #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
@@ -108,7 +108,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
     if args.format == Format::Pdf {
         return run_pdf(args, &limits, config);
     }
-    let templates = super::Templates::resolve(args.templates.as_deref(), false)?.markdown;
+    let templates = super::Templates::resolve(args.templates.as_deref(), false, config)?.markdown;
     let mut worst = Exit::Ok;
     for path in &args.files {
         // One file that cannot be rendered does not stop the others.
@@ -121,7 +121,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
 
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
 fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
-    let templates = super::Templates::resolve(args.templates.as_deref(), true)?.typst;
+    let templates = super::Templates::resolve(args.templates.as_deref(), true, config)?.typst;
     let worst = std::cell::Cell::new(Exit::Ok);
     let fail = |e: Error| worst.set(worst.get().max(e.report()));
     // Every destination is settled before the first plan is read.

@@ -40,7 +40,8 @@ impl Document {
     /// Prepares a plan's PDF from its view; the creation time honours `SOURCE_DATE_EPOCH`.
     #[must_use]
     pub fn for_view(input: String, dest: Dest, view: &PlanView, args: &PdfArgs, config: &Config) -> Self {
-        let stand = Datum::parse(&view.dokument.stand.iso).unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+        // `datum` follows the one rule of `Plan::dokumentdatum`; the view always holds a valid day there.
+        let stand = Datum::parse(&view.dokument.datum.iso).unwrap_or(crate::model::OHNE_DATUM);
         let mut settings = Settings::for_stand(stand, data::ident(view), config.source_date_epoch);
         settings.standard = args.pdf_standard;
         Self { input, dest, job: Job { data_json: data::to_json(&data::build(view)), settings } }

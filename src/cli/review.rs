@@ -125,7 +125,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
         return Err(Error::tool("Unter den angegebenen Pfaden liegt keine Plan-Datei (*.yaml, *.yml)."));
     }
     let dest = destination(args, &files)?;
-    let templates = super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf)?;
+    let templates = super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf, config)?;
     let mut rows = check_with_progress(&files, &limits, &choice, config.quiet);
     let before = rows.len();
     rows.retain(|row| {

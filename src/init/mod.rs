@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::model::{
     Anbindung, Angebotsart, AvvStatus, Betreiber, Betroffene, Datum, Dimension, Dokumentname, DsfaStatus, Einwilligung, FortbildungsFormat,
     Geraetetyp, Gremium, Herkunft, Kategorie, Kostenart, Land, Nutzung, Partnerart, Programm, Rahmen, Rolle, Schulform, ServerBegruendung,
-    Zielgruppe, Zweck,
+    UNBEKANNT, Zielgruppe, Zweck,
 };
 
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
@@ -157,7 +157,7 @@ pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
     let bis = Datum::new(year + 3, 7, 31).unwrap_or(stand);
     let placeholder =
         |v: &Option<String>, what: &str| v.as_deref().map_or_else(|| yaml_quote(&format!("{PLACEHOLDER}: {what}")), yaml_quote);
-    let count = |v: Option<u32>| v.map_or_else(|| format!("0  # {PLACEHOLDER}"), |n| n.to_string());
+    let count = |v: Option<u32>| v.map_or_else(|| format!("{UNBEKANNT}  # {PLACEHOLDER}"), |n| n.to_string());
     let rahmen = framework_for(answers.land);
     let mut vars: BTreeMap<&str, String> = BTreeMap::new();
     vars.insert("schema", schema_ref.to_owned());

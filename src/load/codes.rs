@@ -17,6 +17,7 @@ pub static RULES: &[&Rule] = &[
     &FORMAT_WERT,
     &FORMAT_BEREICH,
     &FORMAT_DATUM,
+    &FORMAT_BETRAG,
     &PDF_ANHANG,
 ];
 
@@ -161,6 +162,19 @@ pub static FORMAT_DATUM: Rule = Rule {
 Der Tag muss im Kalender existieren.",
     bad: "stand: 31.03.2027\n",
     good: "stand: 2027-03-31\n",
+    sources: &[],
+};
+
+/// `FORMAT-BETRAG`: Betrag mit deutschem Tausenderpunkt
+pub static FORMAT_BETRAG: Rule = Rule {
+    code: "FORMAT-BETRAG",
+    title: "Betrag mit deutschem Tausenderpunkt",
+    severity: Fehler,
+    explanation: "Beträge stehen ohne Tausenderpunkt; Dezimaltrennzeichen ist der Punkt. `einzelpreis_eur: 2.480`, wie man es \
+in einer deutschen Tabelle schreibt, läse YAML als 2,48 €. Ein Betrag mit genau drei Stellen nach dem Punkt ist deshalb ein Fehler \
+an diesem Wert; die Meldung nennt den gemeinten Betrag („Meinten Sie 2480?“). Cent-Beträge haben zwei Nachkommastellen (`2480.50`).",
+    bad: "bedarf:\n  - id: B1\n    einzelpreis_eur: 2.480\n",
+    good: "bedarf:\n  - id: B1\n    einzelpreis_eur: 2480\n",
     sources: &[],
 };
 

@@ -68,6 +68,8 @@ embedded!(
 pub struct Templates {
     files: BTreeMap<String, String>,
     overridden: Vec<String>,
+    /// The shared wording, read by the templates as `wortlaut`.
+    wortlaut: serde_json::Value,
 }
 
 impl Default for Templates {
@@ -80,7 +82,11 @@ impl Templates {
     /// Only the built-in templates.
     #[must_use]
     pub fn builtin() -> Self {
-        Self { files: EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect(), overridden: Vec::new() }
+        Self {
+            files: EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect(),
+            overridden: Vec::new(),
+            wortlaut: super::pack::wortlaut::builtin(),
+        }
     }
 
     /// The built-in templates with every `*.md` file below `dir` replacing or adding the file of the same relative name.
@@ -100,6 +106,20 @@ impl Templates {
             t.overridden.push(name);
         }
         Ok(t)
+    }
+
+    /// The built-in templates with a pack's Markdown files replacing or adding the file of the same name.
+    #[must_use]
+    pub fn from_pack(pack: &super::pack::Pack) -> Self {
+        let mut t = Self::builtin();
+        for (name, text) in &pack.markdown {
+            t.files.insert(name.clone(), text.clone());
+            t.overridden.push(name.clone());
+        }
+        if let Some(w) = &pack.wortlaut {
+            t.wortlaut = w.clone();
+        }
+        t
     }
 
     /// Names of the templates taken from the user directory, sorted.
@@ -231,7 +251,8 @@ pub fn render(view: &PlanView, templates: &Templates) -> Result<String, RenderEr
 /// process does).
 pub fn render_budgeted(view: &PlanView, templates: &Templates, budget: Budget) -> Result<String, RenderError> {
     let tera = engine(templates)?;
-    let ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
+    let mut ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
+    ctx.insert("wortlaut", &templates.wortlaut);
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel();
     let mut out = Capped { buf: Vec::new(), max: budget.max_output_bytes, cancel: Arc::clone(&cancel), over: false };

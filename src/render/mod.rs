@@ -8,6 +8,7 @@ pub mod diff;
 pub mod markdown;
 pub mod mdsafe;
 pub mod output_schema;
+pub mod pack;
 pub mod pdf;
 pub mod review;
 pub mod validate;

@@ -192,8 +192,14 @@ fn fits(category: Kategorie, device: Geraetetyp) -> bool {
     }
 }
 
+/// The items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`), with their index:
+/// funding rules apply to these only; items paid otherwise are the Schulträger's own affair.
+fn dp_items(plan: &crate::model::Plan) -> impl Iterator<Item = (usize, &crate::model::Bedarf)> {
+    plan.needs.iter().enumerate().filter(|(_, b)| b.digitalpakt())
+}
+
 fn category_fits(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if !fits(b.category, b.device) {
             let help = if b.device.mobil() {
                 "Tablets, Laptops und Notebooks gehören zu `mobile_endgeraete`.".to_owned()
@@ -211,7 +217,7 @@ fn category_fits(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn smartphones(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.device == Geraetetyp::Smartphone {
             f.at(format!("bedarf[{i}].geraetetyp"), format!("`{}` plant Smartphones; sie sind von der Förderung ausgenommen.", b.id))
                 .with_help("Planen Sie Tablets oder Laptops, oder finanzieren Sie die Smartphones aus anderen Mitteln.");
@@ -220,7 +226,7 @@ fn smartphones(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn administration(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.usage == Nutzung::Verwaltung {
             f.at(format!("bedarf[{i}].nutzung"), format!("`{}` dient hauptsächlich der Verwaltung und ist nicht förderfähig.", b.id))
                 .with_help("Finanzieren Sie die Position aus Mitteln des Schulträgers oder korrigieren Sie `nutzung`.");
@@ -229,7 +235,7 @@ fn administration(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn servers(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.device == Geraetetyp::Server && b.server_reason.is_none() {
             f.at(format!("bedarf[{i}].geraetetyp"), format!("Der Schulserver `{}` hat keine zulässige Begründung.", b.id))
                 .with_help("Ergänzen Sie `server_begruendung: bandbreite`, `rechtliche_vorgabe` oder `spezielle_anwendung`.");
@@ -238,7 +244,7 @@ fn servers(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn running_costs(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.cost_kind == Kostenart::Laufend {
             f.at(format!("bedarf[{i}].kostenart"), format!("`{}` sind laufende Kosten; sie werden nicht aus Fördermitteln bezahlt.", b.id))
                 .with_help("Führen Sie den Betrag unter `betrieb.folgekosten_eur_pro_jahr` und streichen Sie die Position aus dem Bedarf.");
@@ -336,7 +342,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
     if has_wlan || plans_wlan {
         return;
     }
-    for (i, b) in p.needs.iter().enumerate() {
+    for (i, b) in dp_items(p) {
         if ist_mobil(b) {
             f.at(
                 format!("bedarf[{i}]"),
@@ -350,7 +356,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn scenario_linked(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if is_device(b) && b.scenarios.is_empty() {
             f.at(format!("bedarf[{i}]"), format!("`{}` ({}) verweist auf kein Einsatzszenario.", b.id, b.name))
                 .with_help("Ergänzen Sie `szenarien: [S1]` mit der Kennung eines Einsatzszenarios.");
@@ -359,7 +365,7 @@ fn scenario_linked(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn justified(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if is_device(b) && b.justification.as_deref().is_none_or(|t| t.trim().is_empty()) {
             f.at(format!("bedarf[{i}]"), format!("`{}` ({}) hat keine pädagogische Begründung.", b.id, b.name))
                 .with_help("Ergänzen Sie `begruendung:` – wofür die Geräte im Unterricht gebraucht werden und warum in dieser Zahl.");

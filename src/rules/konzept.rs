@@ -97,7 +97,10 @@ fn structured(plan: &Plan, part: Konzeptteil) -> (bool, &'static str) {
         ),
         Konzeptteil::Mediencurriculum => (plan.curriculum.as_ref().is_some_and(|c| !c.units.is_empty()), "mediencurriculum"),
         Konzeptteil::Fortbildungsplanung => (!plan.training.is_empty(), "fortbildung"),
-        Konzeptteil::Ausstattungsplan => (!plan.needs.is_empty(), "bedarf"),
+        // Needs (priced or not) or planned room standards (`zustand: soll`) make an Ausstattungsplan.
+        Konzeptteil::Ausstattungsplan => {
+            (!plan.needs.is_empty() || plan.room_types.iter().any(|r| r.state == Some(crate::model::Raumzustand::Soll)), "bedarf")
+        }
         Konzeptteil::Einsatzkonzept => (!plan.scenarios.is_empty(), "einsatzszenarien"),
         Konzeptteil::Zeitplan => (!plan.measures.is_empty(), "massnahmen"),
         Konzeptteil::Evaluation => (!plan.evaluation.is_empty(), "evaluation"),

@@ -1,12 +1,12 @@
 //! Building a [`PlanView`] from a plan and its findings.
 
 use super::values::{label, schuljahr};
-use super::vokabular::{gremium, schulform};
+use super::vokabular::{NICHT_BEKANNT, gremium, schulform};
 use super::{
     AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
-    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SpanneV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
-    Vokabular, Zahl, ZielV, Zusammenfassung,
+    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION, Vokabular,
+    Zahl, ZielV, Zusammenfassung,
 };
 use crate::diag::Diagnostic;
 use crate::figures::Figures;
@@ -77,11 +77,16 @@ impl PlanView {
 
 /// The document's own data: file, vocabulary, programme, Land, dates, draft mark.
 fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
-    let (sj_von, sj_bis) = (plan.period.von.schuljahr(), plan.period.bis.schuljahr());
-    let schuljahre = if sj_von == sj_bis {
-        schuljahr(sj_von)
-    } else {
-        format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
+    let schuljahre = match plan.period.bekannt() {
+        None => NICHT_BEKANNT.to_owned(),
+        Some(period) => {
+            let (sj_von, sj_bis) = (period.von.schuljahr(), period.bis.schuljahr());
+            if sj_von == sj_bis {
+                schuljahr(sj_von)
+            } else {
+                format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
+            }
+        }
     };
     Dokument {
         datei: dateiname(&opt.datei),
@@ -89,7 +94,8 @@ fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
         programm: label!(plan.programme),
         land: label!(plan.land),
         stand: plan.as_of.into(),
-        planungszeitraum: SpanneV::new(plan.period.von, plan.period.bis),
+        datum: plan.dokumentdatum().into(),
+        planungszeitraum: plan.period.into(),
         schuljahre,
         entwurf: opt.entwurf,
         entwurf_hinweis: if opt.entwurf { "ENTWURF – nicht förderfähig".to_owned() } else { String::new() },
@@ -147,7 +153,11 @@ fn bestand(plan: &Plan) -> BestandV {
                 finanzierung: g.source.map(|h| label!(h)),
             })
             .collect(),
-        geraete_summe: Anzahl::new(inv.devices.iter().map(|g| u64::from(g.count)).sum()),
+        geraete_summe: {
+            let known = inv.devices.iter().filter_map(|g| g.count.bekannt()).map(u64::from).sum();
+            let unknown = inv.devices.iter().filter(|g| g.count.ist_unbekannt()).count();
+            Anzahl::menge(known, inv.devices.len() - unknown, unknown, inv.devices.iter().any(|g| g.count.ist_ungefaehr()))
+        },
         fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
         prozesse: Markdown::opt(inv.processes.as_ref()),
     }
@@ -193,13 +203,15 @@ fn mediencurriculum(plan: &Plan) -> Option<CurriculumV> {
 fn einsatzszenarien(plan: &Plan, figures: &Figures) -> Vec<SzenarioV> {
     plan.scenarios
         .iter()
-        .enumerate()
-        .map(|(i, sz)| SzenarioV {
+        .map(|sz| SzenarioV {
             id: sz.id.clone(),
             titel: sz.title.clone(),
             beschreibung: Markdown::opt(sz.description.as_ref()),
             ziele: sz.goals.clone(),
-            investition: Betrag::from_cents(figures.scenarios.get(i).copied().unwrap_or(0)),
+            investition: super::kennzahlen::summe(
+                &figures.investment.items,
+                plan.needs.iter().enumerate().filter(|(_, b)| b.scenarios.contains(&sz.id)).map(|(j, _)| j),
+            ),
             bedarf: plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect(),
         })
         .collect()
@@ -232,7 +244,8 @@ fn bedarf(plan: &Plan, figures: &Figures) -> Vec<BedarfV> {
             einzelpreis: b.unit_price.map(Betrag::from),
             summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
             massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
-            jahr: b.year,
+            jahr: b.year.into(),
+            finanzierung: label!(b.herkunft()),
             nutzung: label!(b.usage),
             kostenart: label!(b.cost_kind),
             server_begruendung: b.server_reason.map(|r| label!(r)),
@@ -327,7 +340,8 @@ fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: Betrag::from_cents(row.map_or(0, |r| r.cost)),
+                investition: row
+                    .map_or_else(|| Betrag::from_cents(0), |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced)),
                 kosten_offen: row.map_or(0, |r| r.unpriced),
                 verknuepft: row.map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             }

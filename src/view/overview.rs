@@ -17,6 +17,12 @@ pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
+/// An investment sum as text: `Kosten noch offen` or `mindestens …, dazu Kosten noch offen` while items are unpriced.
+#[must_use]
+pub fn investition(e: Euro, priced: usize, open: usize) -> String {
+    crate::view::Betrag::summe(e.cents(), priced, open).text
+}
+
 /// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
 /// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
@@ -187,7 +193,7 @@ fn ueberblick(review: &Review) -> Abschnitt {
     saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
-        eur(t.investment),
+        investition(t.investment, t.priced_items, t.open_items),
         eur(t.mobile),
         opt(share(t.mobile, t.investment), pct1),
         eur(t.requested),
@@ -206,12 +212,13 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             format!("Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)))
         });
     }
-    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of));
-    if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().and_then(|s| s.as_of.bekannt()).map(|z| (z.erster_tag(), z)));
+    if let (Some(first), Some(last)) = (dates().min_by_key(|d| d.0), dates().max_by_key(|d| d.0)) {
         saetze.push(if first == last {
-            format!("Alle Pläne tragen den Stand vom {}.", first.de())
+            format!("Alle Pläne tragen den Stand {}.", first.1.de())
         } else {
-            format!("Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de())
+            let von = if matches!(first.1, crate::model::Zeitpunkt::Tag(_)) { "vom" } else { "von" };
+            format!("Die Pläne tragen Stände {von} {} bis {}.", first.1.de(), last.1.de())
         });
     }
     let result = format!(
@@ -268,7 +275,7 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
 /// The cells of one plan in the table „Schulen“.
 fn school_row(row: &Row) -> Vec<String> {
     let mut cells = match &row.school {
-        Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
+        Some(s) => vec![s.name.clone(), s.number.clone(), crate::view::values::zeitpunkt_text(s.as_of)],
         None => vec![row.file.clone(), String::new(), String::new()],
     };
     cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
@@ -302,7 +309,7 @@ fn investitionen(review: &Review) -> Abschnitt {
             .collect();
         let mut summe = vec!["Summe".to_owned()];
         summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
-        summe.push(eur(t.investment));
+        summe.push(investition(t.investment, t.priced_items, t.open_items));
         Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
     };
     section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
@@ -319,6 +326,11 @@ fn finanzierung(t: &Totals) -> Abschnitt {
     let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
     let gap = t.financing_gap();
     let covered = match gap.cents().cmp(&0) {
+        _ if t.open_items > 0 => format!(
+            "Ob die Finanzierung die Investitionen deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
+            t.open_items,
+            if t.open_items == 1 { "Position ist" } else { "Positionen sind" }
+        ),
         std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
         std::cmp::Ordering::Greater => {
             format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))

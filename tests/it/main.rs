@@ -20,3 +20,4 @@ mod rule_examples;
 mod rules;
 mod sprache;
 mod support;
+mod vorlagen;

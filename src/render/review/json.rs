@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::review::Review;
 
 /// Version of the JSON document of `mep review --format json`; see `docs/output.md` for when it changes.
-pub const JSON_VERSION: u32 = 2;
+pub const JSON_VERSION: u32 = 3;
 
 /// The JSON document of one `mep review` run.
 #[derive(Serialize, JsonSchema)]
