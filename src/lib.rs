@@ -15,6 +15,7 @@
 pub mod cli;
 pub mod contained;
 pub mod diag;
+pub mod diff;
 pub mod figures;
 pub mod fsio;
 pub mod german;

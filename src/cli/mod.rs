@@ -29,6 +29,7 @@
 //! so commands use `?`. Each `--format` enum is called `Format` in its command's module.
 
 mod completions;
+mod diff;
 pub mod error;
 mod explain;
 mod init;
@@ -126,6 +127,15 @@ enum Command {
         after_help = "Beispiele:\n  mep uebersicht plaene/\n  mep uebersicht plaene/ --traeger traeger.yaml\n  mep uebersicht plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep uebersicht plaene/*.yaml --format csv -o uebersicht.csv\n  mep uebersicht plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
+    /// Vergleicht zwei Fassungen eines Plans oder einer Schulträger-Datei inhaltlich: Einträge, Beträge, Befunde, geänderte Texte.
+    #[command(
+        name = "vergleichen",
+        visible_alias = "diff",
+        help_template = TEMPLATE,
+        override_usage = "mep vergleichen [OPTIONEN] <ALT> <NEU>",
+        after_help = "Beispiele:\n  mep vergleichen runde-1/oberschule.yaml runde-2/oberschule.yaml\n  mep vergleichen alt.yaml neu.yaml --format md -o rueckmeldung.md\n  mep vergleichen alt.pdf neu.pdf --format json\n  mep vergleichen traeger-2026.yaml traeger-2027.yaml\n\nKommentare, Reihenfolge und Schreibweise allein sind kein Unterschied.\nExit-Codes: 0 = inhaltlich gleich, 1 = verschieden, 2 = eine Datei ist nicht lesbar oder der Aufruf war falsch."
+    )]
+    Diff(diff::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
     #[command(
         name = "regeln",
@@ -326,6 +336,7 @@ where
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),
+        Command::Diff(args) => diff::run(&args, &config),
         Command::Rules(args) => rules::run(&args, &config),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args, &config),

@@ -233,7 +233,11 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
 fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> Result<()> {
     output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest)?;
     let (checked, counts) = check(args, path, limits, config)?;
-    let name = checked.source.name().to_owned();
+    // The file name only, as in the Prüfbericht: the folder (perhaps a home directory) is nobody else's business.
+    let name = match path.file_name() {
+        Some(file) if path.as_os_str() != "-" => file.to_string_lossy().into_owned(),
+        _ => checked.source.name().to_owned(),
+    };
     let entwurf = args.entwurf && counts.errors > 0;
     let row = crate::review::row_of(path, &name, checked);
     let out = crate::render::xlsx::plan(&row, config.source_date_epoch).map_err(Error::tool)?;

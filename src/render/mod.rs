@@ -4,6 +4,7 @@
 //! Renderers never print; problems with templates or files are [`RenderError`]s.
 
 pub mod diag;
+pub mod diff;
 pub mod markdown;
 pub mod mdsafe;
 pub mod output_schema;

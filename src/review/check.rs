@@ -41,6 +41,17 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
     }
 }
 
+/// Whether a file that failed as a plan is a Schulträger file (`traeger.yaml` in the plans folder):
+/// it loads as one without error. Read again only for rows without a plan, so a review stays fast.
+#[must_use]
+pub fn is_traeger_file(row: &Row, limits: &Limits) -> bool {
+    if row.school.is_some() || row.error.is_some() {
+        return false;
+    }
+    fsio::read_bounded(&row.path, limits.max_bytes)
+        .is_ok_and(|bytes| !crate::load::pdf::is_pdf(&bytes) && crate::load::load_traeger(&row.file, &bytes, limits).value.is_some())
+}
+
 /// The row of a plan that has been read and checked already (also `mep render --format xlsx`).
 #[must_use]
 pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {

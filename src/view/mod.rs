@@ -18,6 +18,7 @@ pub mod kennzahlen;
 mod markdown;
 pub mod overview;
 mod pruefbericht;
+pub mod rounds;
 mod types;
 pub mod values;
 pub mod vokabular;

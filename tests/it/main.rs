@@ -5,6 +5,7 @@ mod authoring;
 mod cli;
 mod codes;
 mod diagnostics;
+mod diff;
 mod examples;
 mod export;
 mod figures;

@@ -136,6 +136,32 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `--format csv --tabelle aenderungen`: one row per school of either round (`mep review --vorher`).
+#[must_use]
+pub fn csv_changes(review: &Review) -> Vec<u8> {
+    use super::rounds::{COLUMNS, Cell, cells};
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = COLUMNS.iter().map(|h| csv_field(h)).collect();
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for school in review.previous.iter().flat_map(|r| &r.schools) {
+        let row: Vec<String> = cells(school)
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| match c {
+                Cell::Text(t) if i == 1 || i == 2 => csv_number(&t),
+                Cell::Text(t) => csv_text(&t),
+                Cell::Count(n) => n.to_string(),
+                Cell::Euro(e) => csv_eur(e),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&row.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
 fn csv_eur(e: Euro) -> String {
     values::csv_eur(e.cents())
 }
