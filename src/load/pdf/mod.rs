@@ -7,7 +7,7 @@
 //! 1. the header, `startxref`, the xref tables and xref streams ([`file`]);
 //! 2. the catalog's names tree `/EmbeddedFiles` and its `/AF` array: the file
 //!    specifications and their names, nothing else;
-//! 3. the one stream of the plan, inflated with a hard cap ([`inflate`]).
+//! 3. the one stream of the plan, inflated with a hard cap (module `inflate`).
 //!
 //! Objects are parsed only when this path reaches them; every object parsed or looked up
 //! counts ([`Counters::objects_visited`]), and so does every byte decoded
@@ -122,7 +122,7 @@ pub enum Limit {
     Scanned,
 }
 
-/// Why reading stopped; turned into a finding by [`Fault::finding`].
+/// Why reading stopped; turned into a finding by `Fault::finding`.
 #[derive(Debug)]
 pub enum Fault {
     /// The structure is broken; the German sentence says where.
