@@ -40,12 +40,12 @@ def main():
     for sheet in book.worksheets:
         check(sheet.freeze_panes == "A2", f"{sheet.title}: header row not frozen ({sheet.freeze_panes})")
         check(bool(sheet.auto_filter.ref), f"{sheet.title}: no autofilter")
-        # Printed A4 landscape, one page wide, the header row on every page.
+        # Printed A4 landscape, one page wide, the header row on every page (an omitted fitToWidth is 1 in OOXML).
         setup = sheet.page_setup
         check(setup.orientation == "landscape" and str(setup.paperSize) == "9", f"{sheet.title}: not A4 landscape")
-        check(sheet.sheet_properties.pageSetUpPr.fitToPage and str(setup.fitToWidth) == "1" and str(setup.fitToHeight) == "0",
+        check(sheet.sheet_properties.pageSetUpPr.fitToPage and str(setup.fitToWidth or 1) == "1" and str(setup.fitToHeight) == "0",
               f"{sheet.title}: not fitted to one page wide")
-        check(sheet.print_title_rows == "1:1", f"{sheet.title}: header row not repeated ({sheet.print_title_rows})")
+        check(sheet.print_title_rows in ("1:1", "$1:$1"), f"{sheet.title}: header row not repeated ({sheet.print_title_rows})")
 
     if report.get("previous"):
         changes = book["Änderungen"]
@@ -88,8 +88,10 @@ def main():
         number = line[icol["Schulnummer"]]
         check(number.data_type == "s", f"Positionen: Schulnummer {number.value!r} is not text")
         count, price, total = (line[icol[h]].value for h in ("Anzahl", "Einzelpreis (EUR)", "Summe (EUR)"))
-        if price is None:
-            check(total is None, f"Positionen: an item without price has the sum {total!r}")
+        if price is None or not all(isinstance(v, (int, float)) for v in (count, price)):
+            # Unpriced or uncounted items: the sum is text that says so, never a number.
+            check(isinstance(total, str) and ("offen" in total or "nicht bekannt" in total),
+                  f"Positionen: an item without price or count has the sum {total!r}")
             continue
         check("€" in line[icol["Summe (EUR)"]].number_format, "Positionen: Summe has no euro format")
         check(cents(price) * count == cents(total), f"Positionen: {count} × {price} != {total}")

@@ -17,7 +17,8 @@ pub struct Money {
     /// After, in euro.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<Euro>,
-    /// After minus before, in euro (a missing side counts as 0).
+    /// After minus before, in euro (a missing side counts as 0); negative when the amount fell.
+    #[schemars(with = "f64")]
     pub difference: Euro,
 }
 
