@@ -7,8 +7,7 @@
 use super::output::{self, Dest};
 use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::diag;
-use crate::model::Datum;
-use crate::render::pdf::{self, Job, Settings, Standard, Templates, data};
+use crate::render::pdf::{self, Job, Standard, Templates};
 use crate::view::PlanView;
 
 /// Flags only the PDF format has.
@@ -39,10 +38,7 @@ impl Document {
     /// Prepares a plan's PDF from its view; the creation time honours `SOURCE_DATE_EPOCH`.
     #[must_use]
     pub fn for_view(input: String, dest: Dest, view: &PlanView, args: &PdfArgs, config: &Config) -> Self {
-        let stand = Datum::parse(&view.dokument.stand.iso).unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
-        let mut settings = Settings::for_stand(stand, data::ident(view), config.source_date_epoch);
-        settings.standard = args.pdf_standard;
-        Self { input, dest, job: Job { data_json: data::to_json(&data::build(view)), settings } }
+        Self { input, dest, job: Job::for_view(view, args.pdf_standard, config.source_date_epoch) }
     }
 
     /// Embeds the plan as written (YAML) and its view (JSON) as associated files (PDF/A-3b).

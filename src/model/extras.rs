@@ -81,6 +81,7 @@ pub struct Raumtyp {
     #[serde(rename = "ausstattung", default)]
     pub equipment: Vec<String>,
     /// Ergänzende Beschreibung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }
@@ -96,6 +97,7 @@ pub struct Kooperation {
     #[serde(rename = "art")]
     pub kind: Partnerart,
     /// Worin die Zusammenarbeit besteht (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }
@@ -118,6 +120,7 @@ pub struct Angebot {
     #[serde(rename = "turnus", default)]
     pub frequency: Option<String>,
     /// Beschreibung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }

@@ -50,6 +50,18 @@ pub struct Job {
     pub settings: Settings,
 }
 
+impl Job {
+    /// The PDF job of a plan's view: its data, dated by the plan's `stand` (or `SOURCE_DATE_EPOCH`),
+    /// with a stable identifier. `mep render --format pdf` and the editor's export both start here.
+    #[must_use]
+    pub fn for_view(view: &crate::view::PlanView, standard: super::Standard, source_date_epoch: Option<i64>) -> Self {
+        let stand = crate::model::Datum::parse(&view.dokument.stand.iso).unwrap_or(crate::model::Datum { jahr: 2000, monat: 1, tag: 1 });
+        let mut settings = Settings::for_stand(stand, super::data::ident(view), source_date_epoch);
+        settings.standard = standard;
+        Self { data_json: super::data::to_json(&super::data::build(view)), settings }
+    }
+}
+
 type Outcome = Result<Rendered, Vec<Diagnostic>>;
 
 /// A document being compiled on its own thread.
