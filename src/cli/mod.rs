@@ -5,6 +5,7 @@
 //! Every byte leaves through [`output`]: one place for standard output, files, status lines and errors.
 
 mod completions;
+mod edit;
 mod explain;
 mod init;
 pub mod output;
@@ -42,7 +43,7 @@ const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{afte
     disable_help_subcommand = true,
     subcommand_help_heading = "Befehle",
     subcommand_value_name = "BEFEHL",
-    after_help = "Beispiele:\n  mep init --interaktiv plan.yaml\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
+    after_help = "Beispiele:\n  mep bearbeiten plan.yaml\n  mep init --interaktiv plan.yaml\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -73,6 +74,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Öffnet den Plan als Formular im Browser: Befunde am Feld, Vorschau, Speichern, PDF und Excel – alles auf diesem Rechner.
+    #[command(
+        name = "bearbeiten",
+        visible_alias = "edit",
+        help_template = TEMPLATE,
+        override_usage = "mep bearbeiten [OPTIONEN] <DATEI>",
+        after_help = "Beispiele:\n  mep bearbeiten plan.yaml\n  mep bearbeiten --kein-browser plan.yaml\n  mep bearbeiten --land SH --programm digitalpakt-2019 plan.yaml\n\nDer Editor läuft nur auf 127.0.0.1 und ist mit einem Schlüssel in der ausgegebenen Adresse geschützt. Die YAML-Datei bleibt maßgeblich: Kommentare, Reihenfolge und Leerzeilen bleiben beim Speichern erhalten.\nBeenden mit Strg+C; Exit-Code 0, 2 bei Aufruf- oder Werkzeugfehlern."
+    )]
+    Bearbeiten(edit::Args),
     /// Prüft Pläne und meldet alle Fehler, Warnungen und Hinweise mit Zeile und Spalte.
     #[command(
         help_template = TEMPLATE,
@@ -247,6 +257,7 @@ where
     };
     let config = Config::resolve(&cli);
     let code = match cli.command {
+        Command::Bearbeiten(args) => edit::run(&args, &config),
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),
