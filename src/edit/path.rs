@@ -77,7 +77,7 @@ pub fn join(segs: &[Seg]) -> String {
 /// The HTML id of the field at a path: `bedarf[2].anzahl` → `f-bedarf-2-anzahl` (letters, digits, `-`, `_` only).
 #[must_use]
 pub fn field_id(path: &str) -> String {
-    let mut id = String::from("f");
+    let mut id = String::from("f-");
     for c in path.chars() {
         match c {
             '.' | '[' => id.push('-'),
