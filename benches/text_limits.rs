@@ -73,7 +73,7 @@ fn with_needs_of(yaml: &str, n: usize) -> String {
 fn time_pdf(yaml: &str) -> (f64, usize, usize, usize) {
     let checked = mep::check_plan("mess.yaml", yaml.as_bytes(), &Limits::default());
     let errors = checked.diagnostics.iter().filter(|d| d.severity == mep::diag::Severity::Fehler).count();
-    let limits = checked.diagnostics.iter().filter(|d| d.code.starts_with("TEXT-")).count();
+    let limits = checked.diagnostics.iter().filter(|d| d.code.as_str().starts_with("TEXT-")).count();
     let plan = checked.value.as_ref().expect("plan loads");
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "mess.yaml".to_owned(), entwurf: errors > 0 });
     let json = data::to_json(&data::build(&view));

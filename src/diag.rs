@@ -4,9 +4,16 @@
 //! the offending value by its YAML path. [`crate::source::SourceFile::locate`]
 //! later turns the path into file, line, column and byte span.
 //!
+//! Every finding carries its code as a handle into the one registry of codes
+//! ([`Rule`], listed by [`crate::rules::all`]): a code that is not declared
+//! cannot be reported.
+//!
 //! This module is data only; [`crate::render::diag`] shows findings to people.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+use crate::model::Land;
+use crate::sources::{Quelle, Verlaesslichkeit};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -31,6 +38,88 @@ impl Severity {
     }
 }
 
+/// A registered code: what `mep explain` shows, declared once as a `static`.
+///
+/// Checks on a loaded plan attach to their code in [`crate::rules`]; codes raised while
+/// loading, rendering or reading a profile have no check.
+#[derive(Serialize)]
+pub struct Rule {
+    /// Stable code, e.g. `DP-EIGENANTEIL`.
+    pub code: &'static str,
+    /// Short German title.
+    pub title: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// German explanation: what, why, how to fix (Markdown).
+    pub explanation: &'static str,
+    /// A YAML snippet that triggers the rule.
+    pub bad: &'static str,
+    /// A YAML snippet that passes.
+    pub good: &'static str,
+    /// Sources, best first.
+    pub sources: &'static [Quelle],
+}
+
+impl Rule {
+    /// The code as text.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        self.code
+    }
+
+    /// Whether the rule rests only on press or secondary sources (then it may be at most a warning).
+    #[must_use]
+    pub fn only_weak_sources(&self) -> bool {
+        !self.sources.is_empty() && self.sources.iter().all(|s| s.verlaesslichkeit != Verlaesslichkeit::Amtlich)
+    }
+
+    /// The sources cited for plans of a Land: nationwide ones and that Land's own (all of them without a Land).
+    pub fn sources_for(&self, land: Option<Land>) -> impl Iterator<Item = &'static Quelle> + use<> {
+        let sources: &'static [Quelle] = self.sources;
+        sources.iter().filter(move |q| q.applies_to(land))
+    }
+
+    /// One finding of this rule with its default severity (for codes raised outside a check: loading, profiles, PDF).
+    #[must_use]
+    pub fn diagnostic(&'static self, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::new(self, self.severity, path, message);
+        d.source = self.sources.iter().find(|q| q.nationwide()).map(|q| q.url.to_owned());
+        d
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+/// Two handles are equal when they name the same code.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for Rule {}
+
+impl PartialEq<str> for Rule {
+    fn eq(&self, other: &str) -> bool {
+        self.code == other
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // the signature serde's `serialize_with` calls
+fn code_text<S: Serializer>(rule: &&'static Rule, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rule.code)
+}
+
 /// Where a finding is in a file. Lines and columns count from 1; columns in characters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Location {
@@ -49,8 +138,10 @@ pub struct Location {
 /// One problem in the input.
 #[derive(Clone, Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `FORMAT-UNBEKANNT` or `DP-GERAET-SMARTPHONE`.
-    pub code: String,
+    /// Stable code, e.g. `FORMAT-UNBEKANNT` or `DP-SMARTPHONE`: a handle into the registry.
+    #[serde(serialize_with = "code_text")]
+    #[schemars(with = "String")]
+    pub code: &'static Rule,
     /// Severity.
     pub severity: Severity,
     /// What is wrong, in German.
@@ -68,9 +159,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Creates a diagnostic for a path; location is filled in later.
-    pub fn new(code: impl Into<String>, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code: code.into(), severity, message: message.into(), path: path.into(), location: None, help: None, source: None }
+    /// Creates a diagnostic of a registered code for a path; location is filled in later.
+    pub fn new(code: &'static Rule, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { code, severity, message: message.into(), path: path.into(), location: None, help: None, source: None }
     }
 
     /// Adds a German hint how to fix the problem.
@@ -99,7 +190,11 @@ impl Diagnostic {
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         let pos = |d: &Diagnostic| d.location.as_ref().map_or((0, 0), |l| (l.start, l.end));
-        pos(a).cmp(&pos(b)).then(a.severity.cmp(&b.severity)).then_with(|| a.code.cmp(&b.code)).then_with(|| a.message.cmp(&b.message))
+        pos(a)
+            .cmp(&pos(b))
+            .then(a.severity.cmp(&b.severity))
+            .then_with(|| a.code.code.cmp(b.code.code))
+            .then_with(|| a.message.cmp(&b.message))
     });
 }
 

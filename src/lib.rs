@@ -18,6 +18,7 @@ pub mod diag;
 pub mod edit;
 pub mod figures;
 pub mod fsio;
+pub mod german;
 pub mod glyphs;
 pub mod init;
 pub mod load;
@@ -28,6 +29,7 @@ pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod sources;
 pub mod view;
 
 use load::{Limits, Loaded};

@@ -307,7 +307,7 @@ mod tests {
     }
 
     fn at(src: &SourceFile, path: &str) -> (usize, usize) {
-        let mut d = Diagnostic::new("X", crate::diag::Severity::Fehler, path, "m");
+        let mut d = Diagnostic::new(&crate::load::codes::FORMAT_TYP, crate::diag::Severity::Fehler, path, "m");
         src.locate(&mut d);
         let l = d.location.unwrap();
         (l.line, l.column)

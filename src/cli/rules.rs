@@ -68,7 +68,7 @@ impl ProfileArgs {
                     return Err(EXIT_TOOL);
                 }
             };
-            let loaded = profile::load_profile(&name, &bytes, &limits);
+            let loaded = crate::rules::profil::load_profile(&name, &bytes, &limits);
             for d in &loaded.diagnostics {
                 output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&loaded.source), colour)));
             }

@@ -3,6 +3,7 @@
 //! Every failure becomes a [`Diagnostic`] with a location; nothing here panics
 //! or prints. Resource budgets bound time and memory on hostile input.
 
+pub mod codes;
 pub mod pdf;
 mod structure;
 mod yaml_error;
@@ -81,7 +82,7 @@ pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Lim
                 match serde_json::from_value::<T>(value) {
                     Ok(v) => out.value = Some(v),
                     Err(e) => diagnostics.push(
-                        Diagnostic::new("FORMAT-TYP", Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
+                        Diagnostic::new(&codes::FORMAT_TYP, Severity::Fehler, "", format!("Die Datei passt nicht zum Format: {e}"))
                             .help("Vergleichen Sie die Datei mit den Beispielen im Ordner `examples/`."),
                     ),
                 }
@@ -118,7 +119,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
     if bytes.len() > limits.max_bytes {
         return empty(
             Diagnostic::new(
-                "YAML-GROESSE",
+                &codes::YAML_GROESSE,
                 Severity::Fehler,
                 "",
                 format!("Die Datei ist größer als erlaubt (höchstens {}).", human_bytes(limits.max_bytes)),
@@ -136,7 +137,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             let mut loc = src.location(Span { start: offset, end: offset });
             loc.end = offset + 1;
             let diag = Diagnostic::new(
-                "YAML-UTF8",
+                &codes::YAML_UTF8,
                 Severity::Fehler,
                 "",
                 format!("Die Datei ist nicht UTF-8-kodiert: ungültiges Byte 0x{:02X} an Byte-Position {offset}.", bytes[offset]),
@@ -153,7 +154,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             source,
             Parsed::Failed,
             vec![
-                Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei ist leer.")
+                Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei ist leer.")
                     .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
                     .at(loc),
             ],
@@ -170,7 +171,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                 source,
                 Parsed::Failed,
                 vec![
-                    Diagnostic::new("YAML-LEER", Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
+                    Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
                         .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
                         .at(loc),
                 ],

@@ -7,10 +7,10 @@
 
 use lopdf::{Dictionary, Document, LoadOptions, Object};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Rule, Severity};
 
 /// Code of the finding when a PDF holds no readable plan.
-pub const CODE: &str = "PDF-ANHANG";
+pub static CODE: &Rule = &super::codes::PDF_ANHANG;
 
 /// Name of the plan's YAML attached to a PDF/A-3b by `mep render --pdf-standard a-3b`.
 pub const ATTACHMENT_PLAN: &str = "plan.yaml";

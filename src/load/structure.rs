@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
-use crate::diag::{Diagnostic, Severity};
+use super::codes;
+use crate::diag::{Diagnostic, Rule, Severity};
 use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
 use crate::source::{SourceFile, join_key};
 
@@ -79,7 +80,7 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn error(&mut self, code: &str, path: &str, message: String, help: Option<String>) {
+    fn error(&mut self, code: &'static Rule, path: &str, message: String, help: Option<String>) {
         let mut d = Diagnostic::new(code, Severity::Fehler, path, message);
         d.help = help;
         self.out.push(d);
@@ -180,7 +181,7 @@ impl Walker<'_> {
                 let expected: Vec<String> = alts.iter().map(|a| describe_schema(self.schema.resolve(a))).collect();
                 let description = schema.get("description").and_then(Value::as_str).map(str::to_owned);
                 self.error(
-                    "FORMAT-TYP",
+                    &codes::FORMAT_TYP,
                     path,
                     format!(
                         "`{}` hat die falsche Art von Wert: erwartet {}, gefunden {}.",
@@ -232,7 +233,7 @@ impl Walker<'_> {
                     let mut help = suggest(key, &names).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
                     help.push_str(&format!("Erlaubt sind: {}.", names.join(", ")));
                     let mut d = Diagnostic::new(
-                        "FORMAT-UNBEKANNT",
+                        &codes::FORMAT_UNBEKANNT,
                         Severity::Fehler,
                         &key_path,
                         format!("Unbekannter Schlüssel `{key}` in {}.", section(path)),
@@ -263,7 +264,7 @@ impl Walker<'_> {
                     }
                     help.push('.');
                     self.error(
-                        "FORMAT-PFLICHT",
+                        &codes::FORMAT_PFLICHT,
                         &join_key(path, name),
                         format!("Pflichtangabe `{name}` fehlt in {}.", section(path)),
                         Some(help),
@@ -292,11 +293,16 @@ impl Walker<'_> {
             } else {
                 format!("`{}` muss mindestens {} sein (gefunden: {}).", shown(path), fmt_num(min), n)
             };
-            self.error("FORMAT-BEREICH", path, message, None);
+            self.error(&codes::FORMAT_BEREICH, path, message, None);
         } else if let Some(max) = max
             && v > max
         {
-            self.error("FORMAT-BEREICH", path, format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n), None);
+            self.error(
+                &codes::FORMAT_BEREICH,
+                path,
+                format!("`{}` darf höchstens {} sein (gefunden: {}).", shown(path), fmt_num(max), n),
+                None,
+            );
         }
     }
 
@@ -305,19 +311,19 @@ impl Walker<'_> {
         let pattern = schema.get("pattern").and_then(Value::as_str);
         match (format, pattern) {
             (Some("date"), _) if Datum::parse(s).is_none() => self.error(
-                "FORMAT-DATUM",
+                &codes::FORMAT_DATUM,
                 path,
                 format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
                 Some("Schreiben Sie Daten als JJJJ-MM-TT, z. B. 2027-03-31, und prüfen Sie, ob es den Tag gibt.".to_owned()),
             ),
             (_, Some(p)) if p.contains("-Q[1-4]") && Quartal::parse(s).is_none() => self.error(
-                "FORMAT-DATUM",
+                &codes::FORMAT_DATUM,
                 path,
                 format!("`{}` ist kein gültiges Quartal: „{s}“.", shown(path)),
                 Some("Schreiben Sie Quartale als JJJJ-QN, z. B. 2027-Q1.".to_owned()),
             ),
             (_, Some(p)) if p.starts_with("^(1[0-3]") && Jahrgang::parse(s).is_none() => self.error(
-                "FORMAT-WERT",
+                &codes::FORMAT_WERT,
                 path,
                 format!("`{}` ist keine gültige Jahrgangsangabe: „{s}“.", shown(path)),
                 Some("Schreiben Sie eine Jahrgangsstufe (5) oder eine Spanne in Anführungszeichen (\"5-6\").".to_owned()),
@@ -332,7 +338,7 @@ impl Walker<'_> {
         let given = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
         let mut help = suggest(&given, &refs).map(|s| format!("Meinten Sie `{s}`? ")).unwrap_or_default();
         help.push_str(&format!("Erlaubt sind: {}.", refs.join(", ")));
-        self.error("FORMAT-WERT", path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
+        self.error(&codes::FORMAT_WERT, path, format!("Unbekannter Wert `{given}` für `{}`.", shown(path)), Some(help));
     }
 
     fn wrong_type(&mut self, schema: &Value, types: &[&str], value: &Value, path: &str) {
@@ -342,7 +348,12 @@ impl Walker<'_> {
             if let Some(desc) = schema.get("description").and_then(Value::as_str) {
                 help = format!("{help} ({desc})");
             }
-            self.error("FORMAT-TYP", path, format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")), Some(help));
+            self.error(
+                &codes::FORMAT_TYP,
+                path,
+                format!("`{}` hat keinen Wert; erwartet {}.", shown(path), expected.join(" oder ")),
+                Some(help),
+            );
             return;
         }
         let help = match value {
@@ -366,7 +377,7 @@ impl Walker<'_> {
             _ => schema.get("description").and_then(Value::as_str).map(str::to_owned),
         };
         self.error(
-            "FORMAT-TYP",
+            &codes::FORMAT_TYP,
             path,
             format!("`{}` muss {} sein, gefunden: {}.", shown(path), expected.join(" oder "), describe_value(value)),
             help,

@@ -3,7 +3,8 @@
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
-use crate::diag::{Diagnostic, Severity};
+use super::codes;
+use crate::diag::{Diagnostic, Rule, Severity};
 use crate::source::SourceFile;
 
 /// Turns a reader error into one located diagnostic.
@@ -29,7 +30,7 @@ fn unwrap(err: &Error) -> &Error {
     }
 }
 
-fn describe(err: &Error) -> (&'static str, String, Option<String>) {
+fn describe(err: &Error) -> (&'static Rule, String, Option<String>) {
     const BOMB: &str =
         "Die Datei enthält zu viele oder zu tief geschachtelte Verweise (Anker `&` / Alias `*`). Das sieht nach einer YAML-Bombe aus.";
     match err {
@@ -49,7 +50,7 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
                 ),
                 BudgetBreach::Documents { .. } => {
                     return (
-                        "YAML-SYNTAX",
+                        &codes::YAML_SYNTAX,
                         "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
                         Some("Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.".to_owned()),
                     );
@@ -59,16 +60,16 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
                     "Kürzen Sie die Datei oder vereinfachen Sie Anker und Aliase.",
                 ),
             };
-            ("YAML-BUDGET", message, Some(help.to_owned()))
+            (&codes::YAML_BUDGET, message, Some(help.to_owned()))
         }
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => {
-            ("YAML-BUDGET", BOMB.to_owned(), Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()))
+            (&codes::YAML_BUDGET, BOMB.to_owned(), Some("Schreiben Sie Werte direkt aus, statt sie vielfach zu verweisen.".to_owned()))
         }
         Error::DuplicateMappingKey { key, .. } => (
-            "YAML-DOPPELT",
+            &codes::YAML_DOPPELT,
             match key {
                 Some(k) => format!("Der Schlüssel `{k}` kommt hier ein zweites Mal vor."),
                 None => "Ein Schlüssel kommt hier ein zweites Mal vor.".to_owned(),
@@ -76,22 +77,22 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             Some("Jeder Schlüssel darf je Abschnitt nur einmal stehen. Löschen oder vereinen Sie die doppelte Angabe.".to_owned()),
         ),
         Error::MultipleDocuments { .. } => (
-            "YAML-SYNTAX",
+            &codes::YAML_SYNTAX,
             "Die Datei enthält mehrere YAML-Dokumente (`---`).".to_owned(),
             Some("Eine Datei beschreibt genau einen Plan. Teilen Sie die Datei auf.".to_owned()),
         ),
         Error::UnknownAnchor { .. } => (
-            "YAML-SYNTAX",
+            &codes::YAML_SYNTAX,
             "Verweis auf einen unbekannten Anker (`*name` ohne `&name`).".to_owned(),
             Some("Definieren Sie den Anker mit `&name` vor seiner ersten Verwendung oder schreiben Sie den Wert aus.".to_owned()),
         ),
         Error::InvalidUtf8Input => (
-            "YAML-UTF8",
+            &codes::YAML_UTF8,
             "Die Datei ist nicht UTF-8-kodiert.".to_owned(),
             Some("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.".to_owned()),
         ),
         Error::Eof { .. } => (
-            "YAML-SYNTAX",
+            &codes::YAML_SYNTAX,
             "Die Datei endet mitten in einem Wert.".to_owned(),
             Some("Prüfen Sie, ob alle Klammern und Anführungszeichen geschlossen sind.".to_owned()),
         ),
@@ -106,17 +107,17 @@ fn describe(err: &Error) -> (&'static str, String, Option<String>) {
             if !known {
                 help.push_str(&format!(" Meldung des YAML-Lesers: „{}“.", without_type_names(&detail)));
             }
-            ("YAML-SYNTAX", format!("Die Datei ist kein gültiges YAML: {german}."), Some(help))
+            (&codes::YAML_SYNTAX, format!("Die Datei ist kein gültiges YAML: {german}."), Some(help))
         }),
     }
 }
 
 /// German texts for the reader's errors that need no parsing of its English text.
-fn known_variant(err: &Error) -> Option<(&'static str, String, Option<String>)> {
+fn known_variant(err: &Error) -> Option<(&'static Rule, String, Option<String>)> {
     const TAGS: &str = "Typangaben mit `!` (YAML-Tags wie `!!str` oder `!eigen`) werden nicht unterstützt.";
     const TAGS_HELP: &str = "Entfernen Sie die Angabe mit `!`; schreiben Sie Text bei Bedarf in Anführungszeichen.";
-    let syntax = |message: &str, help: &str| Some(("YAML-SYNTAX", message.to_owned(), Some(help.to_owned())));
-    let value = |message: &str, help: &str| Some(("FORMAT-TYP", message.to_owned(), Some(help.to_owned())));
+    let syntax = |message: &str, help: &str| Some((&codes::YAML_SYNTAX, message.to_owned(), Some(help.to_owned())));
+    let value = |message: &str, help: &str| Some((&codes::FORMAT_TYP, message.to_owned(), Some(help.to_owned())));
     match err {
         Error::MergeKeyNotAllowed { .. } | Error::MergeValueNotMapOrSeqOfMaps { .. } => syntax(
             "Zusammenführungen mit `<<:` werden nicht unterstützt.",
@@ -156,12 +157,12 @@ fn known_variant(err: &Error) -> Option<(&'static str, String, Option<String>)> 
             value(&format!("Unbekannter Wert `{variant}`."), "Die erlaubten Werte nennt `mep schema` bzw. die Beschreibung des Formats.")
         }
         Error::SerdeUnknownField { field, .. } => Some((
-            "FORMAT-UNBEKANNT",
+            &codes::FORMAT_UNBEKANNT,
             format!("Unbekannter Schlüssel `{field}`."),
             Some("Prüfen Sie die Schreibweise des Schlüssels.".to_owned()),
         )),
         Error::SerdeMissingField { field, .. } => {
-            Some(("FORMAT-PFLICHT", format!("Pflichtangabe `{field}` fehlt."), Some(format!("Ergänzen Sie `{field}: …`."))))
+            Some((&codes::FORMAT_PFLICHT, format!("Pflichtangabe `{field}` fehlt."), Some(format!("Ergänzen Sie `{field}: …`."))))
         }
         Error::ExpectedStringKeyForExternallyTaggedEnum { .. }
         | Error::ExternallyTaggedEnumExpectedScalarOrMapping { .. }

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::file::{ProfilDatei, load_profile};
+use super::file::{ProfilDatei, read_profile};
 use crate::load::{Limits, Loaded};
 use crate::model::{Land, Programm};
 
@@ -28,11 +28,11 @@ static EMBEDDED_FILES: &[(&str, &str)] = &[
     ("schemas/profiles/laender/th.yaml", include_str!("../../schemas/profiles/laender/th.yaml")),
 ];
 
-/// The embedded profiles, each loaded and validated like a user's file.
+/// The embedded profiles, each read like a user's file (a test validates them with [`crate::rules::profil::validate`]).
 static EMBEDDED: LazyLock<Vec<Loaded<ProfilDatei>>> =
-    LazyLock::new(|| EMBEDDED_FILES.iter().map(|(name, text)| load_profile(name, text.as_bytes(), &Limits::default())).collect());
+    LazyLock::new(|| EMBEDDED_FILES.iter().map(|(name, text)| read_profile(name, text.as_bytes(), &Limits::default())).collect());
 
-/// Every embedded profile file with the findings of its validation (empty when sound).
+/// Every embedded profile file with the findings of reading it (empty when sound).
 #[must_use]
 pub fn embedded() -> &'static [Loaded<ProfilDatei>] {
     &EMBEDDED

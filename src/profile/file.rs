@@ -6,11 +6,10 @@ use std::sync::LazyLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{Angaben, Einstellung, Parameter};
-use crate::diag::Diagnostic;
-use crate::load::{Limits, Loaded, Schema, load_document, suggest};
+use super::parameter::{Angaben, Parameter};
+use super::types::Einstellung;
+use crate::load::{Limits, Loaded, Schema, load_document};
 use crate::model::{Datum, Land, Programm};
-use crate::rules::{self, profil::PROFIL_REGEL, profil::PROFIL_SCHWERE};
 
 /// Werte, Angaben und Schweregrade für ein Programm.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
@@ -94,7 +93,9 @@ impl ProfilDatei {
         self.id.starts_with("land-")
     }
 
-    fn general(&self) -> Abschnitt {
+    /// The values the file holds for every programme, as one section.
+    #[must_use]
+    pub fn general(&self) -> Abschnitt {
         Abschnitt { parameter: self.parameter.clone(), angaben: self.angaben.clone(), regeln: self.regeln.clone() }
     }
 }
@@ -116,92 +117,11 @@ pub fn schema_json() -> String {
     crate::schema::schema_text(PROFILE_SCHEMA.as_json(), None)
 }
 
-/// Loads a profile file and validates it: structure (like a plan), then rule codes and severities.
+/// Reads a profile file under the input budgets and checks its structure (like a plan).
+///
+/// What the structure cannot show (known rule codes, severities the sources allow, Land overlays
+/// per programme) is checked next to the profile codes, by [`crate::rules::profil::load_profile`].
 #[must_use]
-pub fn load_profile(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<ProfilDatei> {
-    let mut loaded = load_document::<ProfilDatei>(name, bytes, limits, &PROFILE_SCHEMA);
-    if let Some(file) = &loaded.value {
-        let mut found = validate(file);
-        for d in &mut found {
-            loaded.source.locate(d);
-        }
-        loaded.diagnostics.append(&mut found);
-        crate::diag::sort(&mut loaded.diagnostics);
-        if crate::diag::has_errors(&loaded.diagnostics) {
-            loaded.value = None;
-        }
-    }
-    loaded
-}
-
-/// Checks what the structure cannot: known rule codes, severities allowed by the sources,
-/// Land overlays holding their values per programme.
-fn validate(file: &ProfilDatei) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let general = file.general();
-    let sections =
-        [("", Some(&general)), ("digitalpakt-2019.", file.digitalpakt_2019.as_ref()), ("digitalpakt-2.", file.digitalpakt_2.as_ref())];
-    for (prefix, section) in sections {
-        if let Some(section) = section {
-            validate_rules(prefix, &section.regeln, &mut out);
-        }
-    }
-    if let (Some(p), Some(_)) = (file.programm, file.land)
-        && file.is_land_overlay()
-    {
-        out.push(
-            PROFIL_REGEL.diagnostic(
-                "programm",
-                format!("Eine Land-Ergänzung gilt für beide Programme und nennt kein Programm (hier `{}`).", p.key()),
-            ),
-        );
-    }
-    if file.is_land_overlay() && !general.is_empty() {
-        let path = if file.regeln.is_empty() { "parameter" } else { "regeln" };
-        out.push(
-            PROFIL_REGEL
-                .diagnostic(path, "Eine Land-Ergänzung nennt ihre Werte je Programm, nicht für beide zugleich.")
-                .help("Schreiben Sie die Werte unter `digitalpakt-2019:` oder `digitalpakt-2:` (mit `parameter`, `angaben`, `regeln`)."),
-        );
-    }
-    out
-}
-
-fn validate_rules(prefix: &str, regeln: &BTreeMap<String, Einstellung>, out: &mut Vec<Diagnostic>) {
-    let codes: Vec<&str> = rules::all().iter().filter(|r| rules::is_adjustable(r)).map(|r| r.code).collect();
-    for (code, setting) in regeln {
-        let path = format!("{prefix}regeln.{code}");
-        match rules::find(code) {
-            Some(rule) if rules::is_adjustable(rule) => {
-                if *setting == Einstellung::Fehler && rule.only_weak_sources() {
-                    out.push(
-                        PROFIL_SCHWERE
-                            .diagnostic(
-                                path,
-                                format!(
-                                    "`{}` stützt sich nur auf Presse- oder Sekundärquellen und darf höchstens eine Warnung sein.",
-                                    rule.code
-                                ),
-                            )
-                            .help("Schreiben Sie `warnung` oder ergänzen Sie zuerst eine amtliche Quelle in der Regel."),
-                    );
-                }
-            }
-            Some(rule) => out.push(
-                PROFIL_REGEL
-                    .diagnostic(
-                        path,
-                        format!("`{}` wird beim Einlesen geprüft und lässt sich nicht über ein Profil einstellen.", rule.code),
-                    )
-                    .help("Entfernen Sie den Eintrag."),
-            ),
-            None => {
-                let help = match suggest(code, &codes) {
-                    Some(s) => format!("Meinten Sie `{s}`? Alle Codes zeigt `mep rules`."),
-                    None => "Alle Codes zeigt `mep rules`.".to_owned(),
-                };
-                out.push(PROFIL_REGEL.diagnostic(path, format!("Die Regel `{code}` gibt es nicht.")).help(help));
-            }
-        }
-    }
+pub fn read_profile(name: &str, bytes: &[u8], limits: &Limits) -> Loaded<ProfilDatei> {
+    load_document::<ProfilDatei>(name, bytes, limits, &PROFILE_SCHEMA)
 }

@@ -11,6 +11,7 @@
 
 mod embedded;
 mod file;
+mod parameter;
 mod types;
 
 use std::collections::BTreeMap;
@@ -18,12 +19,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use embedded::embedded;
-pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, load_profile, schema, schema_json};
-pub use types::{Angaben, Belegt, CapMode, Einstellung, Konzeptteil, Parameter};
+pub use file::{Abschnitt, ProfilDatei, SCHEMA_PATH, read_profile, schema, schema_json};
+pub use parameter::{ANGABEN, Angaben, Declared, PARAMETERS, ParamRow, Parameter, markdown_table};
+pub use types::{Belegt, CapMode, Einstellung, Faelligkeit, Herkunft, Konzeptteil};
 
+use crate::diag::Rule;
 use crate::diag::Severity;
 use crate::model::{Datum, Land, Plan, Programm};
-use crate::rules;
 
 /// Built-in fallbacks of the mobile-device limits (VV 2019), used only if a user's layer leaves them open.
 const DEFAULT_MOBILE_SHARE_PERCENT: u32 = 20;
@@ -118,13 +120,20 @@ impl Profile {
             angaben: Angaben::default(),
             regeln: BTreeMap::new(),
         };
-        for layer in [embedded::programme(programm), land.and_then(embedded::land), file].into_iter().flatten() {
-            p.apply(layer);
+        let layers = [
+            (embedded::programme(programm), Herkunft::Programm),
+            (land.and_then(embedded::land), Herkunft::Land),
+            (file, Herkunft::Datei(file.map(|f| f.titel.clone()).unwrap_or_default())),
+        ];
+        for (layer, herkunft) in layers {
+            if let Some(layer) = layer {
+                p.apply(layer, &herkunft);
+            }
         }
         p
     }
 
-    fn apply(&mut self, f: &ProfilDatei) {
+    fn apply(&mut self, f: &ProfilDatei, herkunft: &Herkunft) {
         self.layers.push(f.id.clone());
         self.titles.push(f.titel.clone());
         if let Some(reason) = &f.vorlaeufig {
@@ -135,58 +144,13 @@ impl Profile {
         let general = (!f.is_land_overlay()).then_some((&f.parameter, &f.angaben, &f.regeln));
         let specific = f.section(self.programm).map(|s| (&s.parameter, &s.angaben, &s.regeln));
         for (parameter, angaben, regeln) in general.into_iter().chain(specific) {
-            self.take_parameters(parameter);
-            self.take_angaben(angaben);
+            self.parameter.merge(parameter, herkunft);
+            self.angaben.merge(angaben, herkunft);
             for (code, setting) in regeln {
-                if let Some(rule) = rules::find(code) {
-                    self.regeln.insert(rule.code.to_owned(), *setting);
-                }
+                // Codes were checked when the file was read (`rules::profil`); the registry is upper case.
+                self.regeln.insert(code.to_ascii_uppercase(), *setting);
             }
         }
-    }
-
-    fn take_angaben(&mut self, a: &Angaben) {
-        macro_rules! take {
-            ($($field:ident),+) => {
-                $( if let Some(v) = &a.$field { self.angaben.$field = Some(v.clone()); } )+
-            };
-        }
-        take!(
-            konzept,
-            konzept_faellig,
-            bewilligung,
-            budgetformel,
-            bundesmittel,
-            finanzierung,
-            laufzeit,
-            massnahmenbeginn,
-            foerderbereiche,
-            fortbildung
-        );
-    }
-
-    fn take_parameters(&mut self, p: &Parameter) {
-        macro_rules! take {
-            ($target:expr, $source:expr, $($field:ident),+) => {
-                $( if let Some(v) = &$source.$field { $target.$field = Some(v.clone()); } )+
-            };
-        }
-        take!(
-            self.parameter,
-            p,
-            eigenanteil_min_prozent,
-            kofinanzierung_min_prozent,
-            eigenanteil_min_finanzschwach_prozent,
-            foerdersatz_max_prozent,
-            mobil_anteil_max_prozent,
-            mobil_max_je_schule_eur,
-            mobil_modus,
-            foerderzeitraum,
-            antragsfrist,
-            konzeptteile,
-            kompetenzrahmen,
-            beschluesse
-        );
     }
 
     /// A short German title, e.g. "DigitalPakt 2.0 (2025–2030), Baden-Württemberg", followed by the layers.
@@ -198,6 +162,28 @@ impl Profile {
         };
         t.push_str(&format!(" ({})", self.layers.join(" + ")));
         t
+    }
+
+    /// Who asks for a value, as the subject of a sentence: the Land ("Hessen"), the programme
+    /// ("der DigitalPakt Schule 2019–2024") or the profile file ("das Profil „Kreis Teichdorf“").
+    #[must_use]
+    pub fn who<T>(&self, value: &Belegt<T>) -> String {
+        match &value.herkunft {
+            Herkunft::Land => self.land_name().to_owned(),
+            Herkunft::Programm => format!("der {}", self.programm.label()),
+            Herkunft::Datei(titel) => format!("das Profil „{}“", titel.trim()),
+        }
+    }
+
+    /// Where a value is asked for, completing a sentence: "in Hessen", "im DigitalPakt Schule
+    /// 2019–2024", "im Profil „Kreis Teichdorf“".
+    #[must_use]
+    pub fn where_from<T>(&self, value: &Belegt<T>) -> String {
+        match &value.herkunft {
+            Herkunft::Land => format!("in {}", self.land_name()),
+            Herkunft::Programm => format!("im {}", self.programm.label()),
+            Herkunft::Datei(titel) => format!("im Profil „{}“", titel.trim()),
+        }
     }
 
     /// The Land's name for messages, or "das Profil" without a Land.
@@ -214,7 +200,7 @@ impl Profile {
 
     /// The severity a rule has under this profile, or `None` when it is off.
     #[must_use]
-    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
         match self.regeln.get(rule.code) {
             Some(setting) => setting.severity(),
             None => Some(rule.severity),

@@ -4,8 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Severity;
-use crate::model::{Datum, Euro, Gremium, Programm, Rahmen, Spanne};
-use crate::rules::Verlaesslichkeit;
+use crate::model::{Datum, Programm};
+use crate::sources::Verlaesslichkeit;
 
 /// Verhältnis der beiden Obergrenzen für mobile Endgeräte (VV § 3 Abs. 1 Nr. 6 c).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -25,6 +25,32 @@ impl CapMode {
         match self {
             Self::Alternativ => "alternativ",
             Self::Kumulativ => "kumulativ",
+        }
+    }
+}
+
+/// Wann die Fortbildungsplanung der Schule vorliegen muss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Faelligkeit {
+    /// Mit dem Antrag: ohne sie keine Förderung.
+    #[serde(rename = "beim_antrag")]
+    BeimAntrag,
+    /// Erst zum Ende des Förderprogramms.
+    #[serde(rename = "zum_programmende")]
+    ZumProgrammende,
+    /// Erst nach Abschluss der geförderten Maßnahme.
+    #[serde(rename = "nach_abschluss")]
+    NachAbschluss,
+}
+
+impl Faelligkeit {
+    /// The German phrase, completing „fällig …“.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::BeimAntrag => "mit dem Antrag",
+            Self::ZumProgrammende => "zum Ende des Förderprogramms",
+            Self::NachAbschluss => "nach Abschluss der geförderten Maßnahme",
         }
     }
 }
@@ -80,6 +106,21 @@ pub struct Belegt<T> {
     /// Erläuterung, etwa zu einer unsicheren oder widersprüchlichen Quellenlage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anmerkung: Option<String>,
+    /// Which layer of the profile gave the value (set when layers are merged, never read from a file).
+    #[serde(skip)]
+    pub herkunft: Herkunft,
+}
+
+/// The layer of a profile a value comes from, so that a finding names who asks for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Herkunft {
+    /// The programme profile (e.g. the VV of the DigitalPakt 2019).
+    #[default]
+    Programm,
+    /// The Land overlay.
+    Land,
+    /// A profile file given with `--profile`, with its title.
+    Datei(String),
 }
 
 impl<T> Belegt<T> {
@@ -135,84 +176,4 @@ impl Konzeptteil {
             Self::ZieleMessbar => "Ziele mit Indikator, Zielwert und Termin",
         }
     }
-}
-
-/// Parameter der Regeln. Nicht angegebene Werte erbt das Profil von der Ebene darunter
-/// (vom Programmprofil desselben Programms, nie von einem anderen Programm).
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Parameter {
-    /// Mindest-Eigenanteil des Schulträgers (Eigenanteil und sonstige Mittel) in Prozent der Bedarfssumme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eigenanteil_min_prozent: Option<Belegt<u32>>,
-    /// Mindestanteil von Land und Schulträger zusammen in Prozent der Bedarfssumme (z. B. Hessen 25 %).
-    /// Landesmittel weist der Plan unter `sonstige_mittel_eur` aus.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kofinanzierung_min_prozent: Option<Belegt<u32>>,
-    /// Mindest-Eigenanteil für finanzschwache Kommunen in Prozent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eigenanteil_min_finanzschwach_prozent: Option<Belegt<u32>>,
-    /// Höchster Fördersatz in Prozent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foerdersatz_max_prozent: Option<Belegt<u32>>,
-    /// Höchstanteil mobiler Endgeräte an der Investition in Prozent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mobil_anteil_max_prozent: Option<Belegt<u32>>,
-    /// Höchstbetrag für mobile Endgeräte je Schule in Euro.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mobil_max_je_schule_eur: Option<Belegt<Euro>>,
-    /// Verhältnis der beiden Grenzen: `alternativ` (die günstigere gilt) oder `kumulativ` (beide gelten).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mobil_modus: Option<Belegt<CapMode>>,
-    /// Zeitraum, in dem Maßnahmen liegen müssen.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foerderzeitraum: Option<Belegt<Spanne>>,
-    /// Letzter Tag für Anträge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub antragsfrist: Option<Belegt<Datum>>,
-    /// Teile des Medienkonzepts, die das Land verlangt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub konzeptteile: Option<Belegt<Vec<Konzeptteil>>>,
-    /// Kompetenzrahmen, auf den das Mediencurriculum Bezug nehmen soll.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kompetenzrahmen: Option<Belegt<Rahmen>>,
-    /// Gremien, deren Beschluss oder Bestätigung der Plan tragen muss.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub beschluesse: Option<Belegt<Vec<Gremium>>>,
-}
-
-/// Beschreibende Angaben eines Landes (für Prüfende, nicht geprüft).
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Angaben {
-    /// Name des Konzepts im Land, z. B. Medienentwicklungsplan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub konzept: Option<Belegt<String>>,
-    /// Wann das Konzept vorliegen muss.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub konzept_faellig: Option<Belegt<String>>,
-    /// Bewilligungsstelle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bewilligung: Option<Belegt<String>>,
-    /// Verteilung der Mittel auf die Schulträger.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budgetformel: Option<Belegt<String>>,
-    /// Mittel des Bundes für das Land.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bundesmittel: Option<Belegt<String>>,
-    /// Aufteilung der Finanzierung (Bund, Land, Schulträger).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finanzierung: Option<Belegt<String>>,
-    /// Laufzeit des Programms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub laufzeit: Option<Belegt<String>>,
-    /// Ab wann Maßnahmen beginnen dürfen (vorzeitiger Maßnahmenbeginn).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub massnahmenbeginn: Option<Belegt<String>>,
-    /// Was gefördert wird (Handlungsstränge, Fördergegenstände).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foerderbereiche: Option<Belegt<String>>,
-    /// Was zur Fortbildung verlangt ist.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fortbildung: Option<Belegt<String>>,
 }

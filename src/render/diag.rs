@@ -104,10 +104,10 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_escape_sequences_and_colour_has_them() {
-        let d = Diagnostic::new("X-Y", Severity::Warnung, "schule.name", "Text\u{1b}[2J").help("Hilfe");
+        let d = Diagnostic::new(&crate::load::codes::FORMAT_TYP, Severity::Warnung, "schule.name", "Text\u{1b}[2J").help("Hilfe");
         let plain = human(&d, None, false);
         assert!(!plain.contains('\u{1b}'), "{plain:?}");
-        assert_eq!(plain, "Warnung[X-Y]: Text\u{FFFD}[2J\n  --> schule.name\n  = Hilfe: Hilfe\n");
+        assert_eq!(plain, "Warnung[FORMAT-TYP]: Text\u{FFFD}[2J\n  --> schule.name\n  = Hilfe: Hilfe\n");
         assert!(human(&d, None, true).contains("\u{1b}[1m\u{1b}[33m"));
     }
 

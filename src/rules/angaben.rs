@@ -1,11 +1,11 @@
 //! Facts written as `unbekannt`, and investive Begleitmaßnahmen that need a network measure.
 
-use super::sources::SH_FAQ_BEGLEIT;
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::model::Kategorie;
+use crate::sources::SH_FAQ_BEGLEIT;
 
-pub(super) static RULES: &[&Rule] = &[&PLAN_UNBEKANNT, &DP_BEGLEITMASSNAHME];
+pub(super) static RULES: &[Entry] = &[(&PLAN_UNBEKANNT, Some(unknown_facts)), (&DP_BEGLEITMASSNAHME, Some(accompanying))];
 
 /// `PLAN-UNBEKANNT`: Angabe ist als unbekannt markiert
 pub static PLAN_UNBEKANNT: Rule = Rule {
@@ -19,7 +19,6 @@ Tragen Sie die Zahl nach, sobald sie bekannt ist; für einen Förderantrag sollt
     bad: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: unbekannt\n  lehrkraefte: 14\n",
     good: "schule:\n  name: Grundschule Teichdorf\n  schulnummer: \"123456\"\n  schulform: grundschule\n  schueler: 210\n  lehrkraefte: 14\n",
     sources: &[],
-    check: Some(unknown_facts),
 };
 
 /// `DP-BEGLEITMASSNAHME`: Investive Begleitmaßnahme ohne Vernetzung oder WLAN
@@ -27,16 +26,14 @@ pub static DP_BEGLEITMASSNAHME: Rule = Rule {
     code: "DP-BEGLEITMASSNAHME",
     title: "Investive Begleitmaßnahme ohne Vernetzung oder WLAN",
     severity: Warnung,
-    explanation: "Elektroarbeiten und bauliche Maßnahmen sind nach dem DigitalPakt Schule 2019 nur als investive Begleitmaßnahme \
-förderfähig: Sie müssen in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme stehen, etwa der Vernetzung \
-oder dem WLAN (FAQ des Landes Schleswig-Holstein). Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, aber keine Position \
-der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die Arbeiten dienen, \
-oder finanzieren Sie die Arbeiten aus anderen Mitteln. Die Quelle ist die FAQ Schleswig-Holsteins; mep prüft die Regel deshalb nur dort \
-im DigitalPakt 2019–2024.",
+    explanation: "Nur für Schleswig-Holstein im DigitalPakt 2019–2024 belegt (FAQ des Landes): Elektroarbeiten und bauliche Maßnahmen \
+sind dort nur als investive Begleitmaßnahme förderfähig, in unmittelbarem und notwendigem Zusammenhang mit einer geförderten Maßnahme, \
+etwa der Vernetzung oder dem WLAN; mep prüft die Regel deshalb nur dort. Enthält der Bedarf Positionen der Kategorie `begleitmassnahmen`, \
+aber keine Position der Kategorien `vernetzung` oder `wlan`, fehlt dieser Zusammenhang im Plan. Nennen Sie die Netzmaßnahme, der die \
+Arbeiten dienen, oder finanzieren Sie die Arbeiten aus anderen Mitteln.",
     bad: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Elektroinstallation für Displays, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     good: "land: SH\nprogramm: digitalpakt-2019\nbedarf:\n  - { id: B1, bezeichnung: Strukturierte Verkabelung, kategorie: vernetzung, geraetetyp: verkabelung, anzahl: 1, einzelpreis_eur: 40000, jahr: 2027 }\n  - { id: B2, bezeichnung: Elektroinstallation für Netzwerkschränke, kategorie: begleitmassnahmen, geraetetyp: elektroinstallation, anzahl: 1, einzelpreis_eur: 8000, jahr: 2027 }\n",
     sources: &[SH_FAQ_BEGLEIT],
-    check: Some(accompanying),
 };
 
 fn unknown_facts(ctx: &Context<'_>, f: &mut Findings) {

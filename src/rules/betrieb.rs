@@ -1,11 +1,17 @@
 //! Operation, maintenance and support: who runs the equipment, and what it costs.
 
-use super::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, ENTWURF_VV, ST_LEITLINIEN, VV_2019};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::Kategorie;
+use crate::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, GG_104C, SN_DP2, ST_LEITLINIEN, VV_2019};
 
-pub(super) static RULES: &[&Rule] = &[&DP_BETRIEB_SUPPORT, &DP_BETRIEB_BESTAETIGUNG, &DP_FOLGEKOSTEN, &DP_ZWECKBINDUNG, &DP_JUGENDSCHUTZ];
+pub(super) static RULES: &[Entry] = &[
+    (&DP_BETRIEB_SUPPORT, Some(support_levels)),
+    (&DP_BETRIEB_BESTAETIGUNG, Some(confirmation)),
+    (&DP_FOLGEKOSTEN, Some(running_costs_stated)),
+    (&DP_ZWECKBINDUNG, Some(earmarking)),
+    (&DP_JUGENDSCHUTZ, Some(youth_protection)),
+];
 
 /// `DP-BETRIEB-SUPPORT`: First- oder Second-Level-Support nicht benannt
 pub static DP_BETRIEB_SUPPORT: Rule = Rule {
@@ -19,7 +25,6 @@ Fehlt der Abschnitt `betrieb` ganz, meldet die Regel das einmal.",
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\", reaktionszeit_stunden: 48 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
     sources: &[VV_2019, DPS_TRAEGER, BREMEN, ST_LEITLINIEN],
-    check: Some(support_levels),
 };
 
 /// `DP-BETRIEB-BESTAETIGUNG`: Bestätigung des Schulträgers zu Betrieb und Support fehlt
@@ -32,7 +37,6 @@ pub static DP_BETRIEB_BESTAETIGUNG: Rule = Rule {
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n  bestaetigung_schultraeger: 2026-09-15\n",
     sources: &[VV_2019, BREMEN],
-    check: Some(confirmation),
 };
 
 /// `DP-FOLGEKOSTEN`: Folgekosten nicht angegeben
@@ -40,13 +44,14 @@ pub static DP_FOLGEKOSTEN: Rule = Rule {
     code: "DP-FOLGEKOSTEN",
     title: "Folgekosten nicht angegeben",
     severity: Warnung,
-    explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten, die nicht aus Fördermitteln bezahlt werden. \
-Ein Plan, der sie nicht nennt, lässt offen, ob die Ausstattung nach der Förderung weiter betrieben werden kann. \
+    explanation: "Betrieb, Wartung, Ersatz und Lizenzen verursachen jedes Jahr Kosten. Im DigitalPakt Schule 2019 sind sie nicht förderfähig: \
+Finanzhilfen nach Art. 104c GG gibt es nur für Investitionen, und der Schulträger sichert Wartung, Betrieb und IT-Support zu (VV § 6 Abs. 3). \
+Ob Wartung und Support aus dem DigitalPakt 2.0 gefördert werden, regeln die noch ausstehenden Förderrichtlinien der Länder; angekündigt ist es. \
+Ein Plan, der die Folgekosten nicht nennt, lässt offen, ob die Ausstattung nach der Beschaffung weiter betrieben werden kann. \
 Tragen Sie die geschätzten jährlichen Kosten unter `betrieb.folgekosten_eur_pro_jahr` ein.",
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-    sources: &[ENTWURF_VV, ST_LEITLINIEN],
-    check: Some(running_costs_stated),
+    sources: &[GG_104C, VV_2019, SN_DP2, ST_LEITLINIEN],
 };
 
 /// `DP-ZWECKBINDUNG`: Ersatz vor Ablauf der Zweckbindung geplant
@@ -62,7 +67,6 @@ Die Fristen stammen aus der bayerischen Richtlinie; mep prüft sie deshalb nur f
     bad: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 4\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  ersatzzyklus_jahre: 6\n",
     sources: &[DBIR_4],
-    check: Some(earmarking),
 };
 
 /// `DP-JUGENDSCHUTZ`: Kein Jugendschutzfilter
@@ -76,7 +80,6 @@ Beschreiben Sie den Filter und die Regeln zur Aufsicht. Die Quelle ist eine baye
     bad: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: false\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nbetrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n  jugendschutzfilter: true\n",
     sources: &[BY_JUGENDSCHUTZ],
-    check: Some(youth_protection),
 };
 
 fn earmarking(ctx: &Context<'_>, f: &mut Findings) {

@@ -7,17 +7,19 @@ use serde::Serialize;
 
 use super::{Quelle, Rule, all};
 use crate::diag::Severity;
-use crate::model::Datum;
 use crate::model::{Land, Programm};
-use crate::profile::{Belegt, Einstellung, Profile, embedded};
+use crate::profile::{Einstellung, PARAMETERS, ParamRow, Profile, embedded};
 
 /// The severity a rule has: under a profile if given, else its default.
 fn effective(rule: &Rule, profile: Option<&Profile>) -> Option<Severity> {
     match profile {
-        Some(p) => p.severity(rule),
+        Some(p) => super::severity_under(rule, p),
         None => Some(rule.severity),
     }
 }
+
+/// Said after a rule that reads only profile values which this profile does not have.
+const NOTHING_HERE: &str = " (prüft hier nichts: kein Wert im Profil)";
 
 /// The rules listed for a profile (switched-off rules are left out), sorted by code.
 #[must_use]
@@ -64,8 +66,16 @@ pub fn markdown(profile: Option<&Profile>) -> String {
     out.push_str("| Code | Regel | Schweregrad | Quellen |\n|---|---|---|---|\n");
     for (rule, severity) in listed(profile) {
         let land = profile.and_then(|p| p.land);
-        let _ =
-            writeln!(out, "| `{}` | {} | {} | {} |", rule.code, md(rule.title), severity.label(), reliabilities(rule.sources_for(land)));
+        let idle = if profile.is_some_and(|p| !super::checks_anything(rule, p)) { NOTHING_HERE } else { "" };
+        let _ = writeln!(
+            out,
+            "| `{}` | {}{} | {} | {} |",
+            rule.code,
+            md(rule.title),
+            md(idle),
+            severity.label(),
+            reliabilities(rule.sources_for(land))
+        );
     }
     if let Some(p) = profile {
         out.push_str(&parameters_markdown(p));
@@ -73,79 +83,12 @@ pub fn markdown(profile: Option<&Profile>) -> String {
     out
 }
 
-/// One parameter or descriptive entry of a profile with its source.
-pub struct ParamRow {
-    /// German name.
-    pub name: &'static str,
-    /// The value as text.
-    pub value: String,
-    /// URL of the source.
-    pub url: String,
-    /// Reliability label.
-    pub reliability: &'static str,
-    /// Date of the source.
-    pub date: Option<Datum>,
-    /// The programme the value is carried over from, if it is not the profile's own.
-    pub carried: Option<Programm>,
-}
-
-impl ParamRow {
-    /// "amtlich, 18.12.2025" or "amtlich, übernommen aus DigitalPakt Schule 2019–2024".
-    #[must_use]
-    pub fn status(&self) -> String {
-        let mut parts = vec![self.reliability.to_owned()];
-        if let Some(d) = self.date {
-            parts.push(d.de());
-        }
-        if let Some(p) = self.carried {
-            parts.push(format!("übernommen aus {}", p.label()));
-        }
-        parts.join(", ")
-    }
-}
-
 /// One row per parameter and descriptive entry of a profile, each with its source.
 #[must_use]
 pub fn parameter_rows(p: &Profile) -> Vec<ParamRow> {
-    fn row<T>(name: &'static str, b: Option<&Belegt<T>>, show: impl Fn(&T) -> String) -> Option<ParamRow> {
-        b.map(|b| ParamRow {
-            name,
-            value: show(&b.wert),
-            url: b.quelle.clone(),
-            reliability: b.verlaesslichkeit.label(),
-            date: b.datum,
-            carried: b.uebernommen_aus,
-        })
-    }
-    let q = &p.parameter;
-    let a = &p.angaben;
-    [
-        row("Mindest-Eigenanteil", q.eigenanteil_min_prozent.as_ref(), |v| format!("{v} %")),
-        row("Mindest-Eigenanteil (finanzschwach)", q.eigenanteil_min_finanzschwach_prozent.as_ref(), |v| format!("{v} %")),
-        row("Mindestanteil Land und Schulträger zusammen", q.kofinanzierung_min_prozent.as_ref(), |v| format!("{v} %")),
-        row("Höchster Fördersatz", q.foerdersatz_max_prozent.as_ref(), |v| format!("{v} %")),
-        row("Mobile Endgeräte: Höchstanteil", q.mobil_anteil_max_prozent.as_ref(), |v| format!("{v} %")),
-        row("Mobile Endgeräte: Höchstbetrag je Schule", q.mobil_max_je_schule_eur.as_ref(), |v| super::foerder::eur(v.cents())),
-        row("Mobile Endgeräte: Verhältnis der Grenzen", q.mobil_modus.as_ref(), |v| v.label().to_owned()),
-        row("Förderzeitraum", q.foerderzeitraum.as_ref(), |v| format!("{} bis {}", v.von.de(), v.bis.de())),
-        row("Antragsfrist", q.antragsfrist.as_ref(), |v| v.de()),
-        row("Verlangte Teile des Konzepts", q.konzeptteile.as_ref(), |v| v.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")),
-        row("Kompetenzrahmen", q.kompetenzrahmen.as_ref(), |v| v.label().to_owned()),
-        row("Verlangte Beschlüsse", q.beschluesse.as_ref(), |v| v.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ")),
-        row("Laufzeit", a.laufzeit.as_ref(), Clone::clone),
-        row("Maßnahmenbeginn", a.massnahmenbeginn.as_ref(), Clone::clone),
-        row("Finanzierung", a.finanzierung.as_ref(), Clone::clone),
-        row("Förderbereiche", a.foerderbereiche.as_ref(), Clone::clone),
-        row("Fortbildung", a.fortbildung.as_ref(), Clone::clone),
-        row("Konzept", a.konzept.as_ref(), Clone::clone),
-        row("Konzept fällig", a.konzept_faellig.as_ref(), Clone::clone),
-        row("Bewilligung", a.bewilligung.as_ref(), Clone::clone),
-        row("Budgetformel", a.budgetformel.as_ref(), Clone::clone),
-        row("Bundesmittel", a.bundesmittel.as_ref(), Clone::clone),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    let mut rows = p.parameter.rows();
+    rows.extend(p.angaben.rows());
+    rows
 }
 
 fn status_line(p: &Profile, reason: &str) -> String {
@@ -158,7 +101,7 @@ fn status_line(p: &Profile, reason: &str) -> String {
 fn parameters_markdown(p: &Profile) -> String {
     let mut out = String::from("\n| Parameter | Wert | Quelle | Verlässlichkeit |\n|---|---|---|---|\n");
     for r in parameter_rows(p) {
-        let _ = writeln!(out, "| {} | {} | <{}> | {} |", r.name, md(&r.value), r.url.replace(['<', '>', ' '], ""), md(&r.status()));
+        let _ = writeln!(out, "| {} | {} | <{}> | {} |", r.name(), md(&r.value), r.url.replace(['<', '>', ' '], ""), md(&r.status()));
     }
     for reason in &p.provisional {
         let _ = writeln!(out, "\n**Vorläufig:** {}", md(&status_line(p, reason)));
@@ -181,12 +124,18 @@ pub fn text(profile: Option<&Profile>) -> String {
         let _ = writeln!(out, "Profil: {}\n", plain(&p.title()));
     }
     for (rule, severity) in &rows {
-        let _ = writeln!(out, "{:<width$}  {:<7}  {}", rule.code, severity.label(), rule.title);
+        let idle = if profile.is_some_and(|p| !super::checks_anything(rule, p)) { NOTHING_HERE } else { "" };
+        let _ = writeln!(out, "{:<width$}  {:<7}  {}{idle}", rule.code, severity.label(), rule.title);
+    }
+    if profile.is_none() {
+        out.push_str(
+            "\nStandard-Schweregrade ohne Profil; die für ein Land und Programm geltende Liste zeigt `mep rules --land XX --programm …`.\n",
+        );
     }
     if let Some(p) = profile {
         out.push_str("\nParameter:\n");
         for r in parameter_rows(p) {
-            let _ = writeln!(out, "  {}: {}\n    Quelle ({}): {}", r.name, plain(&r.value), plain(&r.status()), plain(&r.url));
+            let _ = writeln!(out, "  {}: {}\n    Quelle ({}): {}", r.name(), plain(&r.value), plain(&r.status()), plain(&r.url));
         }
         for reason in &p.provisional {
             let _ = writeln!(out, "\nHinweis: {}", plain(&status_line(p, reason)));
@@ -208,6 +157,8 @@ pub struct JsonRule {
     schweregrad: Severity,
     /// Severity the rule has without a profile.
     standard: Severity,
+    /// `false` when the rule reads only profile values that the chosen profile does not have, so it checks nothing there.
+    prueft: bool,
     /// Sources the rule rests on (for the chosen Land, when one is chosen).
     quellen: Vec<&'static Quelle>,
 }
@@ -233,6 +184,7 @@ pub fn json(profile: Option<&Profile>) -> serde_json::Result<String> {
             titel: r.title,
             schweregrad: s,
             standard: r.severity,
+            prueft: profile.is_none_or(|p| super::checks_anything(r, p)),
             quellen: r.sources_for(profile.and_then(|p| p.land)).collect(),
         })
         .collect();
@@ -274,29 +226,9 @@ fn indent(text: &str) -> String {
     out
 }
 
-/// The parameters each rule reads from the profile, by their row names in [`parameter_rows`].
-static PARAMETERS: &[(&Rule, &[&str])] = &[
-    (
-        &super::finanzen::DP_EIGENANTEIL,
-        &["Mindest-Eigenanteil", "Mindest-Eigenanteil (finanzschwach)", "Mindestanteil Land und Schulträger zusammen"],
-    ),
-    (
-        &super::foerder::DP_MOBIL_OBERGRENZE,
-        &["Mobile Endgeräte: Höchstanteil", "Mobile Endgeräte: Höchstbetrag je Schule", "Mobile Endgeräte: Verhältnis der Grenzen"],
-    ),
-    (
-        &super::traeger::TRAEGER_MOBIL_ANTEIL,
-        &["Mobile Endgeräte: Höchstanteil", "Mobile Endgeräte: Höchstbetrag je Schule", "Mobile Endgeräte: Verhältnis der Grenzen"],
-    ),
-    (&super::finanzen::DP_FOERDERZEITRAUM, &["Förderzeitraum"]),
-    (&super::finanzen::DP_ANTRAGSFRIST, &["Antragsfrist"]),
-    (&super::konzept::LAND_KONZEPTTEILE, &["Verlangte Teile des Konzepts"]),
-    (&super::konzept::LAND_RAHMEN, &["Kompetenzrahmen"]),
-    (&super::konzept::LAND_BESCHLUESSE, &["Verlangte Beschlüsse"]),
-];
-
-fn parameters_of(rule: &Rule) -> &'static [&'static str] {
-    PARAMETERS.iter().find(|(r, _)| std::ptr::eq(*r, rule)).map_or(&[], |(_, names)| names)
+/// The names of the parameters a rule reads, from their declarations.
+fn parameters_of(rule: &Rule) -> Vec<&'static str> {
+    PARAMETERS.iter().filter(|d| d.rules.contains(&rule.code)).map(|d| d.name).collect()
 }
 
 /// The values of a rule's parameter: the programme's and every Land's that differs from it.
@@ -309,8 +241,8 @@ fn land_values(rule: &Rule) -> Vec<String> {
     let values = |p: &Profile| -> Vec<String> {
         parameter_rows(p)
             .into_iter()
-            .filter(|r| names.contains(&r.name))
-            .map(|r| format!("{}: {} ({})\n        {}", r.name, r.value, r.status(), r.url))
+            .filter(|r| names.contains(&r.name()))
+            .map(|r| format!("{}: {} ({})\n        {}", r.name(), r.value, r.status(), r.url))
             .collect()
     };
     let mut out = Vec::new();
@@ -353,7 +285,7 @@ pub fn explain(rule: &Rule) -> String {
             let _ = writeln!(out, "  {v}");
         }
     }
-    if rule.check.is_some() || !rule.bad.is_empty() {
+    if super::check_of(rule).is_some() || !rule.bad.is_empty() {
         let _ = write!(out, "\nSo löst es die Regel aus:\n{}", indent(rule.bad));
         let _ = write!(out, "\nSo ist es richtig:\n{}", indent(rule.good));
     }

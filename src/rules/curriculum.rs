@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::sources::{self, BCM, BY_KR, KMK, NI_OR, SH_FA};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::load::suggest;
 use crate::model::Rahmen;
+use crate::sources::{self, BCM, BY_KR, KMK, NI_OR, SH_FA};
 
 /// A competence framework as shipped in `schemas/frameworks/`.
 #[derive(Debug, Deserialize)]
@@ -70,7 +70,7 @@ pub fn framework(r: Rahmen) -> Option<&'static Framework> {
     }
 }
 
-pub(super) static RULES: &[&Rule] = &[&MC_KOMPETENZ, &MC_BEREICHE];
+pub(super) static RULES: &[Entry] = &[(&MC_KOMPETENZ, Some(known_ids)), (&MC_BEREICHE, Some(areas_covered))];
 
 /// `MC-KOMPETENZ`: Unbekannte Kompetenz im gewählten Kompetenzrahmen
 pub static MC_KOMPETENZ: Rule = Rule {
@@ -86,7 +86,6 @@ Eine Kennung, die es im Rahmen nicht gibt, ist meist ein Tippfehler oder stammt 
     bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.4\"] }\n",
     good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
     sources: &[KMK, sources::MKR_NRW, BY_KR, NI_OR, BCM, SH_FA],
-    check: Some(known_ids),
 };
 
 /// `MC-BEREICHE`: Kompetenzbereich im Mediencurriculum nicht abgedeckt
@@ -100,7 +99,6 @@ Die Meldung nennt die fehlenden Bereiche; ergänzen Sie Einheiten, die sie förd
     bad: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
     good: "mediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"1.1\", \"1.2\"] }\n    - { fach: Sachunterricht, jahrgang: 3, thema: Gemeinsam ein Lerntagebuch führen, kompetenzen: [\"2.3\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Hörspiel produzieren, kompetenzen: [\"3.1\"] }\n    - { fach: Sachunterricht, jahrgang: 4, thema: Sichere Passwörter, kompetenzen: [\"4.1\"] }\n    - { fach: Mathematik, jahrgang: 4, thema: Roboter programmieren, kompetenzen: [\"5.5\"] }\n    - { fach: Deutsch, jahrgang: 4, thema: Werbung erkennen, kompetenzen: [\"6.1\"] }\n",
     sources: &[KMK],
-    check: Some(areas_covered),
 };
 
 fn known_ids(ctx: &Context<'_>, f: &mut Findings) {

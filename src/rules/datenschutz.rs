@@ -1,13 +1,13 @@
 //! Data protection for platforms and the school: AVV, DSFA, VVT, third countries,
 //! the data-protection officer, US cloud suites with pupils' data, consent.
 
-use super::sources::{
+use super::{Context, Entry, Findings, Rule};
+use crate::diag::Severity::Warnung;
+use crate::model::{AvvStatus, Betreiber, Betroffene, DsfaStatus, Einwilligung, Plattform, Zweck};
+use crate::sources::{
     ADEQUACY, BY_VOLLZBEK, DSGVO_ART_6_8, DSGVO_ART_28, DSGVO_ART_30, DSGVO_ART_35, DSGVO_ART_37, DSGVO_ART_38, DSGVO_ART_44, DSK_MS365,
     KOMMUNAL_EDV, KULTUS_BW, LERNSAX, NI_DSB, NI_LERNPLATTFORMEN, NI_TABLETS,
 };
-use super::{Context, Findings, Rule};
-use crate::diag::Severity::Warnung;
-use crate::model::{AvvStatus, Betreiber, Betroffene, DsfaStatus, Einwilligung, Plattform, Zweck};
 
 /// EU and EEA member states (ISO 3166-1 alpha-2).
 const EU_EWR: &[&str] = &[
@@ -27,8 +27,16 @@ fn pupils(pl: &Plattform) -> bool {
     pl.data.contains(&Betroffene::Schueler)
 }
 
-pub(super) static RULES: &[&Rule] =
-    &[&DS_AVV, &DS_DSFA, &DS_VVT, &DS_DRITTLAND, &DS_DSB, &DS_DSB_KONFLIKT, &DS_CLOUD_DSK, &DS_EINWILLIGUNG];
+pub(super) static RULES: &[Entry] = &[
+    (&DS_AVV, Some(avv)),
+    (&DS_DSFA, Some(dsfa)),
+    (&DS_VVT, Some(vvt)),
+    (&DS_DRITTLAND, Some(third_country)),
+    (&DS_DSB, Some(officer)),
+    (&DS_DSB_KONFLIKT, Some(officer_conflict)),
+    (&DS_CLOUD_DSK, Some(us_suites)),
+    (&DS_EINWILLIGUNG, Some(consent)),
+];
 
 /// `DS-AVV`: Kein Vertrag zur Auftragsverarbeitung
 pub static DS_AVV: Rule = Rule {
@@ -41,7 +49,6 @@ Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitu
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: fehlt, dsfa: durchgefuehrt, vvt: true }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSGVO_ART_28, BY_VOLLZBEK, KULTUS_BW],
-    check: Some(avv),
 };
 
 /// `DS-DSFA`: Datenschutz-Folgenabschätzung fehlt
@@ -55,7 +62,6 @@ ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von S
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: nicht_erforderlich, vvt: true }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: in_arbeit, vvt: true }\n",
     sources: &[DSGVO_ART_35, NI_LERNPLATTFORMEN, NI_TABLETS],
-    check: Some(dsfa),
 };
 
 /// `DS-VVT`: Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten
@@ -68,7 +74,6 @@ jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeich
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: false }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSGVO_ART_30, LERNSAX],
-    check: Some(vvt),
 };
 
 /// `DS-DRITTLAND`: Hosting außerhalb von EU und EWR
@@ -83,7 +88,6 @@ Prüfende sollen das sehen. Dokumentieren Sie die Grundlage oder wählen Sie ein
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: US, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSGVO_ART_44, ADEQUACY],
-    check: Some(third_country),
 };
 
 /// `DS-DSB`: Keine datenschutzbeauftragte Person benannt
@@ -97,7 +101,6 @@ Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein. Das ist 
     bad: "datenschutz:\n  vvt: true\n  nutzungsordnung: true\n",
     good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
     sources: &[DSGVO_ART_37, NI_DSB],
-    check: Some(officer),
 };
 
 /// `DS-DSB-KONFLIKT`: Datenschutzbeauftragte Person in einer unvereinbaren Rolle
@@ -111,7 +114,6 @@ noch die IT der Schule betreuen (Interessenkonflikt, Art. 38 Abs. 6 DSGVO). mep 
     bad: "datenschutz:\n  beauftragte_person: { name: A. Beispiel, kontakt: dsb@example.org }\n  vvt: true\n",
     good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n",
     sources: &[DSGVO_ART_38, NI_DSB],
-    check: Some(officer_conflict),
 };
 
 /// `DS-CLOUD-DSK`: Microsoft 365 oder Google Workspace mit Daten von Schülerinnen und Schülern
@@ -126,7 +128,6 @@ Dokumentieren Sie die Haltung Ihres Landes, die Datenschutz-Folgenabschätzung u
     bad: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [schueler, lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     good: "plattformen:\n  - { name: Microsoft 365, zweck: office, anbieter: Microsoft, betreiber: anbieter, hosting_land: IE, daten: [lehrkraefte], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSK_MS365, KOMMUNAL_EDV],
-    check: Some(us_suites),
 };
 
 /// `DS-EINWILLIGUNG`: Einwilligung fehlt
@@ -141,7 +142,6 @@ Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`). D
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: fehlt }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: eingeholt }\n",
     sources: &[DSGVO_ART_6_8, NI_TABLETS],
-    check: Some(consent),
 };
 
 fn avv(ctx: &Context<'_>, f: &mut Findings) {

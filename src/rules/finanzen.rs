@@ -3,11 +3,17 @@
 //! programme window.
 
 use super::foerder::eur;
-use super::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, DPS_TRAEGER, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{self, Fehler, Hinweis};
+use crate::sources::{BY_DBIR_BUDGET, DBIR_4, DETMOLD, HESSEN, HIB_2024, KOELN, NRW_RL, SH_PM, SH_RL, VV_2019};
 
-pub(super) static RULES: &[&Rule] = &[&DP_FINANZIERUNG_SUMME, &DP_EIGENANTEIL, &DP_BUDGET, &DP_FOERDERZEITRAUM, &DP_ANTRAGSFRIST];
+pub(super) static RULES: &[Entry] = &[
+    (&DP_FINANZIERUNG_SUMME, Some(sums)),
+    (&DP_EIGENANTEIL, Some(own_share)),
+    (&DP_BUDGET, Some(budget)),
+    (&DP_FOERDERZEITRAUM, Some(programme_window)),
+    (&DP_ANTRAGSFRIST, Some(deadline)),
+];
 
 /// `DP-FINANZIERUNG-SUMME`: Finanzierung deckt den Bedarf nicht auf den Cent
 pub static DP_FINANZIERUNG_SUMME: Rule = Rule {
@@ -20,7 +26,6 @@ den die Bewilligungsstelle zurückweist. Fehlt `finanzierung` ganz, obwohl Bedar
     bad: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2000\n  sonstige_mittel_eur: 0\n",
     good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
     sources: &[],
-    check: Some(sums),
 };
 
 /// `DP-EIGENANTEIL`: Eigenanteil unter dem Mindestanteil des Landes
@@ -38,7 +43,6 @@ dort prüft die Regel nichts, solange kein Profil einen Wert nennt. Erhöhen Sie
     bad: "programm: digitalpakt-2019\nfinanzierung:\n  beantragt_eur: 24000\n  eigenanteil_eur: 1000\n  sonstige_mittel_eur: 0\n",
     good: "programm: digitalpakt-2019\nfinanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
     sources: &[VV_2019, DETMOLD, SH_PM, HESSEN],
-    check: Some(own_share),
 };
 
 /// `DP-BUDGET`: Beantragte Mittel über dem Budget des Schulträgers
@@ -46,13 +50,13 @@ pub static DP_BUDGET: Rule = Rule {
     code: "DP-BUDGET",
     title: "Beantragte Mittel über dem Budget des Schulträgers",
     severity: Fehler,
-    explanation: "Jedes Land verteilt seine Mittel als Budget auf die Schulträger (etwa NRW nach Anlage 2 der Richtlinie). \
-Ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
+    explanation: "Länder verteilen ihre Mittel als Budget auf die Schulträger (belegt für Nordrhein-Westfalen nach Anlage 2 der Richtlinie \
+und für Bayern als Höchstbetrag je Schulaufwandsträger). Die Regel vergleicht mit dem Budget, das der Plan selbst nennt: \
+ist unter `schultraeger.budget_eur` das für diese Schule verfügbare Budget eingetragen, dürfen die beantragten Fördermittel es nicht übersteigen. \
 Kürzen Sie den Bedarf, verschieben Sie Positionen in ein späteres Jahr oder klären Sie das Budget mit dem Schulträger.",
     bad: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 20000\n",
     good: "schultraeger:\n  name: Gemeinde Teichdorf\n  budget_eur: 60000\n",
-    sources: &[DPS_TRAEGER, NRW_RL, BY_DBIR_BUDGET],
-    check: Some(budget),
+    sources: &[NRW_RL, BY_DBIR_BUDGET],
 };
 
 /// `DP-FOERDERZEITRAUM`: Maßnahme außerhalb des Förderzeitraums
@@ -67,7 +71,6 @@ Geprüft werden Beginn und Ende der Maßnahmen und die Beschaffungsjahre des Bed
     bad: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2024-08-01, ende: 2024-12-20 }\n",
     good: "massnahmen:\n  - { id: M1, titel: WLAN-Ausbau, bedarf: [B1], verantwortlich: Schulträger, beginn: 2026-11-01, ende: 2027-03-31 }\n",
     sources: &[HIB_2024, DBIR_4],
-    check: Some(programme_window),
 };
 
 /// `DP-ANTRAGSFRIST`: Antragsfrist des Landes abgelaufen
@@ -80,7 +83,6 @@ kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhab
     bad: "programm: digitalpakt-2019\nstand: 2026-10-15\n",
     good: "programm: digitalpakt-2\nstand: 2026-10-15\n",
     sources: &[SH_RL, KOELN],
-    check: Some(deadline),
 };
 
 fn sums(ctx: &Context<'_>, f: &mut Findings) {
@@ -119,16 +121,16 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     let weak = p.provider.as_ref().is_some_and(|t| t.financially_weak);
     let reaches = |min: u32| own.saturating_mul(100) >= need.saturating_mul(i64::from(min));
     let required = |min: u32| (need.saturating_mul(i64::from(min)) + 99) / 100;
-    let pct = |min: u32| crate::view::values::de_percent_whole(i64::from(min));
+    let pct = |min: u32| crate::german::de_percent_whole(i64::from(min));
     if let Some(param) = ctx.profile.own_share_min(weak)
         && !reaches(param.wert)
     {
         let min = param.wert;
         let message = format!(
-            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} in {} ({} von {}).",
+            "Eigenanteil und sonstige Mittel ({}) erreichen nicht den Mindestanteil von {} {} ({} von {}).",
             eur(own),
             pct(min),
-            ctx.profile.land_name(),
+            ctx.profile.where_from(param),
             eur(required(min)),
             eur(need)
         );
@@ -145,8 +147,8 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     {
         let min = param.wert;
         let message = format!(
-            "Land und Schulträger tragen in {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
-            ctx.profile.land_name(),
+            "Land und Schulträger tragen {} zusammen mindestens {} ({} von {}); im Plan stehen als Eigenanteil und sonstige Mittel nur {}.",
+            ctx.profile.where_from(param),
             pct(min),
             eur(required(min)),
             eur(need),
@@ -222,9 +224,9 @@ fn deadline(ctx: &Context<'_>, f: &mut Findings) {
         f.at_param(
             "stand",
             format!(
-                "Die Antragsfrist für {} in {} endete am {}; der Plan hat den Stand {}.",
+                "Die Antragsfrist für {} {} endete am {}; der Plan hat den Stand {}.",
                 ctx.profile.programm.label(),
-                ctx.profile.land_name(),
+                ctx.profile.where_from(frist),
                 frist.wert.de(),
                 p.as_of.de()
             ),

@@ -1,35 +1,38 @@
 //! What may be funded: Fördergegenstände, exclusions, mobile-device limits,
 //! preconditions of devices (network, Einsatzszenario, justification).
 
-use super::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ, SH_FAQ_GERAETE, VV_2019};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Hinweis, Warnung};
 use crate::figures::ist_mobil;
 use crate::model::{Bedarf, Geraetetyp, Kategorie, Kostenart, Nutzung};
 use crate::profile::CapMode;
+use crate::sources::{BB_RL, BREMEN, DBIR, GG_104C, MV_FAQ, NRW_TPEK, SH_ADMINFAQ, SH_FAQ_GERAETE, VV_2019};
 
 /// VV § 3 Abs. 1 Nr. 1–6 as mirrored 1:1 in the Bavarian dBIR Nr. 2.
 /// An item that needs a pedagogical reason: everything except the network itself.
+/// Whether a need buys devices that are used in lessons (and so needs a scenario and a reason):
+/// not networks, cabling, electrical or building work.
 fn is_device(b: &Bedarf) -> bool {
-    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)
+    !matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan | Kategorie::Begleitmassnahmen)
+        && !matches!(b.device, Geraetetyp::Elektroinstallation | Geraetetyp::Baumassnahme | Geraetetyp::Verkabelung)
 }
 
 /// Formats cents as German euros: `25.000,00 €`.
 pub(super) fn eur(cents: i64) -> String {
-    crate::view::values::de_eur(cents)
+    crate::german::de_eur(cents)
 }
 
-pub(super) static RULES: &[&Rule] = &[
-    &DP_FOERDERGEGENSTAND,
-    &DP_SMARTPHONE,
-    &DP_VERWALTUNG,
-    &DP_SERVER,
-    &DP_LAUFENDE_KOSTEN,
-    &DP_MOBIL_OBERGRENZE,
-    &DP_MOBIL_BERUFLICH,
-    &DP_NETZ_VORAUSSETZUNG,
-    &DP_EINSATZSZENARIO,
-    &DP_BEGRUENDUNG,
+pub(super) static RULES: &[Entry] = &[
+    (&DP_FOERDERGEGENSTAND, Some(category_fits)),
+    (&DP_SMARTPHONE, Some(smartphones)),
+    (&DP_VERWALTUNG, Some(administration)),
+    (&DP_SERVER, Some(servers)),
+    (&DP_LAUFENDE_KOSTEN, Some(running_costs)),
+    (&DP_MOBIL_OBERGRENZE, Some(mobile_cap)),
+    (&DP_MOBIL_BERUFLICH, Some(mobile_vocational)),
+    (&DP_NETZ_VORAUSSETZUNG, Some(network_first)),
+    (&DP_EINSATZSZENARIO, Some(scenario_linked)),
+    (&DP_BEGRUENDUNG, Some(justified)),
 ];
 
 /// `DP-FOERDERGEGENSTAND`: Gerät passt nicht zum Fördergegenstand
@@ -45,7 +48,6 @@ Wählen Sie die Kategorie, zu der das Gerät gehört.",
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: arbeitsgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für die Klassen 3 und 4\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche und Präsentation in Gruppen.\n",
     sources: &[VV_2019, DBIR],
-    check: Some(category_fits),
 };
 
 /// `DP-SMARTPHONE`: Smartphones sind nicht förderfähig
@@ -59,7 +61,6 @@ oder finanzieren Sie Smartphones aus anderen Mitteln und führen Sie sie nicht i
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Smartphones für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: smartphone\n    anzahl: 10\n    einzelpreis_eur: 250\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für Messungen im Sachunterricht\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 10\n    einzelpreis_eur: 400\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Messwerte erfassen.\n",
     sources: &[VV_2019, DBIR, MV_FAQ],
-    check: Some(smartphones),
 };
 
 /// `DP-VERWALTUNG`: Geräte für die Verwaltung sind nicht förderfähig
@@ -73,7 +74,6 @@ Mitteln des Schulträgers und führen Sie sie nicht im Förderbedarf – oder ko
     bad: "bedarf:\n  - id: B1\n    bezeichnung: PCs für das Sekretariat\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: verwaltung\n    szenarien: [S1]\n    begruendung: Ersatz alter Geräte.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: PCs für den Informatikraum\n    kategorie: arbeitsgeraete\n    geraetetyp: pc\n    anzahl: 2\n    einzelpreis_eur: 900\n    jahr: 2027\n    nutzung: unterricht\n    szenarien: [S1]\n    begruendung: Programmieren im Wahlpflichtfach.\n",
     sources: &[VV_2019, DBIR],
-    check: Some(administration),
 };
 
 /// `DP-SERVER`: Schulserver ohne zulässige Begründung
@@ -88,7 +88,6 @@ oder (bb) wenn sie rechtlich vorgeschrieben sind (`rechtliche_vorgabe`) oder fü
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Schulserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Pufferserver\n    kategorie: vernetzung\n    geraetetyp: server\n    anzahl: 1\n    einzelpreis_eur: 6000\n    jahr: 2027\n    server_begruendung: bandbreite\n",
     sources: &[VV_2019, DBIR],
-    check: Some(servers),
 };
 
 /// `DP-LAUFENDE-KOSTEN`: Laufende Kosten im Förderbedarf
@@ -103,7 +102,6 @@ Supportstrukturen förderfähig werden; bis zur Förderrichtlinie des Landes mel
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Wartungspauschale Netzwerk\n    kategorie: vernetzung\n    geraetetyp: sonstiges\n    anzahl: 3\n    einzelpreis_eur: 1200\n    jahr: 2027\n    kostenart: laufend\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Netzwerkverkabelung Altbau\n    kategorie: vernetzung\n    geraetetyp: verkabelung\n    anzahl: 1\n    einzelpreis_eur: 3600\n    jahr: 2027\n    kostenart: investiv\n",
     sources: &[GG_104C, SH_ADMINFAQ],
-    check: Some(running_costs),
 };
 
 /// `DP-MOBIL-OBERGRENZE`: Obergrenze für mobile Endgeräte überschritten
@@ -123,7 +121,6 @@ Verringern Sie die Zahl der Geräte, verteilen Sie die Beschaffung oder finanzie
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für alle Klassen\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 80\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Eine Tablet-Klasse je Jahrgang.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 32\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Zwei Klassensätze im Wechsel.\n",
     sources: &[VV_2019, SH_FAQ_GERAETE, MV_FAQ],
-    check: Some(mobile_cap),
 };
 
 /// `DP-MOBIL-BERUFLICH`: Obergrenze für mobile Endgeräte gilt nicht für berufliche Schulen
@@ -137,7 +134,6 @@ und trotzdem keinen Fehler meldet.",
     bad: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für die Fachklassen\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 60\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
     good: "schule:\n  schulform: berufliche_schule\nbedarf:\n  - id: B1\n    bezeichnung: Notebooks für eine Fachklasse\n    kategorie: mobile_endgeraete\n    geraetetyp: notebook\n    anzahl: 20\n    einzelpreis_eur: 900\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: CAD und Simulation im Lernfeldunterricht.\n",
     sources: &[VV_2019, MV_FAQ],
-    check: Some(mobile_vocational),
 };
 
 /// `DP-NETZ-VORAUSSETZUNG`: Mobile Endgeräte ohne WLAN
@@ -151,7 +147,6 @@ oder eine WLAN-Position im `bedarf`. Tragen Sie den vorhandenen Ausbau ein oder 
     bad: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
     good: "bestand:\n  netz: { internet_mbit: 50, verkabelte_raeume: 2, wlan_raeume: 0 }\nbedarf:\n  - id: B1\n    bezeichnung: WLAN-Access-Points\n    kategorie: wlan\n    geraetetyp: access_point\n    anzahl: 10\n    einzelpreis_eur: 500\n    jahr: 2027\n  - id: B2\n    bezeichnung: Tablet-Koffer\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 16\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Recherche in Gruppen.\n",
     sources: &[VV_2019, MV_FAQ, BB_RL],
-    check: Some(network_first),
 };
 
 /// `DP-EINSATZSZENARIO`: Gerät ohne Einsatzszenario
@@ -165,7 +160,6 @@ Verweisen Sie in `szenarien` auf mindestens ein Einsatzszenario aus `einsatzszen
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    begruendung: Arbeitsergebnisse zeigen.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Arbeitsergebnisse zeigen.\n",
     sources: &[VV_2019, BREMEN, BB_RL, NRW_TPEK],
-    check: Some(scenario_linked),
 };
 
 /// `DP-BEGRUENDUNG`: Gerät ohne pädagogische Begründung
@@ -178,7 +172,6 @@ gebraucht werden und warum in dieser Zahl. Sie ist Teil des technisch-pädagogis
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Dokumentenkameras\n    kategorie: anzeige_interaktion\n    geraetetyp: dokumentenkamera\n    anzahl: 8\n    einzelpreis_eur: 300\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Schülerarbeiten werden im Plenum besprochen.\n",
     sources: &[VV_2019, BREMEN, BB_RL, NRW_TPEK],
-    check: Some(justified),
 };
 
 /// Device types that fit a category.
@@ -279,8 +272,8 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     // shows only its own share. Only the per-school amount in the cumulative reading is a condition
     // this plan alone breaks – everything else is a warning for the reviewer.
     let per_school_condition = mode == CapMode::Kumulativ && over_cap;
-    let percent = ctx.figures.mobile.share.map_or_else(|| "–".to_owned(), crate::view::values::de_share);
-    let limit = crate::view::values::de_percent_whole(share);
+    let percent = ctx.figures.mobile.share.map_or_else(|| "–".to_owned(), crate::german::de_share);
+    let limit = crate::german::de_percent_whole(share);
     let detail = match (over_cap, over_share) {
         (true, true) => format!("über {} je Schule und über {limit} des Bedarfs", eur(cap)),
         (true, false) => format!("über {} je Schule", eur(cap)),

@@ -2,17 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use super::sources::{DPS_QUALI, NI_PORTAL};
-use super::{Context, Findings, Rule};
-use crate::diag::Severity::{Fehler, Hinweis, Warnung};
+use super::{Context, Entry, Findings, Rule};
+use crate::diag::Severity::{self, Fehler, Hinweis, Warnung};
 use crate::model::Kategorie;
-use crate::profile::Konzeptteil;
+use crate::profile::{Faelligkeit, Konzeptteil, Profile};
+use crate::sources::{DPS_QUALI, NI_PORTAL};
 
 /// Categories whose devices or platforms teachers must learn to use.
 const NEEDS_TRAINING: &[Kategorie] =
     &[Kategorie::LehrLernInfrastruktur, Kategorie::AnzeigeInteraktion, Kategorie::Arbeitsgeraete, Kategorie::MobileEndgeraete];
 
-pub(super) static RULES: &[&Rule] = &[&DP_FORTBILDUNG_PLAN, &DP_FORTBILDUNG_ABDECKUNG, &DP_FORTBILDUNG_UMFANG];
+pub(super) static RULES: &[Entry] =
+    &[(&DP_FORTBILDUNG_PLAN, Some(plan_exists)), (&DP_FORTBILDUNG_ABDECKUNG, Some(coverage)), (&DP_FORTBILDUNG_UMFANG, Some(volume))];
 
 /// `DP-FORTBILDUNG-PLAN`: Keine Fortbildungsplanung
 pub static DP_FORTBILDUNG_PLAN: Rule = Rule {
@@ -20,11 +21,12 @@ pub static DP_FORTBILDUNG_PLAN: Rule = Rule {
     title: "Keine Fortbildungsplanung",
     severity: Fehler,
     explanation: "„Keine Förderung ohne Qualifizierung“: zum Plan gehört eine bedarfsgerechte Fortbildungsplanung für das Kollegium. \
-Tragen Sie unter `fortbildung` mindestens eine Fortbildung mit Zielgruppe, Teilnehmenden, Stunden und Zeitraum ein.",
+Tragen Sie unter `fortbildung` mindestens eine Fortbildung mit Zielgruppe, Teilnehmenden, Stunden und Zeitraum ein. \
+Wann sie vorliegen muss, ist ein Parameter des Profils (`fortbildungsplanung_faellig`) mit Quelle: `beim_antrag` macht das Fehlen \
+zum Fehler, `zum_programmende` (Hessen: das vollständige Medienbildungskonzept) oder `nach_abschluss` (Niedersachsen) zur Warnung.",
     bad: "fortbildung: []\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI, NI_PORTAL],
-    check: Some(plan_exists),
 };
 
 /// `DP-FORTBILDUNG-ABDECKUNG`: Neue Geräteart ohne vorbereitende Fortbildung
@@ -38,7 +40,6 @@ auf eine Bedarfsposition dieser Kategorie. Ergänzen Sie den Verweis oder planen
     bad: "fortbildung:\n  - titel: WLAN und Netzwerk für Medienbeauftragte\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1]\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI, NI_PORTAL],
-    check: Some(coverage),
 };
 
 /// `DP-FORTBILDUNG-UMFANG`: Fortbildung erreicht nicht das ganze Kollegium
@@ -52,21 +53,42 @@ Das kann gewollt sein (etwa Fortbildungen nur für Medienbeauftragte); Prüfende
     bad: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: medienbeauftragte\n    teilnehmende: 2\n    stunden: 6\n    format: extern\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     good: "fortbildung:\n  - titel: Einführung in die interaktiven Displays\n    zielgruppe: alle_lehrkraefte\n    teilnehmende: 15\n    stunden: 3\n    format: schilf\n    zeitraum: 2027-Q2\n    bedarf: [B1, B2]\n",
     sources: &[DPS_QUALI],
-    check: Some(volume),
 };
 
+/// A training plan due only after the application is at most a warning when missing.
+pub(super) fn cap(profile: &Profile) -> Option<Severity> {
+    profile.parameter.fortbildungsplanung_faellig.as_ref().filter(|due| due.wert != Faelligkeit::BeimAntrag).map(|_| Warnung)
+}
+
 fn plan_exists(ctx: &Context<'_>, f: &mut Findings) {
-    if ctx.plan.training.is_empty() {
-        let land_wants = ctx.profile.parameter.konzeptteile.as_ref().is_some_and(|k| k.wert.contains(&Konzeptteil::Fortbildungsplanung));
-        let message = if land_wants {
-            format!(
-                "Der Plan enthält keine Fortbildung; {} verlangt die Fortbildungsplanung auch als Teil des Konzepts.",
-                ctx.profile.land_name()
+    if !ctx.plan.training.is_empty() {
+        return;
+    }
+    let also = match ctx.profile.parameter.konzeptteile.as_ref().filter(|k| k.wert.contains(&Konzeptteil::Fortbildungsplanung)) {
+        Some(parts) => format!(" {} verlangt sie auch als Teil des Konzepts.", crate::german::capitalized(&ctx.profile.who(parts))),
+        None => String::new(),
+    };
+    let help = "Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.";
+    match &ctx.profile.parameter.fortbildungsplanung_faellig {
+        None => {
+            f.at("fortbildung", format!("Der Plan enthält keine Fortbildung.{also}")).with_help(help);
+        }
+        Some(due) if due.wert == Faelligkeit::BeimAntrag => {
+            f.at_param(
+                "fortbildung",
+                format!("Der Plan enthält keine Fortbildung; die Fortbildungsplanung ist {} fällig.{also}", due.wert.label()),
+                due,
             )
-        } else {
-            "Der Plan enthält keine Fortbildung.".to_owned()
-        };
-        f.at("fortbildung", message).with_help("Ergänzen Sie unter `fortbildung` mindestens eine Fortbildung für das Kollegium.");
+            .with_help(help);
+        }
+        Some(due) => {
+            f.at_param(
+                "fortbildung",
+                format!("Der Plan enthält keine Fortbildung; die Fortbildungsplanung ist erst {} fällig.{also}", due.wert.label()),
+                due,
+            )
+            .with_help(format!("{help} Spätestens {} muss sie vorliegen.", due.wert.label()));
+        }
     }
 }
 

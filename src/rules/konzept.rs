@@ -2,14 +2,21 @@
 //! requirements from the Land profile (`konzeptteile`, `kompetenzrahmen`,
 //! `beschluesse`); where a Land requires nothing, they stay silent.
 
-use super::sources::{KM_BY, L_BANK, LMZ_BW, MKR_NRW};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
+use crate::german::capitalized;
 use crate::model::Plan;
 use crate::profile::Konzeptteil;
 use crate::rules::fortbildung::DP_FORTBILDUNG_PLAN;
+use crate::sources::{KM_BY, L_BANK, LMZ_BW, MKR_NRW};
 
-pub(super) static RULES: &[&Rule] = &[&LAND_KONZEPTTEILE, &LAND_ZIELE_MESSBAR, &LAND_EVALUATION, &LAND_RAHMEN, &LAND_BESCHLUESSE];
+pub(super) static RULES: &[Entry] = &[
+    (&LAND_KONZEPTTEILE, Some(parts)),
+    (&LAND_ZIELE_MESSBAR, Some(measurable_goals)),
+    (&LAND_EVALUATION, Some(evaluated_goals)),
+    (&LAND_RAHMEN, Some(framework)),
+    (&LAND_BESCHLUESSE, Some(approvals)),
+];
 
 /// `LAND-KONZEPTTEILE`: Vom Land verlangter Teil des Medienkonzepts fehlt
 pub static LAND_KONZEPTTEILE: Rule = Rule {
@@ -25,7 +32,6 @@ Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die F
     bad: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum: { rahmen: by-kompetenzrahmen, einheiten: [] }\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: by-kompetenzrahmen\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[LMZ_BW, KM_BY, MKR_NRW],
-    check: Some(parts),
 };
 
 /// `LAND-ZIELE-MESSBAR`: Ziel ohne Indikator, Zielwert oder Termin
@@ -38,7 +44,6 @@ einen `indikator`, einen `zielwert` und einen `termin`. Nur so lässt sich spät
     bad: "land: BW\nprogramm: digitalpakt-2019\nziele:\n  - { id: Z1, dimension: unterricht, beschreibung: Digitale Medien werden in allen Fächern genutzt. }\n",
     good: "land: BW\nprogramm: digitalpakt-2019\nziele:\n  - id: Z1\n    dimension: unterricht\n    beschreibung: Digitale Medien werden in allen Fächern genutzt.\n    indikator: Anteil der Fächer mit Medienbausteinen\n    zielwert: \"100 %\"\n    termin: 2028-07-31\n",
     sources: &[LMZ_BW],
-    check: Some(measurable_goals),
 };
 
 /// `LAND-EVALUATION`: Ziel ohne Evaluation
@@ -51,7 +56,6 @@ mit Methode und Zeitpunkt. Ergänzen Sie für das genannte Ziel einen Eintrag.",
     bad: "land: BW\nprogramm: digitalpakt-2019\nevaluation: []\n",
     good: "land: BW\nprogramm: digitalpakt-2019\nevaluation:\n  - { ziel: Z1, methode: Befragung der Fachschaften, zeitpunkt: 2028-06-30 }\n",
     sources: &[LMZ_BW],
-    check: Some(evaluated_goals),
 };
 
 /// `LAND-RAHMEN`: Mediencurriculum nicht auf den Kompetenzrahmen des Landes bezogen
@@ -65,7 +69,6 @@ und ordnen Sie die Einheiten dessen Kompetenzen zu.",
     bad: "land: NW\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: kmk-2016\n  einheiten:\n    - { fach: Deutsch, jahrgang: 5, thema: Informationen suchen, kompetenzen: [\"1.1\"] }\n",
     good: "land: NW\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: mkr-nrw\n  einheiten:\n    - { fach: Deutsch, jahrgang: 5, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[MKR_NRW, KM_BY],
-    check: Some(framework),
 };
 
 /// `LAND-BESCHLUESSE`: Vom Land verlangter Beschluss fehlt
@@ -79,7 +82,6 @@ des Medienkonzepts in der Schulkonferenz. Tragen Sie den Beschluss mit Datum unt
     bad: "land: NW\nprogramm: digitalpakt-2019\nbeschluesse:\n  - { gremium: lehrerkonferenz, datum: 2026-09-20 }\n",
     good: "land: NW\nprogramm: digitalpakt-2019\nbeschluesse:\n  - { gremium: lehrerkonferenz, datum: 2026-09-20 }\n  - { gremium: schulkonferenz, datum: 2026-09-30 }\n",
     sources: &[L_BANK, MKR_NRW],
-    check: Some(approvals),
 };
 
 /// Whether a part is present in the plan's structure, and the YAML path to point at.
@@ -163,8 +165,12 @@ fn parts(ctx: &Context<'_>, f: &mut Findings) {
                 part.label()
             ),
         };
-        f.at_param(path, format!("{} verlangt den Teil „{}“; er fehlt im Plan.", ctx.profile.land_name(), part.label()), required)
-            .with_help(help);
+        f.at_param(
+            path,
+            format!("{} verlangt den Teil „{}“; er fehlt im Plan.", capitalized(&ctx.profile.who(required)), part.label()),
+            required,
+        )
+        .with_help(help);
     }
 }
 
@@ -206,7 +212,7 @@ fn framework(ctx: &Context<'_>, f: &mut Findings) {
             "mediencurriculum.rahmen",
             format!(
                 "{} erwartet das Mediencurriculum im „{}“; der Plan verwendet „{}“.",
-                ctx.profile.land_name(),
+                capitalized(&ctx.profile.who(wanted)),
                 wanted.wert.label(),
                 curriculum.framework.label()
             ),
@@ -222,7 +228,11 @@ fn approvals(ctx: &Context<'_>, f: &mut Findings) {
         if !ctx.plan.approvals.iter().any(|b| b.body == *body) {
             f.at_param(
                 "beschluesse",
-                format!("{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.", ctx.profile.land_name(), body.label()),
+                format!(
+                    "{} verlangt einen Beschluss oder eine Bestätigung: „{}“ fehlt.",
+                    capitalized(&ctx.profile.who(required)),
+                    body.label()
+                ),
                 required,
             )
             .with_help(format!("Ergänzen Sie `- {{ gremium: {}, datum: JJJJ-MM-TT }}`, sobald er vorliegt.", body.key()));

@@ -1,10 +1,10 @@
 //! Needs without price: the plan is valid, but not yet ready for an application.
 
-use super::sources::{SH_RL, VV_2019};
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::Warnung;
+use crate::sources::{SH_RL, VV_2019};
 
-pub(super) static RULES: &[&Rule] = &[&DP_KOSTEN_OFFEN];
+pub(super) static RULES: &[Entry] = &[(&DP_KOSTEN_OFFEN, Some(open_costs))];
 
 /// `DP-KOSTEN-OFFEN`: Bedarf ohne Preis: Plan noch nicht antragsreif
 pub static DP_KOSTEN_OFFEN: Rule = Rule {
@@ -19,7 +19,6 @@ sobald ein Angebot oder eine Kostenschätzung des Schulträgers vorliegt.",
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Interaktive Displays\n    kategorie: anzeige_interaktion\n    geraetetyp: display\n    anzahl: 12\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Ergebnisse im Klassenraum zeigen.\n",
     good: "bedarf:\n  - id: B1\n    bezeichnung: Interaktive Displays\n    kategorie: anzeige_interaktion\n    geraetetyp: display\n    anzahl: 12\n    einzelpreis_eur: 4200\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Ergebnisse im Klassenraum zeigen.\n",
     sources: &[VV_2019, SH_RL],
-    check: Some(open_costs),
 };
 
 fn open_costs(ctx: &Context<'_>, f: &mut Findings) {

@@ -11,22 +11,19 @@ pub mod curriculum;
 pub mod datenschutz;
 pub mod finanzen;
 pub mod foerder;
-pub mod format;
 pub mod fortbildung;
 pub mod konzept;
 pub mod kosten_offen;
+pub mod pdf;
 pub mod placeholder;
 pub mod plan;
 pub mod profil;
-pub mod sources;
 pub mod textgrenzen;
 pub mod traeger;
 
 use std::sync::LazyLock;
 
 pub use curriculum::{Area, Competence, Framework, framework as curriculum_framework};
-
-use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::figures::Figures;
@@ -35,7 +32,8 @@ use crate::profile::{Belegt, Profile};
 
 pub use traeger::{CrossFinding, SchoolFacts, Target, check_schools};
 
-pub use sources::{Quelle, Verlaesslichkeit};
+pub use crate::diag::Rule;
+pub use crate::sources::{Quelle, Verlaesslichkeit};
 
 /// What a check sees.
 pub struct Context<'a> {
@@ -50,59 +48,14 @@ pub struct Context<'a> {
 /// A check function: reads the context, reports findings.
 pub type CheckFn = fn(&Context<'_>, &mut Findings);
 
-/// One rule of the catalogue.
-#[derive(Serialize)]
-pub struct Rule {
-    /// Stable code.
-    pub code: &'static str,
-    /// Short German title.
-    pub title: &'static str,
-    /// Default severity.
-    pub severity: Severity,
-    /// German explanation: what, why, how to fix (Markdown).
-    pub explanation: &'static str,
-    /// A YAML snippet that triggers the rule.
-    pub bad: &'static str,
-    /// A YAML snippet that passes.
-    pub good: &'static str,
-    /// Sources, best first.
-    pub sources: &'static [Quelle],
-    /// The check, or `None` for findings raised while loading.
-    #[serde(skip)]
-    pub check: Option<CheckFn>,
-}
+/// A code of this registry with its check, if it has one: a family lists its codes as entries.
+pub type Entry = (&'static Rule, Option<CheckFn>);
 
 impl Rule {
-    /// Whether the rule rests only on press or secondary sources (then it may be at most a warning).
-    #[must_use]
-    pub fn only_weak_sources(&self) -> bool {
-        !self.sources.is_empty() && self.sources.iter().all(|s| s.verlaesslichkeit != Verlaesslichkeit::Amtlich)
-    }
-
-    /// The sources cited for plans of a Land: nationwide ones and that Land's own (all of them without a Land).
-    pub fn sources_for(&self, land: Option<Land>) -> impl Iterator<Item = &'static Quelle> + use<> {
-        let sources: &'static [Quelle] = self.sources;
-        sources.iter().filter(move |q| q.applies_to(land))
-    }
-
     /// A collector for findings of this rule with the given severity, citing sources for the Land.
     #[must_use]
     pub fn findings(&'static self, severity: Severity, land: Option<Land>) -> Findings {
         Findings { rule: self, severity, land, out: Vec::new() }
-    }
-
-    /// One finding of this rule with its default severity (for codes raised outside a check: loading, profiles).
-    #[must_use]
-    pub fn diagnostic(&self, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::new(self.code, self.severity, path, message);
-        d.source = self.sources.iter().find(|q| q.nationwide()).map(|q| q.url.to_owned());
-        d
-    }
-}
-
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rule").field("code", &self.code).finish_non_exhaustive()
     }
 }
 
@@ -134,7 +87,7 @@ impl Findings {
 
     /// Reports a finding at a YAML path; returns it for adding help.
     pub fn at(&mut self, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        let mut d = Diagnostic::new(self.rule.code, self.severity, path, message);
+        let mut d = Diagnostic::new(self.rule, self.severity, path, message);
         d.source = self.rule.sources_for(self.land).next().map(|s| s.url.to_owned());
         let index = self.out.len();
         self.out.push(d);
@@ -162,12 +115,12 @@ impl Diagnostic {
     }
 }
 
-/// The rule families; add a family by adding its `RULES` slice here.
-static FAMILIES: &[&[&Rule]] = &[
-    format::RULES,
+/// The families of codes with checks; add a family by adding its `RULES` slice here.
+static FAMILIES: &[&[Entry]] = &[
     plan::RULES,
     placeholder::RULES,
     profil::RULES,
+    pdf::RULES,
     foerder::RULES,
     finanzen::RULES,
     betrieb::RULES,
@@ -181,28 +134,38 @@ static FAMILIES: &[&[&Rule]] = &[
     textgrenzen::RULES,
 ];
 
-static REGISTRY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    let mut all: Vec<&'static Rule> = FAMILIES.iter().flat_map(|f| f.iter().copied()).collect();
-    all.sort_by_key(|r| r.code);
+/// Every code with its check, sorted by code: the families above and the codes of the loader.
+static REGISTRY: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    let loader = crate::load::codes::RULES.iter().map(|r| (*r, None));
+    let mut all: Vec<Entry> = FAMILIES.iter().flat_map(|f| f.iter().copied()).chain(loader).collect();
+    all.sort_by_key(|(r, _)| r.code);
     all
 });
+
+static RULES_ONLY: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| REGISTRY.iter().map(|(r, _)| *r).collect());
 
 /// Every rule, sorted by code.
 #[must_use]
 pub fn all() -> &'static [&'static Rule] {
-    &REGISTRY
+    &RULES_ONLY
+}
+
+/// The check of a rule, if it checks a loaded plan.
+#[must_use]
+pub fn check_of(rule: &Rule) -> Option<CheckFn> {
+    REGISTRY.iter().find(|(r, _)| std::ptr::eq(*r, rule)).and_then(|(_, c)| *c)
 }
 
 /// The rule with this code, for codes a user typed (`mep explain`, profile files).
 #[must_use]
 pub fn find(code: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+    RULES_ONLY.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// Whether a profile may set the severity of a rule: rules that check a plan, and the cross-school rules.
 #[must_use]
 pub fn is_adjustable(rule: &Rule) -> bool {
-    rule.check.is_some() || traeger::RULES.iter().any(|r| std::ptr::eq(*r, rule))
+    check_of(rule).is_some() || traeger::RULES.iter().any(|(r, _)| std::ptr::eq(*r, rule))
 }
 
 /// Runs every check on a loaded plan under the profile the plan selects itself.
@@ -211,14 +174,50 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     check_with(plan, &Profile::for_plan(plan))
 }
 
+/// How far a profile's parameters lower a rule's severity (`None`: not at all).
+type CapFn = fn(&Profile) -> Option<Severity>;
+
+/// Rules whose severity a profile parameter lowers, with the function that says how far.
+static CAPS: &[(&Rule, CapFn)] = &[(&fortbildung::DP_FORTBILDUNG_PLAN, fortbildung::cap)];
+
+/// The severity a rule's findings get under a profile: the profile's setting, lowered where a
+/// parameter of the profile says so (e.g. a training plan that is due only later is a warning);
+/// `None` when the profile switches the rule off.
+#[must_use]
+pub fn severity_under(rule: &Rule, profile: &Profile) -> Option<Severity> {
+    let set = profile.severity(rule)?;
+    let cap = CAPS.iter().find(|(r, _)| *r == rule).and_then(|(_, cap)| cap(profile));
+    Some(cap.map_or(set, |c| set.max(c))) // Fehler < Warnung < Hinweis
+}
+
+/// Rules that check only against a profile parameter, with the parameters they read: without any
+/// of them in the profile, the rule checks nothing there (and the rule list says so).
+pub static NEEDS_PARAMETER: &[(&Rule, &[&str])] = &[
+    (&konzept::LAND_KONZEPTTEILE, &["konzeptteile"]),
+    (&konzept::LAND_ZIELE_MESSBAR, &["konzeptteile"]),
+    (&konzept::LAND_EVALUATION, &["konzeptteile"]),
+    (&konzept::LAND_RAHMEN, &["kompetenzrahmen"]),
+    (&konzept::LAND_BESCHLUESSE, &["beschluesse"]),
+    (&finanzen::DP_FOERDERZEITRAUM, &["foerderzeitraum"]),
+    (&finanzen::DP_ANTRAGSFRIST, &["antragsfrist"]),
+    (&finanzen::DP_EIGENANTEIL, &["eigenanteil_min_prozent", "kofinanzierung_min_prozent", "eigenanteil_min_finanzschwach_prozent"]),
+];
+
+/// Whether a rule can find anything under a profile: `false` for a rule that reads only profile
+/// parameters none of which the profile has.
+#[must_use]
+pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
+    NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)))
+}
+
 /// Runs every check the profile switches on, with the profile's severities.
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
     let figures = Figures::of(plan);
     let ctx = Context { plan, profile, figures: &figures };
     let mut out = Vec::new();
-    for rule in all() {
-        if let (Some(check), Some(severity)) = (rule.check, profile.severity(rule)) {
+    for (rule, check) in REGISTRY.iter() {
+        if let (Some(check), Some(severity)) = (check, severity_under(rule, profile)) {
             let mut f = rule.findings(severity, profile.land);
             check(&ctx, &mut f);
             out.append(&mut f.out);

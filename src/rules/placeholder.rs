@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::model::PLACEHOLDER;
 
-pub(super) static RULES: &[&Rule] = &[&PLAN_PLATZHALTER];
+pub(super) static RULES: &[Entry] = &[(&PLAN_PLATZHALTER, Some(placeholders))];
 
 /// `PLAN-PLATZHALTER`: Platzhalter nicht ausgefüllt
 pub static PLAN_PLATZHALTER: Rule = Rule {
@@ -18,7 +18,6 @@ Solange er im Plan steht, ist der Plan nicht fertig. Ersetzen Sie den Platzhalte
     bad: "schule:\n  name: \"BITTE AUSFÜLLEN: Name der Schule\"\n",
     good: "schule:\n  name: Grundschule am Markt\n",
     sources: &[],
-    check: Some(placeholders),
 };
 
 fn placeholders(ctx: &Context<'_>, f: &mut Findings) {

@@ -5,22 +5,22 @@ use std::collections::HashMap;
 
 use validator::ValidateEmail;
 
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::load::suggest;
 use crate::model::{Angabe, Datum, Plan};
 
-pub(super) static RULES: &[&Rule] = &[
-    &FORMAT_VERSION,
-    &PLAN_ID_DOPPELT,
-    &PLAN_VERWEIS,
-    &PLAN_ZEITRAUM,
-    &PLAN_AUSSERHALB,
-    &PLAN_JAHR,
-    &PLAN_EMAIL,
-    &PLAN_LEER,
-    &PLAN_PLAUSIBEL,
-    &PLAN_LANDESCODE,
+pub(super) static RULES: &[Entry] = &[
+    (&FORMAT_VERSION, Some(format_version)),
+    (&PLAN_ID_DOPPELT, Some(unique_ids)),
+    (&PLAN_VERWEIS, Some(references)),
+    (&PLAN_ZEITRAUM, Some(periods)),
+    (&PLAN_AUSSERHALB, Some(inside_period)),
+    (&PLAN_JAHR, Some(years)),
+    (&PLAN_EMAIL, Some(emails)),
+    (&PLAN_LEER, Some(blank_texts)),
+    (&PLAN_PLAUSIBEL, Some(plausible)),
+    (&PLAN_LANDESCODE, Some(country_codes)),
 ];
 
 /// `FORMAT-VERSION`: Unbekannte Formatversion
@@ -32,7 +32,6 @@ pub static FORMAT_VERSION: Rule = Rule {
     bad: "format: 2\n",
     good: "format: 1\n",
     sources: &[],
-    check: Some(format_version),
 };
 
 /// `PLAN-ID-DOPPELT`: Kennung doppelt vergeben
@@ -45,7 +44,6 @@ Innerhalb eines Abschnitts muss jede Kennung eindeutig sein, sonst ist ein Verwe
     bad: "ziele:\n  - { id: Z1, ... }\n  - { id: Z1, ... }\n",
     good: "ziele:\n  - { id: Z1, ... }\n  - { id: Z2, ... }\n",
     sources: &[],
-    check: Some(unique_ids),
 };
 
 /// `PLAN-VERWEIS`: Verweis ins Leere
@@ -58,7 +56,6 @@ das nicht unter `ziele` steht. Prüfen Sie die Schreibweise oder legen Sie den f
     bad: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z2], ... }\n",
     good: "ziele:\n  - { id: Z1, ... }\neinsatzszenarien:\n  - { id: S1, ziele: [Z1], ... }\n",
     sources: &[],
-    check: Some(references),
 };
 
 /// `PLAN-ZEITRAUM`: Zeitraum endet vor seinem Beginn
@@ -71,7 +68,6 @@ pub static PLAN_ZEITRAUM: Rule = Rule {
     bad: "planungszeitraum: { von: 2029-07-31, bis: 2026-08-01 }\n",
     good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
     sources: &[],
-    check: Some(periods),
 };
 
 /// `PLAN-AUSSERHALB`: Termin außerhalb des Planungszeitraums
@@ -84,7 +80,6 @@ Was außerhalb liegt, gehört in einen anderen Plan – oder der Planungszeitrau
     bad: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2030-01-01, ende: 2030-06-30, ... }\n",
     good: "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\nmassnahmen:\n  - { id: M1, beginn: 2027-01-01, ende: 2027-06-30, ... }\n",
     sources: &[],
-    check: Some(inside_period),
 };
 
 /// `PLAN-JAHR`: Unplausible Jahreszahl
@@ -97,7 +92,6 @@ nicht nach dem Stand des Plans und nicht vor 1990.",
     bad: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2104 }\n",
     good: "bestand:\n  geraete:\n    - { typ: beamer, anzahl: 10, anschaffungsjahr: 2014 }\n",
     sources: &[],
-    check: Some(years),
 };
 
 /// `PLAN-EMAIL`: E-Mail-Adresse ungültig
@@ -109,7 +103,6 @@ pub static PLAN_EMAIL: Rule = Rule {
     bad: "ansprechperson: { name: A. Beispiel, email: sl(at)example.org }\n",
     good: "ansprechperson: { name: A. Beispiel, email: sl@example.org }\n",
     sources: &[],
-    check: Some(emails),
 };
 
 /// `PLAN-LEER`: Leere Angabe
@@ -121,7 +114,6 @@ pub static PLAN_LEER: Rule = Rule {
     bad: "schule:\n  name: \"  \"\n",
     good: "schule:\n  name: Grundschule am Markt\n",
     sources: &[],
-    check: Some(blank_texts),
 };
 
 /// `PLAN-PLAUSIBEL`: Unplausible Angabe
@@ -135,7 +127,6 @@ Das ist kein Formfehler, aber ein Prüfer wird nachfragen.",
     bad: "schule: { unterrichtsraeume: 20, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
     good: "schule: { unterrichtsraeume: 38, ... }\nbestand:\n  netz: { wlan_raeume: 35 }\n",
     sources: &[],
-    check: Some(plausible),
 };
 
 /// `PLAN-LANDESCODE`: Ländercode ungültig
@@ -148,7 +139,6 @@ etwa `DE`, `AT`, `IE` oder `US`.",
     bad: "plattformen:\n  - { name: Moodle, hosting_land: Deutschland, ... }\n",
     good: "plattformen:\n  - { name: Moodle, hosting_land: DE, ... }\n",
     sources: &[],
-    check: Some(country_codes),
 };
 
 fn format_version(ctx: &Context<'_>, f: &mut Findings) {

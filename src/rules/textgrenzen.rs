@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Findings, Rule};
+use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::glyphs::{Unprintable, unprintable};
 use crate::source::join_key;
@@ -31,7 +31,8 @@ pub const MAX_LIST_ENTRIES: usize = 100;
 /// each is a row or a block in the document.
 pub const MAX_TOTAL_ENTRIES: usize = 200;
 
-pub(super) static RULES: &[&Rule] = &[&TEXT_LAENGE, &TEXT_ZEICHEN, &TEXT_SCHRIFT];
+pub(super) static RULES: &[Entry] =
+    &[(&TEXT_LAENGE, Some(check_length)), (&TEXT_ZEICHEN, Some(check_characters)), (&TEXT_SCHRIFT, Some(check_glyphs))];
 
 /// `TEXT-LAENGE`: Text oder Liste zu lang für das Dokument
 pub static TEXT_LAENGE: Rule = Rule {
@@ -47,7 +48,6 @@ ein ergänzendes Dokument.",
     bad: "leitbild: \"<ein Text mit mehr als 5 000 Zeichen>\"\n",
     good: "leitbild: |\n  Wir lernen mit und über digitale Medien.\n",
     sources: &[],
-    check: Some(check_length),
 };
 
 /// `TEXT-ZEICHEN`: Unzulässiges Zeichen im Text
@@ -62,7 +62,6 @@ löschen Sie das Zeichen oder schreiben Sie den Text an dieser Stelle neu.",
     bad: "leitbild: \"Wir lernen\\uFFFE mit digitalen Medien.\"\n",
     good: "leitbild: \"Wir lernen mit digitalen Medien.\"\n",
     sources: &[],
-    check: Some(check_characters),
 };
 
 /// `TEXT-SCHRIFT`: Zeichen ohne Darstellung im PDF
@@ -76,7 +75,6 @@ Schreiben Sie das Zeichen aus oder ersetzen Sie es durch ein gewöhnliches.",
     bad: "leitbild: \"Wir lernen gern 🙂\"\n",
     good: "leitbild: \"Wir lernen gern.\"\n",
     sources: &[],
-    check: Some(check_glyphs),
 };
 
 /// Every string of the plan with its YAML path, in document order.
@@ -188,5 +186,5 @@ fn report_characters(ctx: &Context<'_>, f: &mut Findings, wanted: impl Fn(Unprin
 
 /// A count with German thousands separators.
 fn de(n: usize) -> String {
-    crate::view::values::de_int(i64::try_from(n).unwrap_or(i64::MAX))
+    crate::german::de_int(i64::try_from(n).unwrap_or(i64::MAX))
 }

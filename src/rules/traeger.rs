@@ -9,22 +9,22 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::plan::FORMAT_VERSION;
-use super::sources::{BREMEN, BY_DBIR_BUDGET, DPS_QUALI, DPS_TRAEGER, L_BANK, MV_FAQ, NRW_RL, SH_FAQ_GERAETE, VV_2019};
-use super::{Findings, Rule};
+use super::{Entry, Findings, Rule};
 use crate::diag::Diagnostic;
 use crate::diag::Severity::{Fehler, Warnung};
+use crate::german::{de_eur, de_share};
 use crate::model::{Euro, Land, Programm, Traeger};
 use crate::profile::{CapMode, Choice, Profile};
-use crate::view::values::{de_eur, de_share};
+use crate::sources::{BREMEN, BY_DBIR_BUDGET, DPS_QUALI, DPS_TRAEGER, L_BANK, MV_FAQ, NRW_RL, SH_FAQ_GERAETE, VV_2019};
 
-pub(super) static RULES: &[&Rule] = &[
-    &TRAEGER_MOBIL_ANTEIL,
-    &TRAEGER_BUDGET,
-    &TRAEGER_SCHULNUMMER_DOPPELT,
-    &TRAEGER_LAND,
-    &TRAEGER_PROGRAMM,
-    &TRAEGER_PLAN_FEHLT,
-    &TRAEGER_SCHULE_UNERWARTET,
+pub(super) static RULES: &[Entry] = &[
+    (&TRAEGER_MOBIL_ANTEIL, None),
+    (&TRAEGER_BUDGET, None),
+    (&TRAEGER_SCHULNUMMER_DOPPELT, None),
+    (&TRAEGER_LAND, None),
+    (&TRAEGER_PROGRAMM, None),
+    (&TRAEGER_PLAN_FEHLT, None),
+    (&TRAEGER_SCHULE_UNERWARTET, None),
 ];
 
 /// `TRAEGER-MOBIL-ANTEIL`: Mobile Endgeräte über 20 % der Investitionen des Schulträgers
@@ -43,7 +43,6 @@ Für den DigitalPakt 2.0 sind noch keine Obergrenzen veröffentlicht; dort ist d
     bad: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 120.000 € Tablets (30 %)\n",
     good: "# Summe aller allgemeinbildenden Schulen: 400.000 € Investitionen, davon 70.000 € Tablets (17,5 %)\n",
     sources: &[VV_2019, SH_FAQ_GERAETE, MV_FAQ],
-    check: None,
 };
 
 /// `TRAEGER-BUDGET`: Beantragte Mittel über dem Budget des Schulträgers
@@ -56,7 +55,6 @@ Fördermittel (`finanzierung.beantragt_eur`) darf das Budget aus `traeger.yaml` 
     bad: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 540.000 €\n",
     good: "# traeger.yaml: budget_eur: 500000 – Summe beantragt_eur aller Pläne: 480.000 €\n",
     sources: &[DPS_TRAEGER, NRW_RL, BY_DBIR_BUDGET],
-    check: None,
 };
 
 /// `TRAEGER-SCHULNUMMER-DOPPELT`: Schulnummer doppelt
@@ -70,7 +68,6 @@ Die Summen der Übersicht zählen die Schule dann zweimal.",
     bad: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99123\"\n",
     good: "# a.yaml: schulnummer: \"99123\"\n# b.yaml: schulnummer: \"99124\"\n",
     sources: &[],
-    check: None,
 };
 
 /// `TRAEGER-LAND`: Schule in einem anderen Land als der Schulträger
@@ -83,7 +80,6 @@ pub static TRAEGER_LAND: Rule = Rule {
     bad: "# traeger.yaml: land: NI – plan.yaml: land: NW\n",
     good: "# traeger.yaml: land: NI – plan.yaml: land: NI\n",
     sources: &[],
-    check: None,
 };
 
 /// `TRAEGER-PROGRAMM`: Plan für ein anderes Förderprogramm als der Schulträger
@@ -96,7 +92,6 @@ Programm als `traeger.yaml`, gelten für ihn andere Regeln und seine Beträge ge
     bad: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2019\n",
     good: "# traeger.yaml: programm: digitalpakt-2 – plan.yaml: programm: digitalpakt-2\n",
     sources: &[],
-    check: None,
 };
 
 /// `TRAEGER-PLAN-FEHLT`: Erwartete Schule ohne Plan
@@ -111,7 +106,6 @@ andere Schulnummer trägt.",
     bad: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – kein Plan mit dieser Schulnummer\n",
     good: "# traeger.yaml: schulen: [{ schulnummer: \"99123\", name: … }] – plaene/99123.yaml mit schulnummer: \"99123\"\n",
     sources: &[DPS_QUALI, BREMEN, L_BANK],
-    check: None,
 };
 
 /// `TRAEGER-SCHULE-UNERWARTET`: Plan einer Schule, die der Schulträger nicht erwartet
@@ -124,7 +118,6 @@ die Schule in der Liste, die Schulnummer ist falsch geschrieben oder der Plan li
     bad: "# traeger.yaml: schulen: [99123, 99124] – plan.yaml: schulnummer: \"99125\"\n",
     good: "# traeger.yaml: schulen: [99123, 99124, 99125] – plan.yaml: schulnummer: \"99125\"\n",
     sources: &[],
-    check: None,
 };
 
 /// What the cross-school checks need to know about one readable plan.
@@ -296,7 +289,7 @@ fn mobile_share(
         de_eur(mobile.cents()),
         de_eur(investment.cents()),
         share,
-        crate::view::values::de_percent_whole(limit)
+        crate::german::de_percent_whole(limit)
     );
     if mode == CapMode::Alternativ {
         let names: Vec<String> = over_school.iter().map(|s| format!("{} ({})", s.name, de_eur(s.mobile.cents()))).collect();
@@ -415,7 +408,7 @@ mod tests {
         }
         check_schools(None, schools, &Choice::default())
             .into_iter()
-            .filter(|f| f.diagnostic.code == TRAEGER_MOBIL_ANTEIL.code)
+            .filter(|f| *f.diagnostic.code == TRAEGER_MOBIL_ANTEIL)
             .map(|f| f.diagnostic)
             .collect()
     }

@@ -142,7 +142,12 @@ fn para(saetze: Vec<String>) -> Block {
 }
 
 fn befund(d: &Diagnostic) -> Befund {
-    Befund { schwere: d.severity.label(), code: d.code.clone(), zeile: d.location.as_ref().map(|l| l.line), text: d.message.clone() }
+    Befund {
+        schwere: d.severity.label(),
+        code: d.code.code.to_owned(),
+        zeile: d.location.as_ref().map(|l| l.line),
+        text: d.message.clone(),
+    }
 }
 
 /// Builds the overview chapter of a review.

@@ -55,7 +55,7 @@ fn severity_label(s: Severity) -> Label {
 impl From<&Diagnostic> for BefundV {
     fn from(d: &Diagnostic) -> Self {
         Self {
-            code: d.code.clone(),
+            code: d.code.code.to_owned(),
             schwere: severity_label(d.severity),
             meldung: d.message.clone(),
             pfad: d.path.clone(),

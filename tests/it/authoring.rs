@@ -71,7 +71,7 @@ fn has_input_errors(checked: &mep::Checked) -> bool {
     checked
         .diagnostics
         .iter()
-        .any(|d| d.severity == mep::diag::Severity::Fehler && ["YAML-", "FORMAT-", "PLAN-"].iter().any(|p| d.code.starts_with(p)))
+        .any(|d| d.severity == mep::diag::Severity::Fehler && ["YAML-", "FORMAT-", "PLAN-"].iter().any(|p| d.code.as_str().starts_with(p)))
 }
 
 #[test]

@@ -13,7 +13,8 @@ fn examples_validate_without_errors() {
             assert!(!mep::has_errors(&checked.diagnostics), "{}:\n{}", path.display(), render(&checked));
             assert!(checked.value.is_some());
             // Their texts are within the limits and every character has a glyph in the PDF.
-            let text = checked.diagnostics.iter().filter(|d| d.code.starts_with("TEXT-")).map(|d| d.message.as_str()).collect::<Vec<_>>();
+            let text =
+                checked.diagnostics.iter().filter(|d| d.code.as_str().starts_with("TEXT-")).map(|d| d.message.as_str()).collect::<Vec<_>>();
             assert!(text.is_empty(), "{}: {text:?}", path.display());
         }
     }

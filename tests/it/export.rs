@@ -123,7 +123,7 @@ fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
     let original = mep::check_plan(WITH_FINDINGS, text.as_bytes(), &Limits::default());
     let again = mep::check_plan("plan.pdf (Anhang plan.yaml)", &plan.data, &Limits::default());
     let key = |c: &mep::Checked| -> Vec<Finding> {
-        c.diagnostics.iter().map(|d| (d.code.clone(), d.message.clone(), d.location.as_ref().map(|l| (l.line, l.column)))).collect()
+        c.diagnostics.iter().map(|d| (d.code.to_string(), d.message.clone(), d.location.as_ref().map(|l| (l.line, l.column)))).collect()
     };
     assert!(!original.diagnostics.is_empty(), "the example has findings to compare");
     assert_eq!(key(&original), key(&again));

@@ -42,6 +42,27 @@ fn generated_files_are_current() {
     assert!(stale.is_empty(), "stale: {stale:?}; {REFRESH}");
 }
 
+/// Replaces the text between two markers of a committed file with `wanted`, or reports it stale.
+fn section_is_current(rel: &str, start: &str, end: &str, wanted: &str) {
+    let path = root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else { panic!("{rel} lacks the markers {start}") };
+    if &text[a + start.len()..b] != wanted {
+        assert!(updating(), "{rel}: the section after {start} is stale; {REFRESH}");
+        std::fs::write(&path, format!("{}{wanted}{}", &text[..a + start.len()], &text[b..])).unwrap();
+    }
+}
+
+#[test]
+fn profile_parameter_table_is_current() {
+    section_is_current(
+        "schemas/profiles/README.md",
+        "<!-- parameter:start -->\n",
+        "<!-- parameter:end -->",
+        &mep::profile::markdown_table(),
+    );
+}
+
 const START: &str = "<!-- regeln:start -->\n";
 const END: &str = "<!-- regeln:end -->";
 

@@ -3,6 +3,7 @@
 mod angaben;
 mod authoring;
 mod cli;
+mod codes;
 mod diagnostics;
 mod edit_form;
 mod edit_server;

@@ -314,7 +314,7 @@ fn draft_carries_its_banner_and_the_open_errors() {
     let text = text_of(&out.pdf);
     assert!(text.matches("ENTWURF – nicht förderfähig").count() >= out.pages, "banner not on every page");
     for e in errors {
-        assert!(text.contains(&e.code), "Prüfbericht lacks {}", e.code);
+        assert!(text.contains(e.code.as_str()), "Prüfbericht lacks {}", e.code);
     }
 }
 

@@ -424,12 +424,12 @@ fn a_draft_carries_the_banner_and_its_open_errors() {
     assert!(md.starts_with("> **ENTWURF – nicht förderfähig**\n"), "{md}");
     let banner: String = md.lines().take_while(|l| l.starts_with('>')).collect::<Vec<_>>().join("\n");
     for d in checked.diagnostics.iter().filter(|d| d.severity == mep::diag::Severity::Fehler) {
-        assert!(banner.contains(&d.code), "{} missing in banner:\n{banner}", d.code);
+        assert!(banner.contains(d.code.as_str()), "{} missing in banner:\n{banner}", d.code);
     }
     // The Prüfbericht lists every finding, errors and others.
     let annex = &md[md.find("## Anhang C").unwrap()..];
     for d in &checked.diagnostics {
-        assert!(annex.contains(&d.code), "{} missing in Prüfbericht", d.code);
+        assert!(annex.contains(d.code.as_str()), "{} missing in Prüfbericht", d.code);
     }
     let clean = render_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     assert!(!clean.contains("ENTWURF"));

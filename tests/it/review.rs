@@ -36,7 +36,7 @@ fn traeger_review() -> Review {
 }
 
 fn codes(review: &Review) -> BTreeSet<String> {
-    review.rows.iter().flat_map(|r| &r.diagnostics).chain(&review.traeger_findings).map(|d| d.code.clone()).collect()
+    review.rows.iter().flat_map(|r| &r.diagnostics).chain(&review.traeger_findings).map(|d| d.code.as_str().to_owned()).collect()
 }
 
 #[test]

@@ -261,7 +261,7 @@ fn every_yaml_syntax_variant_gets_a_german_message() {
     for f in &files {
         let checked = check_file(f);
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        for d in checked.diagnostics.iter().filter(|d| d.code.starts_with("YAML-") || d.code.starts_with("FORMAT-")) {
+        for d in checked.diagnostics.iter().filter(|d| d.code.as_str().starts_with("YAML-") || d.code.as_str().starts_with("FORMAT-")) {
             for word in FOREIGN {
                 assert!(!d.message.contains(word), "{name}: English or a type name in the message: {}", d.message);
             }

@@ -16,7 +16,7 @@ fn plan_rules() -> Vec<&'static rules::Rule> {
         .iter()
         .copied()
         .filter(|r| {
-            r.check.is_some()
+            rules::check_of(r).is_some()
                 && ["DP-", "DS-", "MC-", "LAND-", "PLAN-PLATZHALTER", "TEXT-ZEICHEN", "TEXT-SCHRIFT"].iter().any(|f| r.code.starts_with(f))
         })
         .collect()
@@ -128,7 +128,7 @@ fn the_rule_list_of_every_land_and_programme() {
 #[test]
 fn no_value_known_only_for_the_digitalpakt_2019_appears_under_digitalpakt_2() {
     let own = |p: &Profile| {
-        catalog::parameter_rows(p).into_iter().filter(|r| r.carried.is_none()).map(|r| (r.name, r.value, r.url)).collect::<BTreeSet<_>>()
+        catalog::parameter_rows(p).into_iter().filter(|r| r.carried.is_none()).map(|r| (r.name(), r.value, r.url)).collect::<BTreeSet<_>>()
     };
     for land in Land::ALL {
         let dp1 = own(&Profile::resolve(Programm::Dp2019, *land));
@@ -141,7 +141,7 @@ fn no_value_known_only_for_the_digitalpakt_2019_appears_under_digitalpakt_2() {
         // Values carried over from DP 2019 are marked, and can never make an error.
         for r in catalog::parameter_rows(&p) {
             if r.carried.is_some() {
-                assert!(r.status().contains("übernommen"), "{}", r.name);
+                assert!(r.status().contains("übernommen"), "{}", r.name());
             }
         }
     }
@@ -175,7 +175,8 @@ fn a_rule_for_every_land_cites_a_nationwide_source_and_land_pages_only_there() {
                 }
                 let cited: Vec<_> = rule.sources_for(Some(*land)).collect();
                 assert!(cited.iter().all(|q| q.applies_to(Some(*land))));
-                let reads_parameter = rule.code.starts_with("LAND-") || rule.code == "DP-ANTRAGSFRIST";
+                // LAND-* and DP-ANTRAGSFRIST cite the parameter's source; DP-BUDGET compares with the budget the plan states.
+                let reads_parameter = rule.code.starts_with("LAND-") || rule.code == "DP-ANTRAGSFRIST" || rule.code == "DP-BUDGET";
                 assert!(reads_parameter || !cited.is_empty(), "{} is on in {} but cites no source there", rule.code, p.title());
             }
         }
@@ -184,40 +185,58 @@ fn a_rule_for_every_land_cites_a_nationwide_source_and_land_pages_only_there() {
 
 #[test]
 fn each_source_is_declared_once() {
-    // Every URL literal of the rule modules stands in exactly one place: `src/rules/sources.rs`.
+    // Every URL literal of the rule modules stands in exactly one place: `src/sources.rs`.
     let mut seen = std::collections::BTreeMap::new();
-    for entry in std::fs::read_dir(root().join("src/rules")).unwrap() {
-        let path = entry.unwrap().path();
+    let mut files: Vec<_> = std::fs::read_dir(root().join("src/rules")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.push(root().join("src/sources.rs"));
+    for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         for (i, _) in text.match_indices("\"https://") {
             let url: String = text[i + 1..].chars().take_while(|c| *c != '"').collect();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            assert_eq!(name, "sources.rs", "{url} declared outside sources.rs");
+            assert!(path.ends_with("src/sources.rs"), "{url} declared outside src/sources.rs, in {name}");
             *seen.entry(url).or_insert(0) += 1;
         }
     }
+    assert!(seen.len() > 40, "only {} sources found", seen.len());
     let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "declared twice: {twice:?}");
 }
 
+/// The URLs of `src/sources.rs` that are declared for some Länder only, with those Länder's keys.
+fn land_scoped_sources() -> std::collections::BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(root().join("src/sources.rs")).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for (i, _) in text.match_indices("= land(") {
+        let call = &text[i..text[i..].find(");").map_or(text.len(), |e| i + e)];
+        let laender: Vec<String> = call
+            .match_indices("Land::")
+            .map(|(j, _)| call[j + 6..].chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_uppercase())
+            .collect();
+        let url: String = call.find("\"https://").map(|j| call[j + 1..].chars().take_while(|c| *c != '"').collect()).unwrap_or_default();
+        assert!(!url.is_empty() && !laender.is_empty(), "unreadable declaration: {call}");
+        out.insert(url, laender);
+    }
+    out
+}
+
 #[test]
-fn every_code_the_loader_emits_is_a_registered_load_time_rule() {
-    // The loader sits below the rules (rules -> profile -> load), so it names its codes as text;
-    // each of them must be a rule of the registry that is raised while reading.
-    let mut found = 0;
-    for file in ["src/load/mod.rs", "src/load/structure.rs", "src/load/yaml_error.rs"] {
-        let text = std::fs::read_to_string(root().join(file)).unwrap();
-        for (i, _) in text.match_indices('"') {
-            let word: String = text[i + 1..].chars().take_while(|c| *c != '"').collect();
-            if (word.starts_with("YAML-") || word.starts_with("FORMAT-"))
-                && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-            {
-                found += 1;
-                let rule = rules::find(&word).unwrap_or_else(|| panic!("{file}: `{word}` is no rule"));
-                assert_eq!(rule.code, word);
-                assert!(rule.check.is_none() || word == "FORMAT-VERSION", "{word} is a plan check, not a load-time code");
+fn a_land_profile_cites_no_page_declared_for_another_land() {
+    let scoped = land_scoped_sources();
+    assert!(scoped.len() > 20, "only {} Land sources found", scoped.len());
+    let dir = root().join("schemas/profiles/laender");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let land = path.file_stem().unwrap().to_string_lossy().to_uppercase();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines() {
+            let Some(url) = line.trim().strip_prefix("quelle: ") else { continue };
+            if let Some(laender) = scoped.get(url.trim()) {
+                checked += 1;
+                assert!(laender.contains(&land), "{}: cites {url}, which is declared for {laender:?} only", path.display());
             }
         }
     }
-    assert!(found >= 10, "only {found} codes found in the loader");
+    assert!(checked > 10, "only {checked} Land-scoped citations checked");
 }

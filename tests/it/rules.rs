@@ -55,7 +55,7 @@ fn every_rule_fires_on_its_bad_example_and_not_on_its_good_one() {
     let mut problems = Vec::new();
     let mut seen = 0;
     for rule in plan_rules() {
-        assert!(rule.check.is_some(), "{} has no check", rule.code);
+        assert!(rules::check_of(rule).is_some(), "{} has no check", rule.code);
         seen += 1;
         match patched(&base, rule.bad).and_then(|t| findings_of(rule.code, &t)) {
             Ok(found) if found.is_empty() => problems.push(format!("{}: bad example does not trigger", rule.code)),
@@ -117,7 +117,9 @@ fn every_embedded_profile_loads_without_findings() {
     assert_eq!(loaded.len(), 18);
     for l in loaded {
         assert!(l.diagnostics.is_empty(), "{}: {:?}", l.source.name(), l.diagnostics);
-        assert!(l.value.is_some(), "{}", l.source.name());
+        let file = l.value.as_ref().unwrap_or_else(|| panic!("{}", l.source.name()));
+        let found = rules::profil::validate(file);
+        assert!(found.is_empty(), "{}: {found:?}", l.source.name());
     }
     for land in Land::ALL {
         let p = Profile::resolve(Programm::Dp2019, *land);
@@ -234,7 +236,27 @@ fn a_plan_without_training_is_reported_once() {
             .collect();
         assert_eq!(about_training.len(), 1, "{land}: {about_training:#?}");
         assert_eq!(about_training[0].code, "DP-FORTBILDUNG-PLAN");
-        assert!(about_training[0].message.contains("verlangt die Fortbildungsplanung"), "{}", about_training[0].message);
+        assert!(about_training[0].message.contains("die Fortbildungsplanung ist"), "{}", about_training[0].message);
+    }
+}
+
+#[test]
+fn when_the_training_plan_is_due_is_a_land_parameter_with_its_source() {
+    let mut plan = minimal();
+    plan.as_object_mut().unwrap().remove("fortbildung");
+    plan["programm"] = "digitalpakt-2019".into();
+    for (land, severity, due, source) in [
+        ("BW", Severity::Fehler, "mit dem Antrag", "https://digitalpaktschule.de/de/schuelerinnen-und-schueler-1734.html"),
+        ("HE", Severity::Warnung, "erst zum Ende des Förderprogramms", "https://kompetenzzentrum-digitale-bildung.de/?p=2667"),
+        ("NI", Severity::Warnung, "erst nach Abschluss der geförderten Maßnahme", "https://medienzentrum-schaumburg.de/?p=334"),
+    ] {
+        plan["land"] = land.into();
+        let text = serde_json::to_string(&plan).unwrap();
+        let checked = check_bytes("p.yaml", text.as_bytes());
+        let d = checked.diagnostics.iter().find(|d| d.code == "DP-FORTBILDUNG-PLAN").unwrap_or_else(|| panic!("{land}: not reported"));
+        assert_eq!(d.severity, severity, "{land}: {}", d.message);
+        assert!(d.message.contains(&format!("ist {due} fällig")), "{land}: {}", d.message);
+        assert_eq!(d.source.as_deref(), Some(source), "{land}");
     }
 }
 
@@ -304,7 +326,7 @@ fn a_forced_programme_changes_severities() {
 }
 
 fn load(text: &str) -> mep::load::Loaded<profile::ProfilDatei> {
-    profile::load_profile("profil.yaml", text.as_bytes(), &Limits::default())
+    rules::profil::load_profile("profil.yaml", text.as_bytes(), &Limits::default())
 }
 
 #[test]
@@ -352,9 +374,9 @@ fn a_profile_file_selects_rules_and_parameters() {
     .unwrap();
     let plain = mep::check_plan("p.yaml", text.as_bytes(), &Limits::default());
     let with = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &Choice { file: Some(file), ..Choice::default() });
-    let codes = |c: &mep::Checked| c.diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>();
-    assert!(codes(&plain).contains(&"DP-FOLGEKOSTEN".to_owned()));
-    assert!(!codes(&with).contains(&"DP-FOLGEKOSTEN".to_owned()));
+    let codes = |c: &mep::Checked| c.diagnostics.iter().map(|d| d.code.code).collect::<Vec<_>>();
+    assert!(codes(&plain).contains(&"DP-FOLGEKOSTEN"));
+    assert!(!codes(&with).contains(&"DP-FOLGEKOSTEN"));
     let own = with.diagnostics.iter().find(|d| d.code == "DP-EIGENANTEIL").expect("20 % minimum applies");
     assert_eq!(own.source.as_deref(), Some("https://example.org/beschluss"));
 }
@@ -441,4 +463,21 @@ fn a_missing_section_yields_one_finding_not_a_cascade() {
     for d in &checked.diagnostics {
         assert!(d.location.is_some(), "{d:?}");
     }
+}
+
+#[test]
+fn electrical_and_building_work_needs_no_teaching_scenario_or_reason() {
+    // B2 is an Elektroinstallation without `szenarien` or `begruendung`: it serves the network, not a lesson.
+    let checked = crate::support::check_file(&root().join("tests/fixtures/rules/DP-BEGLEITMASSNAHME/good.yaml"));
+    let about_b2: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| (d.code == "DP-BEGRUENDUNG" || d.code == "DP-EINSATZSZENARIO") && d.path.starts_with("bedarf[1]"))
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(about_b2.is_empty(), "{about_b2:?}");
+    // A device without them still is reported.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/rules/DP-BEGRUENDUNG/bad.yaml")).unwrap();
+    let checked = check_bytes("bad.yaml", text.as_bytes());
+    assert!(checked.diagnostics.iter().any(|d| d.code == "DP-BEGRUENDUNG"));
 }

@@ -20,7 +20,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Rule, Severity};
 use crate::model::Datum;
 use crate::source::{SourceFile, Span};
 pub use batch::{Budget, Job, render_batch, render_budgeted, render_each};
@@ -86,13 +86,13 @@ impl Attachment {
 }
 
 /// Code of every diagnostic about a template.
-pub const CODE_TEMPLATE: &str = "PDF-VORLAGE";
+pub static CODE_TEMPLATE: &Rule = &crate::rules::pdf::PDF_VORLAGE;
 
 /// Code of a diagnostic about a failed PDF standard check.
-pub const CODE_STANDARD: &str = "PDF-STANDARD";
+pub static CODE_STANDARD: &Rule = &crate::rules::pdf::PDF_STANDARD;
 
 /// Code of a diagnostic about a document that exceeded its time or page budget.
-pub const CODE_BUDGET: &str = "PDF-GRENZE";
+pub static CODE_BUDGET: &Rule = &crate::rules::pdf::PDF_GRENZE;
 
 /// The PDF standards a document is made to conform to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -273,7 +273,7 @@ fn compile(
 /// Turns a typst diagnostic into ours, located in the template file it points at.
 ///
 /// The message is German; typst's own English text follows as a detail in the help.
-fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic, code: &str) -> Diagnostic {
+fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic, code: &'static Rule) -> Diagnostic {
     let severity = match d.severity {
         TypstSeverity::Error => Severity::Fehler,
         TypstSeverity::Warning => Severity::Warnung,

@@ -1,10 +1,10 @@
-//! Codes raised while reading a file: YAML syntax, budgets, structure.
+//! Codes raised while reading a file: YAML syntax, budgets, structure, the plan inside a PDF.
 
-use super::Rule;
+use crate::diag::Rule;
 use crate::diag::Severity::Fehler;
 
-/// Load-time codes; their checks live in [`crate::load`].
-pub(super) static RULES: &[&Rule] = &[
+/// Load-time codes, raised by [`crate::load`]; the registry in [`crate::rules`] lists them.
+pub static RULES: &[&Rule] = &[
     &YAML_SYNTAX,
     &YAML_BUDGET,
     &YAML_DOPPELT,
@@ -17,6 +17,7 @@ pub(super) static RULES: &[&Rule] = &[
     &FORMAT_WERT,
     &FORMAT_BEREICH,
     &FORMAT_DATUM,
+    &PDF_ANHANG,
 ];
 
 /// `YAML-SYNTAX`: Die Datei ist kein gültiges YAML
@@ -30,7 +31,6 @@ und steht nicht in Anführungszeichen. Die Meldung zeigt die Stelle, an der das 
     bad: "schule:\n  name: \"Grundschule am Markt\n",
     good: "schule:\n  name: \"Grundschule am Markt\"\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-BUDGET`: Sicherheitsgrenze des Lesers überschritten
@@ -44,7 +44,6 @@ Ein echter Plan bleibt weit unter diesen Grenzen. Schreiben Sie Werte direkt aus
     bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
     good: "schule:\n  name: Grundschule am Markt\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-DOPPELT`: Schlüssel doppelt
@@ -57,7 +56,6 @@ deshalb ist das ein Fehler. Löschen oder vereinen Sie die doppelte Angabe.",
     bad: "schule:\n  schueler: 250\n  schueler: 260\n",
     good: "schule:\n  schueler: 260\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-UTF8`: Datei nicht UTF-8-kodiert
@@ -70,7 +68,6 @@ dann werden Umlaute falsch gelesen. Speichern Sie die Datei mit der Kodierung UT
     bad: "name: Gr\\xFCnschule   # Byte 0xFC: „ü“ in Windows-1252\n",
     good: "name: Grünschule\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-LEER`: Datei leer
@@ -82,7 +79,6 @@ pub static YAML_LEER: Rule = Rule {
     bad: "# nur ein Kommentar\n",
     good: "format: 1\nprogramm: digitalpakt-2\n",
     sources: &[],
-    check: None,
 };
 
 /// `YAML-GROESSE`: Datei zu groß
@@ -95,7 +91,6 @@ vermutlich wurde die falsche Datei gewählt.",
     bad: "# eine 6 MiB große Datei\n",
     good: "# eine Datei unter 5 MiB\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-UNBEKANNT`: Unbekannter Schlüssel
@@ -109,7 +104,6 @@ und alle erlaubten Schlüssel an dieser Stelle. Schlüssel werden ohne Umlaute g
     bad: "schule:\n  schüler: 250\n",
     good: "schule:\n  schueler: 250\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-PFLICHT`: Pflichtangabe fehlt
@@ -121,7 +115,6 @@ pub static FORMAT_PFLICHT: Rule = Rule {
     bad: "schule:\n  name: Grundschule am Markt\n",
     good: "schule:\n  name: Grundschule am Markt\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 250\n  lehrkraefte: 18\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-TYP`: Falsche Art von Wert
@@ -135,7 +128,6 @@ Ja/Nein-Angaben werden `true` oder `false` geschrieben.",
     bad: "schule:\n  schueler: \"ca. 250\"\n",
     good: "schule:\n  schueler: 250\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-WERT`: Unbekannter Wert
@@ -147,7 +139,6 @@ pub static FORMAT_WERT: Rule = Rule {
     bad: "schule:\n  schulform: gymnasim\n",
     good: "schule:\n  schulform: gymnasium\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-BEREICH`: Zahl außerhalb des erlaubten Bereichs
@@ -159,7 +150,6 @@ pub static FORMAT_BEREICH: Rule = Rule {
     bad: "bedarf:\n  - id: B1\n    anzahl: -3\n",
     good: "bedarf:\n  - id: B1\n    anzahl: 3\n",
     sources: &[],
-    check: None,
 };
 
 /// `FORMAT-DATUM`: Ungültiges Datum
@@ -172,5 +162,18 @@ Der Tag muss im Kalender existieren.",
     bad: "stand: 31.03.2027\n",
     good: "stand: 2027-03-31\n",
     sources: &[],
-    check: None,
+};
+
+/// `PDF-ANHANG`: Kein lesbarer Plan in der PDF-Datei
+pub static PDF_ANHANG: Rule = Rule {
+    code: "PDF-ANHANG",
+    title: "Kein lesbarer Plan in der PDF-Datei",
+    severity: Fehler,
+    explanation: "`mep validate`, `mep review` und `mep render` lesen auch ein archiviertes PDF/A-3b, in das `mep render --format pdf \
+--pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang, oder die Datei \
+oder der Anhang lässt sich nicht lesen. Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
+`--pdf-standard a-3b`; ein PDF aus einem anderen Programm enthält keinen prüfbaren Plan.",
+    bad: "# plan.pdf ohne Anhang plan.yaml\n",
+    good: "# plan.pdf aus mep render --format pdf --pdf-standard a-3b\n",
+    sources: &[],
 };

@@ -63,7 +63,7 @@ impl Quelle {
     }
 }
 
-use Verlaesslichkeit::{Amtlich, Presse, Sekundaer};
+use Verlaesslichkeit::{Amtlich, Sekundaer};
 
 const fn nationwide(titel: &'static str, url: &'static str, verlaesslichkeit: Verlaesslichkeit) -> Quelle {
     Quelle { titel, url, verlaesslichkeit, laender: &[] }
@@ -105,11 +105,11 @@ pub const HIB_2024: Quelle = nationwide(
     "https://www.bundestag.de/presse/hib/kurzmeldungen-992642",
     Amtlich,
 );
-/// Draft VV as reported by the press.
-pub const ENTWURF_VV: Quelle = nationwide(
-    "Entwurf der Verwaltungsvereinbarung (Bericht): laufende Kosten nicht förderfähig",
-    "https://www.finanznachrichten.de/nachrichten-2018-11/45346355-digitalpakt-bund-zahlt-pro-schule-25-000-euro-fuer-tablets-003.htm",
-    Presse,
+/// SN: the Land's release on the agreement of DigitalPakt 2.0, naming IT maintenance in its scope.
+pub const SN_DP2: Quelle = nationwide(
+    "Sächsisches Staatsministerium für Kultus zum DigitalPakt 2.0 (18.12.2025): „vom WLAN über Notebooks bis zu Fragen der IT-Wartung“",
+    "https://medienservice.sachsen.de/medien/news/1093510",
+    Amtlich,
 );
 /// KMK strategy 2016.
 pub const KMK: Quelle = nationwide(

@@ -1,0 +1,49 @@
+//! Codes raised while setting a PDF: template errors, the PDF standards, time and page budgets.
+//! They are raised by [`crate::render::pdf`] and have no check on a plan.
+
+use super::{Entry, Rule};
+use crate::diag::Severity::Fehler;
+
+pub(super) static RULES: &[Entry] = &[(&PDF_VORLAGE, None), (&PDF_STANDARD, None), (&PDF_GRENZE, None)];
+
+/// `PDF-VORLAGE`: Fehler in der PDF-Vorlage
+pub static PDF_VORLAGE: Rule = Rule {
+    code: "PDF-VORLAGE",
+    title: "Fehler in der PDF-Vorlage",
+    severity: Fehler,
+    explanation: "Die Satzvorlage (typst) des PDFs meldet einen Fehler oder einen Hinweis. Mit den mitgelieferten Vorlagen tritt das \
+nur bei einem Fehler in mep auf; meist stammt der Fehler aus einer eigenen Vorlage (`--templates ORDNER`). Die Meldung nennt Datei, \
+Zeile und Spalte in der Vorlage und die Originalmeldung von typst. Beheben Sie die Stelle in der Vorlage oder lassen Sie \
+`--templates` weg, um die mitgelieferten Vorlagen zu verwenden.",
+    bad: "# templates/plan.typ mit einem Tippfehler: #let x = (\n",
+    good: "# templates/plan.typ ohne Fehler\n",
+    sources: &[],
+};
+
+/// `PDF-STANDARD`: PDF erfüllt den gewählten Standard nicht
+pub static PDF_STANDARD: Rule = Rule {
+    code: "PDF-STANDARD",
+    title: "PDF erfüllt den gewählten Standard nicht",
+    severity: Fehler,
+    explanation: "mep erzeugt das PDF archivierbar (PDF/A) und barrierefrei (PDF/UA). Bevor die Datei geschrieben wird, prüft die \
+Satzbibliothek, ob das Dokument den gewählten Standards (`--pdf-standard`) entspricht; hier ist das nicht der Fall, z. B. weil ein \
+Text Zeichen enthält, die PDF/UA verbietet, oder eine eigene Vorlage ein Bild ohne Alternativtext setzt. Die Meldung nennt den Grund. \
+Beheben Sie ihn im Plan oder in der Vorlage; zum Ausprobieren hilft `--pdf-standard none`.",
+    bad: "# eine eigene Vorlage mit #image(\"logo.png\") ohne alt-Text\n",
+    good: "# #image(\"logo.png\", alt: \"Logo des Schulträgers\")\n",
+    sources: &[],
+};
+
+/// `PDF-GRENZE`: PDF-Erzeugung über ihrer Grenze abgebrochen
+pub static PDF_GRENZE: Rule = Rule {
+    code: "PDF-GRENZE",
+    title: "PDF-Erzeugung über ihrer Grenze abgebrochen",
+    severity: Fehler,
+    explanation: "Ein Dokument darf höchstens 60 Sekunden Satzzeit, 2 000 Seiten und (bei eigenen Vorlagen) 1 GiB Speicher brauchen; \
+so kann eine fehlerhafte Vorlage oder eine übergroße Eingabe den Rechner nicht blockieren. Diese Grenze wurde überschritten, oder die \
+Satzbibliothek ist mit einem internen Fehler abgebrochen. Ein echter Plan bleibt weit darunter: Prüfen Sie eigene Vorlagen auf \
+Endlosschleifen und sehr lange Texte im Plan (`mep validate` meldet Texte über den Grenzen).",
+    bad: "# eine Vorlage mit #for i in range(1000000) [#pagebreak()]\n",
+    good: "# die mitgelieferten Vorlagen\n",
+    sources: &[],
+};
