@@ -64,6 +64,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/neu", get(new_page).post(create))
         .route("/assets/mep.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT) }))
         .route("/assets/mep.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }))
+        // Browsers ask for it on every page; there is none, and a 404 would fill their console.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/feld", post(fields))
         .route("/aktion", post(action))
         .route("/speichern", post(save))

@@ -210,13 +210,18 @@
       .then(function (html) { out.innerHTML = html; out.hidden = false; });
   });
 
+  // After a list action the server names the control to focus (`?fokus=`); set after the
+  // browser's own scroll to the `#fragment`, which would otherwise take the focus away.
   var focus = new URLSearchParams(window.location.search).get("fokus");
   if (focus) {
-    var target = document.getElementById(focus);
-    if (target) {
-      var details = target.closest ? target.closest("details") : null;
-      if (details) details.open = true;
-      target.focus();
-    }
+    window.addEventListener("load", function () {
+      setTimeout(function () {
+        var target = document.getElementById(focus);
+        if (!target) return;
+        var details = target.closest ? target.closest("details") : null;
+        if (details) details.open = true;
+        target.focus();
+      }, 0);
+    });
   }
 })();

@@ -203,8 +203,8 @@ pub fn findings_list(ds: &[&Diagnostic]) -> String {
             out,
             r#"<li class="befund {class}"><strong class="stufe">{}</strong> <a class="code" href="/regel/{}">[{}]</a> {}"#,
             d.severity.label(),
-            crate::edit::html::url_part(&d.code),
-            esc(&d.code),
+            crate::edit::html::url_part(d.code.code),
+            esc(d.code.code),
             message(&d.message)
         );
         if let Some(help) = &d.help {
