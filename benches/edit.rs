@@ -59,7 +59,11 @@ fn main() {
     let (m, p90) = median(time(|_| {
         std::hint::black_box(page::form_page(&s, biggest));
     }));
-    println!("largest form page `/seite/{}` ({} KiB): median {m:.2} ms, p90 {p90:.2} ms", biggest.id, page::form_page(&s, biggest).len() / 1024);
+    println!(
+        "largest form page `/seite/{}` ({} KiB): median {m:.2} ms, p90 {p90:.2} ms",
+        biggest.id,
+        page::form_page(&s, biggest).len() / 1024
+    );
 
     let (m, p90) = median(time(|_| {
         std::hint::black_box(page::findings_by_field(s.diagnostics()));

@@ -28,10 +28,11 @@ pub fn run(args: &Args, config: &Config) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let (markdown, typst) = match (super::Templates::resolve(args.templates.as_deref(), false), super::Templates::resolve(args.templates.as_deref(), true)) {
-        (Ok(md), Ok(pdf)) => (md.markdown, pdf.typst),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
+    let (markdown, typst) =
+        match (super::Templates::resolve(args.templates.as_deref(), false), super::Templates::resolve(args.templates.as_deref(), true)) {
+            (Ok(md), Ok(pdf)) => (md.markdown, pdf.typst),
+            (Err(code), _) | (_, Err(code)) => return code,
+        };
     let limits = args.limits.limits();
     let options = Options { path: args.file.clone(), limits, choice, markdown, typst, source_date_epoch: config.source_date_epoch };
     let session = match Session::open(options) {

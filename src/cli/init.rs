@@ -125,7 +125,11 @@ pub fn run(args: &Args, config: &Config) -> u8 {
     match init::write_schema_next_to(&args.file, &text) {
         Ok(Some(schema)) => output::status(quiet, format_args!("Schema für Editoren geschrieben: {}", schema.display())),
         Ok(None) => {}
-        Err(e) => output::stderr(format_args!("Hinweis: Das Schema für Editoren ({}) konnte nicht geschrieben werden: {}.\n", init::SCHEMA_FILE, fsio::describe_io(&e))),
+        Err(e) => output::stderr(format_args!(
+            "Hinweis: Das Schema für Editoren ({}) konnte nicht geschrieben werden: {}.\n",
+            init::SCHEMA_FILE,
+            fsio::describe_io(&e)
+        )),
     }
     if !defaulted.is_empty() {
         output::status(

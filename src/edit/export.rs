@@ -56,7 +56,9 @@ pub struct Snapshot {
 pub fn view(name: &str, text: &str, limits: &Limits, choice: &Choice) -> Result<(PlanView, Counts, crate::Checked), String> {
     let checked = crate::check_plan_for(name, text.as_bytes(), limits, choice);
     let counts = Counts::of(&checked.diagnostics);
-    let plan = checked.value.as_ref().ok_or_else(|| format!("Der Plan kann noch nicht ausgegeben werden: Die Datei kann nicht gelesen werden ({}).", counts.errors_de()))?;
+    let plan = checked.value.as_ref().ok_or_else(|| {
+        format!("Der Plan kann noch nicht ausgegeben werden: Die Datei kann nicht gelesen werden ({}).", counts.errors_de())
+    })?;
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: name.to_owned(), entwurf: counts.errors > 0 });
     Ok((view, counts, checked))
 }
@@ -70,8 +72,9 @@ pub fn export(s: &Snapshot, format: Format) -> Result<String, String> {
     let (bytes, pages) = match format {
         Format::Pdf => {
             let job = crate::render::pdf::Job::for_view(&view, crate::render::pdf::Standard::default(), s.source_date_epoch);
-            let out = crate::render::pdf::render(&s.typst, job.data_json, &job.settings)
-                .map_err(|diags| format!("Das PDF konnte nicht erzeugt werden: {}", diags.first().map_or("unbekannter Fehler", |d| d.message.as_str())))?;
+            let out = crate::render::pdf::render(&s.typst, job.data_json, &job.settings).map_err(|diags| {
+                format!("Das PDF konnte nicht erzeugt werden: {}", diags.first().map_or("unbekannter Fehler", |d| d.message.as_str()))
+            })?;
             (out.pdf, Some(out.pages))
         }
         Format::Xlsx => {
@@ -79,7 +82,8 @@ pub fn export(s: &Snapshot, format: Format) -> Result<String, String> {
             (crate::render::xlsx::plan(&row, s.source_date_epoch)?, None)
         }
     };
-    crate::fsio::write_atomic(&target, &bytes).map_err(|e| format!("`{}` kann nicht geschrieben werden: {}.", target.display(), crate::fsio::describe_io(&e)))?;
+    crate::fsio::write_atomic(&target, &bytes)
+        .map_err(|e| format!("`{}` kann nicht geschrieben werden: {}.", target.display(), crate::fsio::describe_io(&e)))?;
     let mut parts = Vec::new();
     if let Some(p) = pages {
         parts.push(format!("{p} Seiten"));

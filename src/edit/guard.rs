@@ -64,13 +64,17 @@ impl Guard {
 
     fn host_ok(&self, host: Option<&str>) -> bool {
         let p = self.port;
-        host.is_some_and(|h| [format!("127.0.0.1:{p}"), format!("localhost:{p}"), format!("[::1]:{p}")].iter().any(|ok| ok.eq_ignore_ascii_case(h)))
+        host.is_some_and(|h| {
+            [format!("127.0.0.1:{p}"), format!("localhost:{p}"), format!("[::1]:{p}")].iter().any(|ok| ok.eq_ignore_ascii_case(h))
+        })
     }
 
     fn origin_ok(&self, origin: Option<&str>) -> bool {
         let p = self.port;
         origin.is_some_and(|o| {
-            [format!("http://127.0.0.1:{p}"), format!("http://localhost:{p}"), format!("http://[::1]:{p}")].iter().any(|ok| ok.eq_ignore_ascii_case(o))
+            [format!("http://127.0.0.1:{p}"), format!("http://localhost:{p}"), format!("http://[::1]:{p}")]
+                .iter()
+                .any(|ok| ok.eq_ignore_ascii_case(o))
         })
     }
 
@@ -95,13 +99,19 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let path = req.uri().path().to_owned();
     let refusal = if !guard.host_ok(text(header::HOST).as_deref()) {
-        Some((StatusCode::FORBIDDEN, "Diese Adresse ist nicht erlaubt. Öffnen Sie den Editor über die Adresse, die `mep bearbeiten` im Terminal ausgegeben hat."))
+        Some((
+            StatusCode::FORBIDDEN,
+            "Diese Adresse ist nicht erlaubt. Öffnen Sie den Editor über die Adresse, die `mep bearbeiten` im Terminal ausgegeben hat.",
+        ))
     } else if req.method() != Method::GET && req.method() != Method::HEAD && !guard.origin_ok(text(header::ORIGIN).as_deref()) {
         Some((StatusCode::FORBIDDEN, "Diese Anfrage kommt nicht von der Seite des Editors und wird abgelehnt."))
     } else if text(header::CONTENT_LENGTH).and_then(|l| l.parse::<usize>().ok()).is_some_and(|l| l > guard.body_limit) {
         Some((StatusCode::PAYLOAD_TOO_LARGE, "Die Anfrage ist größer als die erlaubte Dateigröße (`--max-groesse`)."))
     } else if path != "/anmelden" && !path.starts_with("/assets/") && !guard.authorised(headers) {
-        Some((StatusCode::UNAUTHORIZED, "Bitte öffnen Sie den Editor über die vollständige Adresse mit dem Schlüssel (`token=…`), die `mep bearbeiten` im Terminal ausgegeben hat."))
+        Some((
+            StatusCode::UNAUTHORIZED,
+            "Bitte öffnen Sie den Editor über die vollständige Adresse mit dem Schlüssel (`token=…`), die `mep bearbeiten` im Terminal ausgegeben hat.",
+        ))
     } else {
         None
     };

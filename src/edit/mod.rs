@@ -29,6 +29,10 @@ pub use session::{Options, Session};
 pub use server::App;
 
 /// Serves the editor on a bound listener until `shutdown` completes.
-pub async fn serve(listener: tokio::net::TcpListener, app: std::sync::Arc<App>, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: std::sync::Arc<App>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, server::router(app)).with_graceful_shutdown(shutdown).await
 }

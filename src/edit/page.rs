@@ -52,7 +52,9 @@ fn on_general_page(f: &Field) -> bool {
     match &f.widget {
         Widget::Scalar(s) => !s.markdown,
         Widget::Choice(_) | Widget::Flag | Widget::RefChoice(_) => true,
-        Widget::Group(children) => children.len() <= 3 && children.iter().all(|c| matches!(c.widget, Widget::Scalar(_) | Widget::Choice(_) | Widget::Flag)),
+        Widget::Group(children) => {
+            children.len() <= 3 && children.iter().all(|c| matches!(c.widget, Widget::Scalar(_) | Widget::Choice(_) | Widget::Flag))
+        }
         _ => false,
     }
 }
@@ -128,7 +130,8 @@ pub fn status(s: &Session) -> String {
     } else {
         "Noch nicht bereit: Mit Fehlern entsteht nur ein Entwurf."
     };
-    let saved = if s.dirty() { r#"<strong class="ungespeichert">Ungespeicherte Änderungen</strong>"# } else { "Alle Änderungen gespeichert" };
+    let saved =
+        if s.dirty() { r#"<strong class="ungespeichert">Ungespeicherte Änderungen</strong>"# } else { "Alle Änderungen gespeichert" };
     format!(r#"<span class="zahlen">{}</span> · <span>{ready}</span> · <span class="speicherstand">{saved}</span>"#, esc(&c.summary_de()))
 }
 
@@ -192,11 +195,19 @@ pub fn frame(s: &Session, current: &str, title: &str, main: &str) -> String {
             let here = if p.id == current { r#" aria-current="page""# } else { "" };
             let n = counts.get(&p.id).copied().map(count_text).unwrap_or_default();
             let badge = if n.is_empty() { String::new() } else { format!(r#" <span class="zahl">({n})</span>"#) };
-            let _ = write!(out, r#"<li><a href="/seite/{}"{here}>{}</a><span id="n-{}">{badge}</span></li>"#, esc(&p.id), esc(&p.title), esc(&p.id));
+            let _ = write!(
+                out,
+                r#"<li><a href="/seite/{}"{here}>{}</a><span id="n-{}">{badge}</span></li>"#,
+                esc(&p.id),
+                esc(&p.title),
+                esc(&p.id)
+            );
         }
     }
     out.push_str("</ul><ul>");
-    for (id, href, label) in [("befunde", "/befunde", "Alle Befunde"), ("vorschau", "/vorschau", "Vorschau"), ("quelltext", "/quelltext", "Textansicht (YAML)")] {
+    for (id, href, label) in
+        [("befunde", "/befunde", "Alle Befunde"), ("vorschau", "/vorschau", "Vorschau"), ("quelltext", "/quelltext", "Textansicht (YAML)")]
+    {
         let here = if id == current { r#" aria-current="page""# } else { "" };
         let _ = write!(out, r#"<li><a href="{href}"{here}>{label}</a></li>"#);
     }
@@ -214,7 +225,11 @@ pub fn form_page(s: &Session, page: &Page) -> String {
     let mut main = String::new();
     let _ = write!(main, "<h1>{}</h1>", esc(&page.title));
     let Widget::Group(fields) = &schema::plan().widget else { return frame(s, &page.id, &page.title, &main) };
-    let _ = write!(main, r#"<form method="post" action="/feld" id="formular" novalidate><input type="hidden" name="seite" value="{}">"#, esc(&page.id));
+    let _ = write!(
+        main,
+        r#"<form method="post" action="/feld" id="formular" novalidate><input type="hidden" name="seite" value="{}">"#,
+        esc(&page.id)
+    );
     for key in &page.keys {
         let Some(f) = fields.iter().find(|f| &f.key == key) else { continue };
         let v = value.and_then(|v| v.get(key));
@@ -223,7 +238,12 @@ pub fn form_page(s: &Session, page: &Page) -> String {
                 let _ = write!(main, r#"<p class="hilfe" id="h-{}">{}</p>"#, field_id(key), super::html::message(&f.help));
                 widgets::findings(&mut main, &ctx, &field_id(key), key);
                 if !f.required && v.is_some_and(Value::is_object) {
-                    let _ = write!(main, r#"<button type="submit" class="klein" formaction="/aktion" name="aktion" value="entfernen:{}">Ganzen Abschnitt „{}“ entfernen</button>"#, esc(key), esc(&f.label));
+                    let _ = write!(
+                        main,
+                        r#"<button type="submit" class="klein" formaction="/aktion" name="aktion" value="entfernen:{}">Ganzen Abschnitt „{}“ entfernen</button>"#,
+                        esc(key),
+                        esc(&f.label)
+                    );
                 }
                 widgets::fields_of(&mut main, &ctx, children, key, v);
             }

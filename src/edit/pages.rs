@@ -25,7 +25,8 @@ pub fn summary(s: &Session) -> String {
             let p = page::page_of(f);
             (p.id.as_str(), p.title.as_str())
         });
-        let place = d.location.as_ref().map_or(String::new(), |l| format!(" <span class=\"ort\">(Zeile {}, Spalte {})</span>", l.line, l.column));
+        let place =
+            d.location.as_ref().map_or(String::new(), |l| format!(" <span class=\"ort\">(Zeile {}, Spalte {})</span>", l.line, l.column));
         let link = field.as_deref().map_or(String::new(), |f| {
             format!(r#" <a href="/seite/{}#{}">zum Feld <code>{}</code></a>"#, esc(page_id), super::path::field_id(f), esc(f))
         });
@@ -101,7 +102,9 @@ pub fn text_view(s: &Session, problem: Option<&str>) -> String {
 pub fn difference(s: &Session) -> String {
     let disk = s.disk().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     let mine = s.text().unwrap_or_default();
-    let mut main = String::from("<h1>Unterschied zur Datei</h1><p>Zeilen mit „−“ stehen nur in der Datei auf der Festplatte, Zeilen mit „+“ nur im Editor.</p>");
+    let mut main = String::from(
+        "<h1>Unterschied zur Datei</h1><p>Zeilen mit „−“ stehen nur in der Datei auf der Festplatte, Zeilen mit „+“ nur im Editor.</p>",
+    );
     main.push_str(r#"<form method="post" action="/neu-laden"><button type="submit">Datei neu laden (Änderungen im Editor verwerfen)</button></form><pre class="unterschied">"#);
     let diff = similar::TextDiff::from_lines(disk.as_str(), mine);
     for group in diff.grouped_ops(2) {

@@ -169,9 +169,12 @@ pub fn insert_ordered(map: &mut Map<String, Value>, key: &str, value: Value, ord
     let rank = |k: &str| order.iter().position(|o| o == k);
     let mine = rank(key);
     let position = mine.and_then(|mine| {
-        map.keys().enumerate().filter(|(_, k)| rank(k).is_some_and(|r| r < mine)).map(|(i, _)| i + 1).last().or_else(|| {
-            map.keys().position(|k| rank(k).is_some_and(|r| r > mine))
-        })
+        map.keys()
+            .enumerate()
+            .filter(|(_, k)| rank(k).is_some_and(|r| r < mine))
+            .map(|(i, _)| i + 1)
+            .last()
+            .or_else(|| map.keys().position(|k| rank(k).is_some_and(|r| r > mine)))
     });
     match position {
         Some(at) => {

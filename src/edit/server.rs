@@ -104,7 +104,11 @@ fn wants_json(headers: &HeaderMap) -> bool {
 /// A page id from a form, or the general page.
 fn page_param(pairs: &[(String, String)]) -> String {
     let id = pairs.iter().find(|(k, _)| k == "seite").map_or(GENERAL, |(_, v)| v.as_str());
-    if page::pages().iter().any(|p| p.id == id) || ["befunde", "vorschau", "quelltext"].contains(&id) { id.to_owned() } else { GENERAL.to_owned() }
+    if page::pages().iter().any(|p| p.id == id) || ["befunde", "vorschau", "quelltext"].contains(&id) {
+        id.to_owned()
+    } else {
+        GENERAL.to_owned()
+    }
 }
 
 fn back_to(page: &str) -> String {
@@ -294,7 +298,9 @@ fn run_action(s: &mut Session, act: &str) -> Result<String, String> {
             Ok(focus(field_id(first.as_deref().unwrap_or(&item_path)), field_id(&item_path)))
         }
         "loeschen" | "hoch" | "runter" => {
-            let (Some(Seg::Index(i)), list) = (segs.last().cloned(), &segs[..segs.len().saturating_sub(1)]) else { return Err("Kein Listeneintrag.".to_owned()) };
+            let (Some(Seg::Index(i)), list) = (segs.last().cloned(), &segs[..segs.len().saturating_sub(1)]) else {
+                return Err("Kein Listeneintrag.".to_owned());
+            };
             let list_path = path::join(list);
             let len = s.value().and_then(|v| path::get(v, list)).and_then(Value::as_array).map_or(0, Vec::len);
             match verb {
@@ -323,7 +329,9 @@ fn run_action(s: &mut Session, act: &str) -> Result<String, String> {
         }
         "variante" => {
             let index: usize = extra.parse().map_err(|_| "Unbekannte Form.")?;
-            let Some(Widget::Alternatives(alts)) = schema::plan().at(&segs).map(|f| &f.widget) else { return Err("Keine Auswahl der Form.".to_owned()) };
+            let Some(Widget::Alternatives(alts)) = schema::plan().at(&segs).map(|f| &f.widget) else {
+                return Err("Keine Auswahl der Form.".to_owned());
+            };
             let alt = alts.get(index).ok_or("Unbekannte Form.")?;
             let current = s.value().and_then(|v| path::get(v, &segs)).cloned();
             if super::form::html::active_alternative(alts, current.as_ref()) != index || current.is_none() {
@@ -347,7 +355,10 @@ async fn save(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Res
     let outcome = s.save();
     let notice = match &outcome {
         Ok(()) => format!("Gespeichert: `{}`.", s.name()),
-        Err(SaveError::Conflict) => "Nicht gespeichert: Die Datei wurde außerhalb des Editors geändert. Laden Sie sie neu oder sehen Sie sich den Unterschied an.".to_owned(),
+        Err(SaveError::Conflict) => {
+            "Nicht gespeichert: Die Datei wurde außerhalb des Editors geändert. Laden Sie sie neu oder sehen Sie sich den Unterschied an."
+                .to_owned()
+        }
         Err(SaveError::Empty) => "Nicht gespeichert: Es ist noch kein Plan angelegt.".to_owned(),
         Err(SaveError::Io(e)) => format!("Nicht gespeichert: {e}"),
     };
@@ -355,7 +366,10 @@ async fn save(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Res
     if wants_json(&headers) {
         let mut state = json_state(&s, None);
         let conflict = matches!(outcome, Err(SaveError::Conflict));
-        state.headers_mut().insert("x-mep-meldung", axum::http::HeaderValue::from_str(&super::html::url_part(&notice)).unwrap_or(axum::http::HeaderValue::from_static("")));
+        state.headers_mut().insert(
+            "x-mep-meldung",
+            axum::http::HeaderValue::from_str(&super::html::url_part(&notice)).unwrap_or(axum::http::HeaderValue::from_static("")),
+        );
         if conflict {
             *state.status_mut() = StatusCode::CONFLICT;
         }
@@ -386,7 +400,9 @@ async fn export_file(State(app): State<Shared>, Path(format): Path<String>, body
             source_date_epoch: s.options.source_date_epoch,
         }
     };
-    let outcome = tokio::task::spawn_blocking(move || export::export(&snapshot, format)).await.unwrap_or_else(|_| Err("Der Export wurde abgebrochen.".to_owned()));
+    let outcome = tokio::task::spawn_blocking(move || export::export(&snapshot, format))
+        .await
+        .unwrap_or_else(|_| Err("Der Export wurde abgebrochen.".to_owned()));
     lock(&app).notice = Some(match outcome {
         Ok(note) => note,
         Err(e) => format!("Nicht erstellt: {e}"),

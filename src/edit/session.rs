@@ -69,7 +69,9 @@ impl Session {
         let base = match crate::fsio::read_bounded(&options.path, options.limits.max_bytes) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(format!("Datei `{}` kann nicht gelesen werden: {}.", options.path.display(), crate::fsio::describe_io(&e))),
+            Err(e) => {
+                return Err(format!("Datei `{}` kann nicht gelesen werden: {}.", options.path.display(), crate::fsio::describe_io(&e)));
+            }
         };
         let mut s = Self { options, base: None, text: None, value: None, diagnostics: Vec::new(), counts: Counts::default(), notice: None };
         s.take_base(base);
@@ -207,7 +209,11 @@ impl Session {
         let mut at = segs.len() - 1;
         while at > 0 {
             let parent = &segs[..at];
-            let empty = self.value.as_ref().and_then(|v| path::get(v, parent)).is_some_and(|v| v.as_object().is_some_and(serde_json::Map::is_empty));
+            let empty = self
+                .value
+                .as_ref()
+                .and_then(|v| path::get(v, parent))
+                .is_some_and(|v| v.as_object().is_some_and(serde_json::Map::is_empty));
             let optional = schema::plan().at(parent).is_some_and(|f| !f.required) && matches!(parent.last(), Some(Seg::Key(_)));
             if !(empty && optional) {
                 break;
@@ -234,7 +240,11 @@ impl Session {
             return Err(SaveError::Conflict);
         }
         let path = self.options.path.clone();
-        let written = if self.base.is_some() { crate::fsio::write_atomic(&path, text.as_bytes()) } else { crate::fsio::write_new(&path, text.as_bytes()) };
+        let written = if self.base.is_some() {
+            crate::fsio::write_atomic(&path, text.as_bytes())
+        } else {
+            crate::fsio::write_new(&path, text.as_bytes())
+        };
         written.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 SaveError::Conflict

@@ -125,14 +125,18 @@ pub fn schema_reference(target: &Path) -> String {
 /// The `$schema` a plan names in its modeline (`# yaml-language-server: $schema=…`), if any.
 #[must_use]
 pub fn schema_modeline(text: &str) -> Option<&str> {
-    text.lines().take(5).find_map(|l| l.trim_start().strip_prefix('#')?.trim().strip_prefix("yaml-language-server:")?.trim().strip_prefix("$schema=")).map(str::trim)
+    text.lines()
+        .take(5)
+        .find_map(|l| l.trim_start().strip_prefix('#')?.trim().strip_prefix("yaml-language-server:")?.trim().strip_prefix("$schema="))
+        .map(str::trim)
 }
 
 /// The schema file as written next to plans: the editor schema with the writing version.
 #[must_use]
 pub fn schema_file_text() -> String {
     let text = schema_json();
-    let comment = format!("  \"$comment\": \"Geschrieben von mep {}; neuere Versionen von mep erneuern diese Datei.\",\n", env!("CARGO_PKG_VERSION"));
+    let comment =
+        format!("  \"$comment\": \"Geschrieben von mep {}; neuere Versionen von mep erneuern diese Datei.\",\n", env!("CARGO_PKG_VERSION"));
     match text.strip_prefix("{\n") {
         Some(rest) => format!("{{\n{comment}{rest}"),
         None => text,

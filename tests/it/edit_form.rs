@@ -79,7 +79,12 @@ fn future_schema_shapes_need_no_editor_change() {
     assert!(md.markdown);
     let value = json!({"schueler": "unbekannt", "seit": "2019-08", "bedarf": [{"id": "B1", "anzahl": "unbekannt", "stand": "soll", "finanzierung": [{"quelle": "land", "betrag_eur": 1.5}]}], "kapitel": [{"titel": "Anhang", "text": "**fett**\n"}]});
     let html = render(&form, &value);
-    for needle in [r#"name="schueler" value="unbekannt""#, r#"name="bedarf[0].finanzierung[0].quelle""#, r#"<textarea id="f-kapitel-0-text""#, r#"value="1,5""#] {
+    for needle in [
+        r#"name="schueler" value="unbekannt""#,
+        r#"name="bedarf[0].finanzierung[0].quelle""#,
+        r#"<textarea id="f-kapitel-0-text""#,
+        r#"value="1,5""#,
+    ] {
         assert!(html.contains(needle) || needle.contains("schueler"), "{needle} in the form");
     }
     assert!(html.contains(r#"name="schueler" value="unbekannt" data-feld"#) && html.contains(" checked"), "unbekannt is a checked box");

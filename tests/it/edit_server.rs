@@ -117,7 +117,11 @@ impl Editor {
     }
 
     fn post(&self, target: &str, body: &str) -> Reply {
-        let h = vec![format!("Cookie: {}", self.cookie), format!("Origin: {}", self.origin()), "Content-Type: application/x-www-form-urlencoded".to_owned()];
+        let h = vec![
+            format!("Cookie: {}", self.cookie),
+            format!("Origin: {}", self.origin()),
+            "Content-Type: application/x-www-form-urlencoded".to_owned(),
+        ];
         self.request("POST", target, &h, body)
     }
 }
@@ -176,7 +180,13 @@ fn a_post_needs_this_servers_origin() {
     let path = plan_in(dir.path(), &example());
     let e = start(&path, 5 << 20);
     let body = format!("seite=schule&schule.name={}", enc("Geändert"));
-    for origin in [None, Some("null"), Some("http://evil.example"), Some(&format!("http://127.0.0.1:{}", e.port + 1) as &str), Some(&format!("https://127.0.0.1:{}", e.port) as &str)] {
+    for origin in [
+        None,
+        Some("null"),
+        Some("http://evil.example"),
+        Some(&format!("http://127.0.0.1:{}", e.port + 1) as &str),
+        Some(&format!("https://127.0.0.1:{}", e.port) as &str),
+    ] {
         let mut h = vec![format!("Cookie: {}", e.cookie)];
         if let Some(o) = origin {
             h.push(format!("Origin: {o}"));
@@ -198,7 +208,15 @@ fn a_get_changes_nothing() {
     let path = plan_in(dir.path(), &example());
     let e = start(&path, 5 << 20);
     let before = e.get("/quelltext").body;
-    for target in ["/feld?seite=schule&schule.name=X", "/speichern", "/aktion?aktion=loeschen:ziele[0]", "/neu-laden", "/export/pdf", "/quelltext?text=x", "/neu?land=BY"] {
+    for target in [
+        "/feld?seite=schule&schule.name=X",
+        "/speichern",
+        "/aktion?aktion=loeschen:ziele[0]",
+        "/neu-laden",
+        "/export/pdf",
+        "/quelltext?text=x",
+        "/neu?land=BY",
+    ] {
         let r = e.get(target);
         assert!(r.status == 405 || r.status == 200 || r.status == 303, "{target}: {}", r.status);
     }
@@ -248,7 +266,11 @@ fn every_answer_has_the_security_headers_and_no_cors() {
 #[test]
 fn every_value_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
-    let text = example().replacen("name: Staatliche Realschule am Lechufer Auenried", "name: \"<script>alert(1)</script> & 'x' \\\" Realschule\"", 1);
+    let text = example().replacen(
+        "name: Staatliche Realschule am Lechufer Auenried",
+        "name: \"<script>alert(1)</script> & 'x' \\\" Realschule\"",
+        1,
+    );
     let e = start(&plan_in(dir.path(), &text), 5 << 20);
     let page = e.get("/seite/schule").body;
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;x&#39; &quot;"), "{}", &page[..page.len().min(400)]);
@@ -268,7 +290,12 @@ fn saving_does_not_overwrite_a_file_changed_on_disk() {
     std::fs::write(&path, &theirs).unwrap();
     let page = e.get("/seite/schule").body;
     assert!(page.contains("außerhalb des Editors geändert"), "the page says so");
-    let r = e.request("POST", "/speichern", &[format!("Cookie: {}", e.cookie), format!("Origin: {}", e.origin()), "Accept: application/json".to_owned()], "seite=schule");
+    let r = e.request(
+        "POST",
+        "/speichern",
+        &[format!("Cookie: {}", e.cookie), format!("Origin: {}", e.origin()), "Accept: application/json".to_owned()],
+        "seite=schule",
+    );
     assert_eq!(r.status, 409);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "nothing overwritten");
     let diff = e.get("/unterschied").body;
@@ -315,10 +342,12 @@ fn a_field_edit_is_saved_byte_for_byte_and_leaves_no_temporary_file() {
     assert_eq!(e.post("/speichern", "seite=schule").status, 303);
     let saved = std::fs::read_to_string(&path).unwrap();
     let old_line = crlf.lines().find(|l| l.trim_start().starts_with("schueler:")).unwrap().to_owned();
-    let new_line = old_line.replacen(old_line.trim_start().trim_start_matches("schueler:").trim().split_whitespace().next().unwrap(), "623", 1);
+    let new_line =
+        old_line.replacen(old_line.trim_start().trim_start_matches("schueler:").trim().split_whitespace().next().unwrap(), "623", 1);
     assert_eq!(saved, crlf.replacen(&old_line, &new_line, 1), "only the value changed, CRLF kept");
     assert_eq!(e.post("/export/xlsx", "seite=schule").status, 303);
-    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|f| f.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|f| f.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     assert_eq!(names, ["plan.xlsx", "plan.yaml"], "only the plan and its output, no temporary file");
 }

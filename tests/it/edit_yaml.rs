@@ -97,7 +97,42 @@ fn a_change_that_would_read_back_differently_is_refused() {
 fn values_read_back_as_typed() {
     let limits = Limits::default();
     let base = "format: 1\nschule:\n  name: X\n";
-    for s in ["no", "yes", "on", "0123", "2.480", "true", "null", "~", "12", "1e3", "a: b", "x #y", "- z", "[1]", "{a}", "'q'", "\"d\"", "Ä ö ü ß €", "tab\there", "zwei\nZeilen", "  führend", "ende  ", "#", "%x", "@x", "`x", "!x", "&x", "*x", "|", ">", "?", ",", "\u{85}x"] {
+    for s in [
+        "no",
+        "yes",
+        "on",
+        "0123",
+        "2.480",
+        "true",
+        "null",
+        "~",
+        "12",
+        "1e3",
+        "a: b",
+        "x #y",
+        "- z",
+        "[1]",
+        "{a}",
+        "'q'",
+        "\"d\"",
+        "Ä ö ü ß €",
+        "tab\there",
+        "zwei\nZeilen",
+        "  führend",
+        "ende  ",
+        "#",
+        "%x",
+        "@x",
+        "`x",
+        "!x",
+        "&x",
+        "*x",
+        "|",
+        ">",
+        "?",
+        ",",
+        "\u{85}x",
+    ] {
         let text = run(base, &Op::Set(p("schule.name"), json!(s)));
         let v = mep::load::yaml_value(&text, &limits).unwrap();
         assert_eq!(v["schule"]["name"], json!(s), "{s:?} written as {text:?}");

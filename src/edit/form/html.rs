@@ -106,7 +106,9 @@ pub fn display(f: &Field, value: Option<&Value>) -> Vec<String> {
     match (&f.widget, value) {
         (_, None | Some(Value::Null)) => vec![String::new()],
         (Widget::Scalar(s), Some(Value::String(v))) if s.consts.iter().any(|c| &c.value == v) => vec![String::new(), v.clone()],
-        (Widget::Multi(_) | Widget::RefList(_), Some(Value::Array(items))) => std::iter::once(String::new()).chain(items.iter().map(scalar_text)).collect(),
+        (Widget::Multi(_) | Widget::RefList(_), Some(Value::Array(items))) => {
+            std::iter::once(String::new()).chain(items.iter().map(scalar_text)).collect()
+        }
         (Widget::Tags(_), Some(Value::Array(items))) => vec![items.iter().map(scalar_text).collect::<Vec<_>>().join("\n")],
         (Widget::Flag, Some(Value::Bool(b))) => vec![if *b { "ja" } else { "nein" }.to_owned()],
         (_, Some(v)) => vec![scalar_text(v)],
@@ -268,7 +270,10 @@ fn checkboxes(out: &mut String, ctx: &Ctx<'_>, f: &Field, path: &str, fid: &str,
 }
 
 fn ref_options(ctx: &Ctx<'_>, target: &str) -> Vec<(String, String)> {
-    ctx.ids.get(target).map(|ids| ids.iter().map(|(id, title)| (id.clone(), if title.is_empty() { id.clone() } else { title.clone() })).collect()).unwrap_or_default()
+    ctx.ids
+        .get(target)
+        .map(|ids| ids.iter().map(|(id, title)| (id.clone(), if title.is_empty() { id.clone() } else { title.clone() })).collect())
+        .unwrap_or_default()
 }
 
 fn group(out: &mut String, ctx: &Ctx<'_>, f: &Field, fields: &[Field], path: &str, value: Option<&Value>, level: u8) {
@@ -303,7 +308,8 @@ fn list(out: &mut String, ctx: &Ctx<'_>, f: &Field, item: &Field, path: &str, va
     let fid = field_id(path);
     let h = level.clamp(2, 6);
     let items: &[Value] = value.and_then(Value::as_array).map_or(&[], Vec::as_slice);
-    let _ = write!(out, r#"<section class="liste" id="{fid}" aria-labelledby="{fid}-titel"><h{h} id="{fid}-titel">{}</h{h}>"#, label_html(f));
+    let _ =
+        write!(out, r#"<section class="liste" id="{fid}" aria-labelledby="{fid}-titel"><h{h} id="{fid}-titel">{}</h{h}>"#, label_html(f));
     out.push_str(&help_html(f, &fid));
     findings(out, ctx, &fid, path);
     if items.is_empty() {
@@ -317,9 +323,15 @@ fn list(out: &mut String, ctx: &Ctx<'_>, f: &Field, item: &Field, path: &str, va
         let name = item_title(v);
         let n = i + 1;
         let open = if items.len() <= 6 || ctx.findings.keys().any(|k| k.starts_with(&item_path)) { " open" } else { "" };
-        let _ = write!(out, r#"<li id="{iid}"><details{open}><summary>Eintrag {n}{}</summary><div class="eintrag-knoepfe">"#, if name.is_empty() { String::new() } else { format!(": {}", esc(&name)) });
+        let _ = write!(
+            out,
+            r#"<li id="{iid}"><details{open}><summary>Eintrag {n}{}</summary><div class="eintrag-knoepfe">"#,
+            if name.is_empty() { String::new() } else { format!(": {}", esc(&name)) }
+        );
         let label = if name.is_empty() { format!("Eintrag {n}") } else { format!("Eintrag {n} ({name})") };
-        for (op, text, disabled) in [("hoch", "Nach oben", i == 0), ("runter", "Nach unten", i + 1 == items.len()), ("loeschen", "Löschen", false)] {
+        for (op, text, disabled) in
+            [("hoch", "Nach oben", i == 0), ("runter", "Nach unten", i + 1 == items.len()), ("loeschen", "Löschen", false)]
+        {
             let aria = match op {
                 "hoch" => format!("{label} nach oben verschieben"),
                 "runter" => format!("{label} nach unten verschieben"),
@@ -362,7 +374,8 @@ fn list(out: &mut String, ctx: &Ctx<'_>, f: &Field, item: &Field, path: &str, va
 pub fn item_title(v: &Value) -> String {
     let Some(map) = v.as_object() else { return String::new() };
     let id = map.get("id").and_then(Value::as_str).unwrap_or_default();
-    let text = map.iter().filter(|(k, _)| k.as_str() != "id").find_map(|(_, v)| v.as_str().filter(|s| !s.trim().is_empty())).unwrap_or_default();
+    let text =
+        map.iter().filter(|(k, _)| k.as_str() != "id").find_map(|(_, v)| v.as_str().filter(|s| !s.trim().is_empty())).unwrap_or_default();
     let mut text: String = text.lines().next().unwrap_or_default().chars().take(60).collect();
     if text.chars().count() == 60 {
         text.push('…');
@@ -400,7 +413,14 @@ fn alternatives(out: &mut String, ctx: &Ctx<'_>, f: &Field, alts: &[Field], path
             }
         }
         _ => {
-            let inner = Field { key: String::new(), label: alternative_label(alt), help: f.help.clone(), examples: alt.examples.clone(), required: f.required, widget: alt.widget.clone() };
+            let inner = Field {
+                key: String::new(),
+                label: alternative_label(alt),
+                help: f.help.clone(),
+                examples: alt.examples.clone(),
+                required: f.required,
+                widget: alt.widget.clone(),
+            };
             field(out, ctx, &inner, path, value, level + 1);
         }
     }

@@ -230,7 +230,13 @@ fn choices(node: &Value) -> Option<Vec<Choice>> {
         .and_then(Value::as_array)
         .map(|ls| ls.iter().map(|l| l.as_str().unwrap_or_default().to_owned()).collect())
         .unwrap_or_default();
-    Some(values.into_iter().enumerate().map(|(i, value)| Choice { label: labels.get(i).cloned().unwrap_or_else(|| value.clone()), value }).collect())
+    Some(
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| Choice { label: labels.get(i).cloned().unwrap_or_else(|| value.clone()), value })
+            .collect(),
+    )
 }
 
 fn reference(node: &Value) -> Option<String> {
@@ -294,7 +300,11 @@ fn classify(node: &Value, root: &Value, depth: usize) -> Widget {
     match types(node).as_slice() {
         ["object"] => match node.get("properties").and_then(Value::as_object) {
             Some(props) => {
-                let required: Vec<&str> = node.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+                let required: Vec<&str> = node
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
                 Widget::Group(props.iter().map(|(k, v)| field(k, v, root, required.contains(&k.as_str()), depth)).collect())
             }
             None => Widget::Unsupported("Abschnitt ohne festgelegte Schlüssel".to_owned()),

@@ -50,12 +50,17 @@ pub fn read(field: &Field, values: &[String], old: Option<&Value>) -> Input {
             other => Input::Set(Value::String(other.to_owned())),
         },
         Widget::Multi(_) | Widget::RefList(_) => {
-            let items: Vec<Value> = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).map(|v| Value::String(v.to_owned())).collect();
+            let items: Vec<Value> =
+                values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).map(|v| Value::String(v.to_owned())).collect();
             list(field, items)
         }
         Widget::Tags(s) => {
-            let items: Vec<Value> =
-                raw.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| if s.consts.iter().any(|c| c.value == l) { Value::String(l.to_owned()) } else { scalar(&s.kinds, l) }).collect();
+            let items: Vec<Value> = raw
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| if s.consts.iter().any(|c| c.value == l) { Value::String(l.to_owned()) } else { scalar(&s.kinds, l) })
+                .collect();
             list(field, items)
         }
         Widget::Group(_) | Widget::List(_) | Widget::Alternatives(_) | Widget::Unsupported(_) => {
@@ -114,7 +119,12 @@ fn decimal(text: &str) -> Option<Number> {
     let (whole, frac) = text.split_once([',', '.'])?;
     let sep = text.as_bytes()[whole.len()];
     let digits = whole.strip_prefix('-').unwrap_or(whole);
-    if digits.is_empty() || frac.is_empty() || frac.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty()
+        || frac.is_empty()
+        || frac.len() > 6
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     if sep == b'.' && frac.len() == 3 {

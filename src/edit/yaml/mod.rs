@@ -30,7 +30,9 @@ pub fn apply(text: &str, old: &Value, op: &Op, order: Order<'_>, limits: &Limits
             Err(e) => last_problem = format!("Die Datei wäre danach kein gültiges YAML ({e})."),
         }
     }
-    Err(format!("Die Änderung kann nicht sicher in die Datei übernommen werden: {last_problem} Bitte ändern Sie diese Stelle in der Textansicht."))
+    Err(format!(
+        "Die Änderung kann nicht sicher in die Datei übernommen werden: {last_problem} Bitte ändern Sie diese Stelle in der Textansicht."
+    ))
 }
 
 /// The value the document should have after the change.

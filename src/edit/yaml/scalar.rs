@@ -156,7 +156,10 @@ mod tests {
 
     #[test]
     fn strings_that_other_readers_misread_are_quoted() {
-        for s in ["no", "yes", "on", "off", "true", "null", "~", "0123", "2.480", "12", "1e3", "", " a", "a ", "a: b", "a #b", "- x", "#x", "@x", "`x", "x:", "*x", "&x", "!x", "%x", "'x", "\"x", "?", "0x1F"] {
+        for s in [
+            "no", "yes", "on", "off", "true", "null", "~", "0123", "2.480", "12", "1e3", "", " a", "a ", "a: b", "a #b", "- x", "#x", "@x",
+            "`x", "x:", "*x", "&x", "!x", "%x", "'x", "\"x", "?", "0x1F",
+        ] {
             let r = render_string(s, Some(Style::Plain), &BLOCK);
             assert!(r.starts_with('"'), "{s:?} → {r}");
         }

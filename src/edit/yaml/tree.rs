@@ -157,7 +157,8 @@ impl Reader<'_> {
                         Some(Ev::End(end)) => {
                             let end = *end;
                             self.at += 1;
-                            let (start, end) = if flow { (start, end) } else { block_extent(start, entries.last().map(|e: &Entry| e.value.end)) };
+                            let (start, end) =
+                                if flow { (start, end) } else { block_extent(start, entries.last().map(|e: &Entry| e.value.end)) };
                             return Ok(Node { start, end, kind: Kind::Map { flow, entries } });
                         }
                         Some(Ev::Scalar(_, ks, ke)) => {
@@ -270,7 +271,8 @@ mod tests {
 
     #[test]
     fn extents() {
-        let text = "a: 1\nb:\n  c: x   # c\n  d: |\n    eins\n    zwei\n\n  # Ende\ne:\n  - p: 1\n    q: \"2\"\n\n  - {r: 3}\nf: [x, y]\ng:\n";
+        let text =
+            "a: 1\nb:\n  c: x   # c\n  d: |\n    eins\n    zwei\n\n  # Ende\ne:\n  - p: 1\n    q: \"2\"\n\n  - {r: 3}\nf: [x, y]\ng:\n";
         let root = parse(text).unwrap();
         let b = &root.entry("b").unwrap().value;
         assert_eq!(show(text, b), "c: x   # c\n  d: |\n    eins\n    zwei");

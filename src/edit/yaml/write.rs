@@ -268,7 +268,9 @@ impl<'a> Writer<'a> {
         if *map_flow || flow {
             let item = format!("{key}: {}", emit::flow(value, self.lb).ok_or("Mehrzeiliger Text in einer Zeile in Klammern")?);
             return Ok(match entries.last() {
-                Some(last) => Splice { start: last.value.end.max(last.key_end), end: last.value.end.max(last.key_end), with: format!(", {item}") },
+                Some(last) => {
+                    Splice { start: last.value.end.max(last.key_end), end: last.value.end.max(last.key_end), with: format!(", {item}") }
+                }
                 None => Splice { start: map.start, end: map.end, with: format!("{{ {item} }}") },
             });
         }
