@@ -70,6 +70,17 @@ pub fn plain_ok(s: &str, flow: bool) -> bool {
     if flow && s.contains([',', '[', ']', '{', '}']) {
         return false;
     }
+    // YAML 1.1 readers take these as booleans, nulls or numbers (`no`, `0123`, `1e3`, `0x1F`).
+    if ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"].contains(&s.to_ascii_lowercase().as_str()) {
+        return false;
+    }
+    let unsigned = s.trim_start_matches(['+', '-']);
+    if unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && unsigned.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, '.' | '_' | 'x' | 'X' | 'o' | 'O' | '+' | '-'))
+        && !unsigned.contains('-')
+    {
+        return false;
+    }
     let probe = if flow { format!("[{s}]") } else { format!("k: {s}") };
     let limits = Limits::default();
     match crate::load::yaml_value(&probe, &limits) {
