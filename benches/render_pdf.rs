@@ -30,7 +30,7 @@ fn load(rel: &str) -> Plan {
 
 fn job(plan: &Plan) -> Job {
     let view = PlanView::build(plan, &[], &Optionen { datei: "plan.yaml".to_owned(), entwurf: false });
-    Job { data_json: data::to_json(&data::build(&view)), settings: Settings::for_stand(plan.as_of, data::ident(&view), None) }
+    Job { data_json: data::to_json(&data::build(&view)), settings: Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None) }
 }
 
 /// A `/proc/self/status` value in KiB (Linux only).

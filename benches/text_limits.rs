@@ -77,7 +77,7 @@ fn time_pdf(yaml: &str) -> (f64, usize, usize, usize) {
     let plan = checked.value.as_ref().expect("plan loads");
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "mess.yaml".to_owned(), entwurf: errors > 0 });
     let json = data::to_json(&data::build(&view));
-    let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+    let settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0));
     let templates = Templates::embedded();
     let mut times = Vec::new();
     let mut pages = 0;

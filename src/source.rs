@@ -209,6 +209,11 @@ impl SourceFile {
         plain.then_some(text)
     }
 
+    /// Every scalar value with its path, as written (unordered).
+    pub fn scalar_paths(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.nodes().iter().filter_map(|(path, n)| Some((path.as_str(), self.text.get(n.value.start..n.value.end)?)))
+    }
+
     /// The span of a key, if the path names a mapping entry.
     #[must_use]
     pub fn key_span(&self, path: &str) -> Option<Span> {

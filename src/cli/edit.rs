@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output;
-use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::edit::{self, App, Guard, Options, Session};
 
 #[derive(Debug, clap::Args)]
@@ -23,92 +24,77 @@ pub struct Args {
     profile: super::rules::ProfileArgs,
 }
 
-pub fn run(args: &Args, config: &Config) -> u8 {
-    let choice = match args.profile.choice(config) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let (markdown, typst) =
-        match (super::Templates::resolve(args.templates.as_deref(), false), super::Templates::resolve(args.templates.as_deref(), true)) {
-            (Ok(md), Ok(pdf)) => (md.markdown, pdf.typst),
-            (Err(code), _) | (_, Err(code)) => return code,
-        };
+/// Starts the editor on 127.0.0.1 and serves until Ctrl-C; unsaved changes are dropped with a notice.
+pub fn run(args: &Args, config: &Config) -> Result {
+    let choice = args.profile.choice(config)?;
+    let markdown = super::Templates::resolve(args.templates.as_deref(), false)?.markdown;
+    let typst = super::Templates::resolve(args.templates.as_deref(), true)?.typst;
     let limits = args.limits.limits();
     let options = Options { path: args.file.clone(), limits, choice, markdown, typst, source_date_epoch: config.source_date_epoch };
-    let session = match Session::open(options) {
-        Ok(s) => s,
-        Err(message) => {
-            output::error(message);
-            return EXIT_TOOL;
-        }
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build() {
-        Ok(r) => r,
-        Err(e) => {
-            output::error(format_args!("Der Editor kann nicht gestartet werden: {e}."));
-            return EXIT_TOOL;
-        }
-    };
-    let listener = match std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
-        Ok(l) => l,
-        Err(e) => {
-            output::error(format_args!("Der Editor findet keinen freien Anschluss auf 127.0.0.1: {}.", crate::fsio::describe_io(&e)));
-            return EXIT_TOOL;
-        }
-    };
+    let session = Session::open(options).map_err(Error::tool)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| Error::tool(format_args!("Der Editor kann nicht gestartet werden: {e}.")))?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.set_nonblocking(true).map(|()| l)).map_err(|e| {
+        Error::tool(format_args!("Der Editor findet keinen freien Anschluss auf 127.0.0.1: {}.", crate::fsio::describe_io(&e)))
+    })?;
     let port = listener.local_addr().map_or(0, |a| a.port());
-    let guard = match Guard::new(port, limits.max_bytes) {
-        Ok(g) => g,
-        Err(e) => {
-            output::error(format_args!("Der Editor kann keinen Schlüssel erzeugen: {e}."));
-            return EXIT_TOOL;
-        }
-    };
+    let guard =
+        Guard::new(port, limits.max_bytes).map_err(|e| Error::tool(format_args!("Der Editor kann keinen Schlüssel erzeugen: {e}.")))?;
     let url = guard.start_url();
     let app = App::new(session, guard);
+    let stop = {
+        let _runtime = runtime.enter();
+        stop_signal()
+    };
     let name = args.file.display();
     output::status(config.quiet, format_args!("Editor für {name} läuft (nur auf diesem Rechner erreichbar)."));
-    if let Err(code) = output::stdout(format!("Im Browser öffnen: {url}\n").as_bytes()) {
-        return code;
-    }
+    output::stdout(format!("Im Browser öffnen: {url}\n").as_bytes())?;
     if !args.no_browser && !open_browser(&url) {
         output::status(config.quiet, "Der Browser konnte nicht geöffnet werden; öffnen Sie die Adresse oben selbst.");
     }
     output::status(config.quiet, "Beenden mit Strg+C. Gespeichert wird nur mit „Speichern“.");
-    let served = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        edit::serve(listener, app.clone(), stop_signal()).await
-    });
-    if let Err(e) = served {
-        output::error(format_args!("Der Editor wurde unerwartet beendet: {}.", crate::fsio::describe_io(&e)));
-        return EXIT_TOOL;
-    }
+    runtime
+        .block_on(async {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            edit::serve(listener, app.clone(), stop).await
+        })
+        .map_err(|e| Error::tool(format_args!("Der Editor wurde unerwartet beendet: {}.", crate::fsio::describe_io(&e))))?;
     if app.session().dirty() {
         output::stderr("\nHinweis: Ungespeicherte Änderungen im Editor wurden verworfen; die Datei ist unverändert.\n");
     } else {
         output::status(config.quiet, "\nEditor beendet.");
     }
-    EXIT_OK
+    Ok(Exit::Ok)
 }
 
-/// Ctrl-C, or on Unix also `SIGTERM`.
-async fn stop_signal() {
+/// Ctrl-C, or on Unix also `SIGTERM`. On Unix both are registered when this is called (inside the
+/// runtime, before the address is printed), so a signal that comes right after the address still
+/// stops the editor cleanly instead of killing it.
+fn stop_signal() -> impl Future<Output = ()> + Send + 'static {
     let stop = std::sync::Arc::new(tokio::sync::Notify::new());
-    let on_interrupt = stop.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_interrupt.notify_one();
-        }
-    });
     #[cfg(unix)]
-    if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        let on_term = stop.clone();
+    for kind in [tokio::signal::unix::SignalKind::interrupt(), tokio::signal::unix::SignalKind::terminate()] {
+        if let Ok(mut signal) = tokio::signal::unix::signal(kind) {
+            let on_signal = stop.clone();
+            tokio::spawn(async move {
+                signal.recv().await;
+                on_signal.notify_one();
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let on_interrupt = stop.clone();
         tokio::spawn(async move {
-            term.recv().await;
-            on_term.notify_one();
+            if tokio::signal::ctrl_c().await.is_ok() {
+                on_interrupt.notify_one();
+            }
         });
     }
-    stop.notified().await;
+    async move { stop.notified().await }
 }
 
 /// Opens the address in the user's browser; `false` when no opener could be started.

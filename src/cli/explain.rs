@@ -1,6 +1,7 @@
-//! `mep explain CODE`: the full German explanation of one rule.
+//! `mep erklaeren` (`explain`): the full German explanation of one rule.
 
-use super::EXIT_TOOL;
+use super::error::{Error, Result};
+use super::output;
 use crate::load::suggest;
 use crate::rules::{self, catalog};
 
@@ -11,16 +12,15 @@ pub struct Args {
     code: String,
 }
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args) -> Result {
     if let Some(rule) = rules::find(args.code.trim()) {
-        return super::rules::emit(&catalog::explain(rule));
+        return output::emit(catalog::explain(rule).as_bytes());
     }
     let codes: Vec<&str> = rules::all().iter().map(|r| r.code).collect();
     let wanted = args.code.trim().to_uppercase();
-    let mut msg = format!("Fehler: Die Regel `{}` gibt es nicht.", args.code.trim());
+    let mut msg = format!("Die Regel `{}` gibt es nicht.", args.code.trim());
     if let Some(s) = suggest(&wanted, &codes) {
         msg.push_str(&format!("\n  Meinten Sie `{s}`?"));
     }
-    super::output::stderr(format_args!("{msg}\n\nAlle Regeln anzeigen: mep rules\n"));
-    EXIT_TOOL
+    Err(Error::tool(format_args!("{msg}\n\nAlle Regeln anzeigen: mep regeln")))
 }

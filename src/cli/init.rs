@@ -1,30 +1,18 @@
-//! `mep init`: write a commented plan skeleton, optionally after asking the essentials.
+//! `mep anlegen` (`init`): write a commented plan skeleton, optionally after asking the essentials.
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::builder::PossibleValuesParser;
-
+use super::Config;
+use super::error::{Error, Exit, Result};
+use super::names::keys;
 use super::output;
-use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::init::{self, Answers};
 use crate::model::{Land, Programm, Schulform};
 
 /// File name used when none is given.
 const DEFAULT_FILE: &str = "medienentwicklungsplan.yaml";
-
-fn schulformen() -> PossibleValuesParser {
-    PossibleValuesParser::new(Schulform::ALL.iter().map(|s| s.key()))
-}
-
-fn laender() -> PossibleValuesParser {
-    PossibleValuesParser::new(Land::ALL.iter().map(|s| s.key()))
-}
-
-fn programme() -> PossibleValuesParser {
-    PossibleValuesParser::new(Programm::ALL.iter().map(|s| s.key()))
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,96 +21,103 @@ pub struct Args {
     file: PathBuf,
     /// Schulform (Standard: grundschule): grundschule, hauptschule, realschule, werkrealschule, gemeinschaftsschule,
     /// gesamtschule, oberschule, gymnasium, foerderschule, berufliche_schule.
-    #[arg(long, value_name = "SCHULFORM", value_parser = schulformen(), hide_possible_values = true, help_heading = "Optionen")]
-    schulform: Option<String>,
+    #[arg(
+        long = "schulform",
+        visible_alias = "school-type",
+        value_name = "SCHULFORM",
+        value_parser = keys(Schulform::ALL, Schulform::key),
+        hide_possible_values = true,
+        help_heading = "Optionen"
+    )]
+    schulform: Option<Schulform>,
     /// Bundesland als Kürzel (Standard: NW); bestimmt Kompetenzrahmen und Gremien-Hinweise:
     /// BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.
-    #[arg(long, value_name = "LAND", value_parser = laender(), ignore_case = true, hide_possible_values = true, help_heading = "Optionen")]
-    land: Option<String>,
+    #[arg(
+        long = "land",
+        visible_alias = "state",
+        value_name = "LAND",
+        value_parser = keys(Land::ALL, Land::key),
+        hide_possible_values = true,
+        help_heading = "Optionen"
+    )]
+    land: Option<Land>,
     /// Förderprogramm: `digitalpakt-2` (Standard, DigitalPakt 2.0) oder `digitalpakt-2019`.
     #[arg(
-        long,
+        long = "programm",
+        visible_alias = "program",
         value_name = "PROGRAMM",
-        value_parser = programme(),
+        value_parser = keys(Programm::ALL, Programm::key),
         default_value = "digitalpakt-2",
         hide_default_value = true,
         hide_possible_values = true,
         help_heading = "Optionen"
     )]
-    programm: String,
+    programm: Programm,
     /// Eine vorhandene Datei überschreiben.
-    #[arg(long, help_heading = "Optionen")]
+    #[arg(long = "ueberschreiben", visible_alias = "force", help_heading = "Optionen")]
     force: bool,
     /// Die wichtigsten Angaben im Terminal abfragen (Name, Schulnummer, Schulform, Land, Zahlen, Schulträger).
-    #[arg(short = 'i', long, help_heading = "Optionen")]
+    #[arg(short = 'i', long = "interaktiv", visible_alias = "interactive", help_heading = "Optionen")]
     interaktiv: bool,
 }
 
-pub fn run(args: &Args, config: &Config) -> u8 {
+pub fn run(args: &Args, config: &Config) -> Result {
     let name = args.file.display().to_string();
     let to_stdout = name == "-";
     if !to_stdout && !args.force && args.file.exists() {
-        return refuse_existing(&name);
+        return Err(refuse_existing(&name));
     }
-    let mut answers = Answers::default();
+    let mut answers = Answers { programme: args.programm, ..Answers::default() };
     let mut defaulted = Vec::new();
-    match args.schulform.as_deref().map(init::parse_schulform) {
-        Some(Ok(s)) => answers.kind = s,
-        Some(Err(e)) => return usage(&e),
+    match args.schulform {
+        Some(s) => answers.kind = s,
         None => defaulted.push("--schulform grundschule"),
     }
-    match args.land.as_deref().map(init::parse_land) {
-        Some(Ok(l)) => answers.land = l,
-        Some(Err(e)) => return usage(&e),
+    match args.land {
+        Some(l) => answers.land = l,
         None => defaulted.push("--land NW"),
     }
-    match init::parse_programm(&args.programm) {
-        Ok(p) => answers.programme = p,
-        Err(e) => return usage(&e),
-    }
     if args.interaktiv {
-        let stdin = io::stdin();
-        let mut input = stdin.lock();
-        // Questions go to standard error, so `mep init -i - > plan.yaml` keeps them out of the file.
-        let mut out = io::stderr().lock();
-        match wizard(&mut input, &mut out, &mut answers, args.schulform.is_some(), args.land.is_some()) {
-            Ok(true) => defaulted.clear(),
-            Ok(false) => {
-                output::stderr("\nAbgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.\n");
-                return EXIT_TOOL;
-            }
-            Err(e) => {
-                output::error(format_args!("Eingabe nicht lesbar: {}.", fsio::describe_io(&e)));
-                return EXIT_TOOL;
-            }
-        }
+        ask_all(&mut answers, args)?;
+        defaulted.clear();
     }
     let today = init::today(config.source_date_epoch);
     if to_stdout {
-        return match output::stdout(init::skeleton(&answers, today, init::SCHEMA_URL).as_bytes()) {
-            Ok(()) => EXIT_OK,
-            Err(code) => code,
-        };
+        return output::emit(init::skeleton(&answers, today, init::SCHEMA_URL).as_bytes());
     }
     let text = init::skeleton(&answers, today, &init::schema_reference(&args.file));
     if args.force {
-        let target = match output::check_file(&args.file, &[]) {
-            Ok(t) => t,
-            Err(code) => return code,
-        };
-        if let Err(code) = output::write(&output::Dest::File(target), text.as_bytes()) {
-            return code;
-        }
-    } else {
-        match output::write_new(&args.file, text.as_bytes()) {
-            Ok(()) => {}
-            Err(output::WriteNew::Exists) => return refuse_existing(&name),
-            Err(output::WriteNew::Failed(code)) => return code,
-        }
+        let target = output::check_file(&args.file, &[])?;
+        output::write(&output::Dest::File(target), text.as_bytes())?;
+    } else if !output::write_new(&args.file, text.as_bytes())? {
+        return Err(refuse_existing(&name));
     }
-    let quiet = config.quiet;
-    output::status(quiet, format_args!("Vorlage geschrieben: {name}"));
-    match init::write_schema_next_to(&args.file, &text) {
+    output::status(config.quiet, format_args!("Vorlage geschrieben: {name}"));
+    schema_next_to(&args.file, &text, config.quiet);
+    next_steps(&name, &defaulted, args.interaktiv, config.quiet);
+    Ok(Exit::Ok)
+}
+
+/// Runs the questions in the terminal; questions go to standard error, so `mep anlegen -i - > plan.yaml`
+/// keeps them out of the file.
+fn ask_all(answers: &mut Answers, args: &Args) -> Result<()> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = io::stderr().lock();
+    match wizard(&mut input, &mut out, answers, args.schulform.is_some(), args.land.is_some()) {
+        Ok(true) => Ok(()),
+        Ok(false) => {
+            output::stderr("\nAbgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.\n");
+            Err(Error::quiet(Exit::Tool))
+        }
+        Err(e) => Err(Error::tool(format_args!("Eingabe nicht lesbar: {}.", fsio::describe_io(&e)))),
+    }
+}
+
+/// Writes or refreshes the schema file the skeleton points to, when it points next to the plan;
+/// a failure is only a hint, the plan itself is written.
+fn schema_next_to(file: &Path, text: &str, quiet: bool) {
+    match init::write_schema_next_to(file, text) {
         Ok(Some(schema)) => output::status(quiet, format_args!("Schema für Editoren geschrieben: {}", schema.display())),
         Ok(None) => {}
         Err(e) => output::stderr(format_args!(
@@ -131,45 +126,42 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             fsio::describe_io(&e)
         )),
     }
+}
+
+/// The status lines after writing: what was assumed and what to do next.
+fn next_steps(name: &str, defaulted: &[&str], interaktiv: bool, quiet: bool) {
     if !defaulted.is_empty() {
         output::status(
             quiet,
             format_args!(
-                "Angenommen: {} – passen Sie `schulform` und `land` in der Datei an oder rufen Sie `mep init` mit diesen Optionen auf.",
+                "Angenommen: {} – passen Sie `schulform` und `land` in der Datei an oder rufen Sie `mep anlegen` mit diesen Optionen auf.",
                 defaulted.join(", ")
             ),
         );
     }
-    if args.interaktiv {
+    if interaktiv {
         output::status(
             quiet,
             format_args!(
-                "Nächste Schritte: weitere Abschnitte ausfüllen (dazu das # am Zeilenanfang entfernen), dann prüfen mit `mep validate {name}`."
+                "Nächste Schritte: weitere Abschnitte ausfüllen (dazu das # am Zeilenanfang entfernen), dann prüfen mit `mep pruefen {name}`."
             ),
         );
     } else {
         output::status(
             quiet,
             format_args!(
-                "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep validate {name}`.",
+                "Nächste Schritte: Platzhalter „{}“ ersetzen, Abschnitte ausfüllen, dann prüfen mit `mep pruefen {name}`.",
                 init::PLACEHOLDER
             ),
         );
     }
-    EXIT_OK
 }
 
-fn refuse_existing(name: &str) -> u8 {
-    output::error(format_args!("Die Datei `{name}` existiert bereits und wird nicht überschrieben."));
-    output::stderr(format_args!(
-        "  Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich mit `mep init --force {name}`.\n"
-    ));
-    EXIT_TOOL
-}
-
-fn usage(message: &str) -> u8 {
-    output::error(format_args!("{message}\n\nHilfe anzeigen: mep init --help"));
-    EXIT_TOOL
+fn refuse_existing(name: &str) -> Error {
+    Error::tool(format_args!(
+        "Die Datei `{name}` existiert bereits und wird nicht überschrieben.\n  \
+Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich mit `mep anlegen --ueberschreiben {name}`."
+    ))
 }
 
 /// Asks the essential questions; `Ok(false)` when the input ends early.
@@ -212,7 +204,7 @@ fn ask<R: BufRead, W: Write, T>(
     out: &mut W,
     question: &str,
     default: Option<&str>,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> std::result::Result<T, String>,
 ) -> io::Result<Option<T>> {
     loop {
         match default {

@@ -3,32 +3,53 @@
 //! This is the only module that prints. Exit codes: 0 = ok (warnings allowed),
 //! 1 = an input has errors, 2 = the tool could not run (unreadable file, bad arguments).
 //! Every byte leaves through [`output`]: one place for standard output, files, status lines and errors.
+//!
+//! # Names: German first, English always
+//!
+//! Every command and every long flag answers to a German and an English name. The German
+//! one is the name clap knows, the English one its single `visible_alias`, so help, man page
+//! and completions show the German name first:
+//!
+//! ```text
+//! #[command(name = "pruefen", visible_alias = "validate")]              // a command
+//! #[arg(long = "vorlagen", visible_alias = "templates")]                 // a flag
+//! #[arg(long, value_parser = names::keys(Land::ALL, Land::key))]        // a model choice
+//! ```
+//!
+//! A word that is the same in both languages (`--format`, `schema`) goes into
+//! [`names::SAME_IN_BOTH`] instead. German words are written without umlauts (`pruefen`,
+//! `--ueberschreiben`). Choices from the model (`Land`, `Programm`, `Schulform`) are typed
+//! with [`names::keys`]: spelled exactly as in YAML, with the same „Meinten Sie …?“ on a near
+//! miss. A test calls every name of the tree; the README table is generated from it.
+//!
+//! # Errors
+//!
+//! A command returns [`error::Result`]: `Ok(Exit)` when it did its job, [`error::Error`] (a
+//! German message and the exit code) when it stopped early; helpers return the same error,
+//! so commands use `?`. Each `--format` enum is called `Format` in its command's module.
 
 mod completions;
 mod edit;
+pub mod error;
 mod explain;
 mod init;
+pub mod names;
 pub mod output;
 mod render;
 pub mod render_pdf;
 mod review;
 mod rules;
 mod schema;
+mod usage;
 mod validate;
 
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-/// Exit code: everything fine (warnings allowed).
-pub const EXIT_OK: u8 = 0;
-/// Exit code: at least one input has errors.
-pub const EXIT_INPUT: u8 = 1;
-/// Exit code: the tool could not do its job.
-pub const EXIT_TOOL: u8 = 2;
+pub use error::{Error, Exit};
 
 const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}";
 
@@ -38,26 +59,30 @@ const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{afte
     name = "mep",
     version,
     help_template = TEMPLATE,
+    override_usage = "mep [OPTIONEN] <BEFEHL>",
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
     subcommand_help_heading = "Befehle",
     subcommand_value_name = "BEFEHL",
-    after_help = "Beispiele:\n  mep bearbeiten plan.yaml\n  mep init --interaktiv plan.yaml\n  mep validate examples/grundschule-niedersachsen.yaml\n\nExit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
+    after_help = "Jeder Befehl und jede Option hat einen deutschen und einen englischen Namen; beide gelten \
+(z. B. `mep pruefen` = `mep validate`, `--vorlagen` = `--templates`).\n\n\
+Beispiele:\n  mep bearbeiten plan.yaml\n  mep anlegen --interaktiv plan.yaml\n  mep pruefen examples/grundschule-niedersachsen.yaml\n\n\
+Exit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
 )]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Hilfe anzeigen.
-    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help_heading = "Allgemein")]
+    #[arg(short = 'h', long = "hilfe", visible_alias = "help", action = ArgAction::Help, global = true, help_heading = "Allgemein")]
     help: Option<bool>,
     /// Version anzeigen.
     #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Allgemein")]
     version: Option<bool>,
-    /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal; beachtet NO_COLOR, CLICOLOR_FORCE und TERM=dumb), `always` oder `never`.
+    /// Farbige Ausgabe: `auto` (Standard: nur auf einem Terminal; beachtet NO_COLOR, CLICOLOR_FORCE und TERM=dumb), `immer` oder `nie`.
     #[arg(
-        long = "color",
-        visible_alias = "farbe",
+        long = "farbe",
+        visible_alias = "color",
         value_name = "WANN",
         value_enum,
         default_value_t = Color::Auto,
@@ -68,7 +93,7 @@ pub struct Cli {
     )]
     color: Color,
     /// Keine Statusmeldungen (z. B. „plan.md geschrieben.“); Fehler erscheinen weiter.
-    #[arg(short = 'q', long = "quiet", visible_alias = "still", global = true, help_heading = "Allgemein")]
+    #[arg(short = 'q', long = "still", visible_alias = "quiet", global = true, help_heading = "Allgemein")]
     quiet: bool,
 }
 
@@ -85,77 +110,97 @@ enum Command {
     Bearbeiten(edit::Args),
     /// Prüft Pläne und meldet alle Fehler, Warnungen und Hinweise mit Zeile und Spalte.
     #[command(
+        name = "pruefen",
+        visible_alias = "validate",
         help_template = TEMPLATE,
-        override_usage = "mep validate [OPTIONEN] <DATEI>...",
-        after_help = "Beispiele:\n  mep validate examples/*.yaml\n  mep validate --format json plan.yaml > befunde.json\n  cat plan.yaml | mep validate -\n  mep validate --land SH --programm digitalpakt-2019 plan.yaml\n  mep validate --profile kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
+        override_usage = "mep pruefen [OPTIONEN] <DATEI>...",
+        after_help = "Beispiele:\n  mep pruefen examples/*.yaml\n  mep pruefen --format json plan.yaml > befunde.json\n  cat plan.yaml | mep pruefen -\n  mep pruefen --land SH --programm digitalpakt-2019 plan.yaml\n  mep pruefen --profil kreis-profil.yaml plan.yaml\n\nOhne --programm und --land gelten Programm und Land aus dem Plan."
     )]
     Validate(validate::Args),
     /// Erstellt aus einem Plan das vollständige Dokument als Markdown, PDF/A oder JSON; Pläne mit Fehlern nur als Entwurf.
     #[command(
+        name = "erstellen",
+        visible_alias = "render",
         help_template = TEMPLATE,
-        override_usage = "mep render [OPTIONEN] <DATEI>...",
-        after_help = "Beispiele:\n  mep render plan.yaml                      # schreibt plan.md\n  mep render --format json plan.yaml        # schreibt plan.json\n  mep render plan.yaml -o - | less\n  mep render --templates meine-vorlagen plan.yaml\n  mep render --entwurf plan.yaml\n\nExit-Codes: 0 = ausgegeben, 1 = Plan hat Fehler (nichts ausgegeben), 2 = Aufruf- oder Werkzeugfehler."
+        override_usage = "mep erstellen [OPTIONEN] <DATEI>...",
+        after_help = "Beispiele:\n  mep erstellen plan.yaml                      # schreibt plan.md\n  mep erstellen --format json plan.yaml        # schreibt plan.json\n  mep erstellen plan.yaml -o - | less\n  mep erstellen --vorlagen meine-vorlagen plan.yaml\n  mep erstellen --entwurf plan.yaml\n\nExit-Codes: 0 = ausgegeben, 1 = Plan hat Fehler (nichts ausgegeben), 2 = Aufruf- oder Werkzeugfehler."
     )]
     Render(render::Args),
     /// Prüft viele Pläne auf einmal und fasst sie für den Schulträger zusammen: Tabelle, Summen, schulübergreifende Regeln.
     #[command(
+        name = "uebersicht",
+        visible_alias = "review",
         help_template = TEMPLATE,
-        override_usage = "mep review [OPTIONEN] <PFAD>...",
-        after_help = "Beispiele:\n  mep review plaene/\n  mep review plaene/ --traeger traeger.yaml\n  mep review plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep review plaene/*.yaml --format csv -o uebersicht.csv\n  mep review plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
+        override_usage = "mep uebersicht [OPTIONEN] <PFAD>...",
+        after_help = "Beispiele:\n  mep uebersicht plaene/\n  mep uebersicht plaene/ --traeger traeger.yaml\n  mep uebersicht plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep uebersicht plaene/*.yaml --format csv -o uebersicht.csv\n  mep uebersicht plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
     #[command(
+        name = "regeln",
+        visible_alias = "rules",
         help_template = TEMPLATE,
-        override_usage = "mep rules [OPTIONEN]",
-        after_help = "Beispiele:\n  mep rules\n  mep rules --land SH --programm digitalpakt-2019\n  mep rules --land BW --format md > regeln-bw.md\n  mep rules --profile kreis-profil.yaml --format json\n\nMit --land oder --profile zeigt die Liste auch die Parameter des Profils mit ihren Quellen."
+        override_usage = "mep regeln [OPTIONEN]",
+        after_help = "Beispiele:\n  mep regeln\n  mep regeln --land SH --programm digitalpakt-2019\n  mep regeln --land BW --format md > regeln-bw.md\n  mep regeln --profil kreis-profil.yaml --format json\n\nMit --land oder --profil zeigt die Liste auch die Parameter des Profils mit ihren Quellen."
     )]
     Rules(rules::Args),
     /// Erklärt eine Regel: was sie prüft, warum, wie man den Befund behebt, mit Beispielen und Quellen.
     #[command(
+        name = "erklaeren",
+        visible_alias = "explain",
         help_template = TEMPLATE,
-        override_usage = "mep explain <CODE>",
-        after_help = "Beispiele:\n  mep explain DP-MOBIL-OBERGRENZE\n  mep explain ds-avv\n\nDer Code steht in jeder Meldung von `mep validate` in eckigen Klammern."
+        override_usage = "mep erklaeren <CODE>",
+        after_help = "Beispiele:\n  mep erklaeren DP-MOBIL-OBERGRENZE\n  mep erklaeren ds-avv\n\nDer Code steht in jeder Meldung von `mep pruefen` in eckigen Klammern."
     )]
     Explain(explain::Args),
     /// Schreibt eine neue, kommentierte Plan-Vorlage – auf Wunsch nach Abfrage der wichtigsten Angaben.
     #[command(
+        name = "anlegen",
+        visible_alias = "init",
         help_template = TEMPLATE,
-        override_usage = "mep init [OPTIONEN] [DATEI]",
-        after_help = "Beispiele:\n  mep init --schulform gymnasium --land BW plan.yaml\n  mep init --interaktiv\n  mep init --force plan.yaml\n  mep init --land BY - | less\n\nEine vorhandene Datei wird nur mit --force überschrieben (sonst Exit-Code 2)."
+        override_usage = "mep anlegen [OPTIONEN] [DATEI]",
+        after_help = "Beispiele:\n  mep anlegen --schulform gymnasium --land BW plan.yaml\n  mep anlegen --interaktiv\n  mep anlegen --ueberschreiben plan.yaml\n  mep anlegen --land BY - | less\n\nEine vorhandene Datei wird nur mit --ueberschreiben ersetzt (sonst Exit-Code 2)."
     )]
     Init(init::Args),
     /// Gibt das JSON-Schema der Plan-Dateien aus (für Editoren mit YAML-Unterstützung).
     #[command(
+        name = "schema",
         help_template = TEMPLATE,
+        override_usage = "mep schema [OPTIONEN]",
         after_help = "Beispiele:\n  mep schema > mep.schema.json\n  mep schema --traeger > traeger.schema.json\n\nIm Editor einbinden mit der ersten Zeile der Plan-Datei:\n  # yaml-language-server: $schema=mep.schema.json"
     )]
     Schema(schema::Args),
     /// Gibt die Vervollständigung für eine Shell aus (bash, zsh, fish, powershell, elvish).
     #[command(
+        name = "vervollstaendigung",
+        visible_alias = "completions",
         help_template = TEMPLATE,
-        after_help = "Beispiele:\n  mep completions bash > ~/.local/share/bash-completion/completions/mep\n  mep completions zsh > ~/.zfunc/_mep\n  mep completions fish > ~/.config/fish/completions/mep.fish\n  mep completions powershell >> $PROFILE"
+        override_usage = "mep vervollstaendigung <SHELL>",
+        after_help = "Beispiele:\n  mep vervollstaendigung bash > ~/.local/share/bash-completion/completions/mep\n  mep vervollstaendigung zsh > ~/.zfunc/_mep\n  mep vervollstaendigung fish > ~/.config/fish/completions/mep.fish\n  mep vervollstaendigung powershell >> $PROFILE"
     )]
     Completions(completions::Args),
     /// Gibt die Handbuchseite (man page, roff) aus.
     #[command(
+        name = "handbuch",
+        visible_alias = "man",
         help_template = TEMPLATE,
-        after_help = "Beispiele:\n  mep man > mep.1 && man ./mep.1\n  mep man init > mep-init.1"
+        override_usage = "mep handbuch [BEFEHL]",
+        after_help = "Beispiele:\n  mep handbuch > mep.1 && man ./mep.1\n  mep handbuch anlegen > mep-anlegen.1"
     )]
     Man(completions::ManArgs),
 }
 
-/// Whether coloured output is wanted (`--color`, German `--farbe`).
+/// Whether coloured output is wanted (`--farbe`, English `--color`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Color {
     /// Farbe nur auf einem Terminal; beachtet NO_COLOR, CLICOLOR_FORCE und TERM=dumb.
     #[default]
     Auto,
     /// Immer Farbe.
-    #[value(alias = "immer")]
+    #[value(name = "immer", alias = "always")]
     Always,
     /// Nie Farbe.
-    #[value(alias = "nie")]
+    #[value(name = "nie", alias = "never")]
     Never,
 }
 
@@ -205,7 +250,7 @@ pub fn source_date_epoch(value: Option<&str>) -> Option<i64> {
 #[derive(Debug, clap::Args)]
 pub struct LimitArgs {
     /// Größte erlaubte Dateigröße in Bytes (Standard: 5 MiB).
-    #[arg(long, value_name = "BYTES", default_value_t = crate::load::Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
+    #[arg(long = "max-groesse", visible_alias = "max-size", value_name = "BYTES", default_value_t = crate::load::Limits::default().max_bytes, hide_default_value = true, help_heading = "Optionen")]
     max_groesse: usize,
 }
 
@@ -226,23 +271,23 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Reads the directory's Markdown templates, or with `pdf` its typst templates; `Err` is exit code 2 after the message.
-    pub fn resolve(dir: Option<&Path>, pdf: bool) -> Result<Self, u8> {
+    /// Reads the directory's Markdown templates, or with `pdf` its typst templates.
+    pub fn resolve(dir: Option<&Path>, pdf: bool) -> error::Result<Self> {
         let mut t = Self { markdown: crate::render::markdown::Templates::builtin(), typst: crate::render::pdf::Templates::embedded() };
         let Some(dir) = dir else { return Ok(t) };
-        let read = if pdf {
-            crate::render::pdf::Templates::with_dir(dir).map(|x| t.typst = x).map_err(|e| e.message)
+        if pdf {
+            t.typst = crate::render::pdf::Templates::with_dir(dir).map_err(|e| Error::tool(e.message))?;
         } else {
-            crate::render::markdown::Templates::with_dir(dir).map(|x| t.markdown = x).map_err(|e| e.to_string())
-        };
-        match read {
-            Ok(()) => Ok(t),
-            Err(message) => {
-                output::error(message);
-                Err(EXIT_TOOL)
-            }
+            t.markdown = crate::render::markdown::Templates::with_dir(dir).map_err(Error::tool)?;
         }
+        Ok(t)
     }
+}
+
+/// The whole command tree as clap sees it (for the man page, completions, tests and the README table).
+#[must_use]
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// Parses arguments and runs the command; returns the process exit code.
@@ -251,12 +296,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = command().try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(report_clap_error(&e)),
+        Err(e) => return usage::report(&e).into(),
     };
     let config = Config::resolve(&cli);
-    let code = match cli.command {
+    let result = match cli.command {
         Command::Bearbeiten(args) => edit::run(&args, &config),
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
@@ -268,58 +314,5 @@ where
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::run_man(&args),
     };
-    ExitCode::from(code)
-}
-
-/// Prints a clap error in German; help and version go to stdout with exit 0.
-fn report_clap_error(e: &clap::Error) -> u8 {
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match output::stdout(e.render().to_string().as_bytes()) {
-            Ok(()) => EXIT_OK,
-            Err(code) => code,
-        },
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            output::error("Es fehlt der Befehl.\n\nAufruf: mep BEFEHL [OPTIONEN]\nBefehle anzeigen: mep --help");
-            EXIT_TOOL
-        }
-        kind => {
-            let arg = context(e, ContextKind::InvalidArg);
-            let value = context(e, ContextKind::InvalidValue);
-            let valid = context(e, ContextKind::ValidValue);
-            let suggested = context(e, ContextKind::SuggestedArg).or_else(|| context(e, ContextKind::SuggestedSubcommand));
-            let mut msg = match kind {
-                ErrorKind::UnknownArgument => format!("Unbekannte Option `{}`.", arg.unwrap_or_default()),
-                ErrorKind::InvalidSubcommand => {
-                    format!("Unbekannter Befehl `{}`.", context(e, ContextKind::InvalidSubcommand).or(arg).unwrap_or_default())
-                }
-                ErrorKind::MissingRequiredArgument => format!("Es fehlt eine Pflichtangabe: {}.", arg.unwrap_or_default()),
-                ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-                    format!("Ungültiger Wert `{}` für `{}`.", value.unwrap_or_default(), arg.unwrap_or_default())
-                }
-                ErrorKind::TooManyValues => format!("`{}` ist zu oft angegeben.", arg.unwrap_or_default()),
-                ErrorKind::ArgumentConflict => format!("`{}` kann nicht mit dieser Kombination verwendet werden.", arg.unwrap_or_default()),
-                _ => "Die Angaben auf der Kommandozeile sind ungültig.".to_owned(),
-            };
-            if let Some(s) = suggested {
-                msg.push_str(&format!("\n  Meinten Sie `{s}`?"));
-            }
-            if let Some(v) = valid {
-                msg.push_str(&format!("\n  Erlaubt sind: {v}."));
-            }
-            output::error(format_args!("{msg}\n\nHilfe anzeigen: mep --help"));
-            EXIT_TOOL
-        }
-    }
-}
-
-fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
-    match e.get(kind)? {
-        ContextValue::String(s) => Some(s.clone()),
-        ContextValue::Strings(v) => Some(v.join(", ")),
-        ContextValue::StyledStr(s) => Some(s.to_string()),
-        ContextValue::StyledStrs(v) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
-        ContextValue::Number(n) => Some(n.to_string()),
-        ContextValue::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
+    error::finish(result).into()
 }

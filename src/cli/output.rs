@@ -12,7 +12,7 @@ use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_OK, EXIT_TOOL};
+use super::error::{Error, Exit, Result};
 use crate::fsio;
 
 /// Where a document goes.
@@ -37,71 +37,61 @@ impl Dest {
 
 /// Writes a whole document to standard output.
 ///
-/// `Err` carries the exit code the command ends with: 0 when the reader has gone away
-/// (broken pipe: nothing more to say), 2 with a message for any other write error.
-pub fn stdout(bytes: &[u8]) -> Result<(), u8> {
+/// A reader that has gone away (broken pipe) stops the command quietly with exit code 0;
+/// any other write error stops it with exit code 2 and a message.
+pub fn stdout(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| write_failed(&e, None))
 }
 
-/// The exit code of a failed write, after telling the user (a closed pipe is told nothing).
-fn write_failed(e: &io::Error, path: Option<&Path>) -> u8 {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        return EXIT_OK;
-    }
-    match path {
-        Some(p) => error(format_args!("`{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(e))),
-        None => error(format_args!("Die Ausgabe kann nicht geschrieben werden: {}.", fsio::describe_io(e))),
-    }
-    EXIT_TOOL
+/// Writes a whole document to standard output and ends the command with exit code 0.
+pub fn emit(bytes: &[u8]) -> Result {
+    stdout(bytes).map(|()| Exit::Ok)
 }
 
-/// Refuses a binary document on a terminal; `Err` is the exit code after the message.
-pub fn refuse_binary_on_terminal(kind: &str, dest: &Dest) -> Result<(), u8> {
+/// Why a write failed, for the user (a closed pipe is told nothing).
+fn write_failed(e: &io::Error, path: Option<&Path>) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Error::quiet(Exit::Ok);
+    }
+    match path {
+        Some(p) => Error::tool(format_args!("`{}` kann nicht geschrieben werden: {}.", p.display(), fsio::describe_io(e))),
+        None => Error::tool(format_args!("Die Ausgabe kann nicht geschrieben werden: {}.", fsio::describe_io(e))),
+    }
+}
+
+/// Refuses a binary document on a terminal.
+pub fn refuse_binary_on_terminal(kind: &str, dest: &Dest) -> Result<()> {
     if *dest == Dest::Stdout && io::stdout().is_terminal() {
-        error(format_args!(
+        return Err(Error::tool(format_args!(
             "{kind} ist ein Binärformat und wird nicht im Terminal ausgegeben. Geben Sie mit `-o DATEI` eine Datei an oder leiten Sie die Ausgabe um (`> datei`)."
-        ));
-        return Err(EXIT_TOOL);
+        )));
     }
     Ok(())
 }
 
 /// Checks an output file before any work: not an input, not a FIFO or device.
 ///
-/// Returns the path to write (the target of a symbolic link); `Err` is exit code 2 after the message.
-pub fn check_file(path: &Path, inputs: &[&Path]) -> Result<PathBuf, u8> {
-    match fsio::output_target(path, inputs) {
-        Ok(p) => Ok(p),
-        Err(problem) => {
-            error(format_args!("{problem}"));
-            Err(EXIT_TOOL)
-        }
-    }
+/// Returns the path to write (the target of a symbolic link).
+pub fn check_file(path: &Path, inputs: &[&Path]) -> Result<PathBuf> {
+    fsio::output_target(path, inputs).map_err(Error::tool)
 }
 
 /// Writes a document to its destination: standard output or a file (atomically).
-pub fn write(dest: &Dest, bytes: &[u8]) -> Result<(), u8> {
+pub fn write(dest: &Dest, bytes: &[u8]) -> Result<()> {
     match dest {
         Dest::Stdout => stdout(bytes),
         Dest::File(path) => fsio::write_atomic(path, bytes).map_err(|e| write_failed(&e, Some(path))),
     }
 }
 
-/// Writes a new file and fails if it exists (no race between checking and writing).
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteNew> {
-    fsio::write_new(path, bytes).map_err(|e| {
-        if e.kind() == io::ErrorKind::AlreadyExists { WriteNew::Exists } else { WriteNew::Failed(write_failed(&e, Some(path))) }
-    })
-}
-
-/// Why [`write_new`] wrote nothing.
-#[derive(Debug)]
-pub enum WriteNew {
-    /// The file exists already; nothing was said yet.
-    Exists,
-    /// Writing failed; the message is out, the exit code inside.
-    Failed(u8),
+/// Writes a new file; `Ok(false)` when it exists already (no race between checking and writing).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool> {
+    match fsio::write_new(path, bytes) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(write_failed(&e, Some(path))),
+    }
 }
 
 /// A status line on standard error (`plan.md geschrieben.`); left out with `--quiet`.

@@ -1,4 +1,4 @@
-//! `mep render`: turn checked plans into documents.
+//! `mep erstellen` (`render`): turn checked plans into documents.
 //!
 //! Each output format is one arm of [`Format`]; adding a format means adding a
 //! variant, its file extension and one arm in [`produce`].
@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output::{self, Dest};
-use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::diag::Counts;
 use crate::fsio;
 use crate::load::Limits;
 use crate::render::markdown::Templates;
 use crate::view::{Optionen, PlanView};
 
-/// Output format of `mep render`.
+/// `--format` of `mep erstellen`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Markdown (CommonMark mit GFM-Tabellen).
@@ -51,13 +52,13 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Md, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
-    #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
+    #[arg(short = 'o', long = "ausgabe", visible_alias = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
     /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
-    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
-    #[arg(long, help_heading = "Optionen")]
+    #[arg(long = "entwurf", visible_alias = "draft", help_heading = "Optionen")]
     entwurf: bool,
     #[command(flatten)]
     limits: super::LimitArgs,
@@ -74,8 +75,8 @@ fn target(args: &Args, input: &Path) -> Dest {
     }
 }
 
-/// The destination of `input`, checked before any work: never an input, never a FIFO; `Err` is the exit code.
-fn checked_target(args: &Args, input: &Path) -> Result<Dest, u8> {
+/// The destination of `input`, checked before any work: never an input, never a FIFO.
+fn checked_target(args: &Args, input: &Path) -> Result<Dest> {
     match target(args, input) {
         Dest::Stdout => Ok(Dest::Stdout),
         Dest::File(path) => {
@@ -86,63 +87,59 @@ fn checked_target(args: &Args, input: &Path) -> Result<Dest, u8> {
 }
 
 /// Produces the bytes of one document in the chosen format.
-fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec<u8>, String> {
+fn produce(format: Format, view: &PlanView, templates: &Templates) -> Result<Vec<u8>> {
     match format {
-        Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(|e| e.to_string()),
-        Format::Json => crate::render::json(view).map(String::into_bytes).map_err(|e| e.to_string()),
-        Format::Pdf => Err("PDF wird gesammelt und parallel erzeugt (render_pdf)".to_owned()),
-        Format::Xlsx => Err("Excel wird aus dem Plan erzeugt (render_xlsx)".to_owned()),
+        Format::Md => crate::render::markdown::render(view, templates).map(String::into_bytes).map_err(Error::tool),
+        Format::Json => crate::render::json(view).map(String::into_bytes).map_err(Error::tool),
+        Format::Pdf => Err(Error::tool("PDF wird gesammelt und parallel erzeugt (render_pdf)")),
+        Format::Xlsx => Err(Error::tool("Excel wird aus dem Plan erzeugt (render_xlsx)")),
     }
 }
 
-pub fn run(args: &Args, config: &Config) -> u8 {
+pub fn run(args: &Args, config: &Config) -> Result {
     let several_to_one_file = args.files.len() > 1 && args.output.as_ref().is_some_and(|p| p.as_os_str() != "-");
     if several_to_one_file {
-        output::error("`-o DATEI` geht nur mit einer Eingabedatei. Lassen Sie `-o` weg, dann entsteht jede Ausgabe neben ihrer Eingabe.");
-        return EXIT_TOOL;
+        return Err(Error::usage(
+            "`-o DATEI` geht nur mit einer Eingabedatei. Lassen Sie `-o` weg, dann entsteht jede Ausgabe neben ihrer Eingabe.",
+            "erstellen",
+        ));
     }
     let limits = args.limits.limits();
     if args.format == Format::Pdf {
         return run_pdf(args, &limits, config);
     }
-    let templates = match super::Templates::resolve(args.templates.as_deref(), false) {
-        Ok(t) => t.markdown,
-        Err(code) => return code,
-    };
-    let mut worst = EXIT_OK;
+    let templates = super::Templates::resolve(args.templates.as_deref(), false)?.markdown;
+    let mut worst = Exit::Ok;
     for path in &args.files {
-        worst = worst.max(render_one(args, path, &templates, &limits, config));
+        // One file that cannot be rendered does not stop the others.
+        if let Err(e) = render_one(args, path, &templates, &limits, config) {
+            worst = worst.max(e.report());
+        }
     }
-    worst
+    Ok(worst)
 }
 
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
-fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
-    let templates = match super::Templates::resolve(args.templates.as_deref(), true) {
-        Ok(t) => t.typst,
-        Err(code) => return code,
-    };
-    let worst = std::cell::Cell::new(EXIT_OK);
+fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
+    let templates = super::Templates::resolve(args.templates.as_deref(), true)?.typst;
+    let worst = std::cell::Cell::new(Exit::Ok);
+    let fail = |e: Error| worst.set(worst.get().max(e.report()));
     // Every destination is settled before the first plan is read.
     let mut planned = Vec::new();
     for path in &args.files {
-        let dest = match checked_target(args, path) {
-            Ok(d) => d,
-            Err(code) => {
-                worst.set(worst.get().max(code));
-                continue;
+        match checked_target(args, path) {
+            Ok(dest) => {
+                output::refuse_binary_on_terminal("PDF", &dest)?;
+                planned.push((path, dest));
             }
-        };
-        if let Err(code) = output::refuse_binary_on_terminal("PDF", &dest) {
-            return code;
+            Err(e) => fail(e),
         }
-        planned.push((path, dest));
     }
     // Plans are read and checked lazily, one group of PDFs at a time, so memory stays flat.
     let docs = planned.into_iter().filter_map(|(path, dest)| match check(args, path, limits, config) {
         Ok((checked, counts)) => {
             let Some(view) = view_of(args, &checked, &counts) else {
-                worst.set(worst.get().max(EXIT_INPUT));
+                fail(Error::quiet(Exit::Input));
                 return None;
             };
             let mut doc = super::render_pdf::Document::for_view(path.display().to_string(), dest, &view, &args.pdf, config);
@@ -151,19 +148,19 @@ fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> u8 {
             }
             Some(doc)
         }
-        Err(code) => {
-            worst.set(worst.get().max(code));
+        Err(e) => {
+            fail(e);
             None
         }
     });
     let rendered = super::render_pdf::render_all(&templates, docs, config);
-    worst.get().max(rendered)
+    Ok(worst.get().max(rendered))
 }
 
-/// Reads and checks one plan and builds its view; `Err` is the exit code when it must not be rendered.
-fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(PlanView, Counts), u8> {
+/// Reads and checks one plan and builds its view; `Err` when it must not be rendered.
+fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(PlanView, Counts)> {
     let (checked, counts) = check(args, path, limits, config)?;
-    let view = view_of(args, &checked, &counts).ok_or(EXIT_INPUT)?;
+    let view = view_of(args, &checked, &counts).ok_or(Error::quiet(Exit::Input))?;
     Ok((view, counts))
 }
 
@@ -177,18 +174,12 @@ fn view_of(args: &Args, checked: &crate::Checked, counts: &Counts) -> Option<Pla
     ))
 }
 
-/// Reads and checks one plan; `Err` is the exit code when it must not be rendered.
+/// Reads and checks one plan; `Err` when it must not be rendered (its findings are printed then).
 /// On `Ok` the plan is loaded (`checked.value` is `Some`).
-fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(crate::Checked, Counts), u8> {
+fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(crate::Checked, Counts)> {
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            output::error(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
-            return Err(EXIT_TOOL);
-        }
-    };
+    let bytes = bytes.map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
     let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
@@ -198,7 +189,7 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
             checked.source.name(),
             counts.errors
         ));
-        return Err(EXIT_INPUT);
+        return Err(Error::quiet(Exit::Input));
     }
     if counts.errors > 0 && !args.entwurf {
         print_diagnostics(&checked, config);
@@ -207,33 +198,19 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
             checked.source.name(),
             counts.errors
         ));
-        return Err(EXIT_INPUT);
+        return Err(Error::quiet(Exit::Input));
     }
     Ok((checked, counts))
 }
 
-fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, config: &Config) -> u8 {
-    let dest = match checked_target(args, path) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
+fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, config: &Config) -> Result<()> {
+    let dest = checked_target(args, path)?;
     if args.format == Format::Xlsx {
         return render_xlsx(args, path, limits, config, &dest);
     }
-    let (view, counts) = match prepare(args, path, limits, config) {
-        Ok(v) => v,
-        Err(code) => return code,
-    };
-    let out = match produce(args.format, &view, templates) {
-        Ok(o) => o,
-        Err(e) => {
-            output::error(e);
-            return EXIT_TOOL;
-        }
-    };
-    if let Err(code) = output::write(&dest, &out) {
-        return code;
-    }
+    let (view, counts) = prepare(args, path, limits, config)?;
+    let out = produce(args.format, &view, templates)?;
+    output::write(&dest, &out)?;
     match &dest {
         Dest::File(_) => {
             let shown = match &args.output {
@@ -249,35 +226,22 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
         }
         Dest::Stdout => {}
     }
-    EXIT_OK
+    Ok(())
 }
 
 /// Excel: the cost plan of one school, from the plan's items and figures.
-fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> u8 {
-    if let Err(code) = output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest) {
-        return code;
-    }
-    let (checked, counts) = match check(args, path, limits, config) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> Result<()> {
+    output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest)?;
+    let (checked, counts) = check(args, path, limits, config)?;
     let name = checked.source.name().to_owned();
     let entwurf = args.entwurf && counts.errors > 0;
     let row = crate::review::row_of(path, &name, checked);
-    let out = match crate::render::xlsx::plan(&row, config.source_date_epoch) {
-        Ok(o) => o,
-        Err(e) => {
-            output::error(e);
-            return EXIT_TOOL;
-        }
-    };
-    if let Err(code) = output::write(dest, &out) {
-        return code;
-    }
+    let out = crate::render::xlsx::plan(&row, config.source_date_epoch).map_err(Error::tool)?;
+    output::write(dest, &out)?;
     if let Dest::File(p) = dest {
         output::status(config.quiet, format_args!("{} geschrieben{}.", p.display(), note(&counts, entwurf)));
     }
-    EXIT_OK
+    Ok(())
 }
 
 fn note(c: &Counts, entwurf: bool) -> String {

@@ -1,11 +1,12 @@
-//! `mep render --format pdf`: the PDF arm of `mep render`.
+//! `mep erstellen --format pdf`: the PDF arm of `mep erstellen` (`render`).
 //!
 //! `render` reads and checks the plans; this module turns them into PDFs in
 //! parallel, writes each atomically and reports template problems located in
 //! the template file (exit code 2: the tool's configuration is broken, not the plan).
 
+use super::Config;
+use super::error::Exit;
 use super::output::{self, Dest};
-use super::{Config, EXIT_OK, EXIT_TOOL};
 use crate::diag;
 use crate::render::pdf::{self, Job, Standard, Templates};
 use crate::view::PlanView;
@@ -58,8 +59,8 @@ impl Document {
 /// prepared data nor the finished PDFs pile up: memory stays flat over
 /// thousands of plans.
 #[must_use]
-pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document>, config: &Config) -> u8 {
-    let mut code = EXIT_OK;
+pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document>, config: &Config) -> Exit {
+    let mut code = Exit::Ok;
     let mut reported_template = false;
     let own_templates = templates.files().iter().any(|f| !f.embedded);
     let jobs = docs.into_iter().map(|d| ((d.input, d.dest), d.job));
@@ -68,7 +69,7 @@ pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document
             Ok(out) => {
                 print_template_diagnostics(templates, &out.warnings, config);
                 match output::write(&dest, &out.pdf) {
-                    Err(c) => code = code.max(c),
+                    Err(e) => code = code.max(e.report()),
                     Ok(()) => {
                         if let Dest::File(path) = &dest {
                             output::status(config.quiet, format_args!("{} geschrieben ({} Seiten).", path.display(), out.pages));
@@ -78,7 +79,7 @@ pub fn render_all(templates: &Templates, docs: impl IntoIterator<Item = Document
                 true
             }
             Err(diags) => {
-                code = EXIT_TOOL;
+                code = Exit::Tool;
                 let budget = diags.iter().any(|d| d.code == pdf::CODE_BUDGET);
                 if budget && !own_templates {
                     // The embedded templates: a problem of this one plan; the others go on.

@@ -1,4 +1,4 @@
-//! `mep review`: check many plans at once and roll them up for the Schulträger.
+//! `mep uebersicht` (`review`): check many plans at once and roll them up for the Schulträger.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -8,14 +8,15 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output::{self, Dest};
-use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::fsio;
 use crate::load;
 use crate::render::review as render;
 use crate::review;
 
-/// Output format of the roll-up.
+/// `--format` of `mep uebersicht`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Tabelle fürs Terminal.
@@ -38,8 +39,10 @@ pub enum Format {
 pub enum Tabelle {
     /// Eine Zeile je Schule (Übersicht).
     #[default]
+    #[value(alias = "schools")]
     Schulen,
     /// Eine Zeile je Bedarfsposition (Beschaffung, Verwendungsnachweis).
+    #[value(alias = "items")]
     Positionen,
 }
 
@@ -49,19 +52,19 @@ pub struct Args {
     #[arg(value_name = "PFAD", required = true, help_heading = "Argumente")]
     paths: Vec<PathBuf>,
     /// Angaben des Schulträgers (`traeger.yaml`: Name, Land, Programm, Budget, erwartete Schulen) für die schulübergreifenden Regeln.
-    #[arg(long, value_name = "DATEI", help_heading = "Optionen")]
+    #[arg(long = "traeger", visible_alias = "authority", value_name = "DATEI", help_heading = "Optionen")]
     traeger: Option<PathBuf>,
     /// Ausgabeformat: `text` (Standard, Tabelle fürs Terminal), `md` (Markdown), `csv` (für Excel), `json`, `pdf` oder `xlsx` (Excel-Arbeitsmappe mit allen Bedarfspositionen).
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     format: Format,
     /// Tabelle der CSV-Datei: `schulen` (Standard, eine Zeile je Schule) oder `positionen` (eine Zeile je Bedarfsposition).
-    #[arg(long, value_enum, default_value_t = Tabelle::Schulen, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
+    #[arg(long = "tabelle", visible_alias = "table", value_enum, default_value_t = Tabelle::Schulen, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
     tabelle: Tabelle,
     /// Ausgabedatei; `-` oder keine Angabe schreibt auf die Standardausgabe.
-    #[arg(short = 'o', long = "output", visible_alias = "ausgabe", value_name = "DATEI", help_heading = "Optionen")]
+    #[arg(short = 'o', long = "ausgabe", visible_alias = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
     /// Verzeichnis mit eigenen Vorlagen; `review/uebersicht.md` ersetzt die eingebaute Markdown-Vorlage, `review.typ` die des PDF.
-    #[arg(long, value_name = "VERZEICHNIS", help_heading = "Optionen")]
+    #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     #[command(flatten)]
     limits: super::LimitArgs,
@@ -74,67 +77,71 @@ pub struct Args {
 /// Runs shorter than this show no progress bar.
 const PROGRESS_DELAY: Duration = Duration::from_millis(400);
 
-pub fn run(args: &Args, config: &Config) -> u8 {
+pub fn run(args: &Args, config: &Config) -> Result {
     if args.tabelle != Tabelle::Schulen && args.format != Format::Csv {
-        output::error(
+        return Err(Error::usage(
             "`--tabelle` gilt nur für `--format csv`. Die Excel-Arbeitsmappe (`--format xlsx`) enthält Schulen und Positionen als eigene Blätter.",
-        );
-        return EXIT_TOOL;
+            "uebersicht",
+        ));
     }
     let limits = args.limits.limits();
-    let mut dest = Dest::of(args.output.as_deref());
     let binary = match args.format {
         Format::Pdf => Some("PDF"),
         Format::Xlsx => Some("Eine Excel-Arbeitsmappe"),
         _ => None,
     };
-    if let Some(kind) = binary
-        && let Err(code) = output::refuse_binary_on_terminal(kind, &dest)
-    {
-        return code;
+    if let Some(kind) = binary {
+        output::refuse_binary_on_terminal(kind, &Dest::of(args.output.as_deref()))?;
     }
-    let choice = match args.profile.choice(config) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let choice = args.profile.choice(config)?;
     let traeger = match &args.traeger {
         Some(path) => {
             let name = path.display().to_string();
-            match fsio::read_bounded(path, limits.max_bytes) {
-                Ok(bytes) => Some(load::load_traeger(&name, &bytes, &limits)),
-                Err(e) => {
-                    output::error(format_args!("Die Schulträger-Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)));
-                    return EXIT_TOOL;
-                }
-            }
+            let bytes = fsio::read_bounded(path, limits.max_bytes).map_err(|e| {
+                Error::tool(format_args!("Die Schulträger-Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e)))
+            })?;
+            Some(load::load_traeger(&name, &bytes, &limits))
         }
         None => None,
     };
-    let files = match review::discover(&args.paths, args.traeger.as_deref()) {
-        Ok(files) => files,
-        Err(e) => {
-            output::error(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error)));
-            return EXIT_TOOL;
-        }
-    };
+    let files = review::discover(&args.paths, args.traeger.as_deref())
+        .map_err(|e| Error::tool(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error))))?;
     if files.is_empty() {
-        output::error("Unter den angegebenen Pfaden liegt keine Plan-Datei (*.yaml, *.yml).");
-        return EXIT_TOOL;
+        return Err(Error::tool("Unter den angegebenen Pfaden liegt keine Plan-Datei (*.yaml, *.yml)."));
     }
+    let dest = destination(args, &files)?;
+    let templates = super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf)?;
+    let rows = check_with_progress(&files, &limits, &choice, config.quiet);
+    let result = review::roll_up(traeger, rows, &choice);
+    output::write(&dest, &produce(args, &result, &templates, config)?)?;
     if let Dest::File(path) = &dest {
-        let mut inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-        inputs.extend(args.traeger.as_deref());
-        match output::check_file(path, &inputs) {
-            Ok(target) => dest = Dest::File(target),
-            Err(code) => return code,
+        output::status(config.quiet, render::summary_line(&result));
+        output::status(config.quiet, format_args!("Übersicht geschrieben: {}", path.display()));
+    }
+    Ok(if result.has_unreadable() {
+        Exit::Tool
+    } else if result.has_errors() {
+        Exit::Input
+    } else {
+        Exit::Ok
+    })
+}
+
+/// Where the roll-up goes, checked before any plan is read: never one of the inputs.
+fn destination(args: &Args, files: &[PathBuf]) -> Result<Dest> {
+    match Dest::of(args.output.as_deref()) {
+        Dest::Stdout => Ok(Dest::Stdout),
+        Dest::File(path) => {
+            let mut inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            inputs.extend(args.traeger.as_deref());
+            output::check_file(&path, &inputs).map(Dest::File)
         }
     }
-    let templates = match super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+}
 
-    let bar = progress_bar(files.len(), config.quiet);
+/// Checks every plan; a progress bar appears on a terminal once the run takes a moment.
+fn check_with_progress(files: &[PathBuf], limits: &load::Limits, choice: &crate::profile::Choice, quiet: bool) -> Vec<review::Row> {
+    let bar = progress_bar(files.len(), quiet);
     let start = Instant::now();
     let shown = AtomicBool::new(false);
     let done = || {
@@ -145,60 +152,27 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             bar.inc(1);
         }
     };
-    let rows = review::check_all(&files, &limits, &choice, &done);
+    let rows = review::check_all(files, limits, choice, &done);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let result = review::roll_up(traeger, rows, &choice);
+    rows
+}
 
-    let bytes = match args.format {
-        Format::Text => render::text(&result).into_bytes(),
-        Format::Md => match render::markdown(&result, &templates.markdown) {
-            Ok(text) => text.into_bytes(),
-            Err(e) => {
-                output::error(e);
-                return EXIT_TOOL;
-            }
-        },
-        Format::Csv if args.tabelle == Tabelle::Positionen => render::csv_items(&result),
-        Format::Csv => render::csv(&result),
-        Format::Pdf => match render::pdf(&result, &templates.typst, args.pdf.pdf_standard, config.source_date_epoch) {
-            Ok(pdf) => pdf,
-            Err(diags) => {
-                super::render_pdf::print_template_diagnostics(&templates.typst, &diags, config);
-                output::error("Das PDF kann nicht erzeugt werden.");
-                return EXIT_TOOL;
-            }
-        },
-        Format::Xlsx => match crate::render::xlsx::review(&result, config.source_date_epoch) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                output::error(e);
-                return EXIT_TOOL;
-            }
-        },
-        Format::Json => match render::json(&result) {
-            Ok(text) => text.into_bytes(),
-            Err(e) => {
-                output::error(format_args!("Bericht kann nicht erzeugt werden: {e}"));
-                return EXIT_TOOL;
-            }
-        },
-    };
-    if let Err(code) = output::write(&dest, &bytes) {
-        return code;
-    }
-    if let Dest::File(path) = &dest {
-        output::status(config.quiet, render::summary_line(&result));
-        output::status(config.quiet, format_args!("Übersicht geschrieben: {}", path.display()));
-    }
-    if result.has_unreadable() {
-        EXIT_TOOL
-    } else if result.has_errors() {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    }
+/// The bytes of the roll-up in the chosen format.
+fn produce(args: &Args, result: &review::Review, templates: &super::Templates, config: &Config) -> Result<Vec<u8>> {
+    Ok(match args.format {
+        Format::Text => render::text(result).into_bytes(),
+        Format::Md => render::markdown(result, &templates.markdown).map_err(Error::tool)?.into_bytes(),
+        Format::Csv if args.tabelle == Tabelle::Positionen => render::csv_items(result),
+        Format::Csv => render::csv(result),
+        Format::Pdf => render::pdf(result, &templates.typst, args.pdf.pdf_standard, config.source_date_epoch).map_err(|diags| {
+            super::render_pdf::print_template_diagnostics(&templates.typst, &diags, config);
+            Error::tool("Das PDF kann nicht erzeugt werden.")
+        })?,
+        Format::Xlsx => crate::render::xlsx::review(result, config.source_date_epoch).map_err(Error::tool)?,
+        Format::Json => render::json(result).map_err(|e| Error::tool(format_args!("Bericht kann nicht erzeugt werden: {e}")))?.into_bytes(),
+    })
 }
 
 /// A hidden progress bar when standard error is a terminal; it becomes visible once the run takes a moment.

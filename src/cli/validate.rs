@@ -1,18 +1,19 @@
-//! `mep validate`: check plans and report every finding.
+//! `mep pruefen` (`validate`): check plans and report every finding.
 
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::Config;
+use super::error::{Error, Exit, Result};
 use super::output;
-use super::{Config, EXIT_INPUT, EXIT_OK, EXIT_TOOL};
 use crate::diag::{Counts, Status};
 use crate::fsio;
 use crate::render::validate::{self as report, FileReport, Report, Summary};
 
-/// Output format of findings.
+/// `--format` of `mep pruefen`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Ausgabe {
+pub enum Format {
     /// Lesbar mit Quelltextausschnitt.
     #[default]
     Text,
@@ -22,14 +23,14 @@ pub enum Ausgabe {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu prüfende Plan-Dateien (YAML) oder PDF/A-3b mit dem Plan als Anhang (`mep render --format pdf --pdf-standard a-3b`); `-` liest von der Standardeingabe.
+    /// Zu prüfende Plan-Dateien (YAML) oder PDF/A-3b mit dem Plan als Anhang (`mep erstellen --format pdf --pdf-standard a-3b`); `-` liest von der Standardeingabe.
     #[arg(value_name = "DATEI", required = true, help_heading = "Argumente")]
     files: Vec<PathBuf>,
     /// Ausgabeformat: `text` (Standard, lesbar mit Quelltextausschnitt) oder `json` (ein Dokument je Aufruf).
-    #[arg(long, value_enum, default_value_t = Ausgabe::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
-    format: Ausgabe,
+    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true, help_heading = "Optionen")]
+    format: Format,
     /// Warnungen wie Fehler behandeln (Exit-Code 1).
-    #[arg(long, help_heading = "Optionen")]
+    #[arg(long = "warnungen-als-fehler", visible_alias = "deny-warnings", help_heading = "Optionen")]
     deny_warnings: bool,
     #[command(flatten)]
     limits: super::LimitArgs,
@@ -37,86 +38,27 @@ pub struct Args {
     profile: super::rules::ProfileArgs,
 }
 
-pub fn run(args: &Args, config: &Config) -> u8 {
-    let limits = args.limits.limits();
-    let colour = args.format == Ausgabe::Text && config.colour_out;
-    let choice = match args.profile.choice(config) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let mut notes: Vec<String> = Vec::new();
-    let mut summary = Summary::default();
-    let mut files = Vec::new();
+/// What a run collects over its files.
+#[derive(Default)]
+struct Run {
+    /// Notes on provisional profiles, each once.
+    notes: Vec<String>,
+    /// The counts over all files.
+    summary: Summary,
+    /// One report per file.
+    files: Vec<FileReport>,
+}
+
+pub fn run(args: &Args, config: &Config) -> Result {
+    let choice = args.profile.choice(config)?;
+    let mut run = Run::default();
     for path in &args.files {
-        summary.files += 1;
-        let name = path.display().to_string();
-        let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                summary.unreadable += 1;
-                let error = format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
-                if args.format == Ausgabe::Text {
-                    output::error(&error);
-                }
-                files.push(FileReport {
-                    file: name,
-                    status: Status::Unlesbar,
-                    profile: None,
-                    counts: Counts::default(),
-                    error: Some(error),
-                    diagnostics: Vec::new(),
-                });
-                continue;
-            }
-        };
-        let shown = if name == "-" { "<stdin>" } else { &name };
-        let checked = if crate::load::pdf::is_pdf(&bytes) {
-            check_pdf(shown, &bytes, &limits, &choice)
-        } else {
-            crate::check_plan_for(shown, &bytes, &limits, &choice)
-        };
-        let mut profile = None;
-        if let Some(plan) = &checked.value {
-            let resolved = choice.resolve_for(plan);
-            profile = Some(resolved.layers.join(" + "));
-            for reason in resolved.provisional {
-                if !notes.contains(&reason) {
-                    notes.push(reason);
-                }
-            }
-        }
-        let counts = Counts::of(&checked.diagnostics);
-        summary.errors += counts.errors;
-        summary.warnings += counts.warnings;
-        summary.hints += counts.hints;
-        let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
-        if failed {
-            summary.with_errors += 1;
-        } else {
-            summary.without_errors += 1;
-        }
-        if args.format == Ausgabe::Text {
-            let mut text = String::new();
-            for d in &checked.diagnostics {
-                text.push_str(&crate::render::diag::human(d, Some(&checked.source), colour));
-                text.push('\n');
-            }
-            if let Err(code) = output::stdout(text.as_bytes()) {
-                return code;
-            }
-        }
-        files.push(FileReport {
-            file: checked.source.name().to_owned(),
-            status: Status::of(counts),
-            profile,
-            counts,
-            error: None,
-            diagnostics: checked.diagnostics,
-        });
+        run.summary.files += 1;
+        check_file(args, config, &choice, path, &mut run)?;
     }
-    let written = match args.format {
-        Ausgabe::Text => {
+    let Run { notes, summary, files } = run;
+    match args.format {
+        Format::Text => {
             let mut text = String::new();
             for note in &notes {
                 let note: String = note.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
@@ -124,26 +66,90 @@ pub fn run(args: &Args, config: &Config) -> u8 {
             }
             text.push_str(&summary.line());
             text.push('\n');
-            output::stdout(text.as_bytes())
+            output::stdout(text.as_bytes())?;
         }
-        Ausgabe::Json => match report::json(&Report { version: report::VERSION, notes, files, summary }) {
-            Ok(json) => output::stdout(json.as_bytes()),
-            Err(e) => {
-                output::error(format_args!("Bericht kann nicht erzeugt werden: {e}"));
-                return EXIT_TOOL;
-            }
-        },
-    };
-    if let Err(code) = written {
-        return code;
+        Format::Json => {
+            let json = report::json(&Report { version: report::VERSION, notes, files, summary })
+                .map_err(|e| Error::tool(format_args!("Bericht kann nicht erzeugt werden: {e}")))?;
+            output::stdout(json.as_bytes())?;
+        }
     }
-    if summary.unreadable > 0 {
-        EXIT_TOOL
+    Ok(if summary.unreadable > 0 {
+        Exit::Tool
     } else if summary.with_errors > 0 {
-        EXIT_INPUT
+        Exit::Input
     } else {
-        EXIT_OK
+        Exit::Ok
+    })
+}
+
+/// Reads and checks one file, prints its findings (text format) and adds its report to `run`.
+fn check_file(args: &Args, config: &Config, choice: &crate::profile::Choice, path: &std::path::Path, run: &mut Run) -> Result<()> {
+    let limits = args.limits.limits();
+    let name = path.display().to_string();
+    let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            run.summary.unreadable += 1;
+            let error = format!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e));
+            if args.format == Format::Text {
+                output::error(&error);
+            }
+            run.files.push(FileReport {
+                file: name,
+                status: Status::Unlesbar,
+                profile: None,
+                counts: Counts::default(),
+                error: Some(error),
+                diagnostics: Vec::new(),
+            });
+            return Ok(());
+        }
+    };
+    let shown = if name == "-" { "<stdin>" } else { &name };
+    let checked = if crate::load::pdf::is_pdf(&bytes) {
+        check_pdf(shown, &bytes, &limits, choice)
+    } else {
+        crate::check_plan_for(shown, &bytes, &limits, choice)
+    };
+    let mut profile = None;
+    if let Some(plan) = &checked.value {
+        let resolved = choice.resolve_for(plan);
+        profile = Some(resolved.layers.join(" + "));
+        for reason in resolved.provisional {
+            if !run.notes.contains(&reason) {
+                run.notes.push(reason);
+            }
+        }
     }
+    let counts = Counts::of(&checked.diagnostics);
+    run.summary.errors += counts.errors;
+    run.summary.warnings += counts.warnings;
+    run.summary.hints += counts.hints;
+    if counts.errors > 0 || (args.deny_warnings && counts.warnings > 0) {
+        run.summary.with_errors += 1;
+    } else {
+        run.summary.without_errors += 1;
+    }
+    if args.format == Format::Text {
+        let colour = config.colour_out;
+        let mut text = String::new();
+        for d in &checked.diagnostics {
+            text.push_str(&crate::render::diag::human(d, Some(&checked.source), colour));
+            text.push('\n');
+        }
+        output::stdout(text.as_bytes())?;
+    }
+    run.files.push(FileReport {
+        file: checked.source.name().to_owned(),
+        status: Status::of(counts),
+        profile,
+        counts,
+        error: None,
+        diagnostics: checked.diagnostics,
+    });
+    Ok(())
 }
 
 /// Checks the plan attached to an archived PDF; findings are located in the attachment,

@@ -174,8 +174,8 @@ async fn create(State(app): State<Shared>, body: Bytes) -> Response {
     if let Ok(f) = crate::init::parse_schulform(get("schulform")) {
         answers.kind = f;
     }
-    if let Ok(p) = crate::init::parse_programm(get("programm")) {
-        answers.programme = p;
+    if let Some(p) = crate::model::Programm::ALL.iter().find(|p| p.key() == get("programm")) {
+        answers.programme = *p;
     }
     let mut s = lock(&app);
     if s.text().is_none() {
@@ -221,7 +221,7 @@ async fn fields(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> R
     let mut s = lock(&app);
     let problems = apply_fields(&mut s, &pairs);
     if wants_json(&headers) {
-        return json_state(&s, problems.first().cloned());
+        return json_state(&s, problems.first().map(String::as_str));
     }
     if let Some(p) = problems.first() {
         s.notice = Some(p.clone());
@@ -230,7 +230,7 @@ async fn fields(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> R
 }
 
 /// The state the page script needs after a change: status, findings per field, counts per page.
-fn json_state(s: &Session, problem: Option<String>) -> Response {
+fn json_state(s: &Session, problem: Option<&str>) -> Response {
     let by_field = page::findings_by_field(s.diagnostics());
     let mut findings = serde_json::Map::new();
     let mut invalid = Vec::new();
@@ -341,7 +341,7 @@ fn run_action(s: &mut Session, act: &str) -> Result<String, String> {
                     (_, None) => {}
                 }
             }
-            Ok(focus(format!("w-{}", field_id(target)), format!("w-{}", field_id(target))))
+            Ok(focus(format!("a-{}", field_id(target)), format!("a-{}", field_id(target))))
         }
         _ => Err("Unbekannte Aktion.".to_owned()),
     }

@@ -29,7 +29,7 @@ mod spending;
 #[cfg(test)]
 mod tests;
 
-pub use school::{Devices, Network, Training, area_id};
+pub use school::{Devices, Menge, Network, Training, area_id};
 pub use spending::{MeasureCost, Measures, RunningCosts, RunningYear};
 
 use std::collections::BTreeSet;
@@ -143,7 +143,7 @@ impl Figures {
                 own_share: f.own_share.cents(),
                 other: f.other.cents(),
                 total,
-                difference: total.saturating_sub(investment.total),
+                difference: total.saturating_sub(investment.digitalpakt),
             }
         });
         let budget = plan.provider.as_ref().and_then(|p| p.budget).map(|b| Budget::of(b, funding.as_ref()));
@@ -176,12 +176,17 @@ pub struct Investment {
     pub items: Vec<Option<i64>>,
     /// Sum of all priced items.
     pub total: i64,
+    /// Sum of the priced items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`);
+    /// the financing checks compare `finanzierung` with this part.
+    pub digitalpakt: i64,
     /// Sum of priced items with `kostenart: investiv`.
     pub investive: i64,
     /// Sum of priced items with `kostenart: laufend` (not fundable).
     pub running: i64,
-    /// Indices of the items without price ("Kosten noch offen").
+    /// Indices of the items without price or count ("Kosten noch offen").
     pub unpriced: Vec<usize>,
+    /// Indices of the items whose year is `unbekannt` (in no row of `by_year`).
+    pub unknown_year: Vec<usize>,
     /// Years that have items, ascending.
     pub years: Vec<i32>,
     /// One row per Fördergegenstand, all six in the order of the Verwaltungsvereinbarung.
@@ -211,23 +216,25 @@ impl Investment {
         let sum = |pred: &dyn Fn(&Bedarf) -> bool| -> i64 {
             plan.needs.iter().zip(&items).filter(|(b, _)| pred(b)).filter_map(|(_, c)| *c).fold(0, add)
         };
-        let years: Vec<i32> = plan.needs.iter().map(|b| b.year).collect::<BTreeSet<_>>().into_iter().collect();
+        let years: Vec<i32> = plan.needs.iter().filter_map(|b| b.year.bekannt()).collect::<BTreeSet<_>>().into_iter().collect();
         let by_category = Kategorie::ALL
             .iter()
             .map(|&k| CategorySum {
                 category: k,
                 items: plan.needs.iter().filter(|b| b.category == k).count(),
-                unpriced: plan.needs.iter().filter(|b| b.category == k && b.unit_price.is_none()).count(),
+                unpriced: plan.needs.iter().filter(|b| b.category == k && b.total().is_none()).count(),
                 total: sum(&|b| b.category == k),
-                by_year: years.iter().map(|&y| sum(&|b| b.category == k && b.year == y)).collect(),
+                by_year: years.iter().map(|&y| sum(&|b| b.category == k && b.year.bekannt() == Some(y))).collect(),
             })
             .collect();
         Self {
             total: sum(&|_| true),
+            digitalpakt: sum(&Bedarf::digitalpakt),
             investive: sum(&|b| b.cost_kind == Kostenart::Investiv),
             running: sum(&|b| b.cost_kind == Kostenart::Laufend),
             unpriced: items.iter().enumerate().filter(|(_, c)| c.is_none()).map(|(i, _)| i).collect(),
-            by_year: years.iter().map(|&y| sum(&|b| b.year == y)).collect(),
+            by_year: years.iter().map(|&y| sum(&|b| b.year.bekannt() == Some(y))).collect(),
+            unknown_year: plan.needs.iter().enumerate().filter(|(_, b)| b.year.ist_unbekannt()).map(|(i, _)| i).collect(),
             years,
             by_category,
             items,
@@ -252,7 +259,7 @@ pub struct Funding {
     pub other: i64,
     /// The three together.
     pub total: i64,
-    /// `total` minus the investment (0 when the funding covers the plan to the cent).
+    /// `total` minus the DigitalPakt part of the investment (0 when the funding covers it to the cent).
     pub difference: i64,
 }
 
@@ -313,8 +320,9 @@ impl Mobile {
         let total = plan.needs.iter().zip(&inv.items).filter(|(b, _)| ist_mobil(b)).filter_map(|(_, c)| *c).fold(0, add);
         Self {
             total,
-            share: inv.share(total),
-            count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count)).sum(),
+            // A share of a sum with open costs would be a share of a lower bound.
+            share: if inv.unpriced.is_empty() { inv.share(total) } else { None },
+            count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count.bekannt().unwrap_or(0))).sum(),
             first: plan.needs.iter().position(ist_mobil),
         }
     }

@@ -5,6 +5,48 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Ratio, add, ist_schuelergeraet};
 use crate::model::{Angabe, Geraetetyp, Herkunft, Nutzung, Plan};
 
+/// A sum of counts that may contain `unbekannt` and approximate (`ca. 30`) parts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Menge {
+    /// Sum of the known parts.
+    pub sum: u64,
+    /// Number of known parts (exact or approximate).
+    pub known: usize,
+    /// Number of parts written as `unbekannt`.
+    pub unknown: usize,
+    /// Whether a known part is approximate.
+    pub approx: bool,
+}
+
+impl Menge {
+    /// Sums the counts.
+    pub fn of(counts: impl Iterator<Item = Angabe<u32>>) -> Self {
+        counts.fold(Self::default(), |m, a| match a {
+            Angabe::Unbekannt => Self { unknown: m.unknown + 1, ..m },
+            Angabe::Bekannt(n) | Angabe::Ungefaehr(n) => {
+                Self { sum: m.sum + u64::from(n), known: m.known + 1, unknown: m.unknown, approx: m.approx || a.ist_ungefaehr() }
+            }
+        })
+    }
+
+    /// Both together.
+    #[must_use]
+    pub fn plus(self, other: Self) -> Self {
+        Self {
+            sum: self.sum + other.sum,
+            known: self.known + other.known,
+            unknown: self.unknown + other.unknown,
+            approx: self.approx || other.approx,
+        }
+    }
+
+    /// The sum when every part is known.
+    #[must_use]
+    pub fn exact(self) -> Option<u64> {
+        (self.unknown == 0).then_some(self.sum)
+    }
+}
+
 /// Pupil devices and devices by type (an unknown pupil count gives no per-pupil figure).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Devices {
@@ -14,59 +56,89 @@ pub struct Devices {
     pub planned: u64,
     /// Existing plus planned.
     pub total: u64,
-    /// Pupils of the school.
-    pub pupils: u64,
+    /// The existing pupil devices with what is unknown or approximate about them.
+    pub existing_menge: Menge,
+    /// The planned pupil devices with what is unknown or approximate about them.
+    pub planned_menge: Menge,
+    /// Pupils of the school; `None` when the plan says `unbekannt`.
+    pub pupils: Option<u64>,
+    /// Whether the pupil count is approximate.
+    pub pupils_approx: bool,
     /// Devices of each type (all types in declaration order): in the inventory, and planned in `bedarf`.
-    pub by_type: Vec<(Geraetetyp, u64, u64)>,
+    pub by_type: Vec<(Geraetetyp, Menge, Menge)>,
 }
 
 impl Devices {
     pub(super) fn of(plan: &Plan) -> Self {
         let devices = plan.inventory.iter().flat_map(|b| &b.devices);
-        let existing: u64 = devices
-            .clone()
-            .filter(|g| ist_schuelergeraet(g.kind) && g.source != Some(Herkunft::LeihgeraeteLehrkraefte))
-            .map(|g| u64::from(g.count))
-            .sum();
-        let planned: u64 =
-            plan.needs.iter().filter(|b| ist_schuelergeraet(b.device) && b.usage == Nutzung::Unterricht).map(|b| u64::from(b.count)).sum();
+        let existing_menge = Menge::of(
+            devices.clone().filter(|g| ist_schuelergeraet(g.kind) && g.source != Some(Herkunft::LeihgeraeteLehrkraefte)).map(|g| g.count),
+        );
+        let planned_menge =
+            Menge::of(plan.needs.iter().filter(|b| ist_schuelergeraet(b.device) && b.usage == Nutzung::Unterricht).map(|b| b.count));
         let by_type = Geraetetyp::ALL
             .iter()
             .map(|&t| {
-                let before: u64 = devices.clone().filter(|g| g.kind == t).map(|g| u64::from(g.count)).sum();
-                let new: u64 = plan.needs.iter().filter(|b| b.device == t).map(|b| u64::from(b.count)).sum();
+                let before = Menge::of(devices.clone().filter(|g| g.kind == t).map(|g| g.count));
+                let new = Menge::of(plan.needs.iter().filter(|b| b.device == t).map(|b| b.count));
                 (t, before, new)
             })
             .collect();
-        Self { existing, planned, total: existing + planned, pupils: u64::from(plan.school.pupils.bekannt().unwrap_or(0)), by_type }
+        let (existing, planned) = (existing_menge.sum, planned_menge.sum);
+        Self {
+            existing,
+            planned,
+            total: existing + planned,
+            existing_menge,
+            planned_menge,
+            pupils: plan.school.pupils.bekannt().map(u64::from),
+            pupils_approx: plan.school.pupils.ist_ungefaehr(),
+            by_type,
+        }
     }
 
-    fn ratio(a: u64, b: u64) -> Option<Ratio> {
-        Ratio::of(i64::try_from(a).unwrap_or(i64::MAX), i64::try_from(b).unwrap_or(i64::MAX))
+    /// Whether a per-pupil figure is approximate (pupils or devices given as `ca.`).
+    #[must_use]
+    pub fn approx(&self, planned: bool) -> bool {
+        self.pupils_approx || self.existing_menge.approx || (planned && self.planned_menge.approx)
+    }
+
+    /// Whether a per-pupil figure cannot be computed because an input is `unbekannt`.
+    #[must_use]
+    pub fn unknown(&self, planned: bool) -> bool {
+        self.pupils.is_none() || self.existing_menge.unknown > 0 || (planned && self.planned_menge.unknown > 0)
+    }
+
+    fn ratio(a: u64, b: Option<u64>) -> Option<Ratio> {
+        Ratio::of(i64::try_from(a).unwrap_or(i64::MAX), i64::try_from(b?).unwrap_or(i64::MAX))
+    }
+
+    fn ratio_inv(a: Option<u64>, b: u64) -> Option<Ratio> {
+        Ratio::of(i64::try_from(a?).unwrap_or(i64::MAX), i64::try_from(b).unwrap_or(i64::MAX))
     }
 
     /// Existing devices per pupil.
     #[must_use]
     pub fn per_pupil_existing(&self) -> Option<Ratio> {
-        Self::ratio(self.existing, self.pupils)
+        Self::ratio(self.existing, self.pupils).filter(|_| !self.unknown(false))
     }
 
     /// Devices per pupil after the plan.
     #[must_use]
     pub fn per_pupil_planned(&self) -> Option<Ratio> {
-        Self::ratio(self.total, self.pupils)
+        Self::ratio(self.total, self.pupils).filter(|_| !self.unknown(true))
     }
 
     /// Pupils per existing device.
     #[must_use]
     pub fn pupils_per_device_existing(&self) -> Option<Ratio> {
-        Self::ratio(self.pupils, self.existing)
+        Self::ratio_inv(self.pupils, self.existing).filter(|_| !self.unknown(false))
     }
 
     /// Pupils per device after the plan.
     #[must_use]
     pub fn pupils_per_device_planned(&self) -> Option<Ratio> {
-        Self::ratio(self.pupils, self.total)
+        Self::ratio_inv(self.pupils, self.total).filter(|_| !self.unknown(true))
     }
 }
 

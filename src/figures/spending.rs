@@ -91,16 +91,16 @@ impl RunningCosts {
     pub(super) fn of(plan: &Plan) -> Self {
         let per_year = plan.operations.as_ref().and_then(|b| b.running_costs).map(Euro::cents);
         let yearly = per_year.unwrap_or(0);
-        let start = plan.period.von.jahr;
-        let from = plan.needs.iter().map(|b| b.year).min().map_or(start, |y| y.max(start));
-        let last = plan.period.bis.jahr;
+        // Without a planning period there are no calendar years to list.
+        let (start, last) = plan.period.bekannt().map_or((0, -1), |s| (s.von.jahr, s.bis.jahr));
+        let from = plan.needs.iter().filter_map(|b| b.year.bekannt()).min().map_or(start, |y| y.max(start));
         let years: Vec<RunningYear> = (from..=last)
             .take(MAX_JAHRE)
             .map(|year| {
                 let items = plan
                     .needs
                     .iter()
-                    .filter(|b| b.cost_kind == Kostenart::Laufend && b.year == year)
+                    .filter(|b| b.cost_kind == Kostenart::Laufend && b.year.bekannt() == Some(year))
                     .filter_map(|b| b.total().map(Euro::cents))
                     .fold(0, add);
                 RunningYear { year, operation: yearly, items, total: add(yearly, items) }

@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::model::{
     Anbindung, Angebotsart, AvvStatus, Betreiber, Betroffene, Datum, Dimension, Dokumentname, DsfaStatus, Einwilligung, FortbildungsFormat,
     Geraetetyp, Gremium, Herkunft, Kategorie, Kostenart, Land, Nutzung, Partnerart, Programm, Rahmen, Rolle, Schulform, ServerBegruendung,
-    Zielgruppe, Zweck,
+    UNBEKANNT, Zielgruppe, Zweck,
 };
 
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
@@ -212,7 +212,7 @@ pub fn skeleton(answers: &Answers, stand: Datum, schema_ref: &str) -> String {
     let bis = Datum::new(year + 3, 7, 31).unwrap_or(stand);
     let placeholder =
         |v: &Option<String>, what: &str| v.as_deref().map_or_else(|| yaml_quote(&format!("{PLACEHOLDER}: {what}")), yaml_quote);
-    let count = |v: Option<u32>| v.map_or_else(|| format!("0  # {PLACEHOLDER}"), |n| n.to_string());
+    let count = |v: Option<u32>| v.map_or_else(|| format!("{UNBEKANNT}  # {PLACEHOLDER}"), |n| n.to_string());
     let rahmen = framework_for(answers.land);
     let mut vars: BTreeMap<&str, String> = BTreeMap::new();
     vars.insert("schema", schema_ref.to_owned());
@@ -305,11 +305,6 @@ pub fn parse_schulform(s: &str) -> Result<Schulform, String> {
 /// Parses a Land key (`NW`) or name, case-insensitively.
 pub fn parse_land(s: &str) -> Result<Land, String> {
     parse_choice(s, Land::ALL, Land::key, Land::label, "Bundesland")
-}
-
-/// Parses a programme key.
-pub fn parse_programm(s: &str) -> Result<Programm, String> {
-    parse_choice(s, Programm::ALL, Programm::key, Programm::label, "Förderprogramm")
 }
 
 fn parse_choice<T: Copy>(s: &str, all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str, what: &str) -> Result<T, String> {

@@ -17,6 +17,7 @@ pub static RULES: &[&Rule] = &[
     &FORMAT_WERT,
     &FORMAT_BEREICH,
     &FORMAT_DATUM,
+    &FORMAT_BETRAG,
     &PDF_ANHANG,
 ];
 
@@ -75,7 +76,7 @@ pub static YAML_LEER: Rule = Rule {
     code: "YAML-LEER",
     title: "Datei leer",
     severity: Fehler,
-    explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep init` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
+    explanation: "Die Datei enthält keine Daten. Erzeugen Sie mit `mep anlegen` eine kommentierte Vorlage oder kopieren Sie ein Beispiel aus `examples/`.",
     bad: "# nur ein Kommentar\n",
     good: "format: 1\nprogramm: digitalpakt-2\n",
     sources: &[],
@@ -164,16 +165,29 @@ Der Tag muss im Kalender existieren.",
     sources: &[],
 };
 
+/// `FORMAT-BETRAG`: Betrag mit deutschem Tausenderpunkt
+pub static FORMAT_BETRAG: Rule = Rule {
+    code: "FORMAT-BETRAG",
+    title: "Betrag mit deutschem Tausenderpunkt",
+    severity: Fehler,
+    explanation: "Beträge stehen ohne Tausenderpunkt; Dezimaltrennzeichen ist der Punkt. `einzelpreis_eur: 2.480`, wie man es \
+in einer deutschen Tabelle schreibt, läse YAML als 2,48 €. Ein Betrag mit genau drei Stellen nach dem Punkt ist deshalb ein Fehler \
+an diesem Wert; die Meldung nennt den gemeinten Betrag („Meinten Sie 2480?“). Cent-Beträge haben zwei Nachkommastellen (`2480.50`).",
+    bad: "bedarf:\n  - id: B1\n    einzelpreis_eur: 2.480\n",
+    good: "bedarf:\n  - id: B1\n    einzelpreis_eur: 2480\n",
+    sources: &[],
+};
+
 /// `PDF-ANHANG`: Kein lesbarer Plan in der PDF-Datei
 pub static PDF_ANHANG: Rule = Rule {
     code: "PDF-ANHANG",
     title: "Kein lesbarer Plan in der PDF-Datei",
     severity: Fehler,
-    explanation: "`mep validate`, `mep review` und `mep render` lesen auch ein archiviertes PDF/A-3b, in das `mep render --format pdf \
+    explanation: "`mep pruefen`, `mep uebersicht` und `mep erstellen` lesen auch ein archiviertes PDF/A-3b, in das `mep erstellen --format pdf \
 --pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang, oder die Datei \
 oder der Anhang lässt sich nicht lesen. Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
 `--pdf-standard a-3b`; ein PDF aus einem anderen Programm enthält keinen prüfbaren Plan.",
     bad: "# plan.pdf ohne Anhang plan.yaml\n",
-    good: "# plan.pdf aus mep render --format pdf --pdf-standard a-3b\n",
+    good: "# plan.pdf aus mep erstellen --format pdf --pdf-standard a-3b\n",
     sources: &[],
 };

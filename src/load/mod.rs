@@ -90,6 +90,9 @@ pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Lim
         }
         Parsed::Failed => {}
     }
+    if out.value.is_some() || !diagnostics.iter().any(|d| d.severity == Severity::Fehler) {
+        german_amounts(&source, &mut diagnostics);
+    }
     for d in &mut diagnostics {
         source.locate(d);
     }
@@ -155,7 +158,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             Parsed::Failed,
             vec![
                 Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei ist leer.")
-                    .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                    .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                     .at(loc),
             ],
         );
@@ -172,7 +175,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                 Parsed::Failed,
                 vec![
                     Diagnostic::new(&codes::YAML_LEER, Severity::Fehler, "", "Die Datei enthält keine Daten, nur Kommentare.")
-                        .help("Erzeugen Sie eine Vorlage mit `mep init` oder kopieren Sie ein Beispiel aus `examples/`.")
+                        .help("Erzeugen Sie eine Vorlage mit `mep anlegen` oder kopieren Sie ein Beispiel aus `examples/`.")
                         .at(loc),
                 ],
             )
@@ -208,6 +211,48 @@ pub fn yaml_value(text: &str, limits: &Limits) -> Result<Value, String> {
         return Err(format!("Der Text ist größer als erlaubt (höchstens {}).", human_bytes(limits.max_bytes)));
     }
     serde_saphyr::from_str_with_options::<Value>(text, yaml_options(limits)).map_err(|e| e.to_string())
+}
+
+/// A euro amount written with German thousands separators (`2.480`, `1.250.000`): YAML reads it
+/// as a small decimal number, so it is reported at the value with the amount meant.
+fn german_amounts(source: &SourceFile, out: &mut Vec<Diagnostic>) {
+    // Cheap test first, so that a valid plan is not indexed for nothing.
+    let suspicious = source.text().lines().any(|l| l.split_once("_eur").is_some_and(|(_, rest)| thousands(rest).is_some()));
+    if !suspicious {
+        return;
+    }
+    let mut found: Vec<(String, String, u64)> = source
+        .scalar_paths()
+        .filter(|(path, _)| path.rsplit('.').next().is_some_and(|k| k.contains("_eur")))
+        .filter_map(|(path, raw)| thousands(raw).map(|n| (path.to_owned(), raw.to_owned(), n)))
+        .collect();
+    found.sort();
+    for (path, raw, meant) in found {
+        out.push(
+            Diagnostic::new(
+                &codes::FORMAT_BETRAG,
+                Severity::Fehler,
+                &path,
+                format!(
+                    "`{path}: {raw}` wird als {} gelesen, nicht als {}.",
+                    crate::german::de_eur(raw.parse::<f64>().map_or(0, |v| (v * 100.0).round() as i64)),
+                    crate::german::de_eur(i64::try_from(meant).unwrap_or(i64::MAX).saturating_mul(100))
+                ),
+            )
+            .help(format!("Meinten Sie {meant}? Beträge stehen ohne Tausenderpunkt; Dezimaltrennzeichen ist der Punkt (2480.50).")),
+        );
+    }
+}
+
+/// The amount meant by `2.480` or `1.250.000` (digits grouped by three after a first group of one to three).
+fn thousands(value: &str) -> Option<u64> {
+    let v = value.trim_start_matches([':', ' ']).split(" #").next()?.trim();
+    let groups: Vec<&str> = v.split('.').collect();
+    let ok = groups.len() >= 2
+        && groups.iter().all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit()))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if ok { groups.concat().parse().ok() } else { None }
 }
 
 fn human_bytes(n: usize) -> String {

@@ -91,7 +91,7 @@ pub fn plan_attachment(bytes: &[u8], max_bytes: usize) -> Result<Embedded, Box<D
     Err(Box::new(finding(
         message,
         Some(
-            "Nur PDFs, die mit `mep render --format pdf --pdf-standard a-3b` erzeugt wurden, tragen den Plan (YAML) in sich. \
+            "Nur PDFs, die mit `mep erstellen --format pdf --pdf-standard a-3b` erzeugt wurden, tragen den Plan (YAML) in sich. \
              Prüfen Sie sonst die YAML-Datei des Plans."
                 .to_owned(),
         ),

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::codes;
 use crate::diag::{Diagnostic, Rule, Severity};
-use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger};
+use crate::model::{Datum, Jahrgang, Plan, Quartal, Traeger, UNGEFAEHR_PATTERN, ZEITPUNKT_PATTERN, Zeitpunkt, schaetzung};
 use crate::source::{SourceFile, join_key};
 
 /// A JSON Schema used to check documents.
@@ -170,7 +170,8 @@ impl Walker<'_> {
                 return;
             }
             // Prefer the alternative whose type fits, then the one with fewest complaints.
-            let fits = types_of(self.schema.resolve(alt)).iter().any(|t| matches_type(t, value));
+            // A fractional number written for a whole one still has the right kind of value.
+            let fits = types_of(self.schema.resolve(alt)).iter().any(|t| matches_type(t, value) || (*t == "integer" && value.is_number()));
             let score = scratch.len() + if fits { 0 } else { 1000 };
             if best.as_ref().is_none_or(|(s, ..)| score < *s) {
                 best = Some((score, scratch, trial));
@@ -208,6 +209,10 @@ impl Walker<'_> {
         if words.is_empty() || words.contains(&text.as_str()) || suggest(text, &words).is_some() {
             return false;
         }
+        let approx = resolved.iter().any(|a| a.get("pattern").and_then(Value::as_str) == Some(UNGEFAEHR_PATTERN));
+        if approx && schaetzung(text).is_some() {
+            return false;
+        }
         let mut scratch = Vec::new();
         let mut trial = value.clone();
         let mut w = Walker { schema: self.schema, source: self.source, out: &mut scratch };
@@ -215,7 +220,8 @@ impl Walker<'_> {
         let word = words.join("` oder `");
         for mut d in scratch {
             let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.").trim_start().to_owned());
+            let ungefaehr = if approx { " Ist er nur ungefähr bekannt, schreiben Sie z. B. `ca. 700`." } else { "" };
+            d.help = Some(format!("{help} Ist der Wert nicht bekannt, schreiben Sie `{word}`.{ungefaehr}").trim_start().to_owned());
             self.out.push(d);
         }
         true
@@ -316,6 +322,23 @@ impl Walker<'_> {
                 format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
                 Some("Schreiben Sie Daten als JJJJ-MM-TT, z. B. 2027-03-31, und prüfen Sie, ob es den Tag gibt.".to_owned()),
             ),
+            (_, Some(ZEITPUNKT_PATTERN)) if Zeitpunkt::parse(s).is_none() => {
+                let hint = Zeitpunkt::iso_of_german(s).map(|iso| format!("Meinten Sie {iso}? ")).unwrap_or_default();
+                self.error(
+                    &codes::FORMAT_DATUM,
+                    path,
+                    format!("`{}` ist kein gültiges Datum: „{s}“.", shown(path)),
+                    Some(format!(
+                        "{hint}Schreiben Sie einen Tag als JJJJ-MM-TT (2027-03-31), nur den Monat als JJJJ-MM (2019-08) oder `unbekannt`."
+                    )),
+                );
+            }
+            (_, Some(UNGEFAEHR_PATTERN)) if schaetzung(s).is_none() => self.error(
+                &codes::FORMAT_TYP,
+                path,
+                format!("`{}` ist keine ungefähre Zahl: „{s}“.", shown(path)),
+                Some("Schreiben Sie eine Zahl (700), eine ungefähre Zahl (`ca. 700`) oder `unbekannt`.".to_owned()),
+            ),
             (_, Some(p)) if p.contains("-Q[1-4]") && Quartal::parse(s).is_none() => self.error(
                 &codes::FORMAT_DATUM,
                 path,
@@ -358,7 +381,10 @@ impl Walker<'_> {
         }
         let help = match value {
             Value::String(s) if types.contains(&"number") || types.contains(&"integer") => Some(if looks_german_number(s) {
-                "Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50.".to_owned()
+                let meant = german_number(s).map(|n| format!("Meinten Sie {n}? ")).unwrap_or_default();
+                format!(
+                    "{meant}Schreiben Sie Zahlen ohne Anführungszeichen, ohne Tausenderpunkt und ohne €-Zeichen; Dezimaltrennzeichen ist der Punkt, z. B. 4500.50."
+                )
             } else {
                 "Schreiben Sie hier eine Zahl ohne Anführungszeichen.".to_owned()
             }),
@@ -481,6 +507,22 @@ fn example_value(schema: &Value) -> String {
 fn looks_german_number(s: &str) -> bool {
     let t = s.trim().trim_end_matches('€').trim();
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == ' ') && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The number meant by German text such as `2.480,50 €` or `2480,5`, written as YAML wants it (`2480.5`).
+fn german_number(s: &str) -> Option<String> {
+    let t: String = s.trim().trim_end_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
+    let (int, frac) = t.split_once(',').unwrap_or((&t, ""));
+    let groups: Vec<&str> = int.split('.').collect();
+    let grouped_ok = groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_ok
+        || groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit()))
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0');
+    Some(if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) })
 }
 
 fn fmt_num(v: f64) -> String {

@@ -8,6 +8,14 @@ use serde::{Deserialize, Serialize};
 use super::{Angabe, Datum};
 
 choice! {
+    /// Ob ein Raumstandard heute besteht oder geplant ist.
+    Raumzustand {
+        Ist = "ist": "Ist-Ausstattung",
+        Soll = "soll": "Soll-Ausstattung (geplant)",
+    }
+}
+
+choice! {
     /// Name des Dokuments (bestimmt Titel und Artikel im Text).
     Dokumentname {
         Medienentwicklungsplan = "medienentwicklungsplan": "Medienentwicklungsplan",
@@ -77,6 +85,9 @@ pub struct Raumtyp {
     /// Anzahl der Räume dieses Typs, oder `unbekannt`.
     #[serde(rename = "anzahl", default)]
     pub count: Option<Angabe<u32>>,
+    /// Ob der Raumstandard heute besteht (`ist`) oder geplant ist (`soll`); ein Soll-Standard ist ein Ausstattungsplan.
+    #[serde(rename = "zustand", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<Raumzustand>,
     /// Ausstattung, die jeder Raum dieses Typs erhält, z. B. [Display, Dokumentenkamera, WLAN].
     #[serde(rename = "ausstattung", default)]
     pub equipment: Vec<String>,

@@ -7,14 +7,18 @@
 mod angabe;
 mod traeger;
 mod types;
+mod zeitpunkt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use angabe::{Angabe, UNBEKANNT};
-pub use extras::{Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Rolle, Unterschrift};
+pub use angabe::{Angabe, OHNE_DATUM, UNBEKANNT, UNGEFAEHR_PATTERN, Wert, schaetzung};
+pub use extras::{
+    Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle, Unterschrift,
+};
 pub use traeger::{ErwarteteSchule, Traeger};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
+pub use zeitpunkt::{ZEITPUNKT_PATTERN, Zeitpunkt};
 
 /// Marker for values the user still has to replace (`mep init` writes it; `mep validate` warns about it).
 pub const PLACEHOLDER: &str = "BITTE AUSFÜLLEN";
@@ -207,7 +211,7 @@ choice! {
 }
 
 choice! {
-    /// Finanzierung vorhandener Geräte.
+    /// Finanzierung vorhandener Geräte und geplanter Positionen.
     Herkunft {
         Digitalpakt = "digitalpakt": "DigitalPakt Schule",
         Sofortausstattung = "sofortausstattung": "Sofortausstattungsprogramm",
@@ -307,7 +311,7 @@ choice! {
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Medienentwicklungsplan (mep, Format 1)",
-    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep init`, Prüfung: `mep validate`."
+    description = "Medienentwicklungsplan einer Schule im Eingabeformat 1 von mep. Vorlage: `mep anlegen`, Prüfung: `mep pruefen`."
 )]
 pub struct Plan {
     /// Version des Eingabeformats; immer 1.
@@ -320,12 +324,12 @@ pub struct Plan {
     /// Name des Dokuments, wenn er vom Üblichen des Landes abweicht (z. B. medienkonzept).
     #[serde(rename = "dokumentname", default)]
     pub document_name: Option<Dokumentname>,
-    /// Datum dieses Stands des Plans.
+    /// Datum dieses Stands des Plans (2027-03-31), nur der Monat (2019-08) oder `unbekannt`.
     #[serde(rename = "stand")]
-    pub as_of: Datum,
-    /// Zeitraum, für den der Plan gilt.
+    pub as_of: Angabe<Zeitpunkt>,
+    /// Zeitraum, für den der Plan gilt, oder `unbekannt`.
     #[serde(rename = "planungszeitraum")]
-    pub period: Spanne,
+    pub period: Angabe<Spanne>,
     /// Stammdaten der Schule.
     #[serde(rename = "schule")]
     pub school: Schule,
@@ -412,11 +416,11 @@ pub struct Schule {
     /// Anschrift.
     #[serde(rename = "anschrift", default)]
     pub address: Option<Anschrift>,
-    /// Anzahl der Schülerinnen und Schüler, oder `unbekannt`.
+    /// Anzahl der Schülerinnen und Schüler, ungefähr (`ca. 700`) oder `unbekannt`.
     #[serde(rename = "schueler")]
     #[schemars(example = 420)]
     pub pupils: Angabe<u32>,
-    /// Anzahl der Lehrkräfte, oder `unbekannt`.
+    /// Anzahl der Lehrkräfte, ungefähr (`ca. 50`) oder `unbekannt`.
     #[serde(rename = "lehrkraefte")]
     #[schemars(example = 35)]
     pub teachers: Angabe<u32>,
@@ -491,9 +495,9 @@ pub struct Beschluss {
     /// Gremium oder Stelle.
     #[serde(rename = "gremium")]
     pub body: Gremium,
-    /// Datum des Beschlusses.
+    /// Datum des Beschlusses (2027-03-31), nur der Monat (2019-08) oder `unbekannt`.
     #[serde(rename = "datum")]
-    pub date: Datum,
+    pub date: Angabe<Zeitpunkt>,
 }
 
 /// Ist-Analyse.
@@ -553,9 +557,9 @@ pub struct Geraet {
     /// Gerätetyp.
     #[serde(rename = "typ")]
     pub kind: Geraetetyp,
-    /// Anzahl.
+    /// Anzahl, ungefähr (`ca. 30`) oder `unbekannt`.
     #[serde(rename = "anzahl")]
-    pub count: u32,
+    pub count: Angabe<u32>,
     /// Jahr der Anschaffung.
     #[serde(rename = "anschaffungsjahr", default)]
     pub year: Option<i32>,
@@ -661,15 +665,18 @@ pub struct Bedarf {
     /// Gerätetyp.
     #[serde(rename = "geraetetyp")]
     pub device: Geraetetyp,
-    /// Anzahl.
+    /// Anzahl, ungefähr (`ca. 30`) oder `unbekannt`.
     #[serde(rename = "anzahl")]
-    pub count: u32,
+    pub count: Angabe<u32>,
     /// Preis je Stück in Euro (brutto). Weglassen, solange der Preis noch nicht feststeht: Die Position erscheint dann mit „Kosten noch offen“, zählt in keiner Summe mit, und der Plan ist noch nicht antragsreif.
     #[serde(rename = "einzelpreis_eur", default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<Euro>,
-    /// Jahr der Beschaffung.
+    /// Jahr der Beschaffung, oder `unbekannt`.
     #[serde(rename = "jahr")]
-    pub year: i32,
+    pub year: Angabe<i32>,
+    /// Womit die Position finanziert wird (ohne Angabe: DigitalPakt). Die Förderregeln gelten nur für DigitalPakt-Positionen.
+    #[serde(rename = "finanzierung", default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Herkunft>,
     /// Hauptsächliche Nutzung.
     #[serde(rename = "nutzung", default = "default_nutzung")]
     pub usage: Nutzung,
@@ -698,10 +705,23 @@ fn default_kostenart() -> Kostenart {
 }
 
 impl Bedarf {
-    /// Total of the item: count × unit price; `None` while the price is open.
+    /// Total of the item: count × unit price; `None` while the price or the count is open.
     #[must_use]
     pub fn total(&self) -> Option<Euro> {
-        self.unit_price.map(|p| Euro(p.0.saturating_mul(i64::from(self.count))))
+        let count = self.count.bekannt()?;
+        self.unit_price.map(|p| Euro(p.0.saturating_mul(i64::from(count))))
+    }
+
+    /// Where the money comes from; DigitalPakt unless the plan says otherwise.
+    #[must_use]
+    pub fn herkunft(&self) -> Herkunft {
+        self.source.unwrap_or(Herkunft::Digitalpakt)
+    }
+
+    /// Whether the DigitalPakt pays for the item, so that its funding rules apply.
+    #[must_use]
+    pub fn digitalpakt(&self) -> bool {
+        self.herkunft() == Herkunft::Digitalpakt
     }
 }
 

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Euro, Land, Person, Programm};
 
-/// Angaben eines Schulträgers für die Prüfung vieler Pläne mit `mep review`.
+/// Angaben eines Schulträgers für die Prüfung vieler Pläne mit `mep uebersicht`.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
-    title = "Schulträger (mep review, Format 1)",
-    description = "Angaben eines Schulträgers für `mep review --traeger`: Land, Förderprogramm, Gesamtbudget und die Schulen, \
+    title = "Schulträger (mep uebersicht, Format 1)",
+    description = "Angaben eines Schulträgers für `mep uebersicht --traeger`: Land, Förderprogramm, Gesamtbudget und die Schulen, \
 von denen ein Medienentwicklungsplan erwartet wird."
 )]
 pub struct Traeger {

@@ -79,7 +79,7 @@ impl Datum {
     }
 }
 
-fn days_in_month(jahr: i32, monat: u8) -> u8 {
+pub(super) fn days_in_month(jahr: i32, monat: u8) -> u8 {
     match monat {
         2 if (jahr % 4 == 0 && jahr % 100 != 0) || jahr % 400 == 0 => 29,
         2 => 28,

@@ -39,10 +39,7 @@ impl Abschnitt {
 /// Eine Profildatei: Programm, Land-Ergänzung oder eigene Anpassung einer Arbeitsgruppe.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "Regelprofil (mep)",
-    description = "Regelprofil für `mep validate --profile`: wählt Regeln, Schweregrade und Parameter."
-)]
+#[schemars(title = "Regelprofil (mep)", description = "Regelprofil für `mep pruefen --profil`: wählt Regeln, Schweregrade und Parameter.")]
 pub struct ProfilDatei {
     /// Kennung des Profils, z. B. `digitalpakt-2` oder `land-bw`.
     pub id: String,

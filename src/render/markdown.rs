@@ -244,7 +244,7 @@ pub fn render_budgeted(view: &PlanView, templates: &Templates, budget: Budget) -
     }
     match rx.recv_timeout(budget.time) {
         Ok((_, true, _)) => Err(RenderError::Template(format!(
-            "Die Ausgabe wird größer als {} MiB; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--templates`) enthält vermutlich eine sehr lange Schleife.",
+            "Die Ausgabe wird größer als {} MiB; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--vorlagen`) enthält vermutlich eine sehr lange Schleife.",
             budget.max_output_bytes / (1024 * 1024)
         ))),
         Ok((Err(e), false, _)) => Err(RenderError::Template(describe(&e))),
@@ -255,7 +255,7 @@ pub fn render_budgeted(view: &PlanView, templates: &Templates, budget: Budget) -
         Err(mpsc::RecvTimeoutError::Timeout) => {
             cancel.store(true, Ordering::Relaxed);
             Err(RenderError::Template(format!(
-                "Die Ausgabe ist nach {} Sekunden nicht fertig; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--templates`) enthält vermutlich eine sehr lange oder verschachtelte Schleife.",
+                "Die Ausgabe ist nach {} Sekunden nicht fertig; die Vorlage wurde abgebrochen. Eine eigene Vorlage (`--vorlagen`) enthält vermutlich eine sehr lange oder verschachtelte Schleife.",
                 budget.time.as_secs()
             )))
         }

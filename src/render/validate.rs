@@ -12,7 +12,7 @@ pub const VERSION: u32 = 1;
 
 /// The JSON document of one `mep validate` run.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
-#[schemars(title = "mep validate --format json")]
+#[schemars(title = "mep pruefen --format json")]
 pub struct Report {
     /// Version of this document's shape.
     pub version: u32,

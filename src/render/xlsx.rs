@@ -16,9 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::review::CSV_COLUMNS;
-use crate::model::{Datum, Euro, Kategorie};
+use crate::model::{Angabe, Datum, Euro, Kategorie, Zeitpunkt};
 use crate::review::positionen::Position;
 use crate::review::{Review, Row};
+use crate::view::values;
 
 /// Name of the sheet with one row per school.
 pub const SHEET_SCHOOLS: &str = "Schulen";
@@ -61,8 +62,7 @@ fn creation_time(stand: Datum, source_date_epoch: Option<i64>) -> i64 {
 
 /// The workbook of a review.
 pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
-    let stand =
-        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+    let stand = review.dokumentdatum();
     let author = review.traeger_name().map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
     write(&Input {
         title: "Übersicht der Medienentwicklungspläne".to_owned(),
@@ -78,8 +78,8 @@ pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String
     let empty = BTreeMap::new();
     let sums = row.figures.as_ref().map_or(&empty, |f| &f.investment_by);
     let (title, stand) = match &row.school {
-        Some(s) => (format!("Kostenplan – {}", s.name.trim()), s.as_of),
-        None => ("Kostenplan".to_owned(), Datum { jahr: 2000, monat: 1, tag: 1 }),
+        Some(s) => (format!("Kostenplan – {}", s.name.trim()), s.datum),
+        None => ("Kostenplan".to_owned(), crate::model::OHNE_DATUM),
     };
     let author = row.school.as_ref().and_then(|s| s.provider.as_deref()).map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
     write(&Input { title, author, rows: std::slice::from_ref(row), sums, created: creation_time(stand, source_date_epoch) })
@@ -172,6 +172,14 @@ fn euro(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, format: 
     Ok(())
 }
 
+/// An amount, or the text "Kosten noch offen" while the price or count is open.
+fn euro_or_open(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, fmt: &Formats) -> Result<(), XlsxError> {
+    match value {
+        Some(_) => euro(sheet, row, col, value, &fmt.euro),
+        None => text(sheet, row, col, values::KOSTEN_OFFEN, fmt),
+    }
+}
+
 fn number(sheet: &mut Worksheet, row: u32, col: u16, value: Option<f64>, format: &Format) -> Result<(), XlsxError> {
     if let Some(v) = value.filter(|v| v.is_finite()) {
         sheet.write_number_with_format(row, col, v, format)?;
@@ -191,8 +199,14 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             text(sheet, r, 4, s.land.label(), fmt)?;
             text(sheet, r, 5, s.programme.label(), fmt)?;
             text(sheet, r, 6, s.provider.as_deref().unwrap_or(""), fmt)?;
-            if let Ok(d) = ExcelDateTime::from_ymd(u16::try_from(s.as_of.jahr).unwrap_or(1900), s.as_of.monat, s.as_of.tag) {
-                sheet.write_datetime_with_format(r, 7, &d, &fmt.date)?;
+            match s.as_of.bekannt() {
+                Some(Zeitpunkt::Tag(day)) => {
+                    if let Ok(d) = ExcelDateTime::from_ymd(u16::try_from(day.jahr).unwrap_or(1900), day.monat, day.tag) {
+                        sheet.write_datetime_with_format(r, 7, &d, &fmt.date)?;
+                    }
+                }
+                // A month or an unknown `stand` is text, never a made-up day.
+                _ => text(sheet, r, 7, &crate::view::values::zeitpunkt_text(s.as_of), fmt)?,
             }
         }
         text(sheet, r, 8, row.status.label(), fmt)?;
@@ -238,10 +252,16 @@ fn item(sheet: &mut Worksheet, r: u32, number: &str, school: &str, p: &Position,
     text(sheet, r, 2, &p.id, fmt)?;
     text(sheet, r, 3, p.category.label(), fmt)?;
     text(sheet, r, 4, &p.name, fmt)?;
-    sheet.write_number_with_format(r, 5, f64::from(p.count), &fmt.int)?;
-    euro(sheet, r, 6, p.unit_price, &fmt.euro)?;
-    euro(sheet, r, 7, p.total, &fmt.euro)?;
-    sheet.write_number_with_format(r, 8, f64::from(p.year), &fmt.year)?;
+    match p.count {
+        Angabe::Bekannt(n) => sheet.write_number_with_format(r, 5, f64::from(n), &fmt.int).map(|_| ())?,
+        other => text(sheet, r, 5, &values::angabe_text(other), fmt)?,
+    }
+    euro_or_open(sheet, r, 6, p.unit_price, fmt)?;
+    euro_or_open(sheet, r, 7, p.total, fmt)?;
+    match p.year.bekannt() {
+        Some(y) => sheet.write_number_with_format(r, 8, f64::from(y), &fmt.year).map(|_| ())?,
+        None => text(sheet, r, 8, values::NICHT_BEKANNT, fmt)?,
+    }
     text(sheet, r, 9, &p.measures, fmt)?;
     Ok(())
 }

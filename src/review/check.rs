@@ -55,6 +55,7 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
                 programme: plan.programme,
                 provider: plan.provider.as_ref().map(|p| p.name.clone()),
                 as_of: plan.as_of,
+                datum: plan.dokumentdatum(),
                 pupils: plan.school.pupils.bekannt(),
                 teachers: plan.school.teachers.bekannt(),
             }),

@@ -22,6 +22,10 @@ pub struct Figures {
     pub other: Euro,
     /// Total of all priced needs (`anzahl × einzelpreis_eur`).
     pub investment: Euro,
+    /// Items without price or count ("Kosten noch offen"); `investment` is then a lower bound.
+    pub open_items: usize,
+    /// Items with a price.
+    pub priced_items: usize,
     /// Needs that are mobile end devices (category `mobile_endgeraete` or a mobile device type).
     pub mobile: Euro,
     /// Mobile end devices as a percentage of all needs (rounded to one decimal, as in the document).
@@ -72,6 +76,8 @@ impl Figures {
             f.other = Euro(fin.other);
         }
         f.investment = Euro(k.investment.total);
+        f.open_items = k.investment.unpriced.len();
+        f.priced_items = k.investment.items.len() - f.open_items;
         f.mobile = Euro(k.mobile.total);
         f.exact = Exact {
             mobile_share: k.mobile.share,

@@ -49,8 +49,10 @@ pub struct School {
     pub programme: Programm,
     /// Schulträger named in the plan.
     pub provider: Option<String>,
-    /// Date of the plan (`stand`).
-    pub as_of: Datum,
+    /// `stand` as the plan writes it (a day, a month or `unbekannt`).
+    pub as_of: crate::model::Angabe<crate::model::Zeitpunkt>,
+    /// The document date by the one rule of [`crate::model::Plan::dokumentdatum`].
+    pub datum: Datum,
     /// Pupils (`None` when the plan says `unbekannt`).
     pub pupils: Option<u32>,
     /// Teachers (`None` when the plan says `unbekannt`).
@@ -125,6 +127,10 @@ pub struct Totals {
     pub other: Euro,
     /// Σ investment.
     pub investment: Euro,
+    /// Σ items without price or count over all plans ("Kosten noch offen").
+    pub open_items: usize,
+    /// Σ items with a price over all plans.
+    pub priced_items: usize,
     /// Σ mobile end devices.
     pub mobile: Euro,
     /// Budget of the Schulträger, when known.
@@ -149,6 +155,7 @@ impl Totals {
     /// Financing minus investment: 0 when the money covers the needs exactly, negative when it falls short.
     #[must_use]
     pub fn financing_gap(&self) -> Euro {
+        // Callers check `open_items` first: with open costs the gap is not known.
         Euro(self.financing().cents() - self.investment.cents())
     }
 }
@@ -168,6 +175,13 @@ pub struct Review {
 }
 
 impl Review {
+    /// The document date of the review: the latest document date of its plans
+    /// ([`crate::model::Plan::dokumentdatum`]), else [`crate::model::OHNE_DATUM`].
+    #[must_use]
+    pub fn dokumentdatum(&self) -> Datum {
+        self.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.datum)).max().unwrap_or(crate::model::OHNE_DATUM)
+    }
+
     /// Whether any file or the Träger has an error (exit code 1).
     #[must_use]
     pub fn has_errors(&self) -> bool {
@@ -285,6 +299,8 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.own_share = t.own_share + f.own_share;
         t.other = t.other + f.other;
         t.investment = t.investment + f.investment;
+        t.open_items += f.open_items;
+        t.priced_items += f.priced_items;
         t.mobile = t.mobile + f.mobile;
         for (&category, years) in &f.investment_by {
             for (&year, &amount) in years {

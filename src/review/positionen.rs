@@ -17,13 +17,13 @@ pub struct Position {
     /// `bedarf[].kategorie` (Fördergegenstand).
     pub category: Kategorie,
     /// `bedarf[].anzahl`.
-    pub count: u32,
+    pub count: crate::model::Angabe<u32>,
     /// `bedarf[].einzelpreis_eur`; `None` while the price is still open.
     pub unit_price: Option<Euro>,
     /// Anzahl × Einzelpreis; `None` while the price is still open.
     pub total: Option<Euro>,
     /// `bedarf[].jahr`.
-    pub year: i32,
+    pub year: crate::model::Angabe<i32>,
     /// The measures (`massnahmen[]`) that list this item, as `M1 – Titel`, joined by `; `.
     pub measures: String,
 }

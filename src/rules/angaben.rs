@@ -1,11 +1,42 @@
-//! Facts written as `unbekannt`, and investive Begleitmaßnahmen that need a network measure.
+//! Facts written as `unbekannt`, plans without goals and measures, and investive
+//! Begleitmaßnahmen that need a network measure.
 
 use super::{Context, Entry, Findings, Rule};
-use crate::diag::Severity::Warnung;
+use crate::diag::Severity::{Fehler, Warnung};
 use crate::model::Kategorie;
 use crate::sources::SH_FAQ_BEGLEIT;
 
-pub(super) static RULES: &[Entry] = &[(&PLAN_UNBEKANNT, Some(unknown_facts)), (&DP_BEGLEITMASSNAHME, Some(accompanying))];
+pub(super) static RULES: &[Entry] = &[
+    (&PLAN_UNBEKANNT, Some(unknown_facts)),
+    (&PLAN_OHNE_KONZEPT, Some(no_concept)),
+    (&PLAN_ZIELE_OHNE_UMSETZUNG, Some(goals_only)),
+    (&DP_BEGLEITMASSNAHME, Some(accompanying)),
+];
+
+/// `PLAN-OHNE-KONZEPT`: Plan ohne Ziele und ohne Maßnahmen
+pub static PLAN_OHNE_KONZEPT: Rule = Rule {
+    code: "PLAN-OHNE-KONZEPT",
+    title: "Plan ohne Ziele und ohne Maßnahmen",
+    severity: Fehler,
+    explanation: "Ein Medienentwicklungsplan beschreibt, wohin die Schule will (`ziele`) und wie sie dorthin kommt (`massnahmen`). \
+Ein Plan ohne beides ist eine leere Vorlage, in keinem Förderprogramm ein Medienentwicklungsplan; `mep render` erzeugt ihn nur als \
+Entwurf (`--entwurf`). Das gilt auch für eine frische Vorlage aus `mep init`. Tragen Sie mindestens ein Ziel und eine Maßnahme ein.",
+    bad: "ziele: []\nmassnahmen: []\n",
+    good: "ziele:\n  - { id: Z1, dimension: unterricht, beschreibung: Alle Klassen arbeiten mit digitalen Medien. }\nmassnahmen:\n  - { id: M1, titel: WLAN ausbauen, ziele: [Z1], verantwortlich: Schulträger, beginn: 2027-01-01, ende: 2027-06-30 }\n",
+    sources: &[],
+};
+
+/// `PLAN-ZIELE-OHNE-UMSETZUNG`: Ziele ohne Bedarf und ohne Maßnahmen
+pub static PLAN_ZIELE_OHNE_UMSETZUNG: Rule = Rule {
+    code: "PLAN-ZIELE-OHNE-UMSETZUNG",
+    title: "Ziele ohne Bedarf und ohne Maßnahmen",
+    severity: Warnung,
+    explanation: "Der Plan nennt Ziele, aber weder einen Ausstattungsbedarf (`bedarf`) noch Maßnahmen (`massnahmen`), die zu ihnen führen. \
+Ergänzen Sie, was die Schule tun will, um die Ziele zu erreichen.",
+    bad: "ziele:\n  - { id: Z1, dimension: unterricht, beschreibung: Alle Klassen arbeiten mit digitalen Medien. }\nbedarf: []\nmassnahmen: []\n",
+    good: "ziele:\n  - { id: Z1, dimension: unterricht, beschreibung: Alle Klassen arbeiten mit digitalen Medien. }\nmassnahmen:\n  - { id: M1, titel: WLAN ausbauen, ziele: [Z1], verantwortlich: Schulträger, beginn: 2027-01-01, ende: 2027-06-30 }\n",
+    sources: &[],
+};
 
 /// `PLAN-UNBEKANNT`: Angabe ist als unbekannt markiert
 pub static PLAN_UNBEKANNT: Rule = Rule {
@@ -40,6 +71,22 @@ fn unknown_facts(ctx: &Context<'_>, f: &mut Findings) {
     for (path, name) in ctx.plan.unbekannte_angaben() {
         f.at(path, format!("{name}: als unbekannt eingetragen; das Dokument druckt „nicht bekannt“."))
             .with_help("Tragen Sie die Zahl nach, sobald sie bekannt ist.");
+    }
+}
+
+fn no_concept(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    if p.goals.is_empty() && p.measures.is_empty() {
+        f.at("ziele", "Der Plan enthält weder Ziele noch Maßnahmen; er ist noch kein Medienentwicklungsplan.")
+            .with_help("Tragen Sie unter `ziele` mindestens ein Ziel und unter `massnahmen` die Schritte dorthin ein.");
+    }
+}
+
+fn goals_only(ctx: &Context<'_>, f: &mut Findings) {
+    let p = ctx.plan;
+    if !p.goals.is_empty() && p.needs.is_empty() && p.measures.is_empty() {
+        f.at("ziele", "Der Plan nennt Ziele, aber keinen Bedarf und keine Maßnahmen, die zu ihnen führen.")
+            .with_help("Ergänzen Sie `massnahmen` (und, wo Ausstattung nötig ist, `bedarf`).");
     }
 }
 

@@ -129,7 +129,7 @@ pub fn text(profile: Option<&Profile>) -> String {
     }
     if profile.is_none() {
         out.push_str(
-            "\nStandard-Schweregrade ohne Profil; die für ein Land und Programm geltende Liste zeigt `mep rules --land XX --programm …`.\n",
+            "\nStandard-Schweregrade ohne Profil; die für ein Land und Programm geltende Liste zeigt `mep regeln --land XX --programm …`.\n",
         );
     }
     if let Some(p) = profile {
@@ -141,7 +141,7 @@ pub fn text(profile: Option<&Profile>) -> String {
             let _ = writeln!(out, "\nHinweis: {}", plain(&status_line(p, reason)));
         }
     }
-    let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep explain CODE", rows.len());
+    let _ = write!(out, "\n{} Regeln. Erklärung einer Regel: mep erklaeren CODE", rows.len());
     out.push('\n');
     out
 }

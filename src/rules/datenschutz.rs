@@ -45,7 +45,7 @@ pub static DS_AVV: Rule = Rule {
     severity: Warnung,
     explanation: "Verarbeitet ein anderer als die Schule personenbezogene Daten in ihrem Auftrag – Anbieter, Land, Schulträger oder \
 kommunales Rechenzentrum –, braucht es einen Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO. Das Akzeptieren von AGB genügt nicht. \
-Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitung`, solange er verhandelt wird). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+Tragen Sie `avv: unterzeichnet` ein, sobald der Vertrag vorliegt (`in_vorbereitung`, solange er verhandelt wird). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep erstellen` nicht aufhält.",
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: fehlt, dsfa: durchgefuehrt, vvt: true }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSGVO_ART_28, BY_VOLLZBEK, KULTUS_BW],
@@ -58,7 +58,7 @@ pub static DS_DSFA: Rule = Rule {
     severity: Warnung,
     explanation: "Lernplattformen, Videokonferenzen und Geräteverwaltung (MDM) für Tablet-Klassen verarbeiten viele Daten von Schülerinnen \
 und Schülern; sie sind typische Fälle für eine Datenschutz-Folgenabschätzung nach Art. 35 DSGVO. Dokumentieren Sie unter `dsfa`, \
-ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von Schülerinnen und Schülern meldet die Regel nur eine fehlende Angabe. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+ob sie durchgeführt ist oder in Arbeit. Für andere Plattformen mit Daten von Schülerinnen und Schülern meldet die Regel nur eine fehlende Angabe. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep erstellen` nicht aufhält.",
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: nicht_erforderlich, vvt: true }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: in_arbeit, vvt: true }\n",
     sources: &[DSGVO_ART_35, NI_LERNPLATTFORMEN, NI_TABLETS],
@@ -70,7 +70,7 @@ pub static DS_VVT: Rule = Rule {
     title: "Kein Eintrag im Verzeichnis von Verarbeitungstätigkeiten",
     severity: Warnung,
     explanation: "Jede Verarbeitung personenbezogener Daten gehört in das Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO): \
-jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeichnis (`datenschutz.vvt: true`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+jede Plattform mit Daten braucht `vvt: true`, und die Schule führt das Verzeichnis (`datenschutz.vvt: true`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep erstellen` nicht aufhält.",
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: false }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true }\n",
     sources: &[DSGVO_ART_30, LERNSAX],
@@ -97,7 +97,7 @@ pub static DS_DSB: Rule = Rule {
     severity: Warnung,
     explanation: "Jede öffentliche Schule braucht eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten (Art. 37 DSGVO); \
 sie können für mehrere Schulen gemeinsam oder extern bestellt sein, dürfen aber nicht der Schulleitung angehören oder die IT administrieren. \
-Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+Tragen Sie Name und Kontakt unter `datenschutz.beauftragte_person` ein. Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep erstellen` nicht aufhält.",
     bad: "datenschutz:\n  vvt: true\n  nutzungsordnung: true\n",
     good: "datenschutz:\n  beauftragte_person: { name: C. Schutz, kontakt: dsb@example.org, extern: true }\n  vvt: true\n  nutzungsordnung: true\n",
     sources: &[DSGVO_ART_37, NI_DSB],
@@ -138,7 +138,7 @@ pub static DS_EINWILLIGUNG: Rule = Rule {
     explanation: "Wo keine gesetzliche Grundlage die Verarbeitung erlaubt – in Niedersachsen etwa bei Tablet-Klassen, deren zusätzliche Daten \
 nicht „erforderlich“ im Sinne des Schulgesetzes sind –, braucht es die Einwilligung der Betroffenen (bei Kindern unter 16 der Eltern) \
 und eine echte Alternative für alle, die nicht einwilligen. Steht `einwilligung: fehlt`, ist die Plattform so nicht nutzbar. \
-Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep render` nicht aufhält.",
+Holen Sie die Einwilligungen ein (`eingeholt`) oder planen Sie es (`geplant`). Das ist eine gesetzliche Pflicht der Schule nach der DSGVO, keine Bedingung des Förderprogramms: mep meldet eine Warnung, die `mep erstellen` nicht aufhält.",
     bad: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: fehlt }\n",
     good: "plattformen:\n  - { name: Lern-App, zweck: lernplattform, betreiber: anbieter, hosting_land: DE, daten: [schueler], avv: unterzeichnet, dsfa: durchgefuehrt, vvt: true, einwilligung: eingeholt }\n",
     sources: &[DSGVO_ART_6_8, NI_TABLETS],

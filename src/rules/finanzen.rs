@@ -86,7 +86,7 @@ kann nur noch für Verwendungsnachweis und Zweckbindung dienen. Für neue Vorhab
 };
 
 fn sums(ctx: &Context<'_>, f: &mut Findings) {
-    let need = ctx.figures.investment.total;
+    let need = ctx.figures.investment.digitalpakt;
     let Some(fin) = &ctx.figures.funding else {
         if need > 0 {
             f.at("", format!("Der Plan sieht Bedarf von {} vor, aber keinen Abschnitt `finanzierung`.", eur(need)))
@@ -113,7 +113,7 @@ fn sums(ctx: &Context<'_>, f: &mut Findings) {
 fn own_share(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
     let Some(fin) = &ctx.figures.funding else { return };
-    let need = ctx.figures.investment.total;
+    let need = ctx.figures.investment.digitalpakt;
     if need == 0 {
         return;
     }
@@ -206,11 +206,12 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
             .with_help("Planen Sie den Abschluss innerhalb des Förderzeitraums.");
         }
     }
-    for (i, b) in p.needs.iter().enumerate() {
-        if b.year < von.jahr || b.year > bis.jahr {
+    for (i, b) in p.needs.iter().enumerate().filter(|(_, b)| b.digitalpakt()) {
+        let Some(year) = b.year.bekannt() else { continue };
+        if year < von.jahr || year > bis.jahr {
             f.at_param(
                 format!("bedarf[{i}].jahr"),
-                format!("Das Beschaffungsjahr {} von `{}` liegt außerhalb des Förderzeitraums {programme} ({span}).", b.year, b.id),
+                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Förderzeitraums {programme} ({span}).", b.id),
                 window,
             );
         }
@@ -220,7 +221,9 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
 fn deadline(ctx: &Context<'_>, f: &mut Findings) {
     let Some(frist) = &ctx.profile.parameter.antragsfrist else { return };
     let p = ctx.plan;
-    if p.as_of > frist.wert {
+    // A month counts from its first day, so that only a plan certainly after the deadline is reported.
+    let Some(stand) = p.as_of.bekannt() else { return };
+    if stand.erster_tag() > frist.wert {
         f.at_param(
             "stand",
             format!(
@@ -228,7 +231,7 @@ fn deadline(ctx: &Context<'_>, f: &mut Findings) {
                 ctx.profile.programm.label(),
                 ctx.profile.where_from(frist),
                 frist.wert.de(),
-                p.as_of.de()
+                stand.de()
             ),
             frist,
         )

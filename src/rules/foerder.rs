@@ -115,7 +115,7 @@ Wie beide Grenzen zusammenwirken, lesen die Länder verschieden: `alternativ` (S
 oder `kumulativ` (Mecklenburg-Vorpommern: beide gelten). Der Anteil von 20 % gilt für alle allgemeinbildenden Schulen eines Trägers zusammen; \
 ein einzelner Plan zeigt nur seinen eigenen Anteil. Deshalb meldet mep je Schule eine Warnung, wenn beide Grenzen überschritten scheinen, \
 und einen Fehler nur dort, wo die Grenze je Schule selbst Bedingung ist (kumulative Lesart: mehr als 25.000 € an einer Schule). \
-Den Anteil über alle Schulen eines Trägers prüft `mep review` (`TRAEGER-MOBIL-ANTEIL`). Im DigitalPakt 2.0 sind die Grenzen aus dem DigitalPakt 2019 \
+Den Anteil über alle Schulen eines Trägers prüft `mep uebersicht` (`TRAEGER-MOBIL-ANTEIL`). Im DigitalPakt 2.0 sind die Grenzen aus dem DigitalPakt 2019 \
 nur übernommen; dort ist jeder Befund höchstens eine Warnung. \
 Verringern Sie die Zahl der Geräte, verteilen Sie die Beschaffung oder finanzieren Sie einen Teil aus anderen Mitteln.",
     bad: "bedarf:\n  - id: B1\n    bezeichnung: Tablets für alle Klassen\n    kategorie: mobile_endgeraete\n    geraetetyp: tablet\n    anzahl: 80\n    einzelpreis_eur: 450\n    jahr: 2027\n    szenarien: [S1]\n    begruendung: Eine Tablet-Klasse je Jahrgang.\n",
@@ -192,8 +192,14 @@ fn fits(category: Kategorie, device: Geraetetyp) -> bool {
     }
 }
 
+/// The items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`), with their index:
+/// funding rules apply to these only; items paid otherwise are the Schulträger's own affair.
+fn dp_items(plan: &crate::model::Plan) -> impl Iterator<Item = (usize, &crate::model::Bedarf)> {
+    plan.needs.iter().enumerate().filter(|(_, b)| b.digitalpakt())
+}
+
 fn category_fits(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if !fits(b.category, b.device) {
             let help = if b.device.mobil() {
                 "Tablets, Laptops und Notebooks gehören zu `mobile_endgeraete`.".to_owned()
@@ -211,7 +217,7 @@ fn category_fits(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn smartphones(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.device == Geraetetyp::Smartphone {
             f.at(format!("bedarf[{i}].geraetetyp"), format!("`{}` plant Smartphones; sie sind von der Förderung ausgenommen.", b.id))
                 .with_help("Planen Sie Tablets oder Laptops, oder finanzieren Sie die Smartphones aus anderen Mitteln.");
@@ -220,7 +226,7 @@ fn smartphones(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn administration(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.usage == Nutzung::Verwaltung {
             f.at(format!("bedarf[{i}].nutzung"), format!("`{}` dient hauptsächlich der Verwaltung und ist nicht förderfähig.", b.id))
                 .with_help("Finanzieren Sie die Position aus Mitteln des Schulträgers oder korrigieren Sie `nutzung`.");
@@ -229,7 +235,7 @@ fn administration(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn servers(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.device == Geraetetyp::Server && b.server_reason.is_none() {
             f.at(format!("bedarf[{i}].geraetetyp"), format!("Der Schulserver `{}` hat keine zulässige Begründung.", b.id))
                 .with_help("Ergänzen Sie `server_begruendung: bandbreite`, `rechtliche_vorgabe` oder `spezielle_anwendung`.");
@@ -238,7 +244,7 @@ fn servers(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn running_costs(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if b.cost_kind == Kostenart::Laufend {
             f.at(format!("bedarf[{i}].kostenart"), format!("`{}` sind laufende Kosten; sie werden nicht aus Fördermitteln bezahlt.", b.id))
                 .with_help("Führen Sie den Betrag unter `betrieb.folgekosten_eur_pro_jahr` und streichen Sie die Position aus dem Bedarf.");
@@ -289,7 +295,7 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     );
     if !per_school_condition {
         message.push_str(&format!(
-            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep review`."
+            " Der Anteil von {limit} gilt für alle allgemeinbildenden Schulen des Schulträgers zusammen; ob er eingehalten ist, zeigt erst `mep uebersicht`."
         ));
     }
     let help = "Verringern Sie die Zahl der Geräte oder finanzieren Sie einen Teil aus anderen Mitteln; \
@@ -336,7 +342,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
     if has_wlan || plans_wlan {
         return;
     }
-    for (i, b) in p.needs.iter().enumerate() {
+    for (i, b) in dp_items(p) {
         if ist_mobil(b) {
             f.at(
                 format!("bedarf[{i}]"),
@@ -350,7 +356,7 @@ fn network_first(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn scenario_linked(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if is_device(b) && b.scenarios.is_empty() {
             f.at(format!("bedarf[{i}]"), format!("`{}` ({}) verweist auf kein Einsatzszenario.", b.id, b.name))
                 .with_help("Ergänzen Sie `szenarien: [S1]` mit der Kennung eines Einsatzszenarios.");
@@ -359,7 +365,7 @@ fn scenario_linked(ctx: &Context<'_>, f: &mut Findings) {
 }
 
 fn justified(ctx: &Context<'_>, f: &mut Findings) {
-    for (i, b) in ctx.plan.needs.iter().enumerate() {
+    for (i, b) in dp_items(ctx.plan) {
         if is_device(b) && b.justification.as_deref().is_none_or(|t| t.trim().is_empty()) {
             f.at(format!("bedarf[{i}]"), format!("`{}` ({}) hat keine pädagogische Begründung.", b.id, b.name))
                 .with_help("Ergänzen Sie `begruendung:` – wofür die Geräte im Unterricht gebraucht werden und warum in dieser Zahl.");

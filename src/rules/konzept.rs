@@ -28,7 +28,7 @@ Baden-Württemberg: Ist-Analyse zu Technik, Fortbildungsstand und schulischen Pr
 Bayern: Mediencurriculum, Fortbildungsplanung und Ausstattungsplan; Nordrhein-Westfalen: Medienkonzept mit Mediencurriculum und TPEK. \
 Ein Teil zählt als vorhanden, wenn der Plan ihn in seiner Struktur hat (etwa `bedarf` für den Ausstattungsplan) \
 oder ihn im Text beschreibt (etwa ein qualitativer Ausstattungsplan im Leitbild oder in einem Einsatzszenario, eingeleitet mit seinem Namen). \
-Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep rules --land XX --format md`.",
+Jeder fehlende Teil wird einmal gemeldet, mit der Quelle des Landes; fehlt die Fortbildung ganz, meldet das nur `DP-FORTBILDUNG-PLAN`. Welche Teile Ihr Land verlangt, zeigt `mep regeln --land XX --format md`.",
     bad: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum: { rahmen: by-kompetenzrahmen, einheiten: [] }\n",
     good: "land: BY\nprogramm: digitalpakt-2019\nmediencurriculum:\n  rahmen: by-kompetenzrahmen\n  einheiten:\n    - { fach: Deutsch, jahrgang: 3, thema: Informationen suchen, kompetenzen: [\"2.1\"] }\n",
     sources: &[LMZ_BW, KM_BY, MKR_NRW],
@@ -97,7 +97,10 @@ fn structured(plan: &Plan, part: Konzeptteil) -> (bool, &'static str) {
         ),
         Konzeptteil::Mediencurriculum => (plan.curriculum.as_ref().is_some_and(|c| !c.units.is_empty()), "mediencurriculum"),
         Konzeptteil::Fortbildungsplanung => (!plan.training.is_empty(), "fortbildung"),
-        Konzeptteil::Ausstattungsplan => (!plan.needs.is_empty(), "bedarf"),
+        // Needs (priced or not) or planned room standards (`zustand: soll`) make an Ausstattungsplan.
+        Konzeptteil::Ausstattungsplan => {
+            (!plan.needs.is_empty() || plan.room_types.iter().any(|r| r.state == Some(crate::model::Raumzustand::Soll)), "bedarf")
+        }
         Konzeptteil::Einsatzkonzept => (!plan.scenarios.is_empty(), "einsatzszenarien"),
         Konzeptteil::Zeitplan => (!plan.measures.is_empty(), "massnahmen"),
         Konzeptteil::Evaluation => (!plan.evaluation.is_empty(), "evaluation"),

@@ -12,9 +12,9 @@ pub static PDF_VORLAGE: Rule = Rule {
     title: "Fehler in der PDF-Vorlage",
     severity: Fehler,
     explanation: "Die Satzvorlage (typst) des PDFs meldet einen Fehler oder einen Hinweis. Mit den mitgelieferten Vorlagen tritt das \
-nur bei einem Fehler in mep auf; meist stammt der Fehler aus einer eigenen Vorlage (`--templates ORDNER`). Die Meldung nennt Datei, \
+nur bei einem Fehler in mep auf; meist stammt der Fehler aus einer eigenen Vorlage (`--vorlagen ORDNER`). Die Meldung nennt Datei, \
 Zeile und Spalte in der Vorlage und die Originalmeldung von typst. Beheben Sie die Stelle in der Vorlage oder lassen Sie \
-`--templates` weg, um die mitgelieferten Vorlagen zu verwenden.",
+`--vorlagen` weg, um die mitgelieferten Vorlagen zu verwenden.",
     bad: "# templates/plan.typ mit einem Tippfehler: #let x = (\n",
     good: "# templates/plan.typ ohne Fehler\n",
     sources: &[],
@@ -42,7 +42,7 @@ pub static PDF_GRENZE: Rule = Rule {
     explanation: "Ein Dokument darf höchstens 60 Sekunden Satzzeit, 2 000 Seiten und (bei eigenen Vorlagen) 1 GiB Speicher brauchen; \
 so kann eine fehlerhafte Vorlage oder eine übergroße Eingabe den Rechner nicht blockieren. Diese Grenze wurde überschritten, oder die \
 Satzbibliothek ist mit einem internen Fehler abgebrochen. Ein echter Plan bleibt weit darunter: Prüfen Sie eigene Vorlagen auf \
-Endlosschleifen und sehr lange Texte im Plan (`mep validate` meldet Texte über den Grenzen).",
+Endlosschleifen und sehr lange Texte im Plan (`mep pruefen` meldet Texte über den Grenzen).",
     bad: "# eine Vorlage mit #for i in range(1000000) [#pagebreak()]\n",
     good: "# die mitgelieferten Vorlagen\n",
     sources: &[],

@@ -13,7 +13,7 @@ pub static PLAN_PLATZHALTER: Rule = Rule {
     code: "PLAN-PLATZHALTER",
     title: "Platzhalter nicht ausgefüllt",
     severity: Warnung,
-    explanation: "`mep init` schreibt in Pflichtangaben, die es nicht kennt, den Platzhalter „BITTE AUSFÜLLEN“. \
+    explanation: "`mep anlegen` schreibt in Pflichtangaben, die es nicht kennt, den Platzhalter „BITTE AUSFÜLLEN“. \
 Solange er im Plan steht, ist der Plan nicht fertig. Ersetzen Sie den Platzhalter durch die richtige Angabe.",
     bad: "schule:\n  name: \"BITTE AUSFÜLLEN: Name der Schule\"\n",
     good: "schule:\n  name: Grundschule am Markt\n",

@@ -225,10 +225,12 @@ fn list(ids: &[&str]) -> String {
 
 fn periods(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    if p.period.von >= p.period.bis {
+    if let Some(period) = p.period.bekannt()
+        && period.von >= period.bis
+    {
         f.at(
             "planungszeitraum.bis",
-            format!("Der Planungszeitraum endet ({}) nicht nach seinem Beginn ({}).", p.period.bis.de(), p.period.von.de()),
+            format!("Der Planungszeitraum endet ({}) nicht nach seinem Beginn ({}).", period.bis.de(), period.von.de()),
         )
         .with_help("`von` ist der erste, `bis` der letzte Tag des Planungszeitraums.");
     }
@@ -249,7 +251,8 @@ fn periods(ctx: &Context<'_>, f: &mut Findings) {
 
 fn inside_period(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    let (von, bis) = (p.period.von, p.period.bis);
+    let Some(period) = p.period.bekannt() else { return };
+    let (von, bis) = (period.von, period.bis);
     if von >= bis {
         return; // PLAN-ZEITRAUM already reports the period itself
     }
@@ -276,10 +279,11 @@ fn inside_period(ctx: &Context<'_>, f: &mut Findings) {
         outside(format!("fortbildung[{i}].zeitraum"), format!("Die Fortbildung „{}“", t.title), t.period.von());
     }
     for (i, b) in p.needs.iter().enumerate() {
-        if b.year < von.jahr || b.year > bis.jahr {
+        let Some(year) = b.year.bekannt() else { continue };
+        if year < von.jahr || year > bis.jahr {
             f.at(
                 format!("bedarf[{i}].jahr"),
-                format!("Das Beschaffungsjahr {} von `{}` liegt außerhalb des Planungszeitraums {span}.", b.year, b.id),
+                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Planungszeitraums {span}.", b.id),
             )
             .with_help("Wählen Sie ein Jahr im Planungszeitraum.");
         }
@@ -288,24 +292,34 @@ fn inside_period(ctx: &Context<'_>, f: &mut Findings) {
 
 fn years(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
-    if !(2015..=2100).contains(&p.as_of.jahr) {
-        f.at("stand", format!("Das Jahr {} ist als Stand eines Plans unplausibel.", p.as_of.jahr));
+    let stand = p.as_of.bekannt().map(crate::model::Zeitpunkt::jahr);
+    if let Some(jahr) = stand
+        && !(2015..=2100).contains(&jahr)
+    {
+        f.at("stand", format!("Das Jahr {jahr} ist als Stand eines Plans unplausibel."));
     }
     if let Some(inv) = &p.inventory {
         for (i, g) in inv.devices.iter().enumerate() {
+            // Without a known `stand`, only the lower bound applies.
+            let last = stand.unwrap_or(i32::MAX);
             if let Some(y) = g.year
-                && (y < 1990 || y > p.as_of.jahr)
+                && (y < 1990 || y > last)
             {
                 f.at(
                     format!("bestand.geraete[{i}].anschaffungsjahr"),
-                    format!("Das Anschaffungsjahr {y} ist unplausibel (erlaubt: 1990 bis {}, dem Jahr des Stands).", p.as_of.jahr),
+                    match stand {
+                        Some(last) => format!("Das Anschaffungsjahr {y} ist unplausibel (erlaubt: 1990 bis {last}, dem Jahr des Stands)."),
+                        None => format!("Das Anschaffungsjahr {y} ist unplausibel (erlaubt: ab 1990)."),
+                    },
                 );
             }
         }
     }
     for (i, b) in p.needs.iter().enumerate() {
-        if !(2015..=2100).contains(&b.year) {
-            f.at(format!("bedarf[{i}].jahr"), format!("Das Beschaffungsjahr {} ist unplausibel.", b.year));
+        if let Some(year) = b.year.bekannt()
+            && !(2015..=2100).contains(&year)
+        {
+            f.at(format!("bedarf[{i}].jahr"), format!("Das Beschaffungsjahr {year} ist unplausibel."));
         }
     }
 }
@@ -400,7 +414,7 @@ fn plausible(ctx: &Context<'_>, f: &mut Findings) {
         }
     }
     for (i, b) in p.needs.iter().enumerate() {
-        if b.count == 0 {
+        if b.count.bekannt() == Some(0) {
             f.at(format!("bedarf[{i}].anzahl"), format!("Die Bedarfsposition `{}` hat die Anzahl 0.", b.id));
         }
         if b.unit_price.is_some_and(|p| p.cents() == 0) {

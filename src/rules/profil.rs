@@ -18,7 +18,7 @@ pub static PROFIL_REGEL: Rule = Rule {
     severity: Fehler,
     explanation: "Ein Profil stellt unter `regeln` den Schweregrad einzelner Regeln ein. Der Code muss eine Regel sein, die mep kennt \
 und die einen Plan prüft (Codes des Einlesens wie `YAML-SYNTAX` lassen sich nicht abschalten). Ein Tippfehler im Code darf nicht still \
-übergangen werden, sonst gilt die Einstellung nicht. Die Meldung nennt den ähnlichsten Code; alle Codes zeigt `mep rules`. \
+übergangen werden, sonst gilt die Einstellung nicht. Die Meldung nennt den ähnlichsten Code; alle Codes zeigt `mep regeln`. \
 Eine Land-Ergänzung (`id: land-…`) nennt kein `programm`; sie gibt ihre Werte je Programm unter `digitalpakt-2019:` und `digitalpakt-2:` an, damit kein Wert des einen Programms im anderen gilt.",
     bad: "id: arbeitsgruppe-kreis\ntitel: Profil der Arbeitsgruppe\nregeln:\n  DP-SMARTPHON: warnung\n",
     good: "id: arbeitsgruppe-kreis\ntitel: Profil der Arbeitsgruppe\nregeln:\n  DP-SMARTPHONE: warnung\n",
@@ -120,8 +120,8 @@ fn validate_rules(prefix: &str, regeln: &BTreeMap<String, Einstellung>, out: &mu
             ),
             None => {
                 let help = match suggest(code, &codes) {
-                    Some(s) => format!("Meinten Sie `{s}`? Alle Codes zeigt `mep rules`."),
-                    None => "Alle Codes zeigt `mep rules`.".to_owned(),
+                    Some(s) => format!("Meinten Sie `{s}`? Alle Codes zeigt `mep regeln`."),
+                    None => "Alle Codes zeigt `mep regeln`.".to_owned(),
                 };
                 out.push(PROFIL_REGEL.diagnostic(path, format!("Die Regel `{code}` gibt es nicht.")).help(help));
             }

@@ -36,7 +36,7 @@ pub static TRAEGER_MOBIL_ANTEIL: Rule = Rule {
 schulgebundener mobiler Endgeräte: (aa) höchstens 20 % des Gesamtinvestitionsvolumens aller allgemeinbildenden Schulen eines \
 Schulträgers oder (bb) höchstens 25.000 € je Schule. Die meisten Länder lesen das als Alternative – es gilt die günstigere Grenze, \
 nicht ausgeschöpfte Beträge einer Schule lassen sich aber nicht auf andere Schulen übertragen. Mecklenburg-Vorpommern verlangt beide \
-Grenzen zugleich. `mep review` prüft die 20-%-Grenze über alle allgemeinbildenden Schulen eines Schulträgers; im alternativen Modus \
+Grenzen zugleich. `mep uebersicht` prüft die 20-%-Grenze über alle allgemeinbildenden Schulen eines Schulträgers; im alternativen Modus \
 meldet es nur, wenn zugleich eine Schule mehr als 25.000 € für mobile Endgeräte plant. Berufliche Schulen zählen nicht mit. \
 Grenzen, Modus und Schweregrad kommen aus dem Profil des Landes – wie bei `DP-MOBIL-OBERGRENZE`, der Prüfung je Schule: \
 Für den DigitalPakt 2.0 sind noch keine Obergrenzen veröffentlicht; dort ist der Befund eine Warnung.",

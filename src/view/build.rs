@@ -1,12 +1,12 @@
 //! Building a [`PlanView`] from a plan and its findings.
 
 use super::values::{label, schuljahr};
-use super::vokabular::{gremium, schulform};
+use super::vokabular::{NICHT_BEKANNT, gremium, schulform};
 use super::{
     AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
-    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SpanneV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION,
-    Vokabular, Zahl, ZielV, Zusammenfassung,
+    PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION, Vokabular,
+    Zahl, ZielV, Zusammenfassung,
 };
 use crate::diag::Diagnostic;
 use crate::figures::Figures;
@@ -39,198 +39,299 @@ impl PlanView {
         Self::build_with(plan, &Figures::of(plan), diags, opt)
     }
 
-    /// Builds the view of a plan from its computed figures and its findings.
+    /// Builds the view of a plan from its computed figures and its findings, one chapter at a time.
     #[must_use]
     pub fn build_with(plan: &Plan, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
-        let kennzahlen = Kennzahlen::from_figures(plan, figures);
-        let (sj_von, sj_bis) = (plan.period.von.schuljahr(), plan.period.bis.schuljahr());
-        let schuljahre = if sj_von == sj_bis {
-            schuljahr(sj_von)
-        } else {
-            format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
-        };
-        let dokument = Dokument {
-            datei: dateiname(&opt.datei),
-            vokabular: Vokabular::new(plan.land, plan.document_name, plan.curriculum.as_ref().map(|c| c.framework)),
-            programm: label!(plan.programme),
-            land: label!(plan.land),
-            stand: plan.as_of.into(),
-            planungszeitraum: SpanneV::new(plan.period.von, plan.period.bis),
-            schuljahre,
-            entwurf: opt.entwurf,
-            entwurf_hinweis: if opt.entwurf { "ENTWURF – nicht förderfähig".to_owned() } else { String::new() },
-        };
-        let s = &plan.school;
-        let schule = SchuleV {
-            name: s.name.clone(),
-            schulnummer: s.number.clone(),
-            schulform: schulform(plan.land, s.kind),
-            anschrift: s.address.as_ref().map(|a| format!("{}, {} {}", a.street, a.plz, a.city)),
-            schueler: s.pupils.into(),
-            lehrkraefte: s.teachers.into(),
-            klassen: s.classes.map(AngabeV::from),
-            unterrichtsraeume: s.classrooms.map(AngabeV::from),
-            ansprechperson: s.contact.as_ref().map(person),
-            profil: Markdown::opt(s.profile.as_ref()),
-        };
-        let schultraeger = plan.provider.as_ref().map(|t| SchultraegerV {
-            name: t.name.clone(),
-            ansprechperson: t.contact.as_ref().map(person),
-            budget: t.budget.map(Betrag::from),
-            finanzschwach: t.financially_weak.into(),
-        });
-        let inv = plan.inventory.clone().unwrap_or_default();
-        let bestand = BestandV {
-            netz: inv.network.as_ref().map(|n| NetzV {
-                internet_mbit: n.internet_mbit.map(AngabeV::from),
-                upload_mbit: n.upload_mbit.map(AngabeV::from),
-                anschlussart: n.connection.map(|a| label!(a)),
-                redundanz: n.redundancy.clone(),
-                glasfaser: n.fibre.into(),
-                verkabelte_raeume: n.wired_rooms.map(AngabeV::from),
-                wlan_raeume: n.wlan_rooms.map(AngabeV::from),
-                netztrennung: n.separated.into(),
-            }),
-            geraete: inv
-                .devices
-                .iter()
-                .map(|g| GeraetV {
-                    typ: label!(g.kind),
-                    anzahl: g.count.into(),
-                    anschaffungsjahr: g.year,
-                    finanzierung: g.source.map(|h| label!(h)),
-                })
-                .collect(),
-            geraete_summe: Anzahl::new(inv.devices.iter().map(|g| u64::from(g.count)).sum()),
-            fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
-            prozesse: Markdown::opt(inv.processes.as_ref()),
-        };
-        let ziele = plan
-            .goals
+        let massnahmen = massnahmen(plan, figures);
+        Self {
+            version: VIEW_VERSION,
+            dokument: dokument(plan, opt),
+            schule: schule(plan),
+            schultraeger: schultraeger(plan),
+            beschluesse: plan.approvals.iter().map(|b| BeschlussV { gremium: gremium(plan.land, b.body), datum: b.date.into() }).collect(),
+            leitbild: Markdown::opt(plan.vision.as_ref()),
+            bestand: bestand(plan),
+            ziele: ziele(plan),
+            mediencurriculum: mediencurriculum(plan),
+            einsatzszenarien: einsatzszenarien(plan, figures),
+            raumtypen: raumtypen(plan),
+            bedarf: bedarf(plan, figures),
+            plattformen: plattformen(plan),
+            datenschutz: datenschutz(plan),
+            fortbildung: fortbildung(plan),
+            betrieb: betrieb(plan),
+            zusammenfassung: zusammenfassung(plan, &massnahmen),
+            massnahmen,
+            evaluation: evaluation(plan),
+            kooperationen: kooperationen(plan),
+            angebote: angebote(plan),
+            literatur: plan.literature.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
+            anlagen: anlagen(plan),
+            unterschriften: unterschriften(plan),
+            unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
+            kennzahlen: Kennzahlen::from_figures(plan, figures),
+            pruefbericht: Pruefbericht::of(diags),
+        }
+    }
+}
+
+/// The document's own data: file, vocabulary, programme, Land, dates, draft mark.
+fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
+    let schuljahre = match plan.period.bekannt() {
+        None => NICHT_BEKANNT.to_owned(),
+        Some(period) => {
+            let (sj_von, sj_bis) = (period.von.schuljahr(), period.bis.schuljahr());
+            if sj_von == sj_bis {
+                schuljahr(sj_von)
+            } else {
+                format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
+            }
+        }
+    };
+    Dokument {
+        datei: dateiname(&opt.datei),
+        vokabular: Vokabular::new(plan.land, plan.document_name, plan.curriculum.as_ref().map(|c| c.framework)),
+        programm: label!(plan.programme),
+        land: label!(plan.land),
+        stand: plan.as_of.into(),
+        datum: plan.dokumentdatum().into(),
+        planungszeitraum: plan.period.into(),
+        schuljahre,
+        entwurf: opt.entwurf,
+        entwurf_hinweis: if opt.entwurf { "ENTWURF – nicht förderfähig".to_owned() } else { String::new() },
+    }
+}
+
+/// Chapter „Schule“.
+fn schule(plan: &Plan) -> SchuleV {
+    let s = &plan.school;
+    SchuleV {
+        name: s.name.clone(),
+        schulnummer: s.number.clone(),
+        schulform: schulform(plan.land, s.kind),
+        anschrift: s.address.as_ref().map(|a| format!("{}, {} {}", a.street, a.plz, a.city)),
+        schueler: s.pupils.into(),
+        lehrkraefte: s.teachers.into(),
+        klassen: s.classes.map(AngabeV::from),
+        unterrichtsraeume: s.classrooms.map(AngabeV::from),
+        ansprechperson: s.contact.as_ref().map(person),
+        profil: Markdown::opt(s.profile.as_ref()),
+    }
+}
+
+/// The Schulträger named in the plan.
+fn schultraeger(plan: &Plan) -> Option<SchultraegerV> {
+    plan.provider.as_ref().map(|t| SchultraegerV {
+        name: t.name.clone(),
+        ansprechperson: t.contact.as_ref().map(person),
+        budget: t.budget.map(Betrag::from),
+        finanzschwach: t.financially_weak.into(),
+    })
+}
+
+/// Chapter „Bestand“: network, devices, training status, processes.
+fn bestand(plan: &Plan) -> BestandV {
+    let inv = plan.inventory.clone().unwrap_or_default();
+    BestandV {
+        netz: inv.network.as_ref().map(|n| NetzV {
+            internet_mbit: n.internet_mbit.map(AngabeV::from),
+            upload_mbit: n.upload_mbit.map(AngabeV::from),
+            anschlussart: n.connection.map(|a| label!(a)),
+            redundanz: n.redundancy.clone(),
+            glasfaser: n.fibre.into(),
+            verkabelte_raeume: n.wired_rooms.map(AngabeV::from),
+            wlan_raeume: n.wlan_rooms.map(AngabeV::from),
+            netztrennung: n.separated.into(),
+        }),
+        geraete: inv
+            .devices
             .iter()
-            .map(|z| ZielV {
-                id: z.id.clone(),
-                dimension: label!(z.dimension),
-                beschreibung: z.description.clone(),
-                indikator: z.indicator.clone(),
-                ausgangswert: z.baseline.clone(),
-                zielwert: z.target.clone(),
-                termin: z.due.map(DatumV::from),
-                massnahmen: plan.measures.iter().filter(|m| m.goals.contains(&z.id)).map(|m| m.id.clone()).collect(),
+            .map(|g| GeraetV {
+                typ: label!(g.kind),
+                anzahl: g.count.into(),
+                anschaffungsjahr: g.year,
+                finanzierung: g.source.map(|h| label!(h)),
             })
-            .collect();
-        let mediencurriculum = plan.curriculum.as_ref().map(|c| CurriculumV {
-            rahmen: label!(c.framework),
-            einheiten: c
-                .units
-                .iter()
-                .map(|u| EinheitV {
-                    fach: u.subject.clone(),
-                    jahrgang: u.grade.to_string(),
-                    thema: u.topic.clone(),
-                    kompetenzen: u.competences.clone(),
-                    stunden: u.hours,
-                    werkzeuge: u.tools.clone(),
-                })
-                .collect(),
-        });
-        let einsatzszenarien = plan
-            .scenarios
+            .collect(),
+        geraete_summe: {
+            let known = inv.devices.iter().filter_map(|g| g.count.bekannt()).map(u64::from).sum();
+            let unknown = inv.devices.iter().filter(|g| g.count.ist_unbekannt()).count();
+            Anzahl::menge(known, inv.devices.len() - unknown, unknown, inv.devices.iter().any(|g| g.count.ist_ungefaehr()))
+        },
+        fortbildungsstand: Markdown::opt(inv.training_status.as_ref()),
+        prozesse: Markdown::opt(inv.processes.as_ref()),
+    }
+}
+
+/// Chapter „Ziele“, each with the measures that serve it.
+fn ziele(plan: &Plan) -> Vec<ZielV> {
+    plan.goals
+        .iter()
+        .map(|z| ZielV {
+            id: z.id.clone(),
+            dimension: label!(z.dimension),
+            beschreibung: z.description.clone(),
+            indikator: z.indicator.clone(),
+            ausgangswert: z.baseline.clone(),
+            zielwert: z.target.clone(),
+            termin: z.due.map(DatumV::from),
+            massnahmen: plan.measures.iter().filter(|m| m.goals.contains(&z.id)).map(|m| m.id.clone()).collect(),
+        })
+        .collect()
+}
+
+/// Chapter „Mediencurriculum“.
+fn mediencurriculum(plan: &Plan) -> Option<CurriculumV> {
+    plan.curriculum.as_ref().map(|c| CurriculumV {
+        rahmen: label!(c.framework),
+        einheiten: c
+            .units
             .iter()
-            .enumerate()
-            .map(|(i, sz)| {
-                let bedarf: Vec<String> = plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect();
-                SzenarioV {
-                    id: sz.id.clone(),
-                    titel: sz.title.clone(),
-                    beschreibung: Markdown::opt(sz.description.as_ref()),
-                    ziele: sz.goals.clone(),
-                    investition: Betrag::from_cents(figures.scenarios.get(i).copied().unwrap_or(0)),
-                    bedarf,
-                }
+            .map(|u| EinheitV {
+                fach: u.subject.clone(),
+                jahrgang: u.grade.to_string(),
+                thema: u.topic.clone(),
+                kompetenzen: u.competences.clone(),
+                stunden: u.hours,
+                werkzeuge: u.tools.clone(),
             })
-            .collect();
-        let bedarf = plan
-            .needs
-            .iter()
-            .enumerate()
-            .map(|(i, b)| BedarfV {
-                id: b.id.clone(),
-                bezeichnung: b.name.clone(),
-                kategorie: label!(b.category),
-                geraetetyp: label!(b.device),
-                anzahl: b.count.into(),
-                einzelpreis: b.unit_price.map(Betrag::from),
-                summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
-                massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
-                jahr: b.year,
-                nutzung: label!(b.usage),
-                kostenart: label!(b.cost_kind),
-                server_begruendung: b.server_reason.map(|r| label!(r)),
-                szenarien: b.scenarios.clone(),
-                begruendung: Markdown::opt(b.justification.as_ref()),
-            })
-            .collect();
-        let plattformen = plan
-            .platforms
-            .iter()
-            .map(|p| PlattformV {
-                name: p.name.clone(),
-                zweck: label!(p.purpose),
-                anbieter: p.vendor.clone(),
-                betreiber: label!(p.operator),
-                hosting_land: p.hosting_country.clone(),
-                open_source: p.open_source.into(),
-                daten: p.data.iter().map(|d| label!(d)).collect(),
-                avv: p.avv.map(|x| label!(x)),
-                dsfa: p.dsfa.map(|x| label!(x)),
-                vvt: p.vvt.into(),
-                einwilligung: p.consent.map(|x| label!(x)),
-            })
-            .collect();
-        let datenschutz = plan.privacy.as_ref().map(|d| DatenschutzV {
-            beauftragte_person: d.officer.as_ref().map(|o| o.name.clone()),
-            kontakt: d.officer.as_ref().map(|o| o.contact.clone()),
-            extern_bestellt: d.officer.as_ref().and_then(|o| o.external).into(),
-            vvt: d.vvt.into(),
-            nutzungsordnung: d.usage_policy.into(),
-            loeschkonzept: d.deletion_policy.into(),
-        });
-        let fortbildung = plan
-            .training
-            .iter()
-            .map(|t| {
-                let hours = if t.hours.is_finite() { t.hours } else { 0.0 };
-                FortbildungV {
-                    titel: t.title.clone(),
-                    zielgruppe: label!(t.audience),
-                    teilnehmende: t.participants.into(),
-                    stunden: Zahl::new(hours, 1),
-                    teilnehmerstunden: Zahl::new(hours * f64::from(t.participants), 1),
-                    format: label!(t.format),
-                    anbieter: t.provider.clone(),
-                    zeitraum: t.period.into(),
-                    kompetenzen: t.competences.clone(),
-                    bedarf: t.needs.clone(),
-                }
-            })
-            .collect();
-        let betrieb = plan.operations.as_ref().map(|b| BetriebV {
-            first_level: b.first_level.as_ref().map(|f| f.responsible.clone()),
-            first_level_stunden: b.first_level.as_ref().and_then(|f| f.hours_per_week).filter(|h| h.is_finite()).map(|h| Zahl::new(h, 1)),
-            second_level: b.second_level.as_ref().map(|s| s.responsible.clone()),
-            reaktionszeit_stunden: b.second_level.as_ref().and_then(|s| s.response_hours),
-            wartungsvertrag: b.maintenance_contract.into(),
-            ersatzzyklus_jahre: b.replacement_years,
-            folgekosten_pro_jahr: b.running_costs.map(Betrag::from),
-            jugendschutzfilter: b.youth_filter.into(),
-            bestaetigung_schultraeger: b.provider_confirmation.map(DatumV::from),
-        });
-        let massnahmen: Vec<MassnahmeV> = plan
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| MassnahmeV {
+            .collect(),
+    })
+}
+
+/// Chapter „Einsatzszenarien“, each with its investment and the needs it asks for.
+fn einsatzszenarien(plan: &Plan, figures: &Figures) -> Vec<SzenarioV> {
+    plan.scenarios
+        .iter()
+        .map(|sz| SzenarioV {
+            id: sz.id.clone(),
+            titel: sz.title.clone(),
+            beschreibung: Markdown::opt(sz.description.as_ref()),
+            ziele: sz.goals.clone(),
+            investition: super::kennzahlen::summe(
+                &figures.investment.items,
+                plan.needs.iter().enumerate().filter(|(_, b)| b.scenarios.contains(&sz.id)).map(|(j, _)| j),
+            ),
+            bedarf: plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect(),
+        })
+        .collect()
+}
+
+/// Chapter „Raumtypen“.
+fn raumtypen(plan: &Plan) -> Vec<RaumtypV> {
+    plan.room_types
+        .iter()
+        .map(|r| RaumtypV {
+            bezeichnung: r.name.clone(),
+            anzahl: r.count.map(AngabeV::from),
+            ausstattung: r.equipment.clone(),
+            beschreibung: Markdown::opt(r.description.as_ref()),
+        })
+        .collect()
+}
+
+/// Chapter „Bedarf“: every item with its sum and the measure that carries it.
+fn bedarf(plan: &Plan, figures: &Figures) -> Vec<BedarfV> {
+    plan.needs
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BedarfV {
+            id: b.id.clone(),
+            bezeichnung: b.name.clone(),
+            kategorie: label!(b.category),
+            geraetetyp: label!(b.device),
+            anzahl: b.count.into(),
+            einzelpreis: b.unit_price.map(Betrag::from),
+            summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
+            massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
+            jahr: b.year.into(),
+            finanzierung: label!(b.herkunft()),
+            nutzung: label!(b.usage),
+            kostenart: label!(b.cost_kind),
+            server_begruendung: b.server_reason.map(|r| label!(r)),
+            szenarien: b.scenarios.clone(),
+            begruendung: Markdown::opt(b.justification.as_ref()),
+        })
+        .collect()
+}
+
+/// Chapter „Plattformen“ with their data-protection documents.
+fn plattformen(plan: &Plan) -> Vec<PlattformV> {
+    plan.platforms
+        .iter()
+        .map(|p| PlattformV {
+            name: p.name.clone(),
+            zweck: label!(p.purpose),
+            anbieter: p.vendor.clone(),
+            betreiber: label!(p.operator),
+            hosting_land: p.hosting_country.clone(),
+            open_source: p.open_source.into(),
+            daten: p.data.iter().map(|d| label!(d)).collect(),
+            avv: p.avv.map(|x| label!(x)),
+            dsfa: p.dsfa.map(|x| label!(x)),
+            vvt: p.vvt.into(),
+            einwilligung: p.consent.map(|x| label!(x)),
+        })
+        .collect()
+}
+
+/// Chapter „Datenschutz“.
+fn datenschutz(plan: &Plan) -> Option<DatenschutzV> {
+    plan.privacy.as_ref().map(|d| DatenschutzV {
+        beauftragte_person: d.officer.as_ref().map(|o| o.name.clone()),
+        kontakt: d.officer.as_ref().map(|o| o.contact.clone()),
+        extern_bestellt: d.officer.as_ref().and_then(|o| o.external).into(),
+        vvt: d.vvt.into(),
+        nutzungsordnung: d.usage_policy.into(),
+        loeschkonzept: d.deletion_policy.into(),
+    })
+}
+
+/// Chapter „Fortbildung“ with the participant hours of each course.
+fn fortbildung(plan: &Plan) -> Vec<FortbildungV> {
+    plan.training
+        .iter()
+        .map(|t| {
+            let hours = if t.hours.is_finite() { t.hours } else { 0.0 };
+            FortbildungV {
+                titel: t.title.clone(),
+                zielgruppe: label!(t.audience),
+                teilnehmende: t.participants.into(),
+                stunden: Zahl::new(hours, 1),
+                teilnehmerstunden: Zahl::new(hours * f64::from(t.participants), 1),
+                format: label!(t.format),
+                anbieter: t.provider.clone(),
+                zeitraum: t.period.into(),
+                kompetenzen: t.competences.clone(),
+                bedarf: t.needs.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Chapter „Betrieb und Support“.
+fn betrieb(plan: &Plan) -> Option<BetriebV> {
+    plan.operations.as_ref().map(|b| BetriebV {
+        first_level: b.first_level.as_ref().map(|f| f.responsible.clone()),
+        first_level_stunden: b.first_level.as_ref().and_then(|f| f.hours_per_week).filter(|h| h.is_finite()).map(|h| Zahl::new(h, 1)),
+        second_level: b.second_level.as_ref().map(|s| s.responsible.clone()),
+        reaktionszeit_stunden: b.second_level.as_ref().and_then(|s| s.response_hours),
+        wartungsvertrag: b.maintenance_contract.into(),
+        ersatzzyklus_jahre: b.replacement_years,
+        folgekosten_pro_jahr: b.running_costs.map(Betrag::from),
+        jugendschutzfilter: b.youth_filter.into(),
+        bestaetigung_schultraeger: b.provider_confirmation.map(DatumV::from),
+    })
+}
+
+/// Chapter „Maßnahmen“: each with its investment, unpriced items and linked needs.
+fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
+    plan.measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let row = figures.measures.rows.get(i);
+            MassnahmeV {
                 id: m.id.clone(),
                 titel: m.title.clone(),
                 ziele: m.goals.clone(),
@@ -239,111 +340,89 @@ impl PlanView {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: Betrag::from_cents(figures.measures.rows.get(i).map_or(0, |r| r.cost)),
-                kosten_offen: figures.measures.rows.get(i).map_or(0, |r| r.unpriced),
-                verknuepft: figures
-                    .measures
-                    .rows
-                    .get(i)
-                    .map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
-            })
-            .collect();
-        let evaluation = plan
-            .evaluation
+                investition: row
+                    .map_or_else(|| Betrag::from_cents(0), |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced)),
+                kosten_offen: row.map_or(0, |r| r.unpriced),
+                verknuepft: row.map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
+            }
+        })
+        .collect()
+}
+
+/// Chapter „Evaluation“, each with the indicator of its goal.
+fn evaluation(plan: &Plan) -> Vec<EvaluationV> {
+    plan.evaluation
+        .iter()
+        .map(|e| EvaluationV {
+            ziel: e.goal.clone(),
+            indikator: plan.goals.iter().find(|z| z.id == e.goal).and_then(|z| z.indicator.clone()),
+            methode: e.method.clone(),
+            zeitpunkt: e.date.into(),
+            verantwortlich: e.responsible.clone(),
+        })
+        .collect()
+}
+
+/// Chapter „Kooperationen“.
+fn kooperationen(plan: &Plan) -> Vec<KooperationV> {
+    plan.partners
+        .iter()
+        .map(|k| KooperationV { name: k.name.clone(), art: label!(k.kind), beschreibung: Markdown::opt(k.description.as_ref()) })
+        .collect()
+}
+
+/// Chapter „Angebote“.
+fn angebote(plan: &Plan) -> Vec<AngebotV> {
+    plan.offers
+        .iter()
+        .map(|a| AngebotV {
+            titel: a.title.clone(),
+            art: label!(a.kind),
+            zielgruppe: a.audience.clone(),
+            turnus: a.frequency.clone(),
+            beschreibung: Markdown::opt(a.description.as_ref()),
+        })
+        .collect()
+}
+
+/// The numbered list of attachments.
+fn anlagen(plan: &Plan) -> Vec<AnlageV> {
+    plan.attachments.iter().enumerate().map(|(i, a)| AnlageV { nummer: i + 1, titel: a.title.clone(), datei: a.file.clone() }).collect()
+}
+
+/// The signature lines.
+fn unterschriften(plan: &Plan) -> Vec<UnterschriftV> {
+    plan.signatures
+        .iter()
+        .map(|u| UnterschriftV {
+            rolle: label!(u.role),
+            name: u.name.clone(),
+            funktion: u.function.clone(),
+            ort: u.place.clone(),
+            datum: u.date.map(DatumV::from),
+        })
+        .collect()
+}
+
+/// The summary at the front: scope, the five largest measures, goals per dimension.
+fn zusammenfassung(plan: &Plan, massnahmen: &[MassnahmeV]) -> Zusammenfassung {
+    let mut ranked: Vec<&MassnahmeV> = massnahmen.iter().filter(|m| m.investition.cent > 0).collect();
+    ranked.sort_by_key(|m| std::cmp::Reverse(m.investition.cent));
+    Zusammenfassung {
+        umfang: format!(
+            "{}, {} und {}",
+            anzahl(plan.goals.len(), "Ziel", "Ziele"),
+            anzahl(plan.needs.len(), "Bedarfsposition", "Bedarfspositionen"),
+            anzahl(plan.measures.len(), "Maßnahme", "Maßnahmen")
+        ),
+        wichtigste_massnahmen: ranked.into_iter().take(5).cloned().collect(),
+        ziele_je_dimension: crate::model::Dimension::ALL
             .iter()
-            .map(|e| EvaluationV {
-                ziel: e.goal.clone(),
-                indikator: plan.goals.iter().find(|z| z.id == e.goal).and_then(|z| z.indicator.clone()),
-                methode: e.method.clone(),
-                zeitpunkt: e.date.into(),
-                verantwortlich: e.responsible.clone(),
+            .map(|&d| DimensionZiele {
+                dimension: label!(d),
+                ziele: plan.goals.iter().filter(|z| z.dimension == d).map(|z| z.id.clone()).collect(),
             })
-            .collect();
-        let mut ranked: Vec<&MassnahmeV> = massnahmen.iter().filter(|m| m.investition.cent > 0).collect();
-        ranked.sort_by_key(|m| std::cmp::Reverse(m.investition.cent));
-        let zusammenfassung = Zusammenfassung {
-            umfang: format!(
-                "{}, {} und {}",
-                anzahl(plan.goals.len(), "Ziel", "Ziele"),
-                anzahl(plan.needs.len(), "Bedarfsposition", "Bedarfspositionen"),
-                anzahl(plan.measures.len(), "Maßnahme", "Maßnahmen")
-            ),
-            wichtigste_massnahmen: ranked.into_iter().take(5).cloned().collect(),
-            ziele_je_dimension: crate::model::Dimension::ALL
-                .iter()
-                .map(|&d| DimensionZiele {
-                    dimension: label!(d),
-                    ziele: plan.goals.iter().filter(|z| z.dimension == d).map(|z| z.id.clone()).collect(),
-                })
-                .filter(|d| !d.ziele.is_empty())
-                .collect(),
-        };
-        Self {
-            version: VIEW_VERSION,
-            dokument,
-            schule,
-            schultraeger,
-            beschluesse: plan.approvals.iter().map(|b| BeschlussV { gremium: gremium(plan.land, b.body), datum: b.date.into() }).collect(),
-            leitbild: Markdown::opt(plan.vision.as_ref()),
-            bestand,
-            ziele,
-            mediencurriculum,
-            einsatzszenarien,
-            raumtypen: plan
-                .room_types
-                .iter()
-                .map(|r| RaumtypV {
-                    bezeichnung: r.name.clone(),
-                    anzahl: r.count.map(AngabeV::from),
-                    ausstattung: r.equipment.clone(),
-                    beschreibung: Markdown::opt(r.description.as_ref()),
-                })
-                .collect(),
-            bedarf,
-            plattformen,
-            datenschutz,
-            fortbildung,
-            betrieb,
-            massnahmen,
-            evaluation,
-            kooperationen: plan
-                .partners
-                .iter()
-                .map(|k| KooperationV { name: k.name.clone(), art: label!(k.kind), beschreibung: Markdown::opt(k.description.as_ref()) })
-                .collect(),
-            angebote: plan
-                .offers
-                .iter()
-                .map(|a| AngebotV {
-                    titel: a.title.clone(),
-                    art: label!(a.kind),
-                    zielgruppe: a.audience.clone(),
-                    turnus: a.frequency.clone(),
-                    beschreibung: Markdown::opt(a.description.as_ref()),
-                })
-                .collect(),
-            literatur: plan.literature.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
-            anlagen: plan
-                .attachments
-                .iter()
-                .enumerate()
-                .map(|(i, a)| AnlageV { nummer: i + 1, titel: a.title.clone(), datei: a.file.clone() })
-                .collect(),
-            unterschriften: plan
-                .signatures
-                .iter()
-                .map(|u| UnterschriftV {
-                    rolle: label!(u.role),
-                    name: u.name.clone(),
-                    funktion: u.function.clone(),
-                    ort: u.place.clone(),
-                    datum: u.date.map(DatumV::from),
-                })
-                .collect(),
-            unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
-            kennzahlen,
-            zusammenfassung,
-            pruefbericht: Pruefbericht::of(diags),
-        }
+            .filter(|d| !d.ziele.is_empty())
+            .collect(),
     }
 }

@@ -10,9 +10,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::values::{Anteil, Anzahl, Betrag, DatumV, Label, Zahl, label, schuljahr};
-use super::vokabular::{Bereich, bereich, bereich_id, bereiche};
+use super::vokabular::{Bereich, KOSTEN_OFFEN, NICHT_BEKANNT, bereich, bereich_id, bereiche};
 use crate::figures::{Figures, Ratio};
-use crate::model::{Datum, Jahrgang, Plan, Rahmen};
+use crate::model::{Datum, Jahrgang, Kostenart, Plan, Rahmen};
 
 /// Most half-years the timeline shows; longer plans are cut (and flagged) to keep output bounded.
 pub const MAX_HALBJAHRE: usize = 24;
@@ -53,9 +53,9 @@ impl Kennzahlen {
     #[must_use]
     pub fn from_figures(plan: &Plan, f: &Figures) -> Self {
         Self {
-            investition: Investition::of(f),
-            finanzierung: f.funding.as_ref().map(FinanzierungK::of),
-            mobile_endgeraete: Mobil::of(f),
+            investition: Investition::of(plan, f),
+            finanzierung: f.funding.as_ref().map(|fin| FinanzierungK::of(fin, !f.investment.unpriced.is_empty())),
+            mobile_endgeraete: Mobil::of(plan, f),
             geraete: Geraete::of(f),
             netz: NetzK::of(f),
             fortbildung: FortbildungK::of(plan, f),
@@ -69,8 +69,13 @@ impl Kennzahlen {
 /// Investment totals.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Investition {
-    /// Sum of all `bedarf` items.
+    /// Sum of all `bedarf` items (`Kosten noch offen` or `mindestens …` while items are unpriced).
     pub gesamt: Betrag,
+    /// The investment as a phrase for running text: `Investitionen von 12.400,00 €`,
+    /// `Investitionen, deren Kosten noch offen sind` or `Investitionen von mindestens …, dazu Kosten noch offen`.
+    pub satz: String,
+    /// Sum of the items whose year is `unbekannt` (they are in no row of `je_jahr`); absent when there are none.
+    pub jahr_unbekannt: Option<Betrag>,
     /// Sum of items with `kostenart: investiv`.
     pub investiv: Betrag,
     /// Sum of items with `kostenart: laufend` (not fundable).
@@ -132,9 +137,31 @@ pub struct Budget {
     pub ausschoepfung: Option<Anteil>,
 }
 
+/// The sum of the items `which` (indices into `bedarf`), open while one of them has no price or count.
+#[must_use]
+pub fn summe(items: &[Option<i64>], which: impl Iterator<Item = usize>) -> Betrag {
+    let (mut cent, mut priced, mut open) = (0_i64, 0, 0);
+    for c in which.filter_map(|i| items.get(i)) {
+        match c {
+            Some(c) => {
+                cent = cent.saturating_add(*c);
+                priced += 1;
+            }
+            None => open += 1,
+        }
+    }
+    Betrag::summe(cent, priced, open)
+}
+
 impl Investition {
-    fn of(f: &Figures) -> Self {
+    fn of(plan: &Plan, f: &Figures) -> Self {
         let inv = &f.investment;
+        let idx = |pred: &dyn Fn(&crate::model::Bedarf) -> bool| -> Betrag {
+            summe(&inv.items, plan.needs.iter().enumerate().filter(|(_, b)| pred(b)).map(|(i, _)| i))
+        };
+        // A share of a sum with open costs would be a share of a lower bound: it is left out.
+        let open = !inv.unpriced.is_empty();
+        let share = |s: i64| if open { None } else { Anteil::opt(inv.share(s)) };
         let je_kategorie = inv
             .by_category
             .iter()
@@ -142,17 +169,22 @@ impl Investition {
                 kategorie: label!(c.category),
                 positionen: c.items,
                 offen: c.unpriced,
-                summe: Betrag::from_cents(c.total),
-                anteil: Anteil::opt(inv.share(c.total)),
-                je_jahr: c.by_year.iter().map(|&s| Betrag::from_cents(s)).collect(),
+                summe: idx(&|b| b.category == c.category),
+                anteil: share(c.total),
+                je_jahr: inv.years.iter().map(|&y| idx(&|b| b.category == c.category && b.year.bekannt() == Some(y))).collect(),
             })
             .collect();
         let je_jahr = inv
             .years
             .iter()
             .zip(&inv.by_year)
-            .map(|(&jahr, &s)| JahrSumme { jahr, summe: Betrag::from_cents(s), anteil: Anteil::opt(inv.share(s)) })
+            .map(|(&jahr, &s)| JahrSumme { jahr, summe: idx(&|b| b.year.bekannt() == Some(jahr)), anteil: share(s) })
             .collect();
+        let gesamt = idx(&|_| true);
+        let satz = match (gesamt.offen, inv.unpriced.len() == plan.needs.len()) {
+            (true, true) => format!("Investitionen, deren {KOSTEN_OFFEN} sind"),
+            _ => format!("Investitionen von {}", gesamt.text),
+        };
         let budget = f.budget.as_ref().map(|b| Budget {
             budget: Betrag::from_cents(b.budget),
             beantragt: b.requested.map(Betrag::from_cents),
@@ -161,11 +193,13 @@ impl Investition {
             ausschoepfung: Anteil::opt(b.used),
         });
         Self {
-            gesamt: Betrag::from_cents(inv.total),
-            investiv: Betrag::from_cents(inv.investive),
-            laufend: Betrag::from_cents(inv.running),
+            satz,
+            jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(&inv.items, inv.unknown_year.iter().copied())),
+            gesamt,
+            investiv: idx(&|b| b.cost_kind == Kostenart::Investiv),
+            laufend: idx(&|b| b.cost_kind == Kostenart::Laufend),
             offene_positionen: inv.unpriced.len(),
-            ohne_massnahme: Betrag::from_cents(f.measures.unassigned),
+            ohne_massnahme: summe(&inv.items, f.measures.unassigned_items.iter().copied()),
             jahre: inv.years.clone(),
             je_kategorie,
             je_jahr,
@@ -196,7 +230,13 @@ pub struct FinanzierungK {
 }
 
 impl FinanzierungK {
-    fn of(f: &crate::figures::Funding) -> Self {
+    /// `open`: some items have no price yet, so the difference to the investment is not known.
+    fn of(f: &crate::figures::Funding, open: bool) -> Self {
+        let differenz = if open {
+            Betrag { cent: f.difference, text: format!("{NICHT_BEKANNT} ({KOSTEN_OFFEN})"), offen: true }
+        } else {
+            Betrag::from_cents(f.difference)
+        };
         Self {
             foerdermittel: Betrag::from_cents(f.requested),
             eigenanteil: Betrag::from_cents(f.own_share),
@@ -205,7 +245,7 @@ impl FinanzierungK {
             foerdermittel_anteil: Anteil::opt(f.share(f.requested)),
             eigenanteil_anteil: Anteil::opt(f.share(f.own_share)),
             sonstige_anteil: Anteil::opt(f.share(f.other)),
-            differenz: Betrag::from_cents(f.difference),
+            differenz,
         }
     }
 }
@@ -222,8 +262,12 @@ pub struct Mobil {
 }
 
 impl Mobil {
-    fn of(f: &Figures) -> Self {
-        Self { summe: Betrag::from_cents(f.mobile.total), anteil: Anteil::opt(f.mobile.share), anzahl: Anzahl::new(f.mobile.count) }
+    fn of(plan: &Plan, f: &Figures) -> Self {
+        let mobile = || plan.needs.iter().enumerate().filter(|(_, b)| crate::figures::ist_mobil(b));
+        let summe = summe(&f.investment.items, mobile().map(|(i, _)| i));
+        let m = crate::figures::Menge::of(mobile().map(|(_, b)| b.count));
+        let anteil = if f.investment.unpriced.is_empty() { Anteil::opt(f.mobile.share) } else { None };
+        Self { summe, anteil, anzahl: Anzahl::menge(m.sum, m.known, m.unknown, m.approx) }
     }
 }
 
@@ -253,12 +297,12 @@ pub struct Geraete {
 pub struct GeraeteTyp {
     /// Device type.
     pub typ: Label,
-    /// Count in the inventory (`bestand.geraete`).
-    pub vorher: u64,
+    /// Count in the inventory (`bestand.geraete`); `nicht bekannt`, `mindestens …` or `ca. …` as the inputs say.
+    pub vorher: Anzahl,
     /// Count planned in `bedarf`.
-    pub geplant: u64,
+    pub geplant: Anzahl,
     /// Both together.
-    pub nachher: u64,
+    pub nachher: Anzahl,
 }
 
 impl Geraete {
@@ -268,18 +312,37 @@ impl Geraete {
             vorhanden: d.existing,
             geplant: d.planned,
             gesamt: d.total,
-            je_schueler_vorhanden: d.per_pupil_existing().map(|r| Zahl::of_ratio(r, 2)),
-            je_schueler_geplant: d.per_pupil_planned().map(|r| Zahl::of_ratio(r, 2)),
-            schueler_je_geraet_vorhanden: d.pupils_per_device_existing().map(|r| Zahl::of_ratio(r, 1)),
-            schueler_je_geraet_geplant: d.pupils_per_device_planned().map(|r| Zahl::of_ratio(r, 1)),
+            je_schueler_vorhanden: je_schueler(d, false, d.per_pupil_existing(), 2),
+            je_schueler_geplant: je_schueler(d, true, d.per_pupil_planned(), 2),
+            schueler_je_geraet_vorhanden: je_schueler(d, false, d.pupils_per_device_existing(), 1),
+            schueler_je_geraet_geplant: je_schueler(d, true, d.pupils_per_device_planned(), 1),
             je_typ: d
                 .by_type
                 .iter()
-                .filter(|(_, before, new)| before + new > 0)
-                .map(|&(t, vorher, geplant)| GeraeteTyp { typ: label!(t), vorher, geplant, nachher: vorher + geplant })
+                .filter(|(_, before, new)| before.known + before.unknown + new.known + new.unknown > 0)
+                .map(|&(t, vorher, geplant)| GeraeteTyp {
+                    typ: label!(t),
+                    vorher: menge(vorher),
+                    geplant: menge(geplant),
+                    nachher: menge(vorher.plus(geplant)),
+                })
                 .collect(),
         }
     }
+}
+
+/// A per-pupil figure: `nicht bekannt` when an input is `unbekannt`, `ca.` when one is approximate,
+/// absent when there is nothing to divide by.
+fn je_schueler(d: &crate::figures::Devices, planned: bool, r: Option<crate::figures::Ratio>, places: u32) -> Option<Zahl> {
+    if d.unknown(planned) {
+        return Some(Zahl::unbekannt());
+    }
+    r.map(|r| Zahl::of_ratio(r, places).ungefaehr(d.approx(planned)))
+}
+
+/// A sum of counts as printed.
+fn menge(m: crate::figures::Menge) -> Anzahl {
+    Anzahl::menge(m.sum, m.known, m.unknown, m.approx)
 }
 
 /// Network figures.
@@ -522,8 +585,11 @@ fn half_bounds(index: i64) -> (Datum, Datum) {
 
 impl Zeitplan {
     fn of(plan: &Plan) -> Self {
-        let first = plan.measures.iter().map(|m| half_index(m.start)).chain([half_index(plan.period.von)]).min().unwrap_or(0);
-        let last = plan.measures.iter().map(|m| half_index(m.end)).chain([half_index(plan.period.bis)]).max().unwrap_or(first);
+        let period = plan.period.bekannt();
+        let first = plan.measures.iter().map(|m| half_index(m.start)).chain(period.map(|p| half_index(p.von))).min();
+        let last = plan.measures.iter().map(|m| half_index(m.end)).chain(period.map(|p| half_index(p.bis))).max();
+        // Without measures and without a known planning period there is no half-year to show.
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(-1));
         let count = usize::try_from(last.saturating_sub(first).saturating_add(1)).unwrap_or(0);
         let gekuerzt = count > MAX_HALBJAHRE;
         let indices: Vec<i64> = (first..).take(count.min(MAX_HALBJAHRE)).collect();

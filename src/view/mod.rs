@@ -32,11 +32,11 @@ pub use types::{
     AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
     KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
 };
-pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, Label, SpanneV, Zahl};
+pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, SpanneV, Zahl};
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
 
 /// Version of the view's shape; raised on any incompatible change.
-pub const VIEW_VERSION: u32 = 2;
+pub const VIEW_VERSION: u32 = 3;
 
 /// How a view is built.
 #[derive(Clone, Debug, Default)]
@@ -119,6 +119,9 @@ pub struct Dokument {
     pub land: Label,
     /// Date of this version.
     pub stand: DatumV,
+    /// The document date (PDF and workbook metadata): the day of `stand`; for a month its first day;
+    /// for `stand: unbekannt` the first day of the planning period; else 1970-01-01.
+    pub datum: DatumV,
     /// Planning period.
     pub planungszeitraum: SpanneV,
     /// School years the period touches, e.g. `Schuljahr 2026/27 bis 2028/29`.

@@ -17,6 +17,12 @@ pub fn eur(e: Euro) -> String {
     de_eur(e.cents())
 }
 
+/// An investment sum as text: `Kosten noch offen` or `mindestens …, dazu Kosten noch offen` while items are unpriced.
+#[must_use]
+pub fn investition(e: Euro, priced: usize, open: usize) -> String {
+    crate::view::Betrag::summe(e.cents(), priced, open).text
+}
+
 /// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
 /// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
@@ -150,17 +156,29 @@ fn befund(d: &Diagnostic) -> Befund {
     }
 }
 
-/// Builds the overview chapter of a review.
+/// Builds the overview chapter of a review, one section at a time.
 #[must_use]
 pub fn overview(review: &Review) -> Overview {
-    let t = &review.totals;
-    let traeger = review.traeger.as_ref().and_then(|i| i.traeger.as_ref());
-    let titel = match traeger {
+    let titel = match traeger_of(review) {
         Some(tr) => format!("Medienentwicklungsplan {}: Übersicht der Schulen", tr.name.trim()),
         None => "Übersicht der Medienentwicklungspläne".to_owned(),
     };
+    let mut abschnitte =
+        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+    abschnitte.extend(pruefergebnis(review));
+    Overview { titel, abschnitte }
+}
+
+/// The Schulträger's own data, when a readable `traeger.yaml` was given.
+fn traeger_of(review: &Review) -> Option<&crate::model::Traeger> {
+    review.traeger.as_ref().and_then(|i| i.traeger.as_ref())
+}
+
+/// Section „Überblick“: who submits how many plans, the sums, the budget, the dates and the check result.
+fn ueberblick(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let plans = plural(t.files, "Medienentwicklungsplan", "Medienentwicklungspläne");
-    let mut saetze = vec![match traeger {
+    let mut saetze = vec![match traeger_of(review) {
         Some(tr) => format!(
             "Der Schulträger {} ({}) legt im Förderprogramm „{}“ {plans} seiner Schulen vor.",
             tr.name.trim(),
@@ -172,7 +190,7 @@ pub fn overview(review: &Review) -> Overview {
     saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
-        eur(t.investment),
+        investition(t.investment, t.priced_items, t.open_items),
         eur(t.mobile),
         opt(share(t.mobile, t.investment), pct1),
         eur(t.requested),
@@ -191,12 +209,13 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
             format!("Das Budget des Schulträgers von {} wird um {} überschritten.", eur(budget), eur(Euro(-rest)))
         });
     }
-    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of));
-    if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+    let dates = || review.rows.iter().filter_map(|r| r.school.as_ref().and_then(|s| s.as_of.bekannt()).map(|z| (z.erster_tag(), z)));
+    if let (Some(first), Some(last)) = (dates().min_by_key(|d| d.0), dates().max_by_key(|d| d.0)) {
         saetze.push(if first == last {
-            format!("Alle Pläne tragen den Stand vom {}.", first.de())
+            format!("Alle Pläne tragen den Stand {}.", first.1.de())
         } else {
-            format!("Die Pläne tragen Stände vom {} bis {}.", first.de(), last.de())
+            let von = if matches!(first.1, crate::model::Zeitpunkt::Tag(_)) { "vom" } else { "von" };
+            format!("Die Pläne tragen Stände {von} {} bis {}.", first.1.de(), last.1.de())
         });
     }
     let result = format!(
@@ -206,8 +225,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         t.with_errors,
         if t.unreadable > 0 { format!(" (davon {} nicht lesbar)", t.unreadable) } else { String::new() }
     );
-    let mut abschnitte = vec![section(2, "Überblick", vec![para(saetze), para(vec![result])])];
+    section(2, "Überblick", vec![para(saetze), para(vec![result])])
+}
 
+/// Section „Schulen“: one row per plan with its status and figures, and the sums.
+fn schulen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let kopf: Vec<String> = [
         "Schule",
         "Schulnummer",
@@ -226,27 +249,12 @@ Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
     .map(str::to_owned)
     .to_vec();
     let rechts = (0..kopf.len()).map(|i| i >= 4).collect();
-    let zeilen = review
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = match &row.school {
-                Some(s) => vec![s.name.clone(), s.number.clone(), s.as_of.de()],
-                None => vec![row.file.clone(), String::new(), String::new()],
-            };
-            cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
-            match &row.figures {
-                Some(f) => cells.extend(figure_cells(f)),
-                None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
-            }
-            cells
-        })
-        .collect();
+    let zeilen = review.rows.iter().map(school_row).collect();
     let mut summe = vec!["Summe".to_owned()];
     summe.extend(std::iter::repeat_n(String::new(), 5));
     summe.extend([eur(t.requested), eur(t.own_share), eur(t.other), opt(share(t.mobile, t.investment), pct1)]);
     summe.extend(std::iter::repeat_n(String::new(), 3));
-    abschnitte.push(section(
+    section(
         2,
         "Schulen",
         vec![
@@ -258,8 +266,26 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
                     .to_owned(),
             ]),
         ],
-    ));
+    )
+}
 
+/// The cells of one plan in the table „Schulen“.
+fn school_row(row: &Row) -> Vec<String> {
+    let mut cells = match &row.school {
+        Some(s) => vec![s.name.clone(), s.number.clone(), crate::view::values::zeitpunkt_text(s.as_of)],
+        None => vec![row.file.clone(), String::new(), String::new()],
+    };
+    cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+    match &row.figures {
+        Some(f) => cells.extend(figure_cells(f)),
+        None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
+    }
+    cells
+}
+
+/// Section „Investitionen nach Fördergegenstand und Jahr“.
+fn investitionen(review: &Review) -> Abschnitt {
+    let t = &review.totals;
     let years = years(review);
     let invest = if years.is_empty() {
         para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
@@ -280,11 +306,14 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             .collect();
         let mut summe = vec!["Summe".to_owned()];
         summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
-        summe.push(eur(t.investment));
+        summe.push(investition(t.investment, t.priced_items, t.open_items));
         Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
     };
-    abschnitte.push(section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest]));
+    section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
+}
 
+/// Section „Finanzierung“: the sources, whether they cover the investment, and the budget.
+fn finanzierung(t: &Totals) -> Abschnitt {
     let zeilen = vec![
         vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
         vec!["Eigenanteil".to_owned(), eur(t.own_share)],
@@ -294,6 +323,11 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
     let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
     let gap = t.financing_gap();
     let covered = match gap.cents().cmp(&0) {
+        _ if t.open_items > 0 => format!(
+            "Ob die Finanzierung die Investitionen deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
+            t.open_items,
+            if t.open_items == 1 { "Position ist" } else { "Positionen sind" }
+        ),
         std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
         std::cmp::Ordering::Greater => {
             format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))
@@ -302,10 +336,10 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
         }
     };
-    let mut finanzierung = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
+    let mut bloecke = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {
         let rest = budget.cents() - t.requested.cents();
-        finanzierung.push(Block::Tabelle {
+        bloecke.push(Block::Tabelle {
             kopf: vec!["Budget".to_owned(), "Betrag".to_owned()],
             rechts: vec![false, true],
             zeilen: vec![
@@ -319,9 +353,12 @@ Fortbildungsstunden: geplante Teilnahmestunden je Lehrkraft."
             summe: None,
         });
     }
-    abschnitte.push(section(2, "Finanzierung", finanzierung));
+    section(2, "Finanzierung", bloecke)
+}
 
-    let folgekosten = if t.running_costs.is_empty() {
+/// Section „Folgekosten“: running costs per year, which the Schulträger carries.
+fn folgekosten(t: &Totals) -> Abschnitt {
+    let bloecke = if t.running_costs.is_empty() {
         vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
     } else {
         vec![
@@ -338,16 +375,19 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             },
         ]
     };
-    abschnitte.push(section(2, "Folgekosten", folgekosten));
+    section(2, "Folgekosten", bloecke)
+}
 
+/// Section „Prüfergebnis“ and one subsection per Schulträger or plan with errors or warnings.
+fn pruefergebnis(review: &Review) -> Vec<Abschnitt> {
     let notable: Vec<Befund> = review.traeger_findings.iter().filter(|d| is_notable(d)).map(befund).collect();
     let rows: Vec<&Row> = review.rows.iter().filter(|r| r.error.is_some() || r.diagnostics.iter().any(is_notable)).collect();
     let empty = notable.is_empty() && rows.is_empty();
-    abschnitte.push(section(
+    let mut abschnitte = vec![section(
         2,
         "Prüfergebnis",
         if empty { vec![para(vec!["Kein Plan enthält Fehler oder Warnungen.".to_owned()])] } else { Vec::new() },
-    ));
+    )];
     if !notable.is_empty() {
         abschnitte.push(section(3, "Schulträger", vec![Block::Befunde { liste: notable }]));
     }
@@ -362,7 +402,7 @@ Die Pläne nennen je Jahr des Planungszeitraums:"
             bloecke: vec![Block::Befunde { liste }],
         });
     }
-    Overview { titel, abschnitte }
+    abschnitte
 }
 
 /// `2 Pläne ohne Befund` and, when some have only hints, `, 1 nur mit Hinweisen`.

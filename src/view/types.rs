@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{AngabeV, Anzahl, Betrag, DatumV, JaNein, Label, Markdown, SpanneV, Zahl};
+use super::{AngabeV, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, Markdown, SpanneV, Zahl};
 
 /// The school.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -107,7 +107,7 @@ pub struct GeraetV {
     /// Type.
     pub typ: Label,
     /// Count.
-    pub anzahl: Anzahl,
+    pub anzahl: AngabeV,
     /// Year of purchase.
     pub anschaffungsjahr: Option<i32>,
     /// How they were paid.
@@ -189,16 +189,18 @@ pub struct BedarfV {
     pub kategorie: Label,
     /// Device type.
     pub geraetetyp: Label,
-    /// Count.
-    pub anzahl: Anzahl,
+    /// Count (`nicht bekannt` or `ca. 30` as the plan says).
+    pub anzahl: AngabeV,
     /// Unit price; `None` while the costs are open ("Kosten noch offen").
     pub einzelpreis: Option<Betrag>,
     /// Count × unit price; `None` while the costs are open.
     pub summe: Option<Betrag>,
     /// Id of the measure the item's cost belongs to (the first measure that lists it).
     pub massnahme: Option<String>,
-    /// Year.
-    pub jahr: i32,
+    /// Year of purchase (`nicht bekannt` when the plan says `unbekannt`).
+    pub jahr: JahrV,
+    /// Where the money comes from (`finanzierung`; DigitalPakt unless the plan says otherwise).
+    pub finanzierung: Label,
     /// Usage.
     pub nutzung: Label,
     /// Cost kind.

@@ -7,29 +7,48 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::vokabular::{ca, mindestens, mindestens_kosten};
 use crate::figures::Ratio;
 use crate::german::pow10;
-use crate::model::{Angabe, Datum, Euro, Zeitraum};
+use crate::model::{Angabe, Datum, Euro, Spanne, Zeitpunkt, Zeitraum};
+
+pub use super::vokabular::{KOSTEN_OFFEN, NICHT_BEKANNT};
 
 pub use crate::german::{
     MINUS, NBSP, csv_eur, csv_percent, csv_ratio, de_dec, de_eur, de_int, de_pct, de_percent, de_percent_whole, de_ratio, de_scaled,
     de_share, plain_scaled, round_scaled, schuljahr,
 };
 
-/// An amount of money: cents and German text. Serialised as `{"cent": 123456, "text": "1.234,56 €"}`.
+/// An amount of money: cents and German text. Serialised as `{"cent": 123456, "text": "1.234,56 €", "offen": false}`.
+///
+/// A sum over items of which some have no price (or no count) is `offen`: `cent` is then the
+/// known part and `text` says so (`mindestens 12.400,00 €, dazu Kosten noch offen`, or
+/// `Kosten noch offen` when no item of the sum is priced). It is never printed as a plain 0.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Betrag {
-    /// Amount in euro cents.
+    /// Amount in euro cents; for an open sum the part that is known.
     pub cent: i64,
-    /// German text, e.g. `1.234,56 €`.
+    /// German text, e.g. `1.234,56 €`, `Kosten noch offen` or `mindestens 1.234,56 €, dazu Kosten noch offen`.
     pub text: String,
+    /// Whether the sum includes items whose costs are still open (then `cent` is a lower bound).
+    pub offen: bool,
 }
 
 impl Betrag {
     /// Builds the amount from cents.
     #[must_use]
     pub fn from_cents(cent: i64) -> Self {
-        Self { cent, text: de_eur(cent) }
+        Self { cent, text: de_eur(cent), offen: false }
+    }
+
+    /// A sum of `cent` over `priced` items, with `open` further items whose costs are open.
+    #[must_use]
+    pub fn summe(cent: i64, priced: usize, open: usize) -> Self {
+        match (priced, open) {
+            (_, 0) => Self::from_cents(cent),
+            (0, _) => Self { cent, text: KOSTEN_OFFEN.to_owned(), offen: true },
+            _ => Self { cent, text: mindestens_kosten(&de_eur(cent)), offen: true },
+        }
     }
 }
 
@@ -63,15 +82,32 @@ impl Anteil {
 }
 
 /// A computed decimal figure: `{"wert": 16.67, "text": "16,7"}`; `wert` is rounded to `places` decimals.
+/// Computed from an unknown input it is `{"wert": null, "text": "nicht bekannt"}`; from an
+/// approximate one its text starts with `ca.`.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Zahl {
-    /// Value, rounded to the decimals shown.
-    pub wert: f64,
-    /// German text without unit, e.g. `16,7`.
+    /// Value, rounded to the decimals shown; `null` when an input is unknown.
+    pub wert: Option<f64>,
+    /// German text without unit, e.g. `16,7`, `ca. 16,7` or `nicht bekannt`.
     pub text: String,
 }
 
 impl Zahl {
+    /// A figure computed from an unknown input.
+    #[must_use]
+    pub fn unbekannt() -> Self {
+        Self { wert: None, text: NICHT_BEKANNT.to_owned() }
+    }
+
+    /// The same figure marked approximate when `ungefaehr` (`ca. 16,7`).
+    #[must_use]
+    pub fn ungefaehr(mut self, ungefaehr: bool) -> Self {
+        if ungefaehr && self.wert.is_some() {
+            self.text = ca(&self.text);
+        }
+        self
+    }
+
     /// Rounds `x` to `places` decimals and formats it.
     #[must_use]
     pub fn new(x: f64, places: usize) -> Self {
@@ -88,7 +124,7 @@ impl Zahl {
     /// The number `value / 10^places`, shown with `places` decimals.
     #[must_use]
     pub fn scaled(value: i64, places: u32) -> Self {
-        Self { wert: value as f64 / pow10(places) as f64, text: de_scaled(value, places) }
+        Self { wert: Some(value as f64 / pow10(places) as f64), text: de_scaled(value, places) }
     }
 
     /// Hundredths of a unit (e.g. of an hour), rounded half away from zero to `places` decimals.
@@ -113,6 +149,20 @@ impl Anzahl {
     pub fn new(wert: u64) -> Self {
         Self { wert, text: de_int(i64::try_from(wert).unwrap_or(i64::MAX)) }
     }
+
+    /// A sum of counts of which `unknown` parts are `unbekannt` and some may be approximate:
+    /// `nicht bekannt` when nothing is known, `mindestens 12` when a part is, `ca. 12` when a part is approximate.
+    #[must_use]
+    pub fn menge(wert: u64, known: usize, unknown: usize, approx: bool) -> Self {
+        let plain = Self::new(wert);
+        let text = match (known, unknown) {
+            (_, 0) if approx => ca(&plain.text),
+            (_, 0) => plain.text,
+            (0, _) => NICHT_BEKANNT.to_owned(),
+            _ => mindestens(&plain.text),
+        };
+        Self { wert, text }
+    }
 }
 
 impl From<u32> for Anzahl {
@@ -131,19 +181,75 @@ pub struct AngabeV {
     pub text: String,
 }
 
-/// Text for a fact the plan states as `unbekannt`.
-pub const NICHT_BEKANNT: &str = "nicht bekannt";
-
 impl From<Angabe<u32>> for AngabeV {
     fn from(a: Angabe<u32>) -> Self {
+        match a {
+            Angabe::Bekannt(n) => Self { wert: Some(n), text: de_int(i64::from(n)) },
+            Angabe::Ungefaehr(n) => Self { wert: Some(n), text: ca(&de_int(i64::from(n))) },
+            Angabe::Unbekannt => Self { wert: None, text: NICHT_BEKANNT.to_owned() },
+        }
+    }
+}
+
+/// `stand` or a decision date as printed: `31.03.2027`, `August 2019` or `nicht bekannt`.
+#[must_use]
+pub fn zeitpunkt_text(a: Angabe<Zeitpunkt>) -> String {
+    DatumV::from(a).text
+}
+
+/// A count as printed in reports and tables: `30`, `ca. 30` or `nicht bekannt`.
+#[must_use]
+pub fn angabe_text(a: Angabe<u32>) -> String {
+    AngabeV::from(a).text
+}
+
+/// A year as printed: `2027` or `nicht bekannt`.
+#[must_use]
+pub fn jahr_text(a: Angabe<i32>) -> String {
+    JahrV::from(a).text
+}
+
+/// A year the plan may state as `unbekannt`: `{"wert": 2027, "text": "2027"}` or `{"wert": null, "text": "nicht bekannt"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct JahrV {
+    /// The year, `None` when the plan says `unbekannt`.
+    pub wert: Option<i32>,
+    /// The year as text (without thousands separator), or `nicht bekannt`.
+    pub text: String,
+}
+
+impl From<Angabe<i32>> for JahrV {
+    fn from(a: Angabe<i32>) -> Self {
         match a.bekannt() {
-            Some(n) => Self { wert: Some(n), text: de_int(i64::from(n)) },
+            Some(y) => Self { wert: Some(y), text: y.to_string() },
             None => Self { wert: None, text: NICHT_BEKANNT.to_owned() },
         }
     }
 }
 
-/// A date: `{"iso": "2027-03-31", "text": "31.03.2027"}`.
+impl From<Angabe<Zeitpunkt>> for DatumV {
+    /// `iso` is the form written in the plan (`2027-03-31`, `2019-08` or `unbekannt`).
+    fn from(a: Angabe<Zeitpunkt>) -> Self {
+        match a.bekannt() {
+            Some(z) => Self { iso: z.to_string(), text: z.de() },
+            None => Self { iso: crate::model::UNBEKANNT.to_owned(), text: NICHT_BEKANNT.to_owned() },
+        }
+    }
+}
+
+impl From<Angabe<Spanne>> for SpanneV {
+    fn from(a: Angabe<Spanne>) -> Self {
+        if let Some(s) = a.bekannt() {
+            Self::new(s.von, s.bis)
+        } else {
+            let unknown = || DatumV { iso: crate::model::UNBEKANNT.to_owned(), text: NICHT_BEKANNT.to_owned() };
+            Self { von: unknown(), bis: unknown(), text: NICHT_BEKANNT.to_owned() }
+        }
+    }
+}
+
+/// A date: `{"iso": "2027-03-31", "text": "31.03.2027"}`; a `stand` or decision date may also be
+/// a month (`{"iso": "2019-08", "text": "August 2019"}`) or unknown (`{"iso": "unbekannt", "text": "nicht bekannt"}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DatumV {
     /// ISO 8601 date.

@@ -6,6 +6,30 @@ use serde::Serialize;
 use super::Label;
 use crate::model::{Dokumentname, Gremium, Land, Rahmen, Schulform};
 
+/// Text for a fact the plan states as `unbekannt`, and for every figure computed from one.
+pub const NICHT_BEKANNT: &str = "nicht bekannt";
+
+/// Text for an amount that depends only on items without price (or without count).
+pub const KOSTEN_OFFEN: &str = "Kosten noch offen";
+
+/// A lower bound: `mindestens 12`, for a count of which some parts are unknown.
+#[must_use]
+pub fn mindestens(text: &str) -> String {
+    format!("mindestens {text}")
+}
+
+/// A partial sum of money: `mindestens 12.400,00 €, dazu Kosten noch offen`.
+#[must_use]
+pub fn mindestens_kosten(text: &str) -> String {
+    format!("mindestens {text}, dazu {KOSTEN_OFFEN}")
+}
+
+/// An approximate figure: `ca. 700`, also for every figure computed from an approximate input.
+#[must_use]
+pub fn ca(text: &str) -> String {
+    format!("ca. {text}")
+}
+
 /// Number and title of one chapter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kapitel {

@@ -105,7 +105,7 @@ fn markdown_prints_unknown_facts_and_the_new_sections() {
 fn json_view_carries_the_new_fields() {
     let checked = check_bytes("plan.yaml", with_extras().as_bytes());
     let json: Value = serde_json::from_str(&mep::render::json(&view(&checked)).unwrap()).unwrap();
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], 3);
     assert_eq!(json["schule"]["schueler"], serde_json::json!({ "wert": null, "text": "nicht bekannt" }));
     assert_eq!(json["schule"]["lehrkraefte"], serde_json::json!({ "wert": 15, "text": "15" }));
     assert_eq!(json["bestand"]["netz"]["anschlussart"]["key"], "glasfaser");

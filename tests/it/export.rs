@@ -76,9 +76,9 @@ fn csv_items_one_row_per_bedarf_item_with_schulnummer_as_text() {
         let cents: i64 = mine
             .iter()
             .map(|c| {
-                if c[7].is_empty() {
-                    // An unpriced item: no price and no sum, and it adds nothing.
-                    assert!(c[6].is_empty(), "an empty sum has an empty price: {c:?}");
+                if c[7] == "Kosten noch offen" {
+                    // An unpriced item says so in both cells, never an empty cell or 0, and it adds nothing.
+                    assert_eq!(c[6], "Kosten noch offen", "an open sum has an open price: {c:?}");
                     return 0;
                 }
                 let (eur, ct) = c[7].split_once(',').expect("decimal comma");
@@ -88,7 +88,7 @@ fn csv_items_one_row_per_bedarf_item_with_schulnummer_as_text() {
         assert_eq!(cents, row.figures.as_ref().unwrap().investment.cents(), "items add up for {}", school.number);
     }
     assert!(rows.iter().any(|c| c[0] == "\u{2060}04999123"), "the leading zero of 04999123 is kept");
-    assert!(rows.iter().any(|c| c[7].is_empty()), "the examples hold an unpriced item");
+    assert!(rows.iter().any(|c| c[7] == "Kosten noch offen"), "the examples hold an unpriced item");
 }
 
 /// A finding without its file name: code, message, line and column.
@@ -99,7 +99,7 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
     let checked = mep::check_plan(rel, text.as_bytes(), &Limits::default());
     let plan = checked.value.as_ref().expect("plan loads");
     let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: rel.to_owned(), entwurf: false });
-    let mut settings = Settings::for_stand(plan.as_of, data::ident(&view), None);
+    let mut settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None);
     settings.standard = Standard::A3b;
     settings.attachments =
         vec![Attachment::plan_yaml(text.clone().into_bytes()), Attachment::view_json(mep::render::json(&view).unwrap().into_bytes())];
@@ -156,7 +156,7 @@ fn other_standards_attach_nothing_and_validate_says_so() {
     let checked = mep::check_plan(EXAMPLE, text.as_bytes(), &Limits::default());
     let plan = checked.value.as_ref().unwrap();
     let view = PlanView::build(plan, &[], &Optionen { datei: EXAMPLE.to_owned(), entwurf: false });
-    let mut settings = Settings::for_stand(plan.as_of, data::ident(&view), None);
+    let mut settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None);
     settings.attachments = vec![Attachment::plan_yaml(text.into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("PDF/A-2b renders");
     assert!(mep::load::pdf::embedded_files(&out.pdf, 5 << 20).unwrap().is_empty(), "PDF/A-2b forbids attachments");

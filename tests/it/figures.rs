@@ -38,7 +38,8 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
 
     // Σ per Fördergegenstand = Σ per year = Σ over measures = total investment.
     let by_category: i64 = inv.by_category.iter().map(|c| c.total).sum();
-    let by_year: i64 = inv.by_year.iter().sum();
+    // Items of unknown year are in no year row; they form their own line.
+    let by_year: i64 = inv.by_year.iter().sum::<i64>() + inv.unknown_year.iter().filter_map(|&i| inv.items[i]).sum::<i64>();
     let by_measure: i64 = f.measures.rows.iter().map(|r| r.cost).sum::<i64>() + f.measures.unassigned;
     let by_item: i64 = inv.items.iter().flatten().sum();
     assert_eq!(by_category, inv.total, "{name}: Σ per Fördergegenstand");
@@ -46,6 +47,8 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
     assert_eq!(by_measure, inv.total, "{name}: Σ over measures");
     assert_eq!(by_item, inv.total, "{name}: Σ over items");
     assert_eq!(inv.investive + inv.running, inv.total, "{name}: investiv + laufend");
+    let dp: i64 = plan.needs.iter().zip(&inv.items).filter(|(b, _)| b.digitalpakt()).filter_map(|(_, c)| *c).sum();
+    assert_eq!(inv.digitalpakt, dp, "{name}: DigitalPakt part");
     for (i, owner) in f.measures.owner.iter().enumerate() {
         let owning = f.measures.rows.iter().filter(|r| r.own.contains(&i)).count();
         assert_eq!(owning, usize::from(owner.is_some()), "{name}: item {i} belongs to at most one measure");
@@ -99,6 +102,18 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
     }
     if !inv.unpriced.is_empty() {
         assert!(md.contains("Kosten noch offen"), "{name}: the document names open costs");
+        // Every sum over the open items carries the words, in the view (JSON, typst data) and the document.
+        assert_eq!(k["investition"]["gesamt"]["offen"], true, "{name}: total is open");
+        for c in k["investition"]["je_kategorie"].as_array().unwrap() {
+            let open = c["offen"].as_u64().unwrap_or(0) > 0;
+            assert_eq!(c["summe"]["offen"].as_bool(), Some(open), "{name}: category {} open ⇔ unpriced items", c["kategorie"]["key"]);
+        }
+        assert!(!md.contains("0,00\u{a0}€ + Kosten"), "{name}: no 0,00 € next to open costs");
+    }
+    if plan.school.pupils.ist_unbekannt() {
+        for key in ["je_schueler_vorhanden", "je_schueler_geplant", "schueler_je_geraet_vorhanden", "schueler_je_geraet_geplant"] {
+            assert_eq!(k["geraete"][key]["text"], "nicht bekannt", "{name}: {key} with unknown pupils");
+        }
     }
 }
 
@@ -107,7 +122,16 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
 fn assert_formatting(name: &str, v: &Value) {
     match v {
         Value::Object(map) => {
-            if let (Some(Value::String(text)), true) = (map.get("text"), map.contains_key("cent") || map.contains_key("prozent")) {
+            let open = map.get("offen") == Some(&Value::Bool(true));
+            if let (Some(Value::String(text)), true) = (map.get("text"), open) {
+                // Never a false zero: an amount with open costs says so, as a whole or as a lower bound.
+                let partial = text.starts_with("mindestens ") && text.ends_with(", dazu Kosten noch offen");
+                let unknown = text == "Kosten noch offen" || text.starts_with("nicht bekannt");
+                assert!(partial || unknown, "{name}: open amount „{text}“ must say what is open");
+                if unknown && text == "Kosten noch offen" {
+                    assert!(map.get("cent").and_then(Value::as_i64) == Some(0), "{name}: „{text}“ without a known part");
+                }
+            } else if let (Some(Value::String(text)), true) = (map.get("text"), map.contains_key("cent") || map.contains_key("prozent")) {
                 let unit = if map.contains_key("cent") { "\u{a0}€" } else { "\u{a0}%" };
                 assert!(text.ends_with(unit), "{name}: „{text}“ needs a no-break space before the unit");
                 assert!(!text.contains('-'), "{name}: „{text}“ uses a hyphen as minus sign");
@@ -161,6 +185,9 @@ struct Item {
     category: usize,
     device: usize,
     count: u32,
+    /// 0: exact, 1: approximate (`ca. N`), 2: `unbekannt`.
+    count_kind: u8,
+    year_unknown: bool,
     price: Option<u32>,
     year: i32,
     laufend: bool,
@@ -176,6 +203,13 @@ struct Generated {
     consistent: bool,
     classrooms: Option<u32>,
     wlan_rooms: u32,
+    /// 0: exact, 1: approximate, 2: `unbekannt`.
+    pupils: u8,
+}
+
+/// 0 (exact) mostly, 1 (approximate) or 2 (`unbekannt`) now and then.
+fn kind() -> impl Strategy<Value = u8> {
+    prop::sample::select(vec![0u8, 0, 0, 0, 0, 0, 1, 2])
 }
 
 const CATEGORIES: [(&str, &[&str]); 6] = [
@@ -188,8 +222,23 @@ const CATEGORIES: [(&str, &[&str]); 6] = [
 ];
 
 fn item() -> impl Strategy<Value = Item> {
-    (0usize..6, 0usize..3, 1u32..40, prop::option::weighted(0.85, 0u32..500_000), 2026i32..2029, prop::bool::weighted(0.1))
-        .prop_map(|(category, device, count, price, year, laufend)| Item { category, device, count, price, year, laufend })
+    (
+        (0usize..6, 0usize..3, 1u32..40, kind()),
+        prop::option::weighted(0.85, 0u32..500_000),
+        2026i32..2029,
+        prop::bool::weighted(0.1),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|((category, device, count, count_kind), price, year, year_unknown, laufend)| Item {
+            category,
+            device,
+            count,
+            count_kind,
+            year_unknown,
+            price,
+            year,
+            laufend,
+        })
 }
 
 fn generated() -> impl Strategy<Value = Generated> {
@@ -201,8 +250,9 @@ fn generated() -> impl Strategy<Value = Generated> {
         any::<bool>(),
         prop::option::of(0u32..40),
         0u32..40,
+        kind(),
     )
-        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms)| Generated {
+        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils)| Generated {
             items,
             measures,
             budget,
@@ -210,6 +260,7 @@ fn generated() -> impl Strategy<Value = Generated> {
             consistent,
             classrooms,
             wlan_rooms,
+            pupils,
         })
 }
 
@@ -222,7 +273,11 @@ fn yaml(g: &Generated) -> String {
     let mut y = String::from(
         "format: 1\nprogramm: digitalpakt-2\nland: NI\nstand: 2026-10-01\nplanungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
     );
-    y.push_str("schule:\n  name: Testschule\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: 200\n  lehrkraefte: 15\n");
+    let pupils = ["200", "ca. 200", "unbekannt"][usize::from(g.pupils)];
+    let _ = write!(
+        y,
+        "schule:\n  name: Testschule\n  schulnummer: \"12345\"\n  schulform: grundschule\n  schueler: {pupils}\n  lehrkraefte: 15\n"
+    );
     if let Some(r) = g.classrooms {
         let _ = writeln!(y, "  unterrichtsraeume: {r}");
     }
@@ -242,11 +297,14 @@ fn yaml(g: &Generated) -> String {
         let _ = write!(
             y,
             "  - {{ id: B{i}, bezeichnung: Position {i}, kategorie: {cat}, geraetetyp: {device}, anzahl: {}, jahr: {}, szenarien: [S1], begruendung: Unterricht",
-            it.count, it.year
+            [it.count.to_string(), format!("ca. {}", it.count), "unbekannt".to_owned()][usize::from(it.count_kind)],
+            if it.year_unknown { "unbekannt".to_owned() } else { it.year.to_string() }
         );
         if let Some(p) = it.price {
             let _ = write!(y, ", einzelpreis_eur: {}", eur(u64::from(p)));
-            total += u64::from(p) * u64::from(it.count);
+            if it.count_kind != 2 {
+                total += u64::from(p) * u64::from(it.count);
+            }
         }
         if it.laufend {
             y.push_str(", kostenart: laufend");

@@ -371,7 +371,7 @@ fn pipeline(bytes: &[u8], extra: Extra) -> Result<(), String> {
     mep::render::json(&view).map_err(|e| format!("JSON: {e}"))?;
     // A valid plan must render; a draft too, when small enough to be quick.
     if extra.pdf && (!errors || extra.big_drafts || bytes.len() < 64 * 1024) {
-        let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+        let settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0));
         let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings);
         typst::comemo::evict(10);
         if let Err(diags) = out {

@@ -66,18 +66,28 @@ fn profile_parameter_table_is_current() {
 const START: &str = "<!-- regeln:start -->\n";
 const END: &str = "<!-- regeln:end -->";
 
-#[test]
-fn readme_rule_list_is_current() {
+/// Checks (or with `MEP_UPDATE` rewrites) the part of the README between `start` and `end`.
+fn readme_part_is_current(start: &str, end: &str, wanted: &str) {
     let path = root().join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) else { panic!("README lacks the rule list markers") };
-    let current = &readme[a + START.len()..b];
-    let wanted = format!("\n{}\n", catalog::markdown(None));
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else { panic!("README lacks the markers {start}") };
+    let current = &readme[a + start.len()..b];
     if current != wanted {
-        assert!(updating(), "README rule list is stale; {REFRESH}");
-        let updated = format!("{}{wanted}{}", &readme[..a + START.len()], &readme[b..]);
+        assert!(updating(), "README part {start} is stale; {REFRESH}");
+        let updated = format!("{}{wanted}{}", &readme[..a + start.len()], &readme[b..]);
         std::fs::write(&path, updated).unwrap();
     }
+}
+
+#[test]
+fn readme_rule_list_is_current() {
+    readme_part_is_current(START, END, &format!("\n{}\n", catalog::markdown(None)));
+}
+
+#[test]
+fn readme_table_of_names_is_current() {
+    let table = mep::cli::names::table_markdown(&mep::cli::command());
+    readme_part_is_current("<!-- namen:start -->\n", "<!-- namen:end -->", &format!("\n{table}\n"));
 }
 
 #[test]

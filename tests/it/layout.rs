@@ -134,15 +134,32 @@ fn the_cycle_finder_finds_cycles() {
     assert_eq!(find_cycle(&g), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
 }
 
-/// Files that hold more than one job stay short; the ones listed here are known to be longer.
-/// The list only shrinks: an entry that is no longer long fails the test too.
-const LONG: &[&str] = &["model/mod.rs", "view/kennzahlen.rs", "render/pdf/markdown.rs", "load/structure.rs", "rules/traeger.rs"];
+/// Files stay under this many lines unless they are listed in [`LONG`].
+const LIMIT: usize = 450;
 
-#[test]
-fn source_files_stay_under_about_400_lines() {
+/// Files known to be longer than [`LIMIT`], each with its ceiling: a listed file that grows past
+/// its ceiling fails, so growth is a decision (raise the ceiling in the same commit, or split the
+/// file). The list only shrinks: a file back under [`LIMIT`] must leave it, and a ceiling more than
+/// [`SLACK`] lines above the file must come down to it.
+const LONG: &[(&str, usize)] = &[
+    // Issue 22 added `finanzierung` and typed unknowns to the model, open sums and device counts to the
+    // figures' text, and month dates and approximate counts to the structure check; splitting these
+    // files (the device figures into their own view module) is the next step. Issue 24 added the
+    // schema annotations the form editor reads (`contentMediaType` for Markdown, `x-verweis` for ids).
+    ("model/mod.rs", 943),
+    ("view/kennzahlen.rs", 682),
+    ("render/pdf/markdown.rs", 602),
+    ("load/structure.rs", 586),
+    ("rules/traeger.rs", 459),
+];
+
+/// How far a ceiling may stay above its file before it has to come down.
+const SLACK: usize = 20;
+
+/// Every Rust file under `src/` with its line count, relative path with `/`.
+fn source_files() -> Vec<(String, usize)> {
     let src = root().join("src");
-    let mut long = Vec::new();
-    let mut short = Vec::new();
+    let mut files = Vec::new();
     let mut stack = vec![src.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
@@ -151,16 +168,52 @@ fn source_files_stay_under_about_400_lines() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
-                if lines > 450 && !LONG.contains(&rel.as_str()) {
-                    long.push(format!("{rel} ({lines} lines)"));
-                }
-                if lines <= 450 && LONG.contains(&rel.as_str()) {
-                    short.push(rel);
-                }
+                files.push((rel, std::fs::read_to_string(&path).unwrap().lines().count()));
             }
         }
     }
-    assert!(long.is_empty(), "split these files by job: {long:?}");
-    assert!(short.is_empty(), "remove from LONG, they are short now: {short:?}");
+    files.sort();
+    files
+}
+
+/// The problems of `files` against `LIMIT` and `long`, one sentence each.
+fn length_problems(files: &[(String, usize)], long: &[(&str, usize)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (rel, lines) in files {
+        match long.iter().find(|(name, _)| name == rel) {
+            None if *lines > LIMIT => problems.push(format!("{rel} has {lines} lines (limit {LIMIT}): split it by job")),
+            Some((_, ceiling)) if lines > ceiling => {
+                problems.push(format!("{rel} has {lines} lines, its ceiling is {ceiling}: split it, or raise the ceiling in LONG"));
+            }
+            Some(_) if *lines <= LIMIT => problems.push(format!("{rel} has {lines} lines, under {LIMIT}: remove it from LONG")),
+            Some((_, ceiling)) if ceiling - lines > SLACK => {
+                problems.push(format!("{rel} has {lines} lines: lower its ceiling in LONG from {ceiling} to {lines}"));
+            }
+            _ => {}
+        }
+    }
+    for (name, _) in long {
+        if !files.iter().any(|(rel, _)| rel == name) {
+            problems.push(format!("{name} is listed in LONG but does not exist: remove it"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn source_files_stay_under_their_line_limits() {
+    let problems = length_problems(&source_files(), LONG);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_line_limits_catch_growth() {
+    let long = [("big.rs", 600)];
+    let files = |big: usize, other: usize| vec![("big.rs".to_owned(), big), ("other.rs".to_owned(), other)];
+    assert!(length_problems(&files(600, LIMIT), &long).is_empty());
+    assert_eq!(length_problems(&files(601, 10), &long).len(), 1, "a listed file past its ceiling");
+    assert_eq!(length_problems(&files(600, LIMIT + 1), &long).len(), 1, "an unlisted file past the limit");
+    assert_eq!(length_problems(&files(LIMIT, 10), &long).len(), 1, "a listed file back under the limit");
+    assert_eq!(length_problems(&files(600 - SLACK - 1, 10), &long).len(), 1, "a ceiling far above its file");
+    assert_eq!(length_problems(&[], &long).len(), 1, "a listed file that is gone");
 }

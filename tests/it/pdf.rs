@@ -25,7 +25,7 @@ fn build(plan: &Plan) -> data::PdfData {
 }
 
 fn settings(plan: &Plan) -> Settings {
-    Settings::for_stand(plan.as_of, data::ident(&view(plan)), None)
+    Settings::for_stand(plan.dokumentdatum(), data::ident(&view(plan)), None)
 }
 
 fn render(plan: &Plan, templates: &Templates) -> Result<pdf::Rendered, Vec<mep::diag::Diagnostic>> {

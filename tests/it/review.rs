@@ -138,7 +138,7 @@ fn csv_columns_are_documented_in_the_readme() {
 fn json_rollup_is_one_document() {
     let review = traeger_review();
     let value: serde_json::Value = serde_json::from_str(&render::json(&review).unwrap()).unwrap();
-    assert_eq!(value["version"], 2);
+    assert_eq!(value["version"], 3);
     assert_eq!(value["rows"].as_array().unwrap().len(), 8);
     assert_eq!(value["traeger"]["name"], "Stadt Lindenau");
     assert_eq!(value["totals"]["budget"], 400_000);

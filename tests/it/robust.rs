@@ -30,7 +30,11 @@ fn view_of(checked: &mep::Checked) -> PlanView {
 fn pdf_of(checked: &mep::Checked) -> Result<pdf::Rendered, Vec<mep::diag::Diagnostic>> {
     let view = view_of(checked);
     let plan = checked.value.as_ref().expect("plan loads");
-    pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &Settings::for_stand(plan.as_of, data::ident(&view), Some(0)))
+    pdf::render(
+        &Templates::embedded(),
+        data::to_json(&data::build(&view)),
+        &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)),
+    )
 }
 
 fn codes(checked: &mep::Checked) -> Vec<&str> {
@@ -197,7 +201,7 @@ fn batches_hand_over_each_document_in_order_and_can_stop() {
     let plan = checked.value.as_ref().unwrap();
     let job = || pdf::Job {
         data_json: data::to_json(&data::build(&view)),
-        settings: Settings::for_stand(plan.as_of, data::ident(&view), Some(0)),
+        settings: Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)),
     };
     let mut seen = Vec::new();
     pdf::render_each(&Templates::embedded(), (0..5).map(|i| (i, job())), |i, r| {
@@ -285,8 +289,12 @@ fn template_errors_are_german_with_typst_text_as_detail() {
     let checked = check_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     let view = view_of(&checked);
     let plan = checked.value.as_ref().unwrap();
-    let err = pdf::render(&templates, data::to_json(&data::build(&view)), &Settings::for_stand(plan.as_of, data::ident(&view), Some(0)))
-        .expect_err("broken template");
+    let err = pdf::render(
+        &templates,
+        data::to_json(&data::build(&view)),
+        &Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0)),
+    )
+    .expect_err("broken template");
     let d = &err[0];
     assert!(d.message.starts_with("Fehler in der PDF-Vorlage: "), "{}", d.message);
     assert!(d.help.as_deref().unwrap_or("").starts_with("Meldung von typst: "), "{:?}", d.help);
@@ -326,7 +334,7 @@ fn a_typst_template_cannot_produce_pages_without_end() {
     let checked = check_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     let view = view_of(&checked);
     let plan = checked.value.as_ref().unwrap();
-    let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+    let settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0));
     let budget = pdf::Budget { max_pages: 100, ..pdf::Budget::default() };
     let err = pdf::render_budgeted(&templates, pdf::templates::MAIN, data::to_json(&data::build(&view)), &settings, budget).unwrap_err();
     assert_eq!(err[0].code, pdf::CODE_BUDGET);
@@ -353,7 +361,7 @@ fn a_typst_template_cannot_take_memory_without_end() {
     let checked = check_file(&root().join("tests/fixtures/valid/minimal.yaml"));
     let view = view_of(&checked);
     let plan = checked.value.as_ref().unwrap();
-    let settings = Settings::for_stand(plan.as_of, data::ident(&view), Some(0));
+    let settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), Some(0));
     // Below what the process holds already, so the first look ends it.
     let budget = pdf::Budget { time: Duration::from_mins(10), max_memory: 1 << 20, ..pdf::Budget::default() };
     let err = pdf::render_budgeted(&templates, pdf::templates::MAIN, data::to_json(&data::build(&view)), &settings, budget).unwrap_err();

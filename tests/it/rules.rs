@@ -217,7 +217,7 @@ fn the_land_mode_decides_the_mobile_cap() {
     let found = findings_of("DP-MOBIL-OBERGRENZE", &text).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warnung);
-    assert!(found[0].message.contains("mep review"), "{}", found[0].message);
+    assert!(found[0].message.contains("mep uebersicht"), "{}", found[0].message);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! hands parts of its layout to rayon's pool, so a pool thread blocked on a
 //! document would starve the very work it waits for.
 //!
-//! Templates of the user's (`--templates`) are set one document at a time, and
+//! Templates of the user's (`--vorlagen`) are set one document at a time, and
 //! while one is set the process's memory is watched (on Linux, from
 //! `/proc/self/status`): typst's layout cannot be bounded from outside, so a
 //! template that makes pages without end is stopped at [`Budget::max_memory`]
@@ -55,7 +55,8 @@ impl Job {
     /// with a stable identifier. `mep render --format pdf` and the editor's export both start here.
     #[must_use]
     pub fn for_view(view: &crate::view::PlanView, standard: super::Standard, source_date_epoch: Option<i64>) -> Self {
-        let stand = crate::model::Datum::parse(&view.dokument.stand.iso).unwrap_or(crate::model::Datum { jahr: 2000, monat: 1, tag: 1 });
+        // `datum` follows the one rule of `Plan::dokumentdatum`; the view always holds a valid day there.
+        let stand = crate::model::Datum::parse(&view.dokument.datum.iso).unwrap_or(crate::model::OHNE_DATUM);
         let mut settings = Settings::for_stand(stand, super::data::ident(view), source_date_epoch);
         settings.standard = standard;
         Self { data_json: super::data::to_json(&super::data::build(view)), settings }
@@ -111,7 +112,7 @@ impl Pending {
                     if let Some(used) = resident_bytes().filter(|used| *used > self.budget.max_memory) {
                         return Err(vec![budget_error(format!(
                             "Das PDF braucht mehr als {} MiB Arbeitsspeicher ({} MiB belegt); der Vorgang wurde abgebrochen. \
-                             Die eigene Vorlage (`--templates`) erzeugt vermutlich Seiten oder Inhalte in einer Schleife.",
+                             Die eigene Vorlage (`--vorlagen`) erzeugt vermutlich Seiten oder Inhalte in einer Schleife.",
                             self.budget.max_memory >> 20,
                             used >> 20
                         ))]);
@@ -128,7 +129,7 @@ impl Pending {
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let secs = self.budget.time.as_secs();
                 let why = if self.own_templates {
-                    "Die eigene Vorlage (`--templates`) enthält vermutlich eine sehr lange oder endlose Schleife."
+                    "Die eigene Vorlage (`--vorlagen`) enthält vermutlich eine sehr lange oder endlose Schleife."
                 } else {
                     "Die eingebauten Vorlagen brauchen für jeden gültigen Plan etwa eine Sekunde; der Plan enthält vermutlich \
                      sehr viel Text (siehe die Befunde zu TEXT-LAENGE)."

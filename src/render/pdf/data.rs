@@ -267,10 +267,10 @@ fn devices(view: &PlanView) -> Vec<DeviceMix> {
         .map(|g| DeviceMix {
             key: g.typ.key,
             label: g.typ.text,
-            vorher: g.vorher,
-            nachher: g.nachher,
-            vorher_text: count(g.vorher),
-            nachher_text: count(g.nachher),
+            vorher: g.vorher.wert,
+            nachher: g.nachher.wert,
+            vorher_text: g.vorher.text.clone(),
+            nachher_text: g.nachher.text.clone(),
         })
         .collect()
 }

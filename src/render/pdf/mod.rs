@@ -66,7 +66,7 @@ impl Attachment {
         Self {
             name: ATTACHMENT_PLAN,
             mime: "application/yaml",
-            description: "Medienentwicklungsplan als YAML (Quelle dieses Dokuments; prüfbar mit mep validate)",
+            description: "Medienentwicklungsplan als YAML (Quelle dieses Dokuments; prüfbar mit mep pruefen)",
             relationship: "source",
             data,
         }
@@ -247,7 +247,7 @@ fn compile(
         let count = |n: usize| crate::view::values::de_int(i64::try_from(n).unwrap_or(i64::MAX));
         return Err(vec![budget_error(format!(
             "Das Dokument hätte {} Seiten, erlaubt sind höchstens {}. \
-             Eine eigene Vorlage (`--templates`) erzeugt vermutlich Seitenumbrüche in einer Schleife.",
+             Eine eigene Vorlage (`--vorlagen`) erzeugt vermutlich Seitenumbrüche in einer Schleife.",
             count(pages),
             count(max_pages)
         ))]);

@@ -60,7 +60,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_text(s.land.label()),
                 csv_text(s.programme.label()),
                 csv_text(s.provider.as_deref().unwrap_or("")),
-                s.as_of.de(),
+                values::zeitpunkt_text(s.as_of),
             ]),
             None => cells.extend(std::iter::repeat_n(String::new(), 7)),
         }
@@ -123,10 +123,10 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
                 csv_text(&p.id),
                 csv_text(p.category.label()),
                 csv_text(&p.name),
-                p.count.to_string(),
-                p.unit_price.map(csv_eur).unwrap_or_default(),
-                p.total.map(csv_eur).unwrap_or_default(),
-                p.year.to_string(),
+                values::angabe_text(p.count),
+                p.unit_price.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
+                p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
+                values::jahr_text(p.year),
                 csv_text(&p.measures),
             ];
             out.push_str(&cells.join(";"));

@@ -6,11 +6,11 @@ use serde::Serialize;
 use crate::review::Review;
 
 /// Version of the JSON document of `mep review --format json`; see `docs/output.md` for when it changes.
-pub const JSON_VERSION: u32 = 2;
+pub const JSON_VERSION: u32 = 3;
 
 /// The JSON document of one `mep review` run.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "mep review --format json")]
+#[schemars(title = "mep uebersicht --format json")]
 pub struct JsonDoc<'a> {
     /// Version of this document's shape.
     pub version: u32,

@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
-use crate::model::Datum;
 use crate::render::pdf;
 use crate::review::Review;
 use crate::view::overview::{Overview, overview};
@@ -34,13 +33,12 @@ pub fn pdf(
     source_date_epoch: Option<i64>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = overview(review);
-    let stand =
-        review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.as_of)).max().unwrap_or(Datum { jahr: 2000, monat: 1, tag: 1 });
+    let stand = review.dokumentdatum();
     let author = review.traeger_name().map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
     let data = PdfDoc {
         meta: PdfMeta {
             title: doc.titel.clone(),
-            subject: "Übersicht der Medienentwicklungspläne der Schulen (mep review)".to_owned(),
+            subject: "Übersicht der Medienentwicklungspläne der Schulen (mep uebersicht)".to_owned(),
             keywords: vec!["Medienentwicklungsplan".to_owned(), "DigitalPakt Schule".to_owned(), "Schulträger".to_owned()],
             stand: stand.de(),
             author,

@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::Euro;
 use crate::render::diag::sanitize;
 use crate::review::{Review, Row, finding_counts, is_notable};
-use crate::view::overview::{eur, figure_cells, opt, pct1, plural, share, years};
+use crate::view::overview::{eur, figure_cells, investition, opt, pct1, plural, share, years};
 
 /// The terminal report: one line per school, totals, then every error and warning.
 #[must_use]
@@ -30,7 +30,7 @@ pub fn text(review: &Review) -> String {
             None => clip_left(&sanitize(&row.file), 34),
         };
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
-        let as_of = row.school.as_ref().map_or(String::new(), |s| s.as_of.de());
+        let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
         let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
         let line = format!(
             "{name:<34} {number:<10} {:<12} {:>3} {:>3} {req:>15} {own:>14} {other:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
@@ -51,13 +51,17 @@ pub fn text(review: &Review) -> String {
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
     let _ = writeln!(out, "  Sonstige Mittel:   {:>15}", eur(t.other));
     let _ = writeln!(out, "  Finanzierung:      {:>15}", eur(t.financing()));
-    let _ = writeln!(out, "  Investitionen:     {:>15}", eur(t.investment));
+    let _ = writeln!(out, "  Investitionen:     {:>15}", investition(t.investment, t.priced_items, t.open_items));
     let gap = t.financing_gap();
-    if gap.cents() != 0 {
+    if t.open_items > 0 {
+        let _ = writeln!(out, "  Deckung:           {:>15}", crate::view::values::NICHT_BEKANNT);
+        let _ = writeln!(out, "  Positionen ohne Preis: {}", t.open_items);
+    } else if gap.cents() != 0 {
         let label = if gap.cents() > 0 { "Überdeckung:" } else { "Unterdeckung:" };
         let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(gap.cents().abs())));
     }
-    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(share(t.mobile, t.investment), pct1));
+    let mobile_share = if t.open_items > 0 { None } else { share(t.mobile, t.investment) };
+    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(mobile_share, pct1));
     let years = years(review);
     if !years.is_empty() {
         let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
