@@ -12,6 +12,11 @@ use crate::edit::html::{esc, message};
 use crate::edit::path::field_id;
 use crate::source::join_key;
 
+mod alternatives;
+
+use alternatives::alternatives;
+pub use alternatives::{active_alternative, alternative_label};
+
 /// What the widgets need besides the value.
 pub struct Ctx<'a> {
     /// Findings by the path of the field they are shown at.
@@ -169,11 +174,16 @@ fn label_html(f: &Field) -> String {
 }
 
 fn help_html(f: &Field, fid: &str) -> String {
+    help_with_id(f, &format!("h-{fid}"))
+}
+
+/// The help paragraph of a field under the given element id.
+fn help_with_id(f: &Field, id: &str) -> String {
     let mut help = message(&f.help);
     if !f.examples.is_empty() && !f.help.contains("z. B.") {
         let _ = write!(help, " Beispiel: {}", esc(&f.examples.join(", ")));
     }
-    format!(r#"<p class="hilfe" id="h-{fid}">{help}</p>"#)
+    format!(r#"<p class="hilfe" id="{id}">{help}</p>"#)
 }
 
 fn close_field(out: &mut String, ctx: &Ctx<'_>, f: &Field, fid: &str, path: &str) {
@@ -384,71 +394,5 @@ pub fn item_title(v: &Value) -> String {
         (false, false) => format!("{id} – {text}"),
         (false, true) => id.to_owned(),
         _ => text,
-    }
-}
-
-fn alternatives(out: &mut String, ctx: &Ctx<'_>, f: &Field, alts: &[Field], path: &str, value: Option<&Value>, level: u8) {
-    let fid = field_id(path);
-    let active = active_alternative(alts, value);
-    let _ = write!(out, r#"<fieldset class="feld varianten" id="w-{fid}" aria-describedby="h-{fid}"><legend>{}</legend>"#, label_html(f));
-    out.push_str(&help_html(f, &fid));
-    out.push_str(r#"<div class="varianten-knoepfe">"#);
-    for (i, alt) in alts.iter().enumerate() {
-        let pressed = if i == active { "true" } else { "false" };
-        let _ = write!(
-            out,
-            r#"<button type="submit" class="klein" formaction="/aktion" name="aktion" value="variante:{}:{i}" aria-pressed="{pressed}">{}</button>"#,
-            esc(path),
-            esc(&alternative_label(alt))
-        );
-    }
-    out.push_str("</div>");
-    let alt = &alts[active];
-    match &alt.widget {
-        Widget::Group(fields) => {
-            findings(out, ctx, &fid, path);
-            for child in fields {
-                let child_path = join_key(path, &child.key);
-                field(out, ctx, child, &child_path, value.and_then(|v| v.get(&child.key)), level + 1);
-            }
-        }
-        _ => {
-            let inner = Field {
-                key: String::new(),
-                label: alternative_label(alt),
-                help: f.help.clone(),
-                examples: alt.examples.clone(),
-                required: f.required,
-                widget: alt.widget.clone(),
-            };
-            field(out, ctx, &inner, path, value, level + 1);
-        }
-    }
-    out.push_str("</fieldset>");
-}
-
-/// The alternative the value has (the first when it fits none, e.g. when absent).
-#[must_use]
-pub fn active_alternative(alts: &[Field], value: Option<&Value>) -> usize {
-    let Some(v) = value else { return 0 };
-    alts.iter()
-        .position(|a| match &a.widget {
-            Widget::Group(_) => v.is_object(),
-            Widget::List(_) | Widget::Tags(_) | Widget::Multi(_) | Widget::RefList(_) => v.is_array(),
-            _ => !v.is_object() && !v.is_array(),
-        })
-        .unwrap_or(0)
-}
-
-/// A German name for an alternative: its own label, or its shape.
-#[must_use]
-pub fn alternative_label(alt: &Field) -> String {
-    if !alt.label.is_empty() && !alt.help.is_empty() {
-        return alt.label.clone();
-    }
-    match &alt.widget {
-        Widget::Group(fields) => format!("Angaben {}", fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>().join(", ")),
-        _ if !alt.examples.is_empty() => format!("Kurzform, z. B. {}", alt.examples.join(", ")),
-        _ => "Kurzform".to_owned(),
     }
 }
