@@ -10,6 +10,7 @@
 //! - every answer carries a Content-Security-Policy without inline script and with
 //!   `frame-ancestors 'none'`, `Referrer-Policy: same-origin` and no CORS header.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
@@ -90,7 +91,10 @@ impl Guard {
 fn random_hex() -> std::io::Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(bytes.iter().fold(String::with_capacity(64), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    }))
 }
 
 /// The checks of every request (see the module documentation), then the security headers.

@@ -173,7 +173,7 @@ pub fn insert_ordered(map: &mut Map<String, Value>, key: &str, value: Value, ord
             .enumerate()
             .filter(|(_, k)| rank(k).is_some_and(|r| r < mine))
             .map(|(i, _)| i + 1)
-            .last()
+            .next_back()
             .or_else(|| map.keys().position(|k| rank(k).is_some_and(|r| r > mine)))
     });
     match position {

@@ -26,7 +26,7 @@ pub fn apply(text: &str, old: &Value, op: &Op, order: Order<'_>, limits: &Limits
         let new_text = write::apply(text, op, order, quote_all)?;
         match crate::load::yaml_value(&new_text, limits) {
             Ok(v) if v == intended => return Ok((new_text, v)),
-            Ok(_) => last_problem = "Die Datei würde danach einen anderen Wert enthalten als eingegeben.".to_owned(),
+            Ok(_) => "Die Datei würde danach einen anderen Wert enthalten als eingegeben.".clone_into(&mut last_problem),
             Err(e) => last_problem = format!("Die Datei wäre danach kein gültiges YAML ({e})."),
         }
     }

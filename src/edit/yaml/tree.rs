@@ -99,8 +99,7 @@ impl Node {
 /// Parses a text into its tree; `Err` when the text is no single YAML document the editor can place.
 pub fn parse(text: &str) -> Result<Node, String> {
     let mut events = Vec::new();
-    let mut parser = Parser::new_from_str(text);
-    while let Some(next) = parser.next() {
+    for next in Parser::new_from_str(text) {
         let (event, span) = next.map_err(|e| e.to_string())?;
         let start = span.start.byte_offset().unwrap_or(span.start.index());
         let end = span.end.byte_offset().unwrap_or(span.end.index()).max(start);
@@ -208,7 +207,7 @@ impl Reader<'_> {
             ScalarStyle::DoubleQuoted => Style::Double,
             ScalarStyle::Literal => Style::Literal,
             ScalarStyle::Folded => Style::Folded,
-            _ => Style::Plain,
+            ScalarStyle::Plain => Style::Plain,
         };
         if !matches!(style, Style::Literal | Style::Folded) {
             return Node { start, end, kind: Kind::Scalar { style } };
