@@ -126,7 +126,7 @@ pub fn status(s: &Session) -> String {
     } else if s.value().is_none() {
         "Die Datei ist kein lesbares YAML; bitte in der Textansicht korrigieren."
     } else if c.errors == 0 {
-        "Bereit: <code>mep render</code> erstellt den Plan ohne <code>--entwurf</code>."
+        "Bereit: <code>mep erstellen</code> erstellt den Plan ohne <code>--entwurf</code>."
     } else {
         "Noch nicht bereit: Mit Fehlern entsteht nur ein Entwurf."
     };

@@ -14,7 +14,7 @@ use crate::model::{Land, Programm, Schulform};
 pub fn summary(s: &Session) -> String {
     let mut main = String::from("<h1>Alle Befunde</h1>");
     let c = s.counts();
-    let _ = write!(main, "<p>{}. Dieselben Meldungen wie bei <code>mep validate</code>.</p>", esc(&c.summary_de()));
+    let _ = write!(main, "<p>{}. Dieselben Meldungen wie bei <code>mep pruefen</code>.</p>", esc(&c.summary_de()));
     if s.diagnostics().is_empty() {
         main.push_str("<p>Keine Befunde.</p>");
     }
@@ -59,7 +59,7 @@ pub fn preview(s: &Session, chapter: usize) -> String {
         }
         Ok(md) => {
             let chapters = super::mdhtml::chapters(&md);
-            main.push_str("<p>So erscheint der Plan als Markdown (<code>mep render</code>); ein Plan mit Fehlern als Entwurf.</p><nav aria-label=\"Kapitel\"><ol class=\"kapitel\">");
+            main.push_str("<p>So erscheint der Plan als Markdown (<code>mep erstellen</code>); ein Plan mit Fehlern als Entwurf.</p><nav aria-label=\"Kapitel\"><ol class=\"kapitel\">");
             for (i, (title, _)) in chapters.iter().enumerate() {
                 let here = if i == chapter { r#" aria-current="page""# } else { "" };
                 let _ = write!(main, r#"<li><a href="/vorschau?kapitel={i}"{here}>{}</a></li>"#, esc(title));
@@ -151,7 +151,7 @@ pub fn rule(s: &Session, code: &str) -> String {
 #[must_use]
 pub fn new_plan(s: &Session) -> String {
     let mut main = format!(
-        r#"<h1>Neuer Plan</h1><p>Die Datei <code>{}</code> gibt es noch nicht. Wählen Sie Land und Schulform; der Editor beginnt mit der Vorlage von <code>mep init</code>. Geschrieben wird erst beim Speichern.</p><form method="post" action="/neu">"#,
+        r#"<h1>Neuer Plan</h1><p>Die Datei <code>{}</code> gibt es noch nicht. Wählen Sie Land und Schulform; der Editor beginnt mit der Vorlage von <code>mep anlegen</code>. Geschrieben wird erst beim Speichern.</p><form method="post" action="/neu">"#,
         esc(&s.name())
     );
     let select = |id: &str, label: &str, options: Vec<(&str, &str)>, chosen: &str| {
