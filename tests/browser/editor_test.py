@@ -2,8 +2,8 @@
 """`mep bearbeiten` in a real browser, as a school administrator would use it.
 
 Starts the editor on a plan file that does not exist yet, picks Land and Schulform on the first
-page, and fills in the school data, two goals, three needs (one without a price), an unknown
-number of classes (`unbekannt`), two measures and a training plan, by keyboard (typing, Tab, Enter, Ctrl+S) and
+page, and fills in the school data, two goals, three needs (one without a price, one with an
+unknown count), an unknown number of classes (`unbekannt`), the financing, two measures and a training plan, by keyboard (typing, Tab, Enter, Ctrl+S) and
 by mouse (buttons, selects, checkboxes), until the plan has no error and only the warnings
 expected below. Then it saves with Ctrl+S, compares the YAML with tests/browser/expected.yaml
 (the skeleton's comments must still be there), exports the PDF and checks it.
@@ -219,7 +219,7 @@ def fill_plan(e):
     # Keyboard only: Tab from one field to the next.
     e.el("f-schule-lehrkraefte").send_keys(Keys.TAB)
     e.type("f-schule-unterrichtsraeume", "10")
-    # The number of classes is not known yet: `unbekannt` (a need's count has no such form in format 1).
+    # The number of classes is not known yet: `unbekannt`.
     e.tick_value("schule.klassen", "unbekannt")
     e.audit("/seite/schule")
 
@@ -245,7 +245,7 @@ def fill_plan(e):
     e.type("f-ziele-1-termin", "2027-07-31")
     e.audit("/seite/ziele")
 
-    # Three needs: two priced, one without a price.
+    # Three needs: one priced, one without a price, one whose count is not known yet.
     e.go("bedarf")
     e.add("f-bedarf")
     e.type("f-bedarf-0-bezeichnung", "WLAN-Access-Points")
@@ -264,10 +264,17 @@ def fill_plan(e):
     e.type("f-bedarf-2-bezeichnung", "Tablets für die Klassen 3 und 4")
     e.choose("f-bedarf-2-kategorie", "mobile_endgeraete")
     e.choose("f-bedarf-2-geraetetyp", "tablet")
-    e.type("f-bedarf-2-anzahl", "24")
+    e.tick_value("bedarf[2].anzahl", "unbekannt")
     e.type("f-bedarf-2-einzelpreis_eur", "400")
     e.type("f-bedarf-2-jahr", "2028")
     e.audit("/seite/bedarf")
+
+    # Financing of the DigitalPakt items with a known cost (B1: 4.805 €): the sum must match them.
+    e.go("allgemein")
+    e.type("f-finanzierung-beantragt_eur", "3363,50")
+    e.type("f-finanzierung-eigenanteil_eur", "1441,50")
+    e.type("f-finanzierung-sonstige_mittel_eur", "0")
+    e.audit("/seite/allgemein")
 
     # Two measures, with goals and needs picked from the existing ids.
     e.go("massnahmen")
@@ -331,7 +338,7 @@ def finish(e):
     d.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, "s")
     e.wait(lambda: "Alle Änderungen gespeichert" in e.status(), "the save")
     saved = e.plan.read_text(encoding="utf-8")
-    for comment in ["# Medienentwicklungsplan – Vorlage von `mep init`", "# Stammdaten der Schule", "# Version des Eingabeformats. Immer 1."]:
+    for comment in ["# Medienentwicklungsplan – Vorlage von `mep anlegen`", "# Stammdaten der Schule", "# Version des Eingabeformats. Immer 1."]:
         check(comment in saved, f"the skeleton's comment {comment!r} survived")
     if os.environ.get("MEP_UPDATE"):
         EXPECTED.write_text(saved, encoding="utf-8")
