@@ -35,10 +35,29 @@ def main():
         if not ok:
             failures.append(what)
 
-    check(book.sheetnames == ["Schulen", "Positionen", "Summen"], f"sheets are {book.sheetnames}")
+    expected = ["Schulen", "Positionen", "Summen"] + (["Änderungen"] if report.get("previous") else [])
+    check(book.sheetnames == expected, f"sheets are {book.sheetnames}, expected {expected}")
     for sheet in book.worksheets:
         check(sheet.freeze_panes == "A2", f"{sheet.title}: header row not frozen ({sheet.freeze_panes})")
         check(bool(sheet.auto_filter.ref), f"{sheet.title}: no autofilter")
+        # Printed A4 landscape, one page wide, the header row on every page.
+        setup = sheet.page_setup
+        check(setup.orientation == "landscape" and str(setup.paperSize) == "9", f"{sheet.title}: not A4 landscape")
+        check(sheet.sheet_properties.pageSetUpPr.fitToPage and str(setup.fitToWidth) == "1" and str(setup.fitToHeight) == "0",
+              f"{sheet.title}: not fitted to one page wide")
+        check(sheet.print_title_rows == "1:1", f"{sheet.title}: header row not repeated ({sheet.print_title_rows})")
+
+    if report.get("previous"):
+        changes = book["Änderungen"]
+        head = [c.value for c in changes[1]]
+        lines = list(changes.iter_rows(min_row=2, values_only=True))
+        schools_ = report["previous"]["schools"]
+        check(len(lines) == len(schools_), f"Änderungen: {len(lines)} rows, report has {len(schools_)}")
+        for line, school in zip(lines, schools_):
+            after = line[head.index("Beantragt (EUR)")]
+            want = school["requested"]["after"]
+            check((after is None and want is None) or (after is not None and want is not None and cents(after) == cents(want)),
+                  f"Änderungen: beantragt {after} != {want}")
 
     schools = book["Schulen"]
     header = [c.value for c in schools[1]]

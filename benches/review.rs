@@ -1,11 +1,19 @@
-//! Review throughput: `mep review` (release binary) on N synthetic school plans.
+//! Review throughput: `mep review --format csv` (release binary) on N synthetic school plans,
+//! side by side with Python's libyaml loader (`yaml.CSafeLoader`) only loading the same files.
 //!
 //! A generator writes N valid plans of realistic size to a temporary directory,
-//! varying the three examples (school name, Schulnummer, pupils, teachers, Schulträger), then
-//! runs the binary under `/usr/bin/time -v` and reports wall time and peak memory.
+//! varying the three examples (school name, Schulnummer, pupils, teachers, Schulträger). Both
+//! programs then run under `/usr/bin/time -v` on the same folder, which reports CPU time
+//! (user + system), wall time and peak memory; the benchmark prints both sides and the ratio
+//! of their CPU times.
+//!
+//! PyYAML with its libyaml binding is installed once with pip into a virtual environment
+//! beside the build (`$CARGO_TARGET_DIR/bench-venv`, or `MEP_BENCH_VENV`); the benchmark checks
+//! `yaml.__with_libyaml__` and leaves the comparison out when the binding is missing.
 //!
 //! Run with `cargo build --release && cargo bench --bench review`.
 //! Sizes: `MEP_BENCH_SIZES=1000,10000` (default). Binary: `MEP_BIN` or `target/release/mep`.
+//! `MEP_BENCH_DIR=folder` writes the generated plans there (`folder/N/`, overwriting) and keeps them for profiling.
 #![allow(clippy::disallowed_macros)] // a benchmark reports on stdout
 
 use std::fmt::Write as _;
@@ -95,25 +103,74 @@ fn generate(dir: &Path, n: usize) -> u64 {
     bytes
 }
 
-/// Wall time in seconds and peak RSS in MB of one run, from `/usr/bin/time -v`.
-fn measure(exe: &Path, dir: &Path, out: &Path) -> (f64, f64, i32) {
+/// What `/usr/bin/time -v` reports about one run.
+struct Run {
+    /// Wall-clock seconds.
+    wall: f64,
+    /// CPU seconds, user + system, over all threads.
+    cpu: f64,
+    /// Peak resident set size in MB.
+    rss: f64,
+    /// Exit code of the measured program.
+    code: i32,
+}
+
+/// Runs `program` under `/usr/bin/time -v` and reads its report.
+fn measure(program: &Path, args: &[&std::ffi::OsStr]) -> Run {
     let t = Instant::now();
-    let output = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(exe)
-        .args(["review", "--format", "csv", "-o"])
-        .arg(out)
-        .arg(dir)
-        .output()
-        .expect("/usr/bin/time runs");
+    let output = Command::new("/usr/bin/time").arg("-v").arg(program).args(args).output().expect("/usr/bin/time runs");
     let wall = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let rss_kb: f64 = stderr
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(f64::NAN);
-    (wall, rss_kb / 1024.0, output.status.code().unwrap_or(-1))
+    let field = |name: &str| -> f64 {
+        stderr.lines().find_map(|l| l.trim().strip_prefix(name)).and_then(|v| v.trim().parse().ok()).unwrap_or(f64::NAN)
+    };
+    let cpu = field("User time (seconds): ") + field("System time (seconds): ");
+    let rss = field("Maximum resident set size (kbytes): ") / 1024.0;
+    let code = output.status.code().unwrap_or(-1);
+    if code != 0 && code != 1 {
+        println!("{} exited with {code}: {}", program.display(), stderr.lines().take(5).collect::<Vec<_>>().join(" | "));
+    }
+    Run { wall, cpu, rss, code }
+}
+
+/// Loads every `*.yaml` below a folder with libyaml through PyYAML, in sorted order, and keeps nothing.
+const PYTHON_LOAD: &str = r#"
+import os, sys, yaml
+assert yaml.__with_libyaml__, "PyYAML has no libyaml binding"
+paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs if f.endswith(".yaml"))
+for p in paths:
+    with open(p, "rb") as f:
+        yaml.load(f.read(), Loader=yaml.CSafeLoader)
+print(len(paths))
+"#;
+
+/// The PyYAML version installed for the comparison (its wheels carry libyaml).
+const PYYAML: &str = "pyyaml==6.0.3";
+
+/// A Python with PyYAML and its libyaml binding, set up once in a virtual environment; `None` (with the reason printed) when that fails.
+fn python_with_libyaml(target: &Path) -> Option<PathBuf> {
+    let venv = std::env::var_os("MEP_BENCH_VENV").map_or_else(|| target.join("bench-venv"), PathBuf::from);
+    let python = venv.join("bin/python");
+    let has_libyaml = |python: &Path| {
+        Command::new(python)
+            .args(["-c", "import yaml, sys; sys.exit(0 if yaml.__with_libyaml__ else 3)"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !has_libyaml(&python) {
+        println!("setting up {PYYAML} in {}", venv.display());
+        let created = Command::new("python3").arg("-m").arg("venv").arg(&venv).status().is_ok_and(|s| s.success());
+        let installed = created
+            && Command::new(&python)
+                .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", PYYAML])
+                .status()
+                .is_ok_and(|s| s.success());
+        if !installed || !has_libyaml(&python) {
+            println!("comparison skipped: PyYAML with libyaml (yaml.__with_libyaml__) could not be set up in {}", venv.display());
+            return None;
+        }
+    }
+    Some(python)
 }
 
 fn main() {
@@ -127,7 +184,8 @@ fn main() {
         .ok()
         .map_or_else(|| vec![1_000, 10_000], |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect());
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    println!("mep review, release binary {}, {cores} cores (shared machine: figures vary with other load)", exe.display());
+    println!("mep review --format csv, release binary {}, {cores} cores (shared machine: figures vary with other load)", exe.display());
+    let python = python_with_libyaml(&target);
 
     // The generated plans must be valid, or the benchmark measures error reporting.
     let probe = tempfile::tempdir().expect("temp dir");
@@ -137,29 +195,37 @@ fn main() {
         assert!(!mep::has_errors(&checked.diagnostics), "generated plan {} is invalid: {:?}", entry.display(), checked.diagnostics);
     }
 
-    let mut first: Option<(usize, f64)> = None;
     for n in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
-        let plans = dir.path().join("plaene");
+        let plans = std::env::var_os("MEP_BENCH_DIR").map_or_else(|| dir.path().join("plaene"), |d| Path::new(&d).join(n.to_string()));
         let t = Instant::now();
         let bytes = generate(&plans, n);
         let generated = t.elapsed().as_secs_f64();
         let out = dir.path().join("uebersicht.csv");
-        let (wall, rss, code) = measure(&exe, &plans, &out);
+        let mep =
+            measure(&exe, &["review".as_ref(), "--format".as_ref(), "csv".as_ref(), "-o".as_ref(), out.as_os_str(), plans.as_os_str()]);
         let rows = std::fs::read_to_string(&out).map_or(0, |s| s.lines().count().saturating_sub(1));
-        assert_eq!(rows, n, "every plan is a row (exit code {code})");
-        print!(
-            "{n:>6} plans ({:.0} MB YAML, generated in {generated:.1} s): wall {wall:.2} s, {:.0} plans/s, {:.2} ms per plan, peak RSS {rss:.0} MB, exit {code}",
-            bytes as f64 / 1e6,
-            n as f64 / wall,
-            wall * 1000.0 / n as f64
+        assert_eq!(rows, n, "every plan is a row (exit code {})", mep.code);
+        println!("{n:>6} plans ({:.0} MB YAML, generated in {generated:.1} s):", bytes as f64 / 1e6);
+        println!(
+            "  mep review:          CPU {:6.2} s, wall {:6.2} s, {:.0} plans/s, peak RSS {:.0} MB, exit {}",
+            mep.cpu,
+            mep.wall,
+            n as f64 / mep.wall,
+            mep.rss,
+            mep.code
         );
-        if let Some((n0, w0)) = first {
-            println!(", {:.1}× the plans in {:.1}× the time", n as f64 / n0 as f64, wall / w0);
-        } else {
-            println!();
-            first = Some((n, wall));
-        }
+        let Some(python) = &python else { continue };
+        let py = measure(python, &["-c".as_ref(), PYTHON_LOAD.as_ref(), plans.as_os_str()]);
+        assert_eq!(py.code, 0, "the Python loader ran through");
+        println!(
+            "  PyYAML CSafeLoader:  CPU {:6.2} s, wall {:6.2} s, {:.0} plans/s, peak RSS {:.0} MB (loading only)",
+            py.cpu,
+            py.wall,
+            n as f64 / py.wall,
+            py.rss
+        );
+        println!("  CPU mep / CSafeLoader: {:.2}", mep.cpu / py.cpu);
     }
 }
 

@@ -14,7 +14,9 @@
 //! Only [`cli`] prints; everything else returns data.
 
 pub mod cli;
+pub mod contained;
 pub mod diag;
+pub mod diff;
 pub mod edit;
 pub mod figures;
 pub mod fsio;
@@ -55,6 +57,24 @@ pub fn check_plan_with(name: &str, bytes: &[u8], limits: &Limits, profile: &Prof
 #[must_use]
 pub fn check_plan_for(name: &str, bytes: &[u8], limits: &Limits, choice: &profile::Choice) -> Checked {
     check_loaded(load::load_plan(name, bytes, limits), |plan| choice.resolve_for(plan))
+}
+
+/// Checks the bytes of a plan file as given by a user: a PDF (by its header, one rule for every
+/// command: [`load::pdf::is_pdf`]) is read for the plan attached to it, anything else as YAML.
+/// Findings in an attached plan are located in it and shown as `plan.pdf (Anhang plan.yaml)`;
+/// a PDF without a readable plan gives one finding.
+#[must_use]
+pub fn check_input(name: &str, bytes: &[u8], limits: &Limits, choice: &profile::Choice) -> Checked {
+    if !load::pdf::is_pdf(bytes) {
+        return check_plan_for(name, bytes, limits, choice);
+    }
+    match load::pdf::read_plan(bytes, &load::pdf::Budget::for_plan(limits.max_bytes)).result {
+        Ok(plan) => {
+            let shown = format!("{name} (Anhang {})", load::pdf::printable(&plan.name));
+            check_plan_for(&shown, &plan.data, limits, choice)
+        }
+        Err(finding) => Checked { source: source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![*finding] },
+    }
 }
 
 fn check_loaded(mut loaded: Checked, profile_of: impl FnOnce(&Plan) -> Profile) -> Checked {

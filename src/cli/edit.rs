@@ -27,8 +27,8 @@ pub struct Args {
 /// Starts the editor on 127.0.0.1 and serves until Ctrl-C; unsaved changes are dropped with a notice.
 pub fn run(args: &Args, config: &Config) -> Result {
     let choice = args.profile.choice(config)?;
-    let markdown = super::Templates::resolve(args.templates.as_deref(), false)?.markdown;
-    let typst = super::Templates::resolve(args.templates.as_deref(), true)?.typst;
+    let markdown = super::Templates::resolve(args.templates.as_deref(), false, config)?.markdown;
+    let typst = super::Templates::resolve(args.templates.as_deref(), true, config)?.typst;
     let limits = args.limits.limits();
     let options = Options { path: args.file.clone(), limits, choice, markdown, typst, source_date_epoch: config.source_date_epoch };
     let session = Session::open(options).map_err(Error::tool)?;

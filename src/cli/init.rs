@@ -105,9 +105,9 @@ fn ask_all(answers: &mut Answers, args: &Args) -> Result<()> {
     let mut input = stdin.lock();
     let mut out = io::stderr().lock();
     match wizard(&mut input, &mut out, answers, args.schulform.is_some(), args.land.is_some()) {
-        Ok(true) => Ok(()),
-        Ok(false) => {
-            output::stderr("\nAbgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.\n");
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(stop)) => {
+            output::stderr(format_args!("\n{}\n", stop.message()));
             Err(Error::quiet(Exit::Tool))
         }
         Err(e) => Err(Error::tool(format_args!("Eingabe nicht lesbar: {}.", fsio::describe_io(&e)))),
@@ -164,29 +164,68 @@ Wählen Sie einen anderen Dateinamen oder überschreiben Sie sie ausdrücklich m
     ))
 }
 
-/// Asks the essential questions; `Ok(false)` when the input ends early.
-fn wizard<R: BufRead, W: Write>(input: &mut R, out: &mut W, a: &mut Answers, has_kind: bool, has_land: bool) -> io::Result<bool> {
+/// Why the wizard stopped before the last answer.
+#[derive(Debug, PartialEq, Eq)]
+enum Stop {
+    /// The input ended.
+    Eof,
+    /// One question was answered wrongly [`MAX_TRIES`] times.
+    Tries(String),
+    /// A line went on past [`MAX_DISCARD`] bytes without a line break.
+    Endless,
+}
+
+impl Stop {
+    fn message(&self) -> String {
+        match self {
+            Stop::Eof => "Abgebrochen: Die Eingabe endete vor der letzten Frage. Es wurde nichts geschrieben.".to_owned(),
+            Stop::Tries(q) => format!(
+                "Abgebrochen: Die Frage „{q}“ wurde {MAX_TRIES}-mal ungültig beantwortet. Es wurde nichts geschrieben. \
+                 Rufen Sie `mep anlegen --interaktiv` erneut auf oder schreiben Sie die Vorlage mit `mep anlegen` ohne Fragen."
+            ),
+            Stop::Endless => {
+                format!("Abgebrochen: Eine Eingabezeile ist länger als {} MiB. Es wurde nichts geschrieben.", MAX_DISCARD >> 20)
+            }
+        }
+    }
+}
+
+/// Longest answer line kept, in bytes (a name has at most 200 characters, up to 800 bytes).
+const MAX_LINE: usize = 4096;
+/// Longest line skipped as one overlong answer before the wizard gives up.
+const MAX_DISCARD: usize = 1 << 20;
+/// Most invalid answers to one question.
+const MAX_TRIES: usize = 5;
+
+/// Asks the essential questions; `Ok(Err(stop))` when the wizard stops early.
+fn wizard<R: BufRead, W: Write>(
+    input: &mut R,
+    out: &mut W,
+    a: &mut Answers,
+    has_kind: bool,
+    has_land: bool,
+) -> io::Result<std::result::Result<(), Stop>> {
     writeln!(out, "Neuer Medienentwicklungsplan – bitte beantworten Sie acht Fragen. Eingabetaste übernimmt den Wert in [Klammern].")?;
     let kinds = Schulform::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ");
     let lands = Land::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ");
     let kind_default = has_kind.then(|| a.kind.key());
     let land_default = has_land.then(|| a.land.key());
-    let Some(name) = ask(input, out, "Name der Schule", None, |s| init::parse_text(s, "den Namen der Schule"))? else { return Ok(false) };
-    let Some(number) = ask(input, out, "Schulnummer", None, init::parse_schulnummer)? else { return Ok(false) };
-    let Some(kind) = ask(input, out, &format!("Schulform ({kinds})"), kind_default, init::parse_schulform)? else { return Ok(false) };
-    let Some(land) = ask(input, out, &format!("Bundesland ({lands})"), land_default, init::parse_land)? else { return Ok(false) };
-    let Some(pupils) = ask(input, out, "Anzahl der Schülerinnen und Schüler", None, |s| init::parse_count(s, "Schülerzahl", 1))? else {
-        return Ok(false);
-    };
-    let Some(teachers) = ask(input, out, "Anzahl der Lehrkräfte", None, |s| init::parse_count(s, "Lehrkräfte", 1))? else {
-        return Ok(false);
-    };
-    let Some(rooms) = ask(input, out, "Anzahl der Unterrichtsräume", None, |s| init::parse_count(s, "Unterrichtsräume", 1))? else {
-        return Ok(false);
-    };
-    let Some(provider) = ask(input, out, "Name des Schulträgers", None, |s| init::parse_text(s, "den Namen des Schulträgers"))? else {
-        return Ok(false);
-    };
+    macro_rules! ask {
+        ($q:expr, $d:expr, $p:expr) => {
+            match ask(input, out, $q, $d, $p)? {
+                Ok(v) => v,
+                Err(stop) => return Ok(Err(stop)),
+            }
+        };
+    }
+    let name = ask!("Name der Schule", None, |s| init::parse_text(s, "den Namen der Schule"));
+    let number = ask!("Schulnummer", None, init::parse_schulnummer);
+    let kind = ask!(&format!("Schulform ({kinds})"), kind_default, init::parse_schulform);
+    let land = ask!(&format!("Bundesland ({lands})"), land_default, init::parse_land);
+    let pupils = ask!("Anzahl der Schülerinnen und Schüler", None, |s| init::parse_count(s, "Schülerzahl", 1));
+    let teachers = ask!("Anzahl der Lehrkräfte", None, |s| init::parse_count(s, "Lehrkräfte", 1));
+    let rooms = ask!("Anzahl der Unterrichtsräume", None, |s| init::parse_count(s, "Unterrichtsräume", 1));
+    let provider = ask!("Name des Schulträgers", None, |s| init::parse_text(s, "den Namen des Schulträgers"));
     a.name = Some(name);
     a.number = Some(number);
     a.kind = kind;
@@ -195,36 +234,105 @@ fn wizard<R: BufRead, W: Write>(input: &mut R, out: &mut W, a: &mut Answers, has
     a.teachers = Some(teachers);
     a.classrooms = Some(rooms);
     a.provider = Some(provider);
-    Ok(true)
+    Ok(Ok(()))
 }
 
-/// Asks one question until the answer parses; `Ok(None)` at end of input.
+/// One line of input, read under [`MAX_LINE`].
+enum Line {
+    /// The input ended before any byte.
+    Eof,
+    /// A line (without its line break), at most [`MAX_LINE`] bytes.
+    Text(Vec<u8>),
+    /// A line longer than [`MAX_LINE`] bytes, skipped up to its line break.
+    TooLong,
+}
+
+/// Reads one line: keeps at most [`MAX_LINE`] bytes, skips the rest of a longer line, and
+/// gives up on a line without a line break after [`MAX_DISCARD`] bytes (`< /dev/zero`).
+fn read_line<R: BufRead>(input: &mut R) -> io::Result<std::result::Result<Line, Stop>> {
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(Ok(match (seen, seen > MAX_LINE) {
+                (0, _) => Line::Eof,
+                (_, true) => Line::TooLong,
+                (_, false) => Line::Text(kept),
+            }));
+        }
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        seen = seen.saturating_add(chunk.len());
+        if kept.len() < MAX_LINE + 1 {
+            kept.extend_from_slice(&chunk[..chunk.len().min(MAX_LINE + 1 - kept.len())]);
+        }
+        let used = done.unwrap_or(buf.len());
+        input.consume(used);
+        if done.is_some() {
+            return Ok(Ok(if seen > MAX_LINE { Line::TooLong } else { Line::Text(kept) }));
+        }
+        if seen > MAX_DISCARD {
+            return Ok(Err(Stop::Endless));
+        }
+    }
+}
+
+/// Asks one question until the answer parses, at most [`MAX_TRIES`] times.
 fn ask<R: BufRead, W: Write, T>(
     input: &mut R,
     out: &mut W,
     question: &str,
     default: Option<&str>,
     parse: impl Fn(&str) -> std::result::Result<T, String>,
-) -> io::Result<Option<T>> {
-    loop {
+) -> io::Result<std::result::Result<T, Stop>> {
+    for _ in 0..MAX_TRIES {
         match default {
             Some(d) => write!(out, "{question} [{d}]: ")?,
             None => write!(out, "{question}: ")?,
         }
         out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        let answer = match (line.trim(), default) {
-            ("", Some(d)) => d,
-            (s, _) => s,
+        let problem = match read_line(input)? {
+            Err(stop) => return Ok(Err(stop)),
+            Ok(Line::Eof) => return Ok(Err(Stop::Eof)),
+            Ok(Line::TooLong) => format!("Die Eingabe ist länger als {MAX_LINE} Bytes."),
+            Ok(Line::Text(bytes)) => match String::from_utf8(bytes) {
+                Err(_) => "Die Eingabe ist kein UTF-8-Text; stellen Sie das Terminal auf UTF-8 um.".to_owned(),
+                Ok(line) => {
+                    let answer = match (line.trim(), default) {
+                        ("", Some(d)) => d,
+                        (s, _) => s,
+                    };
+                    match parse(answer) {
+                        Ok(v) => return Ok(Ok(v)),
+                        Err(msg) => msg,
+                    }
+                }
+            },
         };
-        match parse(answer) {
-            Ok(v) => return Ok(Some(v)),
-            Err(msg) => writeln!(out, "  Ungültig: {msg} Bitte erneut eingeben.")?,
-        }
+        writeln!(out, "  Ungültig: {} Bitte erneut eingeben.", printable(&problem))?;
     }
+    Ok(Err(Stop::Tries(question.split(" (").next().unwrap_or(question).to_owned())))
+}
+
+/// A message fit for the terminal: control characters (escape sequences), line and paragraph
+/// separators and bidirectional overrides from an echoed answer become `�`.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -236,7 +344,7 @@ mod tests {
         let script = "\nGrundschule am Markt\n12 34\n162437\ngrundschul\ngrundschule\nnrw\nNW\nviele\n0\n210\n14\n9\nStadt Musterstadt\n";
         let mut out = Vec::new();
         let mut a = Answers::default();
-        assert!(wizard(&mut script.as_bytes(), &mut out, &mut a, false, false).unwrap());
+        assert_eq!(wizard(&mut script.as_bytes(), &mut out, &mut a, false, false).unwrap(), Ok(()));
         let shown = String::from_utf8(out).unwrap();
         assert!(shown.contains("Meinten Sie `grundschule`?"), "{shown}");
         assert_eq!(shown.matches("Ungültig:").count(), 6, "{shown}");
@@ -247,6 +355,34 @@ mod tests {
     #[test]
     fn wizard_stops_at_end_of_input() {
         let mut a = Answers::default();
-        assert!(!wizard(&mut "Schule\n".as_bytes(), &mut Vec::new(), &mut a, false, false).unwrap());
+        assert_eq!(wizard(&mut "Schule\n".as_bytes(), &mut Vec::new(), &mut a, false, false).unwrap(), Err(Stop::Eof));
+    }
+
+    #[test]
+    fn endless_input_is_bounded() {
+        // `< /dev/zero`: one line without a break; memory stays at MAX_LINE, the wizard gives up.
+        let mut zeros = io::BufReader::new(io::repeat(0));
+        let mut a = Answers::default();
+        assert_eq!(wizard(&mut zeros, &mut Vec::new(), &mut a, false, false).unwrap(), Err(Stop::Endless));
+        // `yes |`: endless invalid answers; the wizard gives up after MAX_TRIES.
+        let yes = "y\n".repeat(100_000);
+        let mut out = Vec::new();
+        let stop = wizard(&mut yes.as_bytes(), &mut out, &mut a, false, false).unwrap();
+        assert_eq!(stop, Err(Stop::Tries("Schulnummer".to_owned())));
+        assert_eq!(String::from_utf8(out).unwrap().matches("Ungültig").count(), MAX_TRIES);
+    }
+
+    #[test]
+    fn long_lines_and_odd_characters_are_refused_and_echoed_safely() {
+        let long = "x".repeat(MAX_LINE + 10);
+        let script = long + "\nA\u{2028}B\n\u{feff}Schule\nSchule\u{FDD0}\nSchule \u{1b}[31mrot\n";
+        let mut out = Vec::new();
+        let mut a = Answers::default();
+        let stop = wizard(&mut script.as_bytes(), &mut out, &mut a, false, false).unwrap();
+        assert_eq!(stop, Err(Stop::Tries("Name der Schule".to_owned())));
+        let shown = String::from_utf8(out).unwrap();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        assert!(shown.contains("länger als 4096 Bytes"), "{shown}");
+        assert!(shown.contains("U+2028") && shown.contains("U+FEFF") && shown.contains("U+FDD0") && shown.contains("U+001B"), "{shown}");
     }
 }

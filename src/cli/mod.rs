@@ -29,6 +29,7 @@
 //! so commands use `?`. Each `--format` enum is called `Format` in its command's module.
 
 mod completions;
+mod diff;
 mod edit;
 pub mod error;
 mod explain;
@@ -42,6 +43,7 @@ mod rules;
 mod schema;
 mod usage;
 mod validate;
+mod vorlagen;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -135,6 +137,15 @@ enum Command {
         after_help = "Beispiele:\n  mep uebersicht plaene/\n  mep uebersicht plaene/ --traeger traeger.yaml\n  mep uebersicht plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep uebersicht plaene/*.yaml --format csv -o uebersicht.csv\n  mep uebersicht plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
+    /// Vergleicht zwei Fassungen eines Plans oder einer Schulträger-Datei inhaltlich: Einträge, Beträge, Befunde, geänderte Texte.
+    #[command(
+        name = "vergleichen",
+        visible_alias = "diff",
+        help_template = TEMPLATE,
+        override_usage = "mep vergleichen [OPTIONEN] <ALT> <NEU>",
+        after_help = "Beispiele:\n  mep vergleichen runde-1/oberschule.yaml runde-2/oberschule.yaml\n  mep vergleichen alt.yaml neu.yaml --format md -o rueckmeldung.md\n  mep vergleichen alt.pdf neu.pdf --format json\n  mep vergleichen traeger-2026.yaml traeger-2027.yaml\n\nKommentare, Reihenfolge und Schreibweise allein sind kein Unterschied.\nExit-Codes: 0 = inhaltlich gleich, 1 = verschieden, 2 = eine Datei ist nicht lesbar oder der Aufruf war falsch."
+    )]
+    Diff(diff::Args),
     /// Listet die Regeln mit Code, Schweregrad und Titel – auf Wunsch für ein Programm, ein Land oder ein eigenes Profil.
     #[command(
         name = "regeln",
@@ -188,6 +199,18 @@ enum Command {
         after_help = "Beispiele:\n  mep handbuch > mep.1 && man ./mep.1\n  mep handbuch anlegen > mep-anlegen.1"
     )]
     Man(completions::ManArgs),
+    /// Vorlagenpakete exportieren und prüfen.
+    #[command(
+        name = "vorlagen",
+        visible_alias = "templates",
+        help_template = TEMPLATE,
+        override_usage = "mep vorlagen <BEFEHL>",
+        subcommand_value_name = "BEFEHL",
+        subcommand_help_heading = "Befehle",
+        after_help = "Beispiele:\n  mep vorlagen exportieren meine-vorlagen\n  mep vorlagen pruefen meine-vorlagen\n  mep erstellen --vorlagen meine-vorlagen --format pdf plan.yaml\n\nExit-Codes: 0 = keine Befunde, 1 = Befunde im Paket, 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    #[command(subcommand)]
+    Vorlagen(vorlagen::Args),
 }
 
 /// Whether coloured output is wanted (`--farbe`, English `--color`).
@@ -272,9 +295,26 @@ pub struct Templates {
 
 impl Templates {
     /// Reads the directory's Markdown templates, or with `pdf` its typst templates.
-    pub fn resolve(dir: Option<&Path>, pdf: bool) -> error::Result<Self> {
+    ///
+    /// A directory with a manifest (`vorlagen.yaml`) is a template pack: both families, its images and
+    /// settings; a directory without one is read as before, with a hint to export a pack.
+    pub fn resolve(dir: Option<&Path>, pdf: bool, config: &Config) -> error::Result<Self> {
         let mut t = Self { markdown: crate::render::markdown::Templates::builtin(), typst: crate::render::pdf::Templates::embedded() };
         let Some(dir) = dir else { return Ok(t) };
+        if dir.join(crate::render::pack::manifest::MANIFEST).exists() {
+            let (markdown, typst) = vorlagen::load_pack(dir, config)?;
+            return Ok(Self { markdown, typst });
+        }
+        if dir.is_dir() {
+            output::status(
+                config.quiet,
+                format_args!(
+                    "Hinweis: `{}` hat kein Manifest `vorlagen.yaml` und wird wie ein Vorlagenordner früherer Versionen gelesen. \
+                     `mep vorlagen exportieren NEUER-ORDNER` legt ein vollständiges Vorlagenpaket an, das `mep vorlagen pruefen` prüfen kann.",
+                    dir.display()
+                ),
+            );
+        }
         if pdf {
             t.typst = crate::render::pdf::Templates::with_dir(dir).map_err(|e| Error::tool(e.message))?;
         } else {
@@ -307,12 +347,14 @@ where
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),
+        Command::Diff(args) => diff::run(&args, &config),
         Command::Rules(args) => rules::run(&args, &config),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args, &config),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => completions::run_man(&args),
+        Command::Vorlagen(args) => vorlagen::run(&args, &config),
     };
     error::finish(result).into()
 }

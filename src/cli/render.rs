@@ -54,7 +54,7 @@ pub struct Args {
     /// Ausgabedatei; `-` schreibt auf die Standardausgabe. Standard: neben der Eingabe, gleicher Name mit `.md`, `.json` bzw. `.pdf`.
     #[arg(short = 'o', long = "ausgabe", visible_alias = "output", value_name = "DATEI", help_heading = "Optionen")]
     output: Option<PathBuf>,
-    /// Verzeichnis mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `plan.typ`).
+    /// Vorlagenpaket oder Ordner mit eigenen Vorlagen; jede Datei ersetzt die gleichnamige eingebaute (z. B. `ziele.md`, für PDF `ziele.typ`).
     #[arg(long = "vorlagen", visible_alias = "templates", value_name = "VERZEICHNIS", help_heading = "Optionen")]
     templates: Option<PathBuf>,
     /// Auch Pläne mit Fehlern ausgeben – als Entwurf mit dem Hinweis „ENTWURF – nicht förderfähig“ und der Liste der offenen Fehler.
@@ -108,7 +108,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
     if args.format == Format::Pdf {
         return run_pdf(args, &limits, config);
     }
-    let templates = super::Templates::resolve(args.templates.as_deref(), false)?.markdown;
+    let templates = super::Templates::resolve(args.templates.as_deref(), false, config)?.markdown;
     let mut worst = Exit::Ok;
     for path in &args.files {
         // One file that cannot be rendered does not stop the others.
@@ -121,7 +121,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
 
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
 fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
-    let templates = super::Templates::resolve(args.templates.as_deref(), true)?.typst;
+    let templates = super::Templates::resolve(args.templates.as_deref(), true, config)?.typst;
     let worst = std::cell::Cell::new(Exit::Ok);
     let fail = |e: Error| worst.set(worst.get().max(e.report()));
     // Every destination is settled before the first plan is read.
@@ -180,7 +180,7 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = bytes.map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
-    let checked = crate::check_plan(if name == "-" { "<stdin>" } else { &name }, &bytes, limits);
+    let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &crate::profile::Choice::default());
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
         print_diagnostics(&checked, config);
@@ -233,7 +233,11 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
 fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> Result<()> {
     output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest)?;
     let (checked, counts) = check(args, path, limits, config)?;
-    let name = checked.source.name().to_owned();
+    // The file name only, as in the Prüfbericht: the folder (perhaps a home directory) is nobody else's business.
+    let name = match path.file_name() {
+        Some(file) if path.as_os_str() != "-" => file.to_string_lossy().into_owned(),
+        _ => checked.source.name().to_owned(),
+    };
     let entwurf = args.entwurf && counts.errors > 0;
     let row = crate::review::row_of(path, &name, checked);
     let out = crate::render::xlsx::plan(&row, config.source_date_epoch).map_err(Error::tool)?;

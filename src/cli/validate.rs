@@ -108,11 +108,7 @@ fn check_file(args: &Args, config: &Config, choice: &crate::profile::Choice, pat
         }
     };
     let shown = if name == "-" { "<stdin>" } else { &name };
-    let checked = if crate::load::pdf::is_pdf(&bytes) {
-        check_pdf(shown, &bytes, &limits, choice)
-    } else {
-        crate::check_plan_for(shown, &bytes, &limits, choice)
-    };
+    let checked = crate::check_input(shown, &bytes, &limits, choice);
     let mut profile = None;
     if let Some(plan) = &checked.value {
         let resolved = choice.resolve_for(plan);
@@ -150,18 +146,4 @@ fn check_file(args: &Args, config: &Config, choice: &crate::profile::Choice, pat
         diagnostics: checked.diagnostics,
     });
     Ok(())
-}
-
-/// Checks the plan attached to an archived PDF; findings are located in the attachment,
-/// shown as `plan.pdf (Anhang plan.yaml)`. A PDF without a plan gives one finding.
-fn check_pdf(name: &str, bytes: &[u8], limits: &crate::load::Limits, choice: &crate::profile::Choice) -> crate::Checked {
-    match crate::load::pdf::plan_attachment(bytes, limits.max_bytes) {
-        Ok(plan) => {
-            let shown = format!("{name} (Anhang {})", crate::load::pdf::printable(&plan.name));
-            crate::check_plan_for(&shown, &plan.data, limits, choice)
-        }
-        Err(finding) => {
-            crate::Checked { source: crate::source::SourceFile::new(name, String::new()), value: None, diagnostics: vec![*finding] }
-        }
-    }
 }

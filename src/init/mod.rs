@@ -321,20 +321,32 @@ fn parse_choice<T: Copy>(s: &str, all: &[T], key: fn(T) -> &'static str, label: 
     Err(msg)
 }
 
-/// Checks a free text answer (name, Schulträger): not blank, no control characters, at most 200 characters.
+/// Checks a free text answer (name, Schulträger) with the text rules of `mep validate`: not
+/// blank, at most 200 characters, and no character that `TEXT-ZEICHEN` or `TEXT-SCHRIFT` reports
+/// (control characters, line and paragraph separators, a byte-order mark, noncharacters,
+/// characters no embedded font shows). So whatever the wizard writes validates.
 pub fn parse_text(s: &str, what: &str) -> Result<String, String> {
     let s = s.trim();
     if s.is_empty() {
         return Err(format!("Bitte geben Sie {what} ein."));
     }
-    if s.chars().any(char::is_control) {
-        return Err(format!("{what} darf keine Steuerzeichen enthalten."));
+    if let Some((i, c, why)) = s.chars().enumerate().find_map(|(i, c)| crate::glyphs::unprintable(c).map(|w| (i, c, w))) {
+        return Err(format!(
+            "Die Eingabe enthält {} (U+{:04X}) an Zeichen {}; erlaubt sind Buchstaben, Ziffern und Satzzeichen.",
+            why.label(),
+            u32::from(c),
+            i + 1
+        ));
     }
-    if s.chars().count() > 200 {
-        return Err(format!("{what} ist zu lang (höchstens 200 Zeichen)."));
+    let n = s.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(format!("Die Eingabe ist {n} Zeichen lang; erlaubt sind höchstens {MAX_TEXT_CHARS}."));
     }
     Ok(s.to_owned())
 }
+
+/// Longest free text answer of the wizard, in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
 
 /// Checks a Schulnummer: 3 to 12 letters or digits (Berlin uses e.g. `02K10`).
 pub fn parse_schulnummer(s: &str) -> Result<String, String> {

@@ -19,6 +19,9 @@ pub static RULES: &[&Rule] = &[
     &FORMAT_DATUM,
     &FORMAT_BETRAG,
     &PDF_ANHANG,
+    &PDF_BESCHAEDIGT,
+    &PDF_VERSCHLUESSELT,
+    &PDF_LESEGRENZE,
 ];
 
 /// `YAML-SYNTAX`: Die Datei ist kein gültiges YAML
@@ -184,10 +187,53 @@ pub static PDF_ANHANG: Rule = Rule {
     title: "Kein lesbarer Plan in der PDF-Datei",
     severity: Fehler,
     explanation: "`mep pruefen`, `mep uebersicht` und `mep erstellen` lesen auch ein archiviertes PDF/A-3b, in das `mep erstellen --format pdf \
---pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang, oder die Datei \
-oder der Anhang lässt sich nicht lesen. Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
+--pdf-standard a-3b` den Plan als Anhang `plan.yaml` eingebettet hat. Diese PDF-Datei enthält keinen solchen Anhang; die Meldung \
+nennt die Anhänge, die sie hat. Eine beschädigte, verschlüsselte oder präparierte Datei hat eigene Codes (`PDF-BESCHAEDIGT`, \
+`PDF-VERSCHLUESSELT`, `PDF-LESEGRENZE`). Prüfen Sie die Originaldatei des Plans (YAML) oder erzeugen Sie das PDF neu mit \
 `--pdf-standard a-3b`; ein PDF aus einem anderen Programm enthält keinen prüfbaren Plan.",
     bad: "# plan.pdf ohne Anhang plan.yaml\n",
+    good: "# plan.pdf aus mep erstellen --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-BESCHAEDIGT`: PDF-Datei oder Anhang beschädigt
+pub static PDF_BESCHAEDIGT: Rule = Rule {
+    code: "PDF-BESCHAEDIGT",
+    title: "PDF-Datei oder Anhang beschädigt",
+    severity: Fehler,
+    explanation: "Die PDF-Datei lässt sich nicht bis zum Plan lesen: Sie ist abgeschnitten (etwa bei einer unvollständigen \
+Übertragung), ihr Objektverzeichnis ist fehlerhaft, der komprimierte Anhang ist verfälscht oder mit einem Verfahren kodiert, \
+das mep nicht liest. Ein beschädigter Anhang wird nie teilweise gelesen und geprüft, denn ein halber Plan sähe wie ein \
+unvollständiger aus. Lassen Sie sich die Datei erneut schicken oder prüfen Sie die YAML-Datei des Plans. Eine \
+ursprüngliche Meldung des Entpackers steht eingerückt unter der deutschen Meldung.",
+    bad: "# plan.pdf, nach der Hälfte abgeschnitten\n",
+    good: "# plan.pdf, vollständig, aus mep erstellen --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-VERSCHLUESSELT`: PDF-Datei verschlüsselt
+pub static PDF_VERSCHLUESSELT: Rule = Rule {
+    code: "PDF-VERSCHLUESSELT",
+    title: "PDF-Datei verschlüsselt",
+    severity: Fehler,
+    explanation: "Die PDF-Datei ist verschlüsselt (auch ein Kennwort nur gegen Ändern oder Drucken verschlüsselt den Inhalt). \
+Ihr Anhang lässt sich ohne Schlüssel nicht lesen, und ein archiviertes PDF/A darf ohnehin nicht verschlüsselt sein. \
+Lassen Sie sich die Datei unverschlüsselt oder gleich die YAML-Datei des Plans schicken.",
+    bad: "# plan.pdf, mit einem Kennwort geschützt\n",
+    good: "# plan.pdf ohne Kennwort, aus mep erstellen --format pdf --pdf-standard a-3b\n",
+    sources: &[],
+};
+
+/// `PDF-LESEGRENZE`: Sicherheitsgrenze des PDF-Lesers überschritten
+pub static PDF_LESEGRENZE: Rule = Rule {
+    code: "PDF-LESEGRENZE",
+    title: "Sicherheitsgrenze des PDF-Lesers überschritten",
+    severity: Fehler,
+    explanation: "mep liest aus einer PDF-Datei nur, was zum Plan führt, und das unter festen Grenzen für die ganze Datei: \
+höchstens 500 000 gelesene Objekte, höchstens das Vierfache der Dateigrenze (`--max-groesse`, mindestens 1 MiB) an entpackten \
+Bytes, höchstens das Sechzehnfache (mindestens 16 MiB) an gelesenen Bytes und höchstens 64 Ebenen Verschachtelung. So kann eine präparierte Datei (etwa eine „ZIP-Bombe“ im Anhang) weder Speicher \
+noch Rechenzeit aufbrauchen. Ein von `mep erstellen` erzeugtes PDF bleibt weit darunter.",
+    bad: "# plan.pdf mit einem Anhang, der sich auf 1 GB entpackt\n",
     good: "# plan.pdf aus mep erstellen --format pdf --pdf-standard a-3b\n",
     sources: &[],
 };

@@ -68,6 +68,8 @@ embedded!(
 pub struct Templates {
     files: BTreeMap<String, String>,
     overridden: Vec<String>,
+    /// The shared wording, read by the templates as `wortlaut`.
+    wortlaut: serde_json::Value,
 }
 
 impl Default for Templates {
@@ -80,26 +82,41 @@ impl Templates {
     /// Only the built-in templates.
     #[must_use]
     pub fn builtin() -> Self {
-        Self { files: EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect(), overridden: Vec::new() }
+        Self {
+            files: EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect(),
+            overridden: Vec::new(),
+            wortlaut: super::pack::wortlaut::builtin(),
+        }
     }
 
     /// The built-in templates with every `*.md` file below `dir` replacing or adding the file of the same relative name.
+    ///
+    /// The folder is read through [`crate::contained::Folder`]: a file or subfolder that leads
+    /// outside it (a symbolic link to a system file, say) refuses the whole folder.
     pub fn with_dir(dir: &Path) -> Result<Self, RenderError> {
         let mut t = Self::builtin();
-        let mut found = Vec::new();
-        collect(dir, dir, &mut found, 0)?;
-        for (name, path) in found {
-            // Bounded, and only regular files: a FIFO named `*.md` must not block.
-            let bytes = crate::fsio::read_bounded(&path, MAX_TEMPLATE_BYTES).map_err(|e| RenderError::io(&path, &e))?;
-            if bytes.len() > MAX_TEMPLATE_BYTES {
-                return Err(RenderError::Template(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
-            }
-            let text = String::from_utf8(bytes)
-                .map_err(|_| RenderError::Template(format!("Vorlage `{}` ist keine UTF-8-Textdatei.", path.display())))?;
+        let limits = crate::contained::Limits { max_file_bytes: MAX_TEMPLATE_BYTES, max_files: MAX_TEMPLATE_FILES, ..Default::default() };
+        let folder = crate::contained::Folder::open(dir, limits).map_err(|e| RenderError::Template(e.message))?;
+        for name in folder.files("md").map_err(|e| RenderError::Template(e.message))? {
+            let text = folder.read_text(&name).map_err(|e| RenderError::Template(e.message))?;
             t.files.insert(name.clone(), text);
             t.overridden.push(name);
         }
         Ok(t)
+    }
+
+    /// The built-in templates with a pack's Markdown files replacing or adding the file of the same name.
+    #[must_use]
+    pub fn from_pack(pack: &super::pack::Pack) -> Self {
+        let mut t = Self::builtin();
+        for (name, text) in &pack.markdown {
+            t.files.insert(name.clone(), text.clone());
+            t.overridden.push(name.clone());
+        }
+        if let Some(w) = &pack.wortlaut {
+            t.wortlaut = w.clone();
+        }
+        t
     }
 
     /// Names of the templates taken from the user directory, sorted.
@@ -113,28 +130,6 @@ impl Templates {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
     }
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>, depth: usize) -> Result<(), RenderError> {
-    if depth > 4 {
-        return Ok(());
-    }
-    let mut entries: Vec<_> =
-        std::fs::read_dir(dir).map_err(|e| RenderError::io(dir, &e))?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if out.len() >= MAX_TEMPLATE_FILES {
-            return Err(RenderError::Template(format!("Im Vorlagenverzeichnis `{}` liegen zu viele Dateien.", root.display())));
-        }
-        if path.is_dir() {
-            collect(root, &path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            out.push((name, path));
-        }
-    }
-    Ok(())
 }
 
 /// `md(ebene=N)`: a Markdown field (`{"markdown": …}` or a string) made safe, headings starting at level N.
@@ -231,7 +226,8 @@ pub fn render(view: &PlanView, templates: &Templates) -> Result<String, RenderEr
 /// process does).
 pub fn render_budgeted(view: &PlanView, templates: &Templates, budget: Budget) -> Result<String, RenderError> {
     let tera = engine(templates)?;
-    let ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
+    let mut ctx = Context::from_serialize(view).map_err(|e| RenderError::Template(describe(&e)))?;
+    ctx.insert("wortlaut", &templates.wortlaut);
     let cancel = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel();
     let mut out = Capped { buf: Vec::new(), max: budget.max_output_bytes, cancel: Arc::clone(&cancel), over: false };

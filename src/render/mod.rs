@@ -4,9 +4,11 @@
 //! Renderers never print; problems with templates or files are [`RenderError`]s.
 
 pub mod diag;
+pub mod diff;
 pub mod markdown;
 pub mod mdsafe;
 pub mod output_schema;
+pub mod pack;
 pub mod pdf;
 pub mod review;
 pub mod validate;

@@ -16,6 +16,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("review.schema.json", text::<super::review::json::JsonDoc<'static>>()),
         ("rules.schema.json", text::<crate::rules::catalog::JsonList<'static>>()),
         ("view.schema.json", text::<crate::view::PlanView>()),
+        ("diff.schema.json", text::<crate::diff::Diff>()),
     ]
 }
 

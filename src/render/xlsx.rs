@@ -1,7 +1,8 @@
 //! Excel workbooks (`.xlsx`) of a review (`mep review --format xlsx`) or of one plan
 //! (`mep render --format xlsx`).
 //!
-//! Three sheets, German names, each with a frozen header row and an autofilter:
+//! Three sheets, German names, each with a frozen header row and an autofilter, printed A4 landscape,
+//! one page wide, with the header row repeated on every page:
 //! - „Schulen“: one row per school, the columns of the CSV overview;
 //! - „Positionen“: one row per Bedarf item (Schulnummer, Schule, Kennung, Fördergegenstand,
 //!   Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme);
@@ -27,6 +28,8 @@ pub const SHEET_SCHOOLS: &str = "Schulen";
 pub const SHEET_ITEMS: &str = "Positionen";
 /// Name of the sheet with the sums per Fördergegenstand and year.
 pub const SHEET_SUMS: &str = "Summen";
+/// Name of the sheet with the changes against the previous round (`mep review --vorher`).
+pub const SHEET_CHANGES: &str = "Änderungen";
 
 /// Columns of the sheet „Positionen“, in order.
 pub const ITEM_COLUMNS: &[&str] = &[
@@ -42,8 +45,9 @@ pub const ITEM_COLUMNS: &[&str] = &[
     "Maßnahme",
 ];
 
-/// Excel's longest text cell.
-const MAX_CELL_CHARS: usize = 32_767;
+/// Excel's longest text cell, in UTF-16 code units (a character outside the Basic
+/// Multilingual Plane, such as U+1D54F, counts twice).
+const MAX_CELL_UNITS: usize = 32_767;
 
 /// What a workbook shows, independent of where it comes from.
 struct Input<'a> {
@@ -51,6 +55,7 @@ struct Input<'a> {
     author: String,
     rows: &'a [Row],
     sums: &'a BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    changes: Option<&'a crate::review::rounds::Rounds>,
     created: i64,
 }
 
@@ -69,6 +74,7 @@ pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>
         author,
         rows: &review.rows,
         sums: &review.totals.investment_by,
+        changes: review.previous.as_ref(),
         created: creation_time(stand, source_date_epoch),
     })
 }
@@ -82,7 +88,7 @@ pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String
         None => ("Kostenplan".to_owned(), crate::model::OHNE_DATUM),
     };
     let author = row.school.as_ref().and_then(|s| s.provider.as_deref()).map_or_else(|| "mep".to_owned(), |n| n.trim().to_owned());
-    write(&Input { title, author, rows: std::slice::from_ref(row), sums, created: creation_time(stand, source_date_epoch) })
+    write(&Input { title, author, rows: std::slice::from_ref(row), sums, changes: None, created: creation_time(stand, source_date_epoch) })
 }
 
 fn write(input: &Input<'_>) -> Result<Vec<u8>, String> {
@@ -135,6 +141,9 @@ fn build(input: &Input<'_>) -> Result<Vec<u8>, XlsxError> {
     schools(book.add_worksheet(), input.rows, &fmt)?;
     items(book.add_worksheet(), input.rows, &fmt)?;
     sums(book.add_worksheet(), input.sums, &fmt)?;
+    if let Some(rounds) = input.changes {
+        changes(book.add_worksheet(), rounds, &fmt)?;
+    }
     book.save_to_buffer()
 }
 
@@ -145,17 +154,24 @@ fn header(sheet: &mut Worksheet, name: &str, columns: &[&str], rows: u32, fmt: &
         sheet.write_string_with_format(0, col, *title, &fmt.header)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed: A4 landscape, all columns on one page wide, the header row on every page.
+    sheet.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(0);
     sheet.autofilter(0, 0, rows, last_col)?;
     Ok(())
 }
 
-/// A text cell; Excel limits a cell to 32 767 characters.
+/// A text cell; Excel limits a cell to 32 767 UTF-16 code units, the unit this cut counts in.
 fn clip(text: &str) -> String {
-    match text.char_indices().nth(MAX_CELL_CHARS) {
-        Some((i, _)) => text[..i].to_owned(),
-        None => text.to_owned(),
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL_UNITS {
+            return text[..i].to_owned();
+        }
     }
+    text.to_owned()
 }
 
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str, fmt: &Formats) -> Result<(), XlsxError> {
@@ -231,6 +247,24 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
     Ok(())
 }
 
+/// The sheet „Änderungen“ (`mep review --vorher`): one row per school of either round.
+fn changes(sheet: &mut Worksheet, rounds: &crate::review::rounds::Rounds, fmt: &Formats) -> Result<(), XlsxError> {
+    use super::review::rounds::{COLUMNS, Cell, cells};
+    header(sheet, SHEET_CHANGES, &COLUMNS, rounds.schools.len() as u32, fmt)?;
+    for (r, school) in (1u32..).zip(&rounds.schools) {
+        for (c, cell) in (0u16..).zip(cells(school)) {
+            match cell {
+                Cell::Text(t) => text(sheet, r, c, &t, fmt)?,
+                Cell::Count(n) => number(sheet, r, c, Some(n as f64), &fmt.int)?,
+                Cell::Euro(e) => euro(sheet, r, c, Some(e), &fmt.euro)?,
+                Cell::Empty => {}
+            }
+        }
+    }
+    sheet.autofit();
+    Ok(())
+}
+
 fn items(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), XlsxError> {
     let count: usize = rows.iter().filter(|r| r.school.is_some()).map(|r| r.positions.len()).sum();
     header(sheet, SHEET_ITEMS, ITEM_COLUMNS, count as u32, fmt)?;
@@ -299,4 +333,18 @@ fn sums(sheet: &mut Worksheet, by: &BTreeMap<Kategorie, BTreeMap<i32, Euro>>, fm
     euro(sheet, r, total_col, Some(grand), &fmt.total_euro)?;
     sheet.autofit();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_CELL_UNITS, clip};
+
+    #[test]
+    fn cells_are_cut_in_utf16_units() {
+        assert_eq!(clip("Schule"), "Schule");
+        let astral = "\u{1D54F}".repeat(20_000);
+        let cut = clip(&astral);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_UNITS - 1, "a pair is never split");
+        assert_eq!(clip(&"a".repeat(40_000)).len(), MAX_CELL_UNITS);
+    }
 }

@@ -22,7 +22,7 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
         fsio::read_bounded(path, limits.max_bytes)
     };
     match read {
-        Ok(bytes) => row_of(path, &name, crate::check_plan_for(&name, &bytes, limits, choice)),
+        Ok(bytes) => row_of(path, &name, crate::check_input(&name, &bytes, limits, choice)),
         Err(e) => Row {
             file: name.clone(),
             path: path.to_path_buf(),
@@ -39,6 +39,17 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
             diagnostics: Vec::new(),
         },
     }
+}
+
+/// Whether a file that failed as a plan is a Schulträger file (`traeger.yaml` in the plans folder):
+/// it loads as one without error. Read again only for rows without a plan, so a review stays fast.
+#[must_use]
+pub fn is_traeger_file(row: &Row, limits: &Limits) -> bool {
+    if row.school.is_some() || row.error.is_some() {
+        return false;
+    }
+    fsio::read_bounded(&row.path, limits.max_bytes)
+        .is_ok_and(|bytes| !crate::load::pdf::is_pdf(&bytes) && crate::load::load_traeger(&row.file, &bytes, limits).value.is_some())
 }
 
 /// The row of a plan that has been read and checked already (also `mep render --format xlsx`).

@@ -11,8 +11,9 @@ mod check;
 mod discover;
 mod figures;
 pub mod positionen;
+pub mod rounds;
 
-pub use check::{check_all, check_file, row_of};
+pub use check::{check_all, check_file, is_traeger_file, row_of};
 pub use figures::{Exact, Figures};
 
 use std::collections::BTreeMap;
@@ -172,6 +173,9 @@ pub struct Review {
     pub rows: Vec<Row>,
     /// Totals.
     pub totals: Totals,
+    /// This round against the previous one (`mep review --vorher`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<rounds::Rounds>,
 }
 
 impl Review {
@@ -263,7 +267,7 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
     }
     diag::sort(&mut traeger_findings);
     let totals = add_up(&rows, t.map(|t| t.budget));
-    Review { traeger: info, traeger_findings, rows, totals }
+    Review { traeger: info, traeger_findings, rows, totals, previous: None }
 }
 
 /// Locates findings in a plan by reading it again; only plans with cross-school findings pay for this.

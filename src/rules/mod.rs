@@ -20,6 +20,7 @@ pub mod plan;
 pub mod profil;
 pub mod textgrenzen;
 pub mod traeger;
+mod walk;
 
 use std::sync::LazyLock;
 

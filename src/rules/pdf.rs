@@ -4,7 +4,7 @@
 use super::{Entry, Rule};
 use crate::diag::Severity::Fehler;
 
-pub(super) static RULES: &[Entry] = &[(&PDF_VORLAGE, None), (&PDF_STANDARD, None), (&PDF_GRENZE, None)];
+pub(super) static RULES: &[Entry] = &[(&PDF_VORLAGE, None), (&PDF_STANDARD, None), (&PDF_GRENZE, None), (&VORLAGEN_PAKET, None)];
 
 /// `PDF-VORLAGE`: Fehler in der PDF-Vorlage
 pub static PDF_VORLAGE: Rule = Rule {
@@ -45,5 +45,21 @@ Satzbibliothek ist mit einem internen Fehler abgebrochen. Ein echter Plan bleibt
 Endlosschleifen und sehr lange Texte im Plan (`mep pruefen` meldet Texte über den Grenzen).",
     bad: "# eine Vorlage mit #for i in range(1000000) [#pagebreak()]\n",
     good: "# die mitgelieferten Vorlagen\n",
+    sources: &[],
+};
+
+/// `VORLAGEN-PAKET`: Vorlagenpaket nicht verwendbar
+pub static VORLAGEN_PAKET: Rule = Rule {
+    code: "VORLAGEN-PAKET",
+    title: "Vorlagenpaket nicht verwendbar",
+    severity: Fehler,
+    explanation: "Ein Vorlagenpaket (`--vorlagen ORDNER` mit der Datei `vorlagen.yaml`) beschreibt sich selbst: Name, Version, Lizenz, \
+die Version der Vorlagendaten, für die es geschrieben ist, und wahlweise Logo, Farben und Schriften. mep verwendet ein Paket nur, wenn \
+diese Angaben stimmen: Die Datenversion muss zur mep-Version passen (gleiche Hauptversion; Ergänzungen der Daten erhöhen nur die \
+Nebenversion), das Logo muss als PNG-, SVG- oder JPEG-Datei im Paket liegen (höchstens 2 MiB, keine Verknüpfung nach außen), Farben \
+haben die Form `#1f5f8b`, und eine Schrift braucht eine Lizenz, die das Einbetten erlaubt. `mep vorlagen pruefen ORDNER` zeigt alle \
+Befunde eines Pakets mit Zeile und Spalte.",
+    bad: "datenversion: \"0.9\"\nlogo: { datei: ../wappen.png, alternativtext: Wappen }\n",
+    good: "datenversion: \"1.0\"\nlogo: { datei: bilder/wappen.png, alternativtext: Wappen des Kreises }\n",
     sources: &[],
 };

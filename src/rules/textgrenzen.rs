@@ -5,12 +5,10 @@
 //! `benches/text_limits.rs`); the characters come from
 //! [`crate::glyphs`]; the PDF renderer repairs them in drafts.
 
-use serde_json::Value;
-
+use super::walk::{Item, walk};
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::glyphs::{Unprintable, unprintable};
-use crate::source::join_key;
 
 // Measured with `cargo bench --bench text_limits` (release, 2 shared cores): the
 // minimal plan takes about 0,2 s; one paragraph of 5 000 characters 0,26 s (10 000:
@@ -77,68 +75,33 @@ Schreiben Sie das Zeichen aus oder ersetzen Sie es durch ein gewöhnliches.",
     sources: &[],
 };
 
-/// Every string of the plan with its YAML path, in document order.
-fn texts(ctx: &Context<'_>) -> Vec<(String, String)> {
-    let Ok(value) = serde_json::to_value(ctx.plan) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut stack = vec![(String::new(), value)];
-    while let Some((path, v)) = stack.pop() {
-        match v {
-            Value::String(s) => out.push((path, s)),
-            Value::Array(items) => {
-                for (i, item) in items.into_iter().enumerate().rev() {
-                    stack.push((format!("{path}[{i}]"), item));
-                }
-            }
-            Value::Object(map) => {
-                let children: Vec<_> = map.into_iter().map(|(k, v)| (join_key(&path, &k), v)).collect();
-                stack.extend(children.into_iter().rev());
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Every list of the plan longer than the limit, with its path, and how many
-/// list entries are sections in the whole plan.
-fn long_lists(ctx: &Context<'_>) -> (Vec<(String, usize)>, usize) {
-    let Ok(value) = serde_json::to_value(ctx.plan) else { return (Vec::new(), 0) };
-    let mut out = Vec::new();
-    let mut sections = 0;
-    let mut stack = vec![(String::new(), &value)];
-    while let Some((path, v)) = stack.pop() {
-        match v {
-            Value::Array(items) => {
-                if items.len() > MAX_LIST_ENTRIES {
-                    out.push((path.clone(), items.len()));
-                }
-                sections += items.iter().filter(|item| item.is_object()).count();
-                stack.extend(items.iter().enumerate().map(|(i, item)| (format!("{path}[{i}]"), item)));
-            }
-            Value::Object(map) => stack.extend(map.iter().map(|(k, v)| (join_key(&path, k), v))),
-            _ => {}
-        }
-    }
-    out.sort();
-    (out, sections)
-}
-
 fn check_length(ctx: &Context<'_>, f: &mut Findings) {
     let mut total = 0;
-    for (path, text) in texts(ctx) {
-        let n = text.chars().count();
-        total += n;
-        if n > MAX_FIELD_CHARS {
-            f.at(&path, format!("Der Text `{path}` ist {} Zeichen lang; erlaubt sind höchstens {}.", de(n), de(MAX_FIELD_CHARS)))
-                .with_help("Kürzen Sie den Text oder teilen Sie ihn auf; für ausführliche Darstellungen verweisen Sie auf eine Anlage.");
+    let mut lists = Vec::new();
+    let mut sections = 0;
+    walk(ctx.plan, |item| match item {
+        Item::Text { path, text } => {
+            let n = text.chars().count();
+            total += n;
+            if n > MAX_FIELD_CHARS {
+                f.at(path, format!("Der Text `{path}` ist {} Zeichen lang; erlaubt sind höchstens {}.", de(n), de(MAX_FIELD_CHARS)))
+                    .with_help(
+                        "Kürzen Sie den Text oder teilen Sie ihn auf; für ausführliche Darstellungen verweisen Sie auf eine Anlage.",
+                    );
+            }
         }
-    }
+        Item::List { path, len, sections: s } => {
+            sections += s;
+            if len > MAX_LIST_ENTRIES {
+                lists.push((path.to_owned(), len));
+            }
+        }
+    });
     if total > MAX_TOTAL_CHARS {
         f.at("", format!("Die Texte des Plans haben zusammen {} Zeichen; erlaubt sind höchstens {}.", de(total), de(MAX_TOTAL_CHARS)))
             .with_help("Kürzen Sie die längsten Texte; ein Medienentwicklungsplan bleibt so lesbar und das PDF entsteht zügig.");
     }
-    let (lists, sections) = long_lists(ctx);
+    lists.sort();
     for (path, n) in lists {
         f.at(&path, format!("Die Liste `{path}` hat {} Einträge; erlaubt sind höchstens {}.", de(n), de(MAX_LIST_ENTRIES)))
             .with_help("Fassen Sie gleichartige Einträge zusammen (z. B. eine Zeile mit `anzahl` statt vieler einzelner).");
@@ -166,22 +129,23 @@ fn check_glyphs(ctx: &Context<'_>, f: &mut Findings) {
 
 /// One finding per text: the first offending character, and how many there are.
 fn report_characters(ctx: &Context<'_>, f: &mut Findings, wanted: impl Fn(Unprintable) -> bool) {
-    for (path, text) in texts(ctx) {
+    walk(ctx.plan, |item| {
+        let Item::Text { path, text } = item else { return };
         let mut bad = text.chars().enumerate().filter_map(|(i, c)| unprintable(c).filter(|w| wanted(*w)).map(|w| (i, c, w)));
-        let Some((i, c, why)) = bad.next() else { continue };
+        let Some((i, c, why)) = bad.next() else { return };
         let more = bad.count();
         let others = match more {
             0 => String::new(),
             1 => " (und 1 weiteres)".to_owned(),
             n => format!(" (und {n} weitere)"),
         };
-        f.at(&path, format!("`{path}` enthält {} (U+{:04X}) an Zeichen {}{others}.", why.label(), u32::from(c), i + 1)).with_help(
+        f.at(path, format!("`{path}` enthält {} (U+{:04X}) an Zeichen {}{others}.", why.label(), u32::from(c), i + 1)).with_help(
             match why {
                 Unprintable::NoGlyph => "Im PDF erscheint ein Ersatzzeichen. Ersetzen Sie das Zeichen durch ein gewöhnliches.",
                 _ => "Löschen Sie das unsichtbare Zeichen; es entsteht oft beim Kopieren aus anderen Programmen.",
             },
         );
-    }
+    });
 }
 
 /// A count with German thousands separators.

@@ -1,4 +1,4 @@
-//! The view: a validated [`Plan`] plus its findings, turned into the data every renderer prints.
+//! The view: a validated [`Plan`](crate::model::Plan) plus its findings, turned into the data every renderer prints.
 //!
 //! [`PlanView`] is the one contract between the plan and the renderers
 //! (Markdown, PDF, JSON). It carries every chapter's data in document order,
@@ -18,6 +18,7 @@ pub mod kennzahlen;
 mod markdown;
 pub mod overview;
 mod pruefbericht;
+pub mod rounds;
 mod types;
 pub mod values;
 pub mod vokabular;

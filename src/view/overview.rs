@@ -143,7 +143,7 @@ fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnit
     Abschnitt { ebene, titel: titel.into(), datei: None, bloecke }
 }
 
-fn para(saetze: Vec<String>) -> Block {
+pub(crate) fn para(saetze: Vec<String>) -> Block {
     Block::Absatz { saetze }
 }
 
@@ -165,6 +165,9 @@ pub fn overview(review: &Review) -> Overview {
     };
     let mut abschnitte =
         vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+    if let Some(r) = &review.previous {
+        abschnitte.push(section(2, "Änderungen gegenüber der Vorrunde", super::rounds::changes(r)));
+    }
     abschnitte.extend(pruefergebnis(review));
     Overview { titel, abschnitte }
 }

@@ -17,6 +17,13 @@ fn examples_carry_the_schema_modeline() {
             assert_eq!(text.lines().next(), Some("# yaml-language-server: $schema=../schemas/mep.schema.json"), "{}", path.display());
         }
     }
+    for entry in std::fs::read_dir(root().join("examples/schultraeger-lindenau")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let schema = if path.ends_with("traeger.yaml") { "traeger" } else { "mep" };
+        let want = format!("# yaml-language-server: $schema=../../schemas/{schema}.schema.json");
+        assert_eq!(text.lines().next(), Some(want.as_str()), "{}", path.display());
+    }
 }
 
 fn stand() -> Datum {

@@ -183,7 +183,7 @@ mod names {
     fn help_man_page_and_completions_show_the_german_name_first() {
         let help = mep::cli::names::german_help(&tree().render_help().to_string());
         assert!(!help.contains("alias"), "{help}");
-        let commands: Vec<Pair> = names::pairs(&tree()).into_iter().filter(|p| p.is_command).collect();
+        let commands: Vec<Pair> = names::pairs(&tree()).into_iter().filter(|p| p.is_command && p.command == "mep").collect();
         for (i, p) in commands.iter().enumerate() {
             let at = help.find(&format!("\n  {} ", p.german)).unwrap_or_else(|| panic!("{} has a line:\n{help}", p.german));
             let end = commands.get(i + 1).and_then(|next| help.find(&format!("\n  {} ", next.german))).unwrap_or(help.len());

@@ -23,7 +23,9 @@ const WITH_FINDINGS: &str = "tests/fixtures/review/traeger/plaene/oberschule-mit
 
 fn review_of_examples() -> review::Review {
     let files = review::discover(&[PathBuf::from("examples")], None).expect("examples exist");
-    let rows = review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
+    let mut rows = review::check_all(&files, &Limits::default(), &Choice::default(), &|| {});
+    // As `mep review` does: the Träger file of the example set is no plan.
+    rows.retain(|r| !review::is_traeger_file(r, &Limits::default()));
     review::roll_up(None, rows, &Choice::default())
 }
 
@@ -110,13 +112,16 @@ fn a3b(rel: &str) -> (String, Vec<u8>) {
 #[test]
 fn a3b_carries_the_plan_and_its_view_and_validates_like_the_yaml() {
     let (text, bytes) = a3b(WITH_FINDINGS);
-    let files = mep::load::pdf::embedded_files(&bytes, 5 << 20).expect("readable");
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let budget = mep::load::pdf::Budget::for_plan(5 << 20);
+    let names = mep::load::pdf::attachment_names(&bytes, &budget).result.expect("readable");
     assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names.contains(&pdf::ATTACHMENT_PLAN) && names.contains(&pdf::ATTACHMENT_VIEW), "{names:?}");
-    let plan = mep::load::pdf::plan_attachment(&bytes, 5 << 20).expect("plan attached");
+    assert!(names.iter().any(|n| n == pdf::ATTACHMENT_PLAN) && names.iter().any(|n| n == pdf::ATTACHMENT_VIEW), "{names:?}");
+    let read = mep::load::pdf::read_plan(&bytes, &budget);
+    let plan = read.result.expect("plan attached");
     assert_eq!(plan.data, text.as_bytes(), "the attachment is the plan byte for byte");
-    let view = files.iter().find(|f| f.name == pdf::ATTACHMENT_VIEW).unwrap();
+    // Only the plan's stream is decoded (and whatever object or xref streams lead to it).
+    assert!(read.counters.bytes_decoded < text.len() + 64 * 1024, "{:?}", read.counters);
+    let view = mep::load::pdf::read_attachment(&bytes, pdf::ATTACHMENT_VIEW, &budget).result.expect("view attached");
     let view: Value = serde_json::from_slice(&view.data).expect("view is JSON");
     assert!(view.get("dokument").is_some());
 
@@ -159,8 +164,9 @@ fn other_standards_attach_nothing_and_validate_says_so() {
     let mut settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None);
     settings.attachments = vec![Attachment::plan_yaml(text.into_bytes())];
     let out = pdf::render(&Templates::embedded(), data::to_json(&data::build(&view)), &settings).expect("PDF/A-2b renders");
-    assert!(mep::load::pdf::embedded_files(&out.pdf, 5 << 20).unwrap().is_empty(), "PDF/A-2b forbids attachments");
-    let err = mep::load::pdf::plan_attachment(&out.pdf, 5 << 20).unwrap_err();
+    let budget = mep::load::pdf::Budget::for_plan(5 << 20);
+    assert!(mep::load::pdf::attachment_names(&out.pdf, &budget).result.unwrap().is_empty(), "PDF/A-2b forbids attachments");
+    let err = mep::load::pdf::read_plan(&out.pdf, &budget).result.unwrap_err();
     assert_eq!(err.code, mep::load::pdf::CODE);
     assert!(err.message.contains("keinen Plan"), "{}", err.message);
 }
@@ -292,4 +298,55 @@ fn reshaped_schema_has_no_dangling_references() {
         let name = r.strip_prefix("#/$defs/").expect("local ref");
         assert!(plan["$defs"].get(name).is_some(), "dangling $ref {r}");
     }
+}
+
+/// The text of one part of a workbook, through `unzip` (an independent reader).
+fn xlsx_part(path: &Path, part: &str) -> String {
+    let out = Command::new("unzip").arg("-p").arg(path).arg(part).output().expect("unzip runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn workbooks_print_landscape_one_page_wide_with_the_header_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("uebersicht.xlsx");
+    let (code, _, err) = mep_bin(&["review", "examples", "--format", "xlsx", "-o", book.to_str().unwrap()]);
+    assert!(code <= 1, "{err}");
+    for sheet in 1..=3 {
+        let xml = xlsx_part(&book, &format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(xml.contains(r#"orientation="landscape""#) && xml.contains(r#"paperSize="9""#), "sheet {sheet}: {xml:.300}");
+        assert!(xml.contains(r#"fitToHeight="0""#) && xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "sheet {sheet} fits to width");
+    }
+    let workbook = xlsx_part(&book, "xl/workbook.xml");
+    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), 3, "{workbook}");
+}
+
+#[test]
+fn the_plan_workbook_names_the_file_without_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("plan.xlsx");
+    let absolute = root().join(EXAMPLE);
+    let (code, _, err) = mep_bin(&["render", "--format", "xlsx", "-o", book.to_str().unwrap(), absolute.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let strings = xlsx_part(&book, "xl/sharedStrings.xml");
+    assert!(strings.contains(">gymnasium-baden-wuerttemberg.yaml<"), "{strings:.400}");
+    assert!(!strings.contains(&root().display().to_string()), "no folder in the workbook");
+}
+
+#[test]
+fn review_and_diff_read_the_plan_out_of_an_archived_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("plan.pdf");
+    let pdf_arg = pdf_path.to_str().unwrap();
+    let (code, _, err) = mep_bin(&["render", "--format", "pdf", "--pdf-standard", "a-3b", "-o", pdf_arg, WITH_FINDINGS]);
+    assert_eq!(code, 0, "{err}");
+    let (code_yaml, out_yaml, _) = mep_bin(&["review", "--format", "json", WITH_FINDINGS]);
+    let (code_pdf, out_pdf, err) = mep_bin(&["review", "--format", "json", pdf_arg]);
+    assert_eq!(code_yaml, code_pdf, "{err}");
+    let yaml: Value = serde_json::from_str(&out_yaml).unwrap();
+    let pdf: Value = serde_json::from_str(&out_pdf).unwrap();
+    assert_eq!(pdf["rows"][0]["school"], yaml["rows"][0]["school"]);
+    assert_eq!(pdf["rows"][0]["counts"], yaml["rows"][0]["counts"]);
+    let (code, out, err) = mep_bin(&["diff", WITH_FINDINGS, pdf_arg]);
+    assert_eq!(code, 0, "the attached plan is the same plan: {out}{err}");
 }

@@ -21,6 +21,14 @@
 //!
 //! (`MEP_FUZZ_SEED` picks another seed.) A failing input is written to
 //! `target/fuzz-funde/`; after the fix it belongs in the corpus.
+//!
+//! A second campaign ([`hostile_campaign`]) covers the other input surfaces:
+//! PDFs built and mutated structurally (attachments, object and xref streams,
+//! filters, truncation, encryption, byte flips) against the reader's budget and
+//! German findings; `mep review` over mixed folders of YAML and PDF files with
+//! xlsx output; and the wizard's standard input (`mep init --interaktiv`), whose
+//! written plan must validate without text findings. The long run splits its
+//! time between both campaigns.
 
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -502,7 +510,8 @@ fn fuzz_long() {
     let seconds: u64 = std::env::var("MEP_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
     let seed: u64 = std::env::var("MEP_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x6d65_7000_0002);
     let start = Instant::now();
-    let report = campaign(seed, usize::MAX, Some(start + Duration::from_secs(seconds)), 25, 20);
+    let report = campaign(seed, usize::MAX, Some(start + Duration::from_secs(seconds / 2)), 25, 20);
+    let hostile = hostile_campaign(seed, usize::MAX, Some(start + Duration::from_secs(seconds)));
     #[allow(clippy::disallowed_macros)] // the long run reports its counts
     {
         println!(
@@ -516,5 +525,287 @@ fn fuzz_long() {
             report.findings.len()
         );
     }
+    #[allow(clippy::disallowed_macros)] // the long run reports its counts
+    {
+        println!(
+            "hostile: {} PDFs ({} read as plans, {} through the binary), {} reviews, {} wizard runs ({} plans written), {} findings",
+            hostile.pdfs,
+            hostile.plans_read,
+            hostile.pdf_binary_runs,
+            hostile.reviews,
+            hostile.wizards,
+            hostile.wizard_plans,
+            hostile.findings.len()
+        );
+    }
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    assert!(hostile.findings.is_empty(), "{:#?}", hostile.findings);
+}
+
+/// Codes a PDF input may end in.
+const PDF_CODES: &[&str] = &["PDF-ANHANG", "PDF-BESCHAEDIGT", "PDF-VERSCHLUESSELT", "PDF-LESEGRENZE", "YAML-GROESSE"];
+
+/// English words of parser text that must not reach a user.
+const ENGLISH: &[&str] = &["failed", "error", "invalid", "missing", "please", "unexpected"];
+
+/// A PDF built from a random structure, then perhaps mutated at the byte level.
+fn hostile_pdf(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use crate::pdfgen::{Pdf, lit, zlib};
+    let plan = &seeds[rng.below(seeds.len())].1;
+    let mut bytes = match rng.below(4) {
+        0 => crate::pdfgen::with_plan(plan, rng.chance(2)),
+        1 => {
+            let cases = crate::pdfgen::cases();
+            let small: Vec<_> = cases.into_iter().filter(|c| c.bytes.len() < 300_000).collect();
+            small[rng.below(small.len())].bytes.clone()
+        }
+        _ => {
+            let mut pdf = Pdf { xref_stream: rng.chance(2), ..Pdf::default() };
+            let data = match rng.below(4) {
+                0 => plan.clone(),
+                1 => zlib(plan),
+                2 => zlib(plan)[..rng.below(zlib(plan).len() + 1)].to_vec(),
+                _ => zlib(&vec![b'#'; rng.below(8 << 20)]),
+            };
+            let filter =
+                *rng.pick(&["", "/Filter/FlateDecode", "/Filter[/FlateDecode]", "/Filter/LZWDecode", "/Filter/Crypt", "/Filter/Fl"]);
+            let size = if rng.chance(3) { format!("/Params<</Size {}>>", rng.below(plan.len() * 2 + 1)) } else { String::new() };
+            let stream = pdf.add_stream(format!("<</Type/EmbeddedFile{filter}{size}>>"), data);
+            let name = *rng.pick(&["plan.yaml", "PLAN.YML", "x.yaml", "plan.yaml\u{0}", "", "anhang.bin"]);
+            let mut specs = String::new();
+            let most = if rng.chance(4) { 5_000 } else { 3 };
+            for _ in 0..=rng.below(most) {
+                let spec = if rng.chance(2) {
+                    pdf.add_packed(format!("<</Type/Filespec/F{}/EF<</F {stream} 0 R>>>>", lit(name)))
+                } else {
+                    pdf.add(format!("<</Type/Filespec/UF{}/EF<</UF {stream} 0 R>>>>", lit(name)))
+                };
+                specs.push_str(&format!("{spec} 0 R "));
+            }
+            let kid = pdf.reserve();
+            let nested = "[".repeat(rng.below(100));
+            pdf.set(kid, format!("<</Names[{} {specs}]/Kids[{kid} 0 R]>>", lit(name)));
+            let root = pdf.catalog(&format!("/Names<</EmbeddedFiles {kid} 0 R>>/AF{nested}[{specs}]{}", "]".repeat(nested.len())));
+            if rng.chance(8) {
+                "/Encrypt<</Filter/Standard>>".clone_into(&mut pdf.trailer_extra);
+            }
+            pdf.write(root)
+        }
+    };
+    // Byte-level damage: truncation, flips, spliced keywords.
+    match rng.below(5) {
+        0 => bytes.truncate(rng.below(bytes.len() + 1)),
+        1 => {
+            for _ in 0..=rng.below(8) {
+                let i = rng.below(bytes.len());
+                if let Some(b) = bytes.get_mut(i) {
+                    *b = *rng.pick(&[b'0', b'9', b'[', b'<', b'(', b'R', 0xff, b' ', b'/']);
+                }
+            }
+        }
+        2 => {
+            const WORDS: &[&[u8]] = &[b" 0 R", b"<<", b"stream", b"endstream", b"/Prev 0", b"xref", b"obj", b"/Length 99999999"];
+            let word = *rng.pick(WORDS);
+            let at = rng.below(bytes.len() + 1);
+            bytes.splice(at..at, word.iter().copied());
+        }
+        _ => {}
+    }
+    bytes
+}
+
+/// Counts of the hostile campaign.
+#[derive(Debug, Default)]
+struct HostileReport {
+    pdfs: usize,
+    plans_read: usize,
+    pdf_binary_runs: usize,
+    reviews: usize,
+    wizards: usize,
+    wizard_plans: usize,
+    findings: Vec<String>,
+}
+
+/// Checks one PDF through the library: the budget holds and a refusal is one German finding.
+fn check_pdf(bytes: Vec<u8>) -> Result<bool, String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let budget = mep::load::pdf::Budget::for_plan(Limits::default().max_bytes);
+            let out = mep::load::pdf::read_plan(&bytes, &budget);
+            let c = out.counters;
+            if c.bytes_decoded > budget.max_decoded || c.objects_visited > budget.max_objects + 1 {
+                return Err(format!("budget exceeded: {c:?}"));
+            }
+            let checked = mep::check_input("fuzz.pdf", &bytes, &Limits::default(), &mep::profile::Choice::default());
+            for d in &checked.diagnostics {
+                // The inflater's own text is allowed as the indented detail after the German message.
+                let lower = d.message.split("Meldung des Entpackers:").next().unwrap_or(&d.message).to_lowercase();
+                if let Some(w) = ENGLISH.iter().find(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == **w)) {
+                    return Err(format!("English `{w}` in {}: {}", d.code, d.message));
+                }
+            }
+            match out.result {
+                Ok(_) => Ok(true),
+                Err(d) if PDF_CODES.contains(&d.code.as_str()) => Ok(false),
+                Err(d) => Err(format!("unexpected code {}: {}", d.code, d.message)),
+            }
+        }));
+        let _ = tx.send(result.unwrap_or_else(|_| Err("panic".to_owned())));
+    });
+    rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| Err("hang: no result after 30 s".to_owned()))
+}
+
+/// Runs `mep init --interaktiv -` on `input`; a written plan must validate without text findings.
+fn run_wizard(input: Vec<u8>, dir: &Path) -> Result<bool, String> {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mep"))
+        .args(["init", "--interaktiv", "-"])
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut pipe = child.stdin.take().ok_or("no stdin")?;
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let _ = feeder.join();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stderr.contains('\u{1b}') {
+        return Err("raw escape echoed".to_owned());
+    }
+    match out.status.code() {
+        Some(2) => Ok(false),
+        Some(0) => {
+            let plan = dir.join("wizard.yaml");
+            std::fs::write(&plan, &out.stdout).map_err(|e| e.to_string())?;
+            let checked = mep::check_plan("wizard.yaml", &out.stdout, &Limits::default());
+            match checked.diagnostics.iter().find(|d| d.code.as_str().starts_with("TEXT-") || d.code.as_str().starts_with("YAML-")) {
+                Some(d) => Err(format!("the wizard wrote a plan with {}: {}", d.code, d.message)),
+                None => Ok(true),
+            }
+        }
+        code => Err(format!("mep init ended with {code:?}: {}", stderr.lines().last().unwrap_or(""))),
+    }
+}
+
+/// Wizard input: the eight answers, some replaced by hostile strings, odd bytes or endless lines.
+fn wizard_input(rng: &mut Rng) -> Vec<u8> {
+    let good = ["Grundschule Nord", "162437", "grundschule", "NI", "200", "15", "10", "Stadt Nord"];
+    let mut out = Vec::new();
+    for answer in good {
+        for _ in 0..rng.below(3) {
+            out.extend_from_slice(hostile_string(rng).as_bytes());
+            out.push(b'\n');
+        }
+        if rng.chance(10) {
+            out.extend(std::iter::repeat_n(*rng.pick(&[0u8, b'y', 0xff, 0x1b]), rng.below(3 << 20)));
+        }
+        if !rng.chance(15) {
+            out.extend_from_slice(answer.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+/// Runs `mep review` on a folder of a few YAML files and the PDFs next to them; exit 0, 1 or 2, and the file written unless 2.
+fn run_review(rng: &mut Rng, seeds: &[(String, Vec<u8>)], dir: &Path) -> Result<(), String> {
+    let folder = dir.join(format!("ordner-{}", rng.next()));
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+    // Folders are searched for YAML only; PDFs are named one by one, as a Schulträger would.
+    let mut pdfs = Vec::new();
+    let mut has_yaml = false;
+    for i in 0..=rng.below(4) {
+        let (name, bytes) = if rng.chance(2) {
+            (format!("s{i}.pdf"), hostile_pdf(rng, seeds))
+        } else {
+            (format!("s{i}\u{1b}.yaml"), mutate_text(&String::from_utf8_lossy(&seeds[rng.below(seeds.len())].1), rng))
+        };
+        if Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            pdfs.push(folder.join(&name));
+        } else {
+            has_yaml = true;
+        }
+        std::fs::write(folder.join(name), bytes).map_err(|e| e.to_string())?;
+    }
+    let format = *rng.pick(&["csv", "xlsx", "md", "json"]);
+    let out_file = dir.join(format!("uebersicht.{format}"));
+    let _ = std::fs::remove_file(&out_file);
+    let out = Command::new(env!("CARGO_BIN_EXE_mep"))
+        .args(["review", "--format", format, "-o"])
+        .arg(&out_file)
+        .args(has_yaml.then_some(&folder))
+        .args(&pdfs)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&folder);
+    match out.status.code() {
+        Some(0 | 1) if out_file.is_file() => Ok(()),
+        Some(0 | 1) => Err(format!("review --format {format} wrote nothing")),
+        Some(2) => Err(format!("review --format {format} failed for the whole folder: {}", String::from_utf8_lossy(&out.stderr))),
+        code => Err(format!("review ended with {code:?}")),
+    }
+}
+
+/// The campaign over PDFs, review folders and wizard input.
+fn hostile_campaign(seed: u64, cases: usize, until: Option<Instant>) -> HostileReport {
+    let seeds = seeds();
+    let mut rng = Rng::new(seed ^ 0x0068_6f73_7469_6c65);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let found_dir = root().join("target/fuzz-funde");
+    let mut report = HostileReport::default();
+    for case in 0..cases {
+        if until.is_some_and(|u| Instant::now() >= u) {
+            break;
+        }
+        let (kind, bytes, outcome) = match case % 10 {
+            0..=6 => {
+                let bytes = hostile_pdf(&mut rng, &seeds);
+                report.pdfs += 1;
+                let mut outcome = check_pdf(bytes.clone()).map(|read| report.plans_read += usize::from(read));
+                if outcome.is_ok() && case % 5 == 0 {
+                    report.pdf_binary_runs += 1;
+                    let file = dir.path().join("fall.pdf");
+                    outcome = std::fs::write(&file, &bytes).map_err(|e| e.to_string()).and_then(|()| {
+                        let out = Command::new(env!("CARGO_BIN_EXE_mep")).arg("validate").arg(&file).output().map_err(|e| e.to_string())?;
+                        match out.status.code() {
+                            Some(1 | 0) => Ok(()),
+                            code => Err(format!("mep validate on a PDF ended with {code:?}")),
+                        }
+                    });
+                }
+                ("pdf", bytes, outcome)
+            }
+            7 | 8 => {
+                let input = wizard_input(&mut rng);
+                report.wizards += 1;
+                let outcome = run_wizard(input.clone(), dir.path()).map(|wrote| report.wizard_plans += usize::from(wrote));
+                ("wizard", input, outcome)
+            }
+            _ => {
+                report.reviews += 1;
+                ("review", Vec::new(), run_review(&mut rng, &seeds, dir.path()))
+            }
+        };
+        if let Err(why) = outcome {
+            let _ = std::fs::create_dir_all(&found_dir);
+            let name = found_dir.join(format!("fund-{seed}-{case}.{kind}"));
+            let _ = std::fs::write(&name, &bytes);
+            report.findings.push(format!("case {case} ({kind}): {why} – input in {}", name.display()));
+        }
+    }
+    report
+}
+
+#[test]
+fn fuzz_hostile_fixed_seed_bounded() {
+    let report = hostile_campaign(0x6d65_7000_0003, 60, None);
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    assert!(report.pdfs >= 40 && report.wizards >= 10 && report.reviews >= 5, "{report:?}");
+    // The structure-aware mutations must still produce readable plans now and then.
+    assert!(report.plans_read > 0, "{report:?}");
 }

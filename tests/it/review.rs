@@ -267,3 +267,19 @@ fn the_overview_renders_as_pdf_with_its_text() {
         }
     }
 }
+
+#[test]
+fn the_terminal_table_fits_the_terminal_width() {
+    let r = traeger_review();
+    assert_eq!(render::text_width(&r, None), render::text(&r), "no width: every column");
+    for width in [80, 100, 120] {
+        let text = render::text_width(&r, Some(width));
+        let table: Vec<&str> = text.lines().skip(2).take_while(|l| !l.is_empty() && !l.starts_with('(')).collect();
+        assert!(table.len() > 8, "{text}");
+        for line in table {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        assert!(text.contains("ausgeblendet"), "says which columns are hidden");
+        assert!(text.lines().nth(2).is_some_and(|h| h.contains("beantragt") && h.contains("Status")), "the essential columns stay");
+    }
+}

@@ -187,8 +187,13 @@ fn a_rule_for_every_land_cites_a_nationwide_source_and_land_pages_only_there() {
 fn each_source_is_declared_once() {
     // Every URL literal of the rule modules stands in exactly one place: `src/sources.rs`.
     let mut seen = std::collections::BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(root().join("src/rules")).unwrap().map(|e| e.unwrap().path()).collect();
-    files.push(root().join("src/sources.rs"));
+    let mut files = vec![root().join("src/sources.rs")];
+    let mut dirs = vec![root().join("src/rules")];
+    while let Some(dir) = dirs.pop() {
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() { dirs.push(path) } else { files.push(path) }
+        }
+    }
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         for (i, _) in text.match_indices("\"https://") {

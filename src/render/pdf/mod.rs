@@ -229,6 +229,11 @@ fn compile(
             }));
         }
     }
+    for (path, bytes) in templates.extra_files() {
+        if let Some(id) = file_id(&path) {
+            world = world.with_file(id, bytes.to_vec());
+        }
+    }
     if let Some(id) = file_id(ATTACHMENTS_PATH) {
         world = world.with_file(id, serde_json::to_vec(&listed).unwrap_or_else(|_| b"[]".to_vec()));
     }
@@ -300,7 +305,7 @@ fn to_diagnostic(world: &PlanWorld, templates: &Templates, d: &SourceDiagnostic,
 }
 
 /// typst's English message, in German words where the case is known.
-fn german_typst(raw: &str) -> &'static str {
+pub(crate) fn german_typst(raw: &str) -> &'static str {
     let lower = raw.to_lowercase();
     let known: &[(&str, &str)] = &[
         ("unknown variable", "ein Name ist unbekannt (Tippfehler oder fehlender Import?)"),
@@ -308,6 +313,7 @@ fn german_typst(raw: &str) -> &'static str {
         ("expected", "an dieser Stelle erwartet typst etwas anderes"),
         ("cannot", "ein Wert lässt sich hier nicht verwenden"),
         ("does not contain field", "ein Feld fehlt in den Daten oder im Wert"),
+        ("does not contain key", "diesen Schlüssel gibt es in den Daten nicht (Tippfehler in der Vorlage?)"),
         ("does not exist", "ein Feld oder eine Datei gibt es nicht"),
         ("file not found", "eine Datei wurde nicht gefunden (Vorlagen können nur Dateien aus dem Vorlagenverzeichnis einbinden)"),
         ("package", "Pakete können nicht geladen werden; alles muss im Vorlagenverzeichnis liegen"),

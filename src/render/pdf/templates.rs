@@ -5,23 +5,58 @@ use std::path::Path;
 use typst::syntax::{FileId, Source};
 
 use super::world::file_id;
-use crate::fsio;
+use crate::render::pack;
 use crate::source::SourceFile;
 
 /// The entry template.
 pub const MAIN: &str = "plan.typ";
 
-/// The templates shipped with mep: (file name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("plan.typ", include_str!("../../../templates/typst/plan.typ")),
-    ("markdown.typ", include_str!("../../../templates/typst/markdown.typ")),
-    ("charts.typ", include_str!("../../../templates/typst/charts.typ")),
-    ("review.typ", include_str!("../../../templates/typst/review.typ")),
-    ("anhaenge.typ", include_str!("../../../templates/typst/anhaenge.typ")),
-];
+macro_rules! embedded {
+    ($($name:literal),+ $(,)?) => {
+        /// The templates shipped with mep: (file name, text). `plan.typ` includes one file per chapter,
+        /// named like the Markdown chapter; `stil.typ` holds the look, `daten.typ` the access to the data.
+        pub const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../../templates/typst/", $name)))),+];
+    };
+}
+
+embedded!(
+    "plan.typ",
+    "stil.typ",
+    "daten.typ",
+    "entwurf.typ",
+    "deckblatt.typ",
+    "zusammenfassung.typ",
+    "schulprofil.typ",
+    "leitbild.typ",
+    "ist-analyse.typ",
+    "ziele.typ",
+    "mediencurriculum.typ",
+    "einsatzkonzept.typ",
+    "ausstattung.typ",
+    "datenschutz.typ",
+    "fortbildung.typ",
+    "betrieb.typ",
+    "zeitplan.typ",
+    "finanzierung.typ",
+    "evaluation.typ",
+    "abschluss.typ",
+    "anhang-bestand.typ",
+    "anhang-matrix.typ",
+    "anhang-pruefbericht.typ",
+    "markdown.typ",
+    "charts.typ",
+    "review.typ",
+    "anhaenge.typ",
+);
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).
 pub const REVIEW_MAIN: &str = "review.typ";
+
+/// Path of the pack's settings (logo, colours) inside the typst world, read by `stil.typ`.
+pub const SETTINGS_PATH: &str = "/vorlagen.json";
+
+/// Path of the shared wording inside the typst world, read by `daten.typ`.
+pub const WORDING_PATH: &str = "/wortlaut.json";
 
 /// Where embedded templates are shown to come from in diagnostics.
 const EMBEDDED_DIR: &str = "templates/typst";
@@ -57,6 +92,12 @@ impl TemplateFile {
 #[derive(Clone, Debug)]
 pub struct Templates {
     files: Vec<TemplateFile>,
+    /// Images of a pack, served to typst under `/NAME` (checked PNG, SVG or JPEG).
+    assets: Vec<(String, Vec<u8>)>,
+    /// The pack's settings (logo, colours), served as `/vorlagen.json`.
+    settings: Vec<u8>,
+    /// The shared wording, served as `/wortlaut.json`.
+    wortlaut: Vec<u8>,
 }
 
 /// A template directory that cannot be used.
@@ -70,7 +111,9 @@ impl Templates {
     /// The embedded templates.
     #[must_use]
     pub fn embedded() -> Self {
-        let mut t = Self { files: Vec::new() };
+        let settings = serde_json::to_vec(&pack::pdf_settings(None)).unwrap_or_default();
+        let wortlaut = serde_json::to_vec(&pack::wortlaut::builtin()).unwrap_or_default();
+        let mut t = Self { files: Vec::new(), assets: Vec::new(), settings, wortlaut };
         for (name, text) in EMBEDDED {
             t.insert(name, format!("{EMBEDDED_DIR}/{name}"), (*text).to_owned(), true);
         }
@@ -81,39 +124,50 @@ impl Templates {
     ///
     /// A file named like an embedded one replaces it; other files are added
     /// and can be imported by the templates (`#import "teil.typ": *`).
+    ///
+    /// The folder is read through [`crate::contained::Folder`]: a `.typ` file that leads
+    /// outside it (a symbolic link to a system file, say) refuses the whole folder.
     pub fn with_dir(dir: &Path) -> Result<Self, TemplateDirError> {
-        let fail = |what: String| TemplateDirError { message: what };
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| fail(format!("Vorlagenverzeichnis `{}` kann nicht gelesen werden: {}.", dir.display(), fsio::describe_io(&e))))?;
-        let mut found = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| fail(format!("Vorlagenverzeichnis `{}`: {}.", dir.display(), fsio::describe_io(&e))))?;
-            let path = entry.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
-            let typ = path.extension().is_some_and(|e| e == "typ");
-            if !typ || name.starts_with('.') || !path.is_file() {
-                continue;
-            }
-            found.push((name, path));
-        }
-        found.sort();
-        if found.len() > MAX_FILES {
-            return Err(fail(format!("Vorlagenverzeichnis `{}` enthält mehr als {MAX_FILES} .typ-Dateien.", dir.display())));
-        }
+        let fail = |e: crate::contained::FolderError| TemplateDirError { message: e.message };
+        let limits = crate::contained::Limits { max_file_bytes: MAX_FILE_BYTES, max_files: MAX_FILES, max_depth: 0, ..Default::default() };
+        let folder = crate::contained::Folder::open(dir, limits).map_err(fail)?;
         let mut t = Self::embedded();
-        for (name, path) in found {
-            let bytes = fsio::read_bounded(&path, MAX_FILE_BYTES)
-                .map_err(|e| fail(format!("Vorlage `{}` kann nicht gelesen werden: {}.", path.display(), fsio::describe_io(&e))))?;
-            if bytes.len() > MAX_FILE_BYTES {
-                return Err(fail(format!("Vorlage `{}` ist größer als 1 MiB.", path.display())));
-            }
-            let text = String::from_utf8(bytes).map_err(|_| fail(format!("Vorlage `{}` ist kein UTF-8-Text.", path.display())))?;
+        for name in folder.files("typ").map_err(fail)? {
+            let text = folder.read_text(&name).map_err(fail)?;
+            let shown = folder.display(&name);
             if file_id(&format!("/{name}")).is_none() {
-                return Err(fail(format!("Vorlage `{}`: Dateiname nicht verwendbar.", path.display())));
+                return Err(TemplateDirError { message: format!("Vorlage `{shown}`: Dateiname nicht verwendbar.") });
             }
-            t.insert(&name, path.display().to_string(), text, false);
+            t.insert(&name, shown, text, false);
         }
         Ok(t)
+    }
+
+    /// The embedded templates with a pack's typst files over them, its images and its settings.
+    ///
+    /// The pack was read through its contained folder; what could not be read is in
+    /// [`pack::Pack::refused`] and not used here.
+    pub fn from_pack(pack: &pack::Pack) -> Result<Self, TemplateDirError> {
+        let mut t = Self::embedded();
+        for (name, text) in &pack.typst {
+            if file_id(&format!("/{name}")).is_none() {
+                return Err(TemplateDirError { message: format!("Vorlage `{}`: Dateiname nicht verwendbar.", pack.folder.display(name)) });
+            }
+            t.insert(name, pack.folder.display(name), text.clone(), false);
+        }
+        t.assets.clone_from(&pack.images);
+        t.settings = serde_json::to_vec(&pack.pdf_settings()).unwrap_or_default();
+        if let Some(w) = &pack.wortlaut {
+            t.wortlaut = serde_json::to_vec(w).unwrap_or_default();
+        }
+        Ok(t)
+    }
+
+    /// The files typst reads besides the templates and the data: the pack's images and `/vorlagen.json`.
+    pub(crate) fn extra_files(&self) -> impl Iterator<Item = (String, &[u8])> {
+        let settings =
+            [(SETTINGS_PATH.to_owned(), self.settings.as_slice()), (WORDING_PATH.to_owned(), self.wortlaut.as_slice())].into_iter();
+        settings.chain(self.assets.iter().map(|(name, bytes)| (format!("/{name}"), bytes.as_slice())))
     }
 
     fn insert(&mut self, name: &str, origin: String, text: String, embedded: bool) {

@@ -14,11 +14,13 @@ use serde_json::Value;
 use crate::glyphs::FONTS;
 pub use crate::glyphs::{Unprintable, unprintable};
 
-/// Longest text node handed to a template, in characters; longer ones are cut.
+/// Longest text node handed to a template, in UTF-16 code units (the unit of the PDF
+/// writer's limit; a character outside the Basic Multilingual Plane counts twice);
+/// longer ones are cut.
 ///
-/// Well above the longest field `mep validate` accepts, so a valid plan is
-/// never cut, and well below what the PDF writer handles (it fails at
-/// 32 768 characters and panics at 65 535 bytes in one string).
+/// Well above the longest field `mep validate` accepts (5 000 characters, at most
+/// 10 000 units), so a valid plan is never cut, and well below what the PDF writer
+/// handles (it fails at 32 768 units and panics at 65 535 bytes in one string).
 pub const MAX_NODE_CHARS: usize = 16_000;
 
 /// The character shown in place of one that cannot be shown.
@@ -29,13 +31,16 @@ fn replacement() -> char {
 /// `text` with every unprintable character replaced and cut to [`MAX_NODE_CHARS`].
 #[must_use]
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let long = text.len() > MAX_NODE_CHARS && text.chars().count() > MAX_NODE_CHARS;
+    let long = text.len() > MAX_NODE_CHARS && text.encode_utf16().count() > MAX_NODE_CHARS;
     if !long && !text.chars().any(|c| unprintable(c).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len().min(MAX_NODE_CHARS * 4));
-    for (i, c) in text.chars().enumerate() {
-        if i + 1 >= MAX_NODE_CHARS && long {
+    let mut units = 0;
+    for c in text.chars() {
+        units += c.len_utf16();
+        // Room for the ellipsis (one unit) is kept.
+        if long && units >= MAX_NODE_CHARS {
             out.push('…');
             break;
         }
@@ -120,6 +125,11 @@ mod tests {
         let long = "ä".repeat(40_000);
         let cut = sanitize(&long);
         assert_eq!(cut.chars().count(), MAX_NODE_CHARS);
+        assert!(cut.ends_with('…'));
+        // Outside the Basic Multilingual Plane a character is two units of the PDF writer's limit.
+        let astral = "\u{1D54F}".repeat(20_000);
+        let cut = sanitize(&astral);
+        assert!(cut.encode_utf16().count() <= MAX_NODE_CHARS, "{}", cut.encode_utf16().count());
         assert!(cut.ends_with('…'));
         let json = serde_json::to_vec(&serde_json::json!({"a": ["x\u{FFFF}", {"k\u{1}": 1}]})).unwrap();
         let out: Value = serde_json::from_slice(&sanitize_json(json)).unwrap();

@@ -136,6 +136,32 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `--format csv --tabelle aenderungen`: one row per school of either round (`mep review --vorher`).
+#[must_use]
+pub fn csv_changes(review: &Review) -> Vec<u8> {
+    use super::rounds::{COLUMNS, Cell, cells};
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = COLUMNS.iter().map(|h| csv_field(h)).collect();
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for school in review.previous.iter().flat_map(|r| &r.schools) {
+        let row: Vec<String> = cells(school)
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| match c {
+                Cell::Text(t) if i == 1 || i == 2 => csv_number(&t),
+                Cell::Text(t) => csv_text(&t),
+                Cell::Count(n) => n.to_string(),
+                Cell::Euro(e) => csv_eur(e),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&row.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
 fn csv_eur(e: Euro) -> String {
     values::csv_eur(e.cents())
 }
@@ -145,9 +171,11 @@ fn csv_opt(x: Option<Ratio>, text: impl Fn(Ratio) -> String) -> String {
     x.map(text).unwrap_or_default()
 }
 
-/// A user text cell: guarded against formulas, then quoted as needed.
+/// A user text cell: control characters other than line feed and tab (from file names, say)
+/// replaced by `�` as in the text and xlsx overviews, guarded against formulas, then quoted as needed.
 fn csv_text(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    let text: String = text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect();
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text };
     csv_field(&guarded)
 }
 
@@ -186,5 +214,6 @@ mod tests {
         assert_eq!(csv_text("Schule; Nord"), "\"Schule; Nord\"");
         assert_eq!(csv_text("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_text("Grundschule"), "Grundschule");
+        assert_eq!(csv_text("plan\u{1b}[31m.yaml\r"), "plan\u{FFFD}[31m.yaml\u{FFFD}");
     }
 }

@@ -7,10 +7,11 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod rounds;
 pub mod text;
 
-pub use csv::{CSV_COLUMNS, CSV_ITEM_COLUMNS, csv, csv_items};
+pub use csv::{CSV_COLUMNS, CSV_ITEM_COLUMNS, csv, csv_changes, csv_items};
 pub use json::{JSON_VERSION, json};
 pub use markdown::markdown;
 pub use pdf::pdf;
-pub use text::{summary_line, text};
+pub use text::{summary_line, text, text_width};

@@ -11,6 +11,13 @@ use crate::view::overview::{eur, figure_cells, investition, opt, pct1, plural, s
 /// The terminal report: one line per school, totals, then every error and warning.
 #[must_use]
 pub fn text(review: &Review) -> String {
+    text_width(review, None)
+}
+
+/// The terminal report with the school table fitted into `width` columns (a terminal's width):
+/// less important columns are left out, then the school name is shortened; `None` shows all.
+#[must_use]
+pub fn text_width(review: &Review, width: Option<usize>) -> String {
     let mut out = String::new();
     let t = &review.totals;
     let title = match review.traeger.as_ref().and_then(|i| i.traeger.as_ref()) {
@@ -18,28 +25,7 @@ pub fn text(review: &Review) -> String {
         None => "Prüfübersicht".to_owned(),
     };
     let _ = writeln!(out, "{title}: {}\n", plural(t.files, "Plan", "Pläne"));
-    let _ = writeln!(
-        out,
-        "{:<34} {:<10} {:<12} {:>3} {:>3} {:>15} {:>14} {:>14} {:>7} {:>7} {:>6} {:>8} {:>10}",
-        "Schule", "Nr.", "Status", "F", "W", "beantragt", "Eigenanteil", "sonstige", "Mobil", "Geräte", "WLAN", "Fb-Std.", "Stand"
-    );
-    for row in &review.rows {
-        let name = match &row.school {
-            Some(s) => clip(&sanitize(&s.name), 34),
-            // A file path keeps its end: the file name tells more than the folder.
-            None => clip_left(&sanitize(&row.file), 34),
-        };
-        let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
-        let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
-        let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
-        let line = format!(
-            "{name:<34} {number:<10} {:<12} {:>3} {:>3} {req:>15} {own:>14} {other:>14} {mobile:>7} {devices:>7} {wlan:>6} {hours:>8} {as_of:>10}",
-            row.status.label(),
-            row.counts.errors,
-            row.counts.warnings,
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
+    table(&mut out, review, width);
     let _ = writeln!(out, "\nSummen über {}:", plural(t.loaded, "lesbaren Plan", "lesbare Pläne"));
     let _ = writeln!(out, "  Beantragt:         {:>15}", eur(t.requested));
     if let Some(budget) = t.budget {
@@ -106,8 +92,122 @@ pub fn text(review: &Review) -> String {
             }
         }
     }
+    if let Some(rounds) = &review.previous {
+        out.push_str(&super::rounds::text(rounds));
+    }
     let _ = writeln!(out, "\n{}", summary_line(review));
     out
+}
+
+/// A column of the school table: heading, width, left-aligned, and when it goes (0 = never).
+struct Column {
+    head: &'static str,
+    width: usize,
+    left: bool,
+    drop: u8,
+}
+
+const fn col(head: &'static str, width: usize, left: bool, drop: u8) -> Column {
+    Column { head, width, left, drop }
+}
+
+/// The columns in order; `drop` says which go first when the terminal is narrow.
+const COLUMNS: [Column; 13] = [
+    col("Schule", 34, true, 0),
+    col("Nr.", 10, true, 0),
+    col("Status", 12, true, 0),
+    col("F", 3, false, 0),
+    col("W", 3, false, 0),
+    col("beantragt", 15, false, 0),
+    col("Eigenanteil", 14, false, 6),
+    col("sonstige", 14, false, 1),
+    col("Mobil", 7, false, 7),
+    col("Geräte", 7, false, 3),
+    col("WLAN", 6, false, 4),
+    col("Fb-Std.", 8, false, 2),
+    col("Stand", 10, false, 5),
+];
+
+/// Narrowest school name before columns are given up instead.
+const MIN_NAME: usize = 20;
+
+/// The visible columns and the name width for a terminal of `width` columns.
+fn fit(width: Option<usize>) -> ([bool; 13], usize) {
+    let mut shown = [true; 13];
+    let mut name = COLUMNS[0].width;
+    let Some(width) = width else { return (shown, name) };
+    let used = |shown: &[bool; 13], name: usize| -> usize {
+        COLUMNS.iter().zip(shown).skip(1).filter(|(_, s)| **s).map(|(c, _)| c.width + 1).sum::<usize>() + name
+    };
+    for level in 1..=7 {
+        if used(&shown, name) <= width {
+            break;
+        }
+        // The less telling figures go first, then the name gets shorter, then more columns go.
+        if level == 5 {
+            name = name.saturating_sub(used(&shown, name) - width).max(MIN_NAME);
+            if used(&shown, name) <= width {
+                break;
+            }
+        }
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if c.drop == level {
+                shown[i] = false;
+            }
+        }
+    }
+    (shown, name)
+}
+
+fn table(out: &mut String, review: &Review, width: Option<usize>) {
+    let (shown, name_width) = fit(width);
+    let line = |cells: &[String]| -> String {
+        let mut parts = Vec::new();
+        for (i, (c, cell)) in COLUMNS.iter().zip(cells).enumerate() {
+            if !shown[i] {
+                continue;
+            }
+            let w = if i == 0 { name_width } else { c.width };
+            parts.push(if c.left { format!("{cell:<w$}") } else { format!("{cell:>w$}") });
+        }
+        parts.join(" ").trim_end().to_owned()
+    };
+    let heads: Vec<String> = COLUMNS.iter().map(|c| c.head.to_owned()).collect();
+    let _ = writeln!(out, "{}", line(&heads));
+    for row in &review.rows {
+        let name = match &row.school {
+            Some(s) => clip(&sanitize(&s.name), name_width),
+            // A file path keeps its end: the file name tells more than the folder.
+            None => clip_left(&sanitize(&row.file), name_width),
+        };
+        let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
+        let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
+        let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
+        let cells = [
+            name,
+            number,
+            row.status.label().to_owned(),
+            row.counts.errors.to_string(),
+            row.counts.warnings.to_string(),
+            req,
+            own,
+            other,
+            mobile,
+            devices,
+            wlan,
+            hours,
+            as_of,
+        ];
+        let _ = writeln!(out, "{}", line(&cells));
+    }
+    let hidden: Vec<&str> = COLUMNS.iter().zip(shown).filter(|(_, s)| !s).map(|(c, _)| c.head).collect();
+    if !hidden.is_empty() {
+        let _ = writeln!(
+            out,
+            "(Für die Breite des Terminals ausgeblendet: {}. Alle Spalten: breiteres Fenster oder --format md, csv, xlsx.)",
+            hidden.join(", ")
+        );
+    }
 }
 
 /// One line per finding: `Fehler[CODE] file:line:column: message`.
