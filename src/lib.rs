@@ -9,6 +9,7 @@
 //! 4. [`check_plan`] ties both together and locates every finding in the file
 //! 5. [`view`] and [`render`]: plan + figures + findings → text → md, json, pdf
 //! 6. [`cli`]: arguments → the calls above → printed reports and exit codes
+//! 7. [`edit`]: the same calls behind a local form editor in the browser (`mep bearbeiten`)
 //!
 //! Only [`cli`] prints; everything else returns data.
 
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod contained;
 pub mod diag;
 pub mod diff;
+pub mod edit;
 pub mod figures;
 pub mod fsio;
 pub mod german;

@@ -1,7 +1,7 @@
 //! `mep anlegen` (`init`): write a commented plan skeleton, optionally after asking the essentials.
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Config;
 use super::error::{Error, Exit, Result};
@@ -92,6 +92,8 @@ pub fn run(args: &Args, config: &Config) -> Result {
     } else if !output::write_new(&args.file, text.as_bytes())? {
         return Err(refuse_existing(&name));
     }
+    output::status(config.quiet, format_args!("Vorlage geschrieben: {name}"));
+    schema_next_to(&args.file, &text, config.quiet);
     next_steps(&name, &defaulted, args.interaktiv, config.quiet);
     Ok(Exit::Ok)
 }
@@ -112,9 +114,22 @@ fn ask_all(answers: &mut Answers, args: &Args) -> Result<()> {
     }
 }
 
+/// Writes or refreshes the schema file the skeleton points to, when it points next to the plan;
+/// a failure is only a hint, the plan itself is written.
+fn schema_next_to(file: &Path, text: &str, quiet: bool) {
+    match init::write_schema_next_to(file, text) {
+        Ok(Some(schema)) => output::status(quiet, format_args!("Schema für Editoren geschrieben: {}", schema.display())),
+        Ok(None) => {}
+        Err(e) => output::stderr(format_args!(
+            "Hinweis: Das Schema für Editoren ({}) konnte nicht geschrieben werden: {}.\n",
+            init::SCHEMA_FILE,
+            fsio::describe_io(&e)
+        )),
+    }
+}
+
 /// The status lines after writing: what was assumed and what to do next.
 fn next_steps(name: &str, defaulted: &[&str], interaktiv: bool, quiet: bool) {
-    output::status(quiet, format_args!("Vorlage geschrieben: {name}"));
     if !defaulted.is_empty() {
         output::status(
             quiet,

@@ -30,6 +30,7 @@
 
 mod completions;
 mod diff;
+mod edit;
 pub mod error;
 mod explain;
 mod init;
@@ -68,7 +69,7 @@ const TEMPLATE: &str = "{about-with-newline}\nAufruf: {usage}\n\n{all-args}{afte
     subcommand_value_name = "BEFEHL",
     after_help = "Jeder Befehl und jede Option hat einen deutschen und einen englischen Namen; beide gelten \
 (z. B. `mep pruefen` = `mep validate`, `--vorlagen` = `--templates`).\n\n\
-Beispiele:\n  mep anlegen --interaktiv plan.yaml\n  mep pruefen examples/grundschule-niedersachsen.yaml\n\n\
+Beispiele:\n  mep bearbeiten plan.yaml\n  mep anlegen --interaktiv plan.yaml\n  mep pruefen examples/grundschule-niedersachsen.yaml\n\n\
 Exit-Codes: 0 = in Ordnung (Warnungen erlaubt), 1 = Fehler im Plan, 2 = Aufruf- oder Werkzeugfehler."
 )]
 pub struct Cli {
@@ -100,6 +101,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Öffnet den Plan als Formular im Browser: Befunde am Feld, Vorschau, Speichern, PDF und Excel – alles auf diesem Rechner.
+    #[command(
+        name = "bearbeiten",
+        visible_alias = "edit",
+        help_template = TEMPLATE,
+        override_usage = "mep bearbeiten [OPTIONEN] <DATEI>",
+        after_help = "Beispiele:\n  mep bearbeiten plan.yaml\n  mep bearbeiten --kein-browser plan.yaml\n  mep bearbeiten --land SH --programm digitalpakt-2019 plan.yaml\n\nDer Editor läuft nur auf 127.0.0.1 und ist mit einem Schlüssel in der ausgegebenen Adresse geschützt. Die YAML-Datei bleibt maßgeblich: Kommentare, Reihenfolge und Leerzeilen bleiben beim Speichern erhalten.\nBeenden mit Strg+C; Exit-Code 0, 2 bei Aufruf- oder Werkzeugfehlern."
+    )]
+    Bearbeiten(edit::Args),
     /// Prüft Pläne und meldet alle Fehler, Warnungen und Hinweise mit Zeile und Spalte.
     #[command(
         name = "pruefen",
@@ -333,6 +343,7 @@ where
     };
     let config = Config::resolve(&cli);
     let result = match cli.command {
+        Command::Bearbeiten(args) => edit::run(&args, &config),
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),

@@ -8,8 +8,7 @@ use super::Config;
 use super::error::Exit;
 use super::output::{self, Dest};
 use crate::diag;
-use crate::model::Datum;
-use crate::render::pdf::{self, Job, Settings, Standard, Templates, data};
+use crate::render::pdf::{self, Job, Standard, Templates};
 use crate::view::PlanView;
 
 /// Flags only the PDF format has.
@@ -40,11 +39,7 @@ impl Document {
     /// Prepares a plan's PDF from its view; the creation time honours `SOURCE_DATE_EPOCH`.
     #[must_use]
     pub fn for_view(input: String, dest: Dest, view: &PlanView, args: &PdfArgs, config: &Config) -> Self {
-        // `datum` follows the one rule of `Plan::dokumentdatum`; the view always holds a valid day there.
-        let stand = Datum::parse(&view.dokument.datum.iso).unwrap_or(crate::model::OHNE_DATUM);
-        let mut settings = Settings::for_stand(stand, data::ident(view), config.source_date_epoch);
-        settings.standard = args.pdf_standard;
-        Self { input, dest, job: Job { data_json: data::to_json(&data::build(view)), settings } }
+        Self { input, dest, job: Job::for_view(view, args.pdf_standard, config.source_date_epoch) }
     }
 
     /// Embeds the plan as written (YAML) and its view (JSON) as associated files (PDF/A-3b).

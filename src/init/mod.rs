@@ -103,19 +103,74 @@ pub fn gremien_hint(land: Land) -> &'static str {
     }
 }
 
+/// File name of the schema written next to a plan outside a checkout, so that editors find it offline.
+pub const SCHEMA_FILE: &str = "mep.schema.json";
+
 /// Chooses the `$schema` reference for a plan written to `target`: a relative path when
-/// `target` lies inside a checkout that contains the schema, otherwise [`SCHEMA_URL`].
+/// `target` lies inside a checkout that contains the schema, otherwise [`SCHEMA_FILE`] next to
+/// the plan (written by [`write_schema_next_to`]); both work offline.
 #[must_use]
 pub fn schema_reference(target: &Path) -> String {
-    let Ok(cwd) = std::env::current_dir() else { return SCHEMA_URL.to_owned() };
+    let Ok(cwd) = std::env::current_dir() else { return SCHEMA_FILE.to_owned() };
     let absolute = cwd.join(target);
-    let Some(dir) = absolute.parent() else { return SCHEMA_URL.to_owned() };
+    let Some(dir) = absolute.parent() else { return SCHEMA_FILE.to_owned() };
     for (ups, ancestor) in dir.ancestors().enumerate() {
         if ancestor.join(SCHEMA_PATH).is_file() {
             return format!("{}{SCHEMA_PATH}", "../".repeat(ups));
         }
     }
-    SCHEMA_URL.to_owned()
+    SCHEMA_FILE.to_owned()
+}
+
+/// The `$schema` a plan names in its modeline (`# yaml-language-server: $schema=…`), if any.
+#[must_use]
+pub fn schema_modeline(text: &str) -> Option<&str> {
+    text.lines()
+        .take(5)
+        .find_map(|l| l.trim_start().strip_prefix('#')?.trim().strip_prefix("yaml-language-server:")?.trim().strip_prefix("$schema="))
+        .map(str::trim)
+}
+
+/// The schema file as written next to plans: the editor schema with the writing version.
+#[must_use]
+pub fn schema_file_text() -> String {
+    let text = schema_json();
+    let comment =
+        format!("  \"$comment\": \"Geschrieben von mep {}; neuere Versionen von mep erneuern diese Datei.\",\n", env!("CARGO_PKG_VERSION"));
+    match text.strip_prefix("{\n") {
+        Some(rest) => format!("{{\n{comment}{rest}"),
+        None => text,
+    }
+}
+
+/// Writes [`SCHEMA_FILE`] next to a plan whose modeline names it, unless a file written by the
+/// same or a newer mep is there already; returns the path when it wrote one.
+pub fn write_schema_next_to(plan: &Path, plan_text: &str) -> std::io::Result<Option<std::path::PathBuf>> {
+    if schema_modeline(plan_text) != Some(SCHEMA_FILE) {
+        return Ok(None);
+    }
+    let target = plan.parent().map_or_else(|| Path::new(SCHEMA_FILE).to_path_buf(), |d| d.join(SCHEMA_FILE));
+    let wanted = schema_file_text();
+    if let Ok(existing) = crate::fsio::read_bounded(&target, 16 * 1024 * 1024) {
+        let theirs = String::from_utf8_lossy(&existing);
+        let newer = written_by(&theirs).is_some_and(|v| Some(v) > version(env!("CARGO_PKG_VERSION")));
+        if theirs == wanted || newer {
+            return Ok(None);
+        }
+    }
+    crate::fsio::write_atomic(&target, wanted.as_bytes())?;
+    Ok(Some(target))
+}
+
+/// The version of mep that wrote a schema file (from its `$comment`).
+fn written_by(schema: &str) -> Option<(u64, u64, u64)> {
+    let rest = &schema[schema.find("Geschrieben von mep ")? + "Geschrieben von mep ".len()..];
+    version(rest.split([';', '"', ' ']).next()?)
+}
+
+fn version(v: &str) -> Option<(u64, u64, u64)> {
+    let mut parts = v.split('.').map(|p| p.parse::<u64>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
 /// A YAML double-quoted string; escapes backslash, quote and control characters.

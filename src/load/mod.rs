@@ -163,17 +163,7 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             ],
         );
     }
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = limits.max_depth;
-    budget.max_nodes = limits.max_nodes;
-    budget.max_aliases = limits.max_aliases;
-    budget.max_total_scalar_bytes = limits.max_scalar_bytes;
-    budget.max_documents = 1;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options.strict_booleans = true;
-    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
-    options.alias_limits.max_total_replayed_events = limits.max_nodes;
+    let options = yaml_options(limits);
     if let Ok(typed) = serde_saphyr::from_str_with_options::<T>(source.text(), options.clone()) {
         return (source, Parsed::Typed(typed), Vec::new());
     }
@@ -196,6 +186,31 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
             (source, Parsed::Failed, vec![diag])
         }
     }
+}
+
+/// The reader settings of every load: budgets, strict booleans, duplicate keys refused.
+fn yaml_options(limits: &Limits) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_aliases = limits.max_aliases;
+    budget.max_total_scalar_bytes = limits.max_scalar_bytes;
+    budget.max_documents = 1;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.strict_booleans = true;
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    options.alias_limits.max_total_replayed_events = limits.max_nodes;
+    options
+}
+
+/// Reads a YAML text as a generic value exactly as the loader does (same budgets and settings),
+/// so that a value written by the editor reads back the way `mep validate` will read it.
+pub fn yaml_value(text: &str, limits: &Limits) -> Result<Value, String> {
+    if text.len() > limits.max_bytes {
+        return Err(format!("Der Text ist größer als erlaubt (höchstens {}).", human_bytes(limits.max_bytes)));
+    }
+    serde_saphyr::from_str_with_options::<Value>(text, yaml_options(limits)).map_err(|e| e.to_string())
 }
 
 /// A euro amount written with German thousands separators (`2.480`, `1.250.000`): YAML reads it

@@ -92,6 +92,7 @@ pub struct Raumtyp {
     #[serde(rename = "ausstattung", default)]
     pub equipment: Vec<String>,
     /// Ergänzende Beschreibung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }
@@ -107,6 +108,7 @@ pub struct Kooperation {
     #[serde(rename = "art")]
     pub kind: Partnerart,
     /// Worin die Zusammenarbeit besteht (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }
@@ -129,6 +131,7 @@ pub struct Angebot {
     #[serde(rename = "turnus", default)]
     pub frequency: Option<String>,
     /// Beschreibung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
 }

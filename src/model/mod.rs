@@ -340,6 +340,7 @@ pub struct Plan {
     #[serde(rename = "beschluesse", default)]
     pub approvals: Vec<Beschluss>,
     /// Leitbild für das Lernen in der digitalen Welt (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "leitbild", default)]
     pub vision: Option<String>,
     /// Ist-Analyse: vorhandene Ausstattung, Fortbildungsstand, Prozesse.
@@ -433,6 +434,7 @@ pub struct Schule {
     #[serde(rename = "ansprechperson", default)]
     pub contact: Option<Person>,
     /// Schulprofil und Umfeld (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "profil", default)]
     pub profile: Option<String>,
 }
@@ -509,9 +511,11 @@ pub struct Bestand {
     #[serde(rename = "geraete", default)]
     pub devices: Vec<Geraet>,
     /// Ergebnis der Erhebung der Kompetenzen im Kollegium (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "fortbildungsstand", default)]
     pub training_status: Option<String>,
     /// Schulinterne Prozesse heute (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "prozesse", default)]
     pub processes: Option<String>,
 }
@@ -636,9 +640,11 @@ pub struct Szenario {
     #[serde(rename = "titel")]
     pub title: String,
     /// Beschreibung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "beschreibung", default)]
     pub description: Option<String>,
     /// Ziele, denen das Szenario dient.
+    #[schemars(extend("x-verweis" = "ziele"))]
     #[serde(rename = "ziele", default)]
     pub goals: Vec<String>,
 }
@@ -681,9 +687,11 @@ pub struct Bedarf {
     #[serde(rename = "server_begruendung", default)]
     pub server_reason: Option<ServerBegruendung>,
     /// Einsatzszenarien, denen die Position dient.
+    #[schemars(extend("x-verweis" = "einsatzszenarien"))]
     #[serde(rename = "szenarien", default)]
     pub scenarios: Vec<String>,
     /// Pädagogische Begründung (Markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     #[serde(rename = "begruendung", default)]
     pub justification: Option<String>,
 }
@@ -784,6 +792,7 @@ pub struct Fortbildung {
     #[serde(rename = "kompetenzen", default)]
     pub competences: Vec<String>,
     /// Bedarfspositionen, auf die die Fortbildung vorbereitet.
+    #[schemars(extend("x-verweis" = "bedarf"))]
     #[serde(rename = "bedarf", default)]
     pub needs: Vec<String>,
 }
@@ -896,9 +905,11 @@ pub struct Massnahme {
     #[serde(rename = "titel")]
     pub title: String,
     /// Ziele, denen die Maßnahme dient.
+    #[schemars(extend("x-verweis" = "ziele"))]
     #[serde(rename = "ziele", default)]
     pub goals: Vec<String>,
     /// Bedarfspositionen, die die Maßnahme umsetzt.
+    #[schemars(extend("x-verweis" = "bedarf"))]
     #[serde(rename = "bedarf", default)]
     pub needs: Vec<String>,
     /// Verantwortlich.
@@ -917,6 +928,7 @@ pub struct Massnahme {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// Kennung des evaluierten Ziels.
+    #[schemars(extend("x-verweis" = "ziele"))]
     #[serde(rename = "ziel")]
     pub goal: String,
     /// Methode.

@@ -123,7 +123,11 @@ fn schema_reference_is_relative_inside_the_repository() {
     assert_eq!(init::schema_reference(&root().join("examples/neu.yaml")), "../schemas/mep.schema.json");
     assert_eq!(init::schema_reference(&root().join("neu.yaml")), "schemas/mep.schema.json");
     let outside = tempfile::tempdir().unwrap();
-    assert_eq!(init::schema_reference(&outside.path().join("neu.yaml")), init::SCHEMA_URL);
+    assert_eq!(
+        init::schema_reference(&outside.path().join("neu.yaml")),
+        init::SCHEMA_FILE,
+        "outside a checkout: the schema file next to the plan, readable offline"
+    );
 }
 
 /// Drives `mep init --interaktiv` through a pseudo-terminal with `script(1)`, answering

@@ -50,6 +50,19 @@ pub struct Job {
     pub settings: Settings,
 }
 
+impl Job {
+    /// The PDF job of a plan's view: its data, dated by the plan's `stand` (or `SOURCE_DATE_EPOCH`),
+    /// with a stable identifier. `mep render --format pdf` and the editor's export both start here.
+    #[must_use]
+    pub fn for_view(view: &crate::view::PlanView, standard: super::Standard, source_date_epoch: Option<i64>) -> Self {
+        // `datum` follows the one rule of `Plan::dokumentdatum`; the view always holds a valid day there.
+        let stand = crate::model::Datum::parse(&view.dokument.datum.iso).unwrap_or(crate::model::OHNE_DATUM);
+        let mut settings = Settings::for_stand(stand, super::data::ident(view), source_date_epoch);
+        settings.standard = standard;
+        Self { data_json: super::data::to_json(&super::data::build(view)), settings }
+    }
+}
+
 type Outcome = Result<Rendered, Vec<Diagnostic>>;
 
 /// A document being compiled on its own thread.
