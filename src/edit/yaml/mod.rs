@@ -1,6 +1,6 @@
 //! Writing the plan back: every change is made in the text of the file, then checked.
 //!
-//! The change is placed by [`write`] as one text replacement at the parsed position; the new text
+//! The change is placed by [`write`](mod@write) as one text replacement at the parsed position; the new text
 //! is then read again with the loader's own settings and compared with the intended value. Only
 //! when both agree is the change accepted; otherwise it is tried once more with every new string
 //! in double quotes, and then refused. Nothing is ever written to disk here.
