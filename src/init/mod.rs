@@ -173,7 +173,8 @@ fn version(v: &str) -> Option<(u64, u64, u64)> {
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
-/// A YAML double-quoted string; escapes backslash, quote and control characters.
+/// A YAML double-quoted string; escapes backslash, quote, control characters and the byte-order
+/// mark and line/paragraph separators (which other YAML readers treat as breaks).
 #[must_use]
 pub fn yaml_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -184,7 +185,8 @@ pub fn yaml_quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),

@@ -90,26 +90,10 @@ pub fn plain_ok(s: &str, flow: bool) -> bool {
     }
 }
 
-/// `"…"` with every character that needs it escaped.
+/// `"…"` with every character that needs it escaped (the same quoting `mep anlegen` writes).
 #[must_use]
 pub fn double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::init::yaml_quote(s)
 }
 
 /// `'…'`, when the text has no line break or control character.
