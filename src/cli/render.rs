@@ -64,6 +64,8 @@ pub struct Args {
     limits: super::LimitArgs,
     #[command(flatten)]
     pdf: super::render_pdf::PdfArgs,
+    #[command(flatten)]
+    profile: super::rules::ProfileArgs,
 }
 
 /// Where the document of `input` goes: `-o`, or standard output for standard input, or next to the input.
@@ -104,23 +106,36 @@ pub fn run(args: &Args, config: &Config) -> Result {
             "erstellen",
         ));
     }
-    let limits = args.limits.limits();
+    let run = Run { args, limits: args.limits.limits(), choice: args.profile.choice(config)?, config };
     if args.format == Format::Pdf {
-        return run_pdf(args, &limits, config);
+        return run_pdf(&run);
     }
     let templates = super::Templates::resolve(args.templates.as_deref(), false, config)?.markdown;
     let mut worst = Exit::Ok;
     for path in &args.files {
         // One file that cannot be rendered does not stop the others.
-        if let Err(e) = render_one(args, path, &templates, &limits, config) {
+        if let Err(e) = render_one(&run, path, &templates) {
             worst = worst.max(e.report());
         }
     }
     Ok(worst)
 }
 
+/// What every plan of one run shares: the arguments, the input limits and the rule profile.
+struct Run<'a> {
+    /// The command line.
+    args: &'a Args,
+    /// Input limits.
+    limits: Limits,
+    /// Programme, Land and profile file, as for `mep pruefen`.
+    choice: crate::profile::Choice,
+    /// Global flags.
+    config: &'a Config,
+}
+
 /// PDF: plans are checked lazily and rendered in parallel groups; each PDF is written when its group is done.
-fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
+fn run_pdf(run: &Run) -> Result {
+    let (args, config) = (run.args, run.config);
     let templates = super::Templates::resolve(args.templates.as_deref(), true, config)?.typst;
     let worst = std::cell::Cell::new(Exit::Ok);
     let fail = |e: Error| worst.set(worst.get().max(e.report()));
@@ -136,9 +151,9 @@ fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
         }
     }
     // Plans are read and checked lazily, one group of PDFs at a time, so memory stays flat.
-    let docs = planned.into_iter().filter_map(|(path, dest)| match check(args, path, limits, config) {
+    let docs = planned.into_iter().filter_map(|(path, dest)| match check(run, path) {
         Ok((checked, counts)) => {
-            let Some(view) = view_of(args, &checked, &counts) else {
+            let Some(view) = view_of(run, &checked, &counts) else {
                 fail(Error::quiet(Exit::Input));
                 return None;
             };
@@ -158,29 +173,26 @@ fn run_pdf(args: &Args, limits: &Limits, config: &Config) -> Result {
 }
 
 /// Reads and checks one plan and builds its view; `Err` when it must not be rendered.
-fn prepare(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(PlanView, Counts)> {
-    let (checked, counts) = check(args, path, limits, config)?;
-    let view = view_of(args, &checked, &counts).ok_or(Error::quiet(Exit::Input))?;
+fn prepare(run: &Run, path: &Path) -> Result<(PlanView, Counts)> {
+    let (checked, counts) = check(run, path)?;
+    let view = view_of(run, &checked, &counts).ok_or(Error::quiet(Exit::Input))?;
     Ok((view, counts))
 }
 
-/// The view of a checked plan (`None` when it could not be loaded).
-fn view_of(args: &Args, checked: &crate::Checked, counts: &Counts) -> Option<PlanView> {
-    let plan = checked.value.as_ref()?;
-    Some(PlanView::build(
-        plan,
-        &checked.diagnostics,
-        &Optionen { datei: checked.source.name().to_owned(), entwurf: args.entwurf && counts.errors > 0 },
-    ))
+/// The view of a checked plan (`None` when it could not be loaded), under the same profile as its findings.
+fn view_of(run: &Run, checked: &crate::Checked, counts: &Counts) -> Option<PlanView> {
+    let entwurf = run.args.entwurf && counts.errors > 0;
+    PlanView::of_checked(checked, &run.choice, &Optionen { datei: checked.source.name().to_owned(), entwurf })
 }
 
 /// Reads and checks one plan; `Err` when it must not be rendered (its findings are printed then).
 /// On `Ok` the plan is loaded (`checked.value` is `Some`).
-fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(crate::Checked, Counts)> {
+fn check(run: &Run, path: &Path) -> Result<(crate::Checked, Counts)> {
+    let (args, limits, config) = (run.args, &run.limits, run.config);
     let name = path.display().to_string();
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = bytes.map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
-    let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &crate::profile::Choice::default());
+    let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &run.choice);
     let counts = Counts::of(&checked.diagnostics);
     if checked.value.is_none() {
         print_diagnostics(&checked, config);
@@ -203,12 +215,13 @@ fn check(args: &Args, path: &Path, limits: &Limits, config: &Config) -> Result<(
     Ok((checked, counts))
 }
 
-fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, config: &Config) -> Result<()> {
+fn render_one(run: &Run, path: &Path, templates: &Templates) -> Result<()> {
+    let (args, config) = (run.args, run.config);
     let dest = checked_target(args, path)?;
     if args.format == Format::Xlsx {
-        return render_xlsx(args, path, limits, config, &dest);
+        return render_xlsx(run, path, &dest);
     }
-    let (view, counts) = prepare(args, path, limits, config)?;
+    let (view, counts) = prepare(run, path)?;
     let out = produce(args.format, &view, templates)?;
     output::write(&dest, &out)?;
     match &dest {
@@ -230,9 +243,10 @@ fn render_one(args: &Args, path: &Path, templates: &Templates, limits: &Limits, 
 }
 
 /// Excel: the cost plan of one school, from the plan's items and figures.
-fn render_xlsx(args: &Args, path: &Path, limits: &Limits, config: &Config, dest: &Dest) -> Result<()> {
+fn render_xlsx(run: &Run, path: &Path, dest: &Dest) -> Result<()> {
+    let (args, config) = (run.args, run.config);
     output::refuse_binary_on_terminal("Eine Excel-Arbeitsmappe", dest)?;
-    let (checked, counts) = check(args, path, limits, config)?;
+    let (checked, counts) = check(run, path)?;
     // The file name only, as in the Prüfbericht: the folder (perhaps a home directory) is nobody else's business.
     let name = match path.file_name() {
         Some(file) if path.as_os_str() != "-" => file.to_string_lossy().into_owned(),

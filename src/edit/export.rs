@@ -56,10 +56,10 @@ pub struct Snapshot {
 pub fn view(name: &str, text: &str, limits: &Limits, choice: &Choice) -> Result<(PlanView, Counts, crate::Checked), String> {
     let checked = crate::check_plan_for(name, text.as_bytes(), limits, choice);
     let counts = Counts::of(&checked.diagnostics);
-    let plan = checked.value.as_ref().ok_or_else(|| {
-        format!("Der Plan kann noch nicht ausgegeben werden: Die Datei kann nicht gelesen werden ({}).", counts.errors_de())
-    })?;
-    let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: name.to_owned(), entwurf: counts.errors > 0 });
+    let view =
+        PlanView::of_checked(&checked, choice, &Optionen { datei: name.to_owned(), entwurf: counts.errors > 0 }).ok_or_else(|| {
+            format!("Der Plan kann noch nicht ausgegeben werden: Die Datei kann nicht gelesen werden ({}).", counts.errors_de())
+        })?;
     Ok((view, counts, checked))
 }
 

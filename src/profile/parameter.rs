@@ -39,6 +39,8 @@ pub struct ParamRow {
     pub date: Option<Datum>,
     /// The programme the value is carried over from, if it is not the profile's own.
     pub carried: Option<Programm>,
+    /// Whether the value comes from the Land's school law and holds under every programme.
+    pub school_law: bool,
 }
 
 impl ParamRow {
@@ -50,6 +52,7 @@ impl ParamRow {
             reliability: b.verlaesslichkeit.label(),
             date: b.datum,
             carried: b.uebernommen_aus,
+            school_law: b.schulrecht,
         }
     }
 
@@ -68,6 +71,9 @@ impl ParamRow {
         }
         if let Some(p) = self.carried {
             parts.push(format!("übernommen aus {}", p.label()));
+        }
+        if self.school_law {
+            parts.push("Schulrecht des Landes, unabhängig vom Förderprogramm".to_owned());
         }
         parts.join(", ")
     }
@@ -195,6 +201,10 @@ declare! {
         foerderbereiche: String => "Förderbereiche", show Clone::clone, rules [];
         /// Was zur Fortbildung verlangt ist.
         fortbildung: String => "Fortbildung", show Clone::clone, rules [];
+        /// Wie das Land die Mittel an die Schulträger gibt, wenn bekannt (z. B. pauschale Zuweisungen statt Anträgen je Maßnahme); erscheint im Kapitel Finanzierung.
+        zuweisung: String => "Zuweisung der Mittel", show Clone::clone, rules [];
+        /// Zuschuss des Landes für Wartung und Pflege der IT an Schulen, unabhängig vom DigitalPakt; erscheint im Kapitel Betrieb.
+        wartungszuschuss: String => "Zuschuss für Wartung und Pflege", show Clone::clone, rules [];
     }
 }
 

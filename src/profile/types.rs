@@ -103,6 +103,10 @@ pub struct Belegt<T> {
     /// Ein Befund, der auf einem übernommenen Wert beruht, ist höchstens eine Warnung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uebernommen_aus: Option<Programm>,
+    /// `true`, wenn der Wert nicht aus dem Förderprogramm stammt, sondern aus dem Schulrecht des Landes
+    /// und deshalb unter jedem Programm gilt (z. B. das Medienkonzept jeder Schule).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub schulrecht: bool,
     /// Erläuterung, etwa zu einer unsicheren oder widersprüchlichen Quellenlage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anmerkung: Option<String>,

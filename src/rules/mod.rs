@@ -208,7 +208,17 @@ pub static NEEDS_PARAMETER: &[(&Rule, &[&str])] = &[
 /// parameters none of which the profile has.
 #[must_use]
 pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
-    NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)))
+    let has_parameter =
+        NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)));
+    // Two rules read one part of the concept each: without that part in the list they find nothing.
+    let part = if std::ptr::eq(rule, &konzept::LAND_ZIELE_MESSBAR) {
+        Some(crate::profile::Konzeptteil::ZieleMessbar)
+    } else if std::ptr::eq(rule, &konzept::LAND_EVALUATION) {
+        Some(crate::profile::Konzeptteil::Evaluation)
+    } else {
+        None
+    };
+    has_parameter && part.is_none_or(|part| profile.parameter.konzeptteile.as_ref().is_some_and(|k| k.wert.contains(&part)))
 }
 
 /// Runs every check the profile switches on, with the profile's severities.

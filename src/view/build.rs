@@ -1,5 +1,6 @@
 //! Building a [`PlanView`] from a plan and its findings.
 
+use super::foerderung::FoerderungV;
 use super::values::{label, schuljahr};
 use super::vokabular::{NICHT_BEKANNT, gremium, schulform};
 use super::{
@@ -11,6 +12,7 @@ use super::{
 use crate::diag::Diagnostic;
 use crate::figures::Figures;
 use crate::model::Plan;
+use crate::profile::Profile;
 
 /// A count with its noun in the right number: `keine Ziele`, `1 Ziel`, `5 Ziele`.
 fn anzahl(n: usize, singular: &str, plural: &str) -> String {
@@ -36,12 +38,27 @@ impl PlanView {
     /// Builds the view of a plan and its findings.
     #[must_use]
     pub fn build(plan: &Plan, diags: &[Diagnostic], opt: &Optionen) -> Self {
-        Self::build_with(plan, &Figures::of(plan), diags, opt)
+        Self::build_for(plan, &Profile::for_plan(plan), diags, opt)
     }
 
-    /// Builds the view of a plan from its computed figures and its findings, one chapter at a time.
+    /// The view of a checked plan under the profile its findings were computed with (`None` when the
+    /// plan could not be loaded): one function for `mep erstellen` and the editor, so that the
+    /// Prüfbericht of a document equals `mep pruefen` with the same options.
     #[must_use]
-    pub fn build_with(plan: &Plan, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
+    pub fn of_checked(checked: &crate::Checked, choice: &crate::profile::Choice, opt: &Optionen) -> Option<Self> {
+        let plan = checked.value.as_ref()?;
+        Some(Self::build_for(plan, &choice.resolve_for(plan), &checked.diagnostics, opt))
+    }
+
+    /// Builds the view of a plan under a chosen profile (programme, Land, profile file), the one its findings came from.
+    #[must_use]
+    pub fn build_for(plan: &Plan, profile: &Profile, diags: &[Diagnostic], opt: &Optionen) -> Self {
+        Self::build_with(plan, profile, &Figures::of(plan), diags, opt)
+    }
+
+    /// Builds the view of a plan from its profile, computed figures and findings, one chapter at a time.
+    #[must_use]
+    pub fn build_with(plan: &Plan, profile: &Profile, figures: &Figures, diags: &[Diagnostic], opt: &Optionen) -> Self {
         let massnahmen = massnahmen(plan, figures);
         Self {
             version: VIEW_VERSION,
@@ -71,6 +88,7 @@ impl PlanView {
             unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
             kennzahlen: Kennzahlen::from_figures(plan, figures),
             pruefbericht: Pruefbericht::of(diags),
+            foerderung: FoerderungV::of(profile),
         }
     }
 }

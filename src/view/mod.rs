@@ -14,6 +14,7 @@
 //! - lists keep the order of the input; computed lists have a documented fixed order.
 
 mod build;
+pub mod foerderung;
 pub mod kennzahlen;
 mod markdown;
 pub mod overview;
@@ -105,6 +106,8 @@ pub struct PlanView {
     pub zusammenfassung: Zusammenfassung,
     /// Every finding.
     pub pruefbericht: Pruefbericht,
+    /// What the programme says about running costs, and the Land's known facts on money and maintenance.
+    pub foerderung: foerderung::FoerderungV,
 }
 
 /// Metadata of the document.

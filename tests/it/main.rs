@@ -14,6 +14,7 @@ mod export;
 mod figures;
 mod fuzz;
 mod generated;
+mod gleich;
 mod hostile;
 mod layout;
 mod pdf;

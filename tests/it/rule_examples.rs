@@ -128,7 +128,11 @@ fn the_rule_list_of_every_land_and_programme() {
 #[test]
 fn no_value_known_only_for_the_digitalpakt_2019_appears_under_digitalpakt_2() {
     let own = |p: &Profile| {
-        catalog::parameter_rows(p).into_iter().filter(|r| r.carried.is_none()).map(|r| (r.name(), r.value, r.url)).collect::<BTreeSet<_>>()
+        catalog::parameter_rows(p)
+            .into_iter()
+            .filter(|r| r.carried.is_none() && !r.school_law)
+            .map(|r| (r.name(), r.value, r.url))
+            .collect::<BTreeSet<_>>()
     };
     for land in Land::ALL {
         let dp1 = own(&Profile::resolve(Programm::Dp2019, *land));
@@ -137,7 +141,16 @@ fn no_value_known_only_for_the_digitalpakt_2019_appears_under_digitalpakt_2() {
         assert!(leaked.is_empty(), "{}: DigitalPakt 2019 values under DigitalPakt 2.0: {leaked:?}", land.key());
         let p = Profile::resolve(Programm::Dp2, *land);
         assert!(p.parameter.eigenanteil_min_prozent.is_none(), "{}: no per-plan minimum is known for DP 2.0", land.key());
-        assert!(p.parameter.konzeptteile.is_none() && p.parameter.beschluesse.is_none(), "{}", land.key());
+        // Concept parts are known for DP 2.0 only where the Land's school law asks for them anyway, and then only warn.
+        assert!(p.parameter.konzeptteile.as_ref().is_none_or(|k| k.schulrecht) && p.parameter.beschluesse.is_none(), "{}", land.key());
+        if p.parameter.konzeptteile.is_some() {
+            assert_ne!(p.regeln.get("LAND-KONZEPTTEILE"), Some(&mep::profile::Einstellung::Fehler), "{}", land.key());
+            assert!(
+                p.regeln.contains_key("LAND-KONZEPTTEILE"),
+                "{}: school-law concept parts under DP 2.0 set LAND-KONZEPTTEILE to a warning",
+                land.key()
+            );
+        }
         // Values carried over from DP 2019 are marked, and can never make an error.
         for r in catalog::parameter_rows(&p) {
             if r.carried.is_some() {
