@@ -17,26 +17,31 @@ pub(super) static RULES: &[Entry] = &[
 pub static DP_BETRIEB_SUPPORT: Rule = Rule {
     code: "DP-BETRIEB-SUPPORT",
     title: "First- oder Second-Level-Support nicht benannt",
-    severity: Fehler,
-    explanation: "Der Schulträger muss Betrieb, Wartung und IT-Support sicherstellen (Verwaltungsvereinbarung DigitalPakt Schule 2019, § 6 Abs. 3); die Länder prüfen das bei jedem Antrag. \
-Der Plan nennt dafür zwei Ebenen: den First-Level-Support in der Schule (erste Anlaufstelle, einfache Störungen, Meldungen) \
-und den Second-Level-Support beim Schulträger oder einem Dienstleister (Netz, Server, Geräte, Reparatur). \
-Fehlt der Abschnitt `betrieb` ganz, meldet die Regel das einmal.",
+    severity: Warnung,
+    explanation: "Betrieb, Wartung und IT-Support sicherzustellen ist Pflicht des Schulträgers, nicht der Schule: Die Länder prüfen, \
+dass jeder Antragsteller (der Schulträger) ein Konzept für Betrieb, Support und Wartung hat (digitalpaktschule.de, Seite für Schulträger; \
+Verwaltungsvereinbarung DigitalPakt Schule 2019, § 6 Abs. 3). Geprüft wird dieses Konzept deshalb in der Datei des Schulträgers \
+(`mep uebersicht --traeger traeger.yaml`), nicht im Plan der Schule. Im Plan der Schule ist es eine Warnung: \
+Er soll die zwei Ebenen nennen, damit Lehrkräfte wissen, an wen sie sich wenden – den First-Level-Support in der Schule \
+(erste Anlaufstelle, einfache Störungen, Meldungen) und den Second-Level-Support beim Schulträger oder einem Dienstleister \
+(Netz, Server, Geräte, Reparatur). Fehlt der Abschnitt `betrieb` ganz, meldet die Regel das einmal.",
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule, stunden_pro_woche: 2 }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\", reaktionszeit_stunden: 48 }\n  bestaetigung_schultraeger: 2026-09-15\n  folgekosten_eur_pro_jahr: 3000\n",
-    sources: &[VV_2019, DPS_TRAEGER, BREMEN, ST_LEITLINIEN],
+    sources: &[DPS_TRAEGER, VV_2019, BREMEN, ST_LEITLINIEN],
 };
 
 /// `DP-BETRIEB-BESTAETIGUNG`: Bestätigung des Schulträgers zu Betrieb und Support fehlt
 pub static DP_BETRIEB_BESTAETIGUNG: Rule = Rule {
     code: "DP-BETRIEB-BESTAETIGUNG",
     title: "Bestätigung des Schulträgers zu Betrieb und Support fehlt",
-    severity: Fehler,
-    explanation: "Zum Antrag gehört die Bestätigung des Schulträgers, dass Wartung, Betrieb und IT-Support sichergestellt sind \
-(VV § 6 Abs. 3, in Bremen „Anlage C“). Tragen Sie das Datum der Bestätigung unter `betrieb.bestaetigung_schultraeger` ein.",
+    severity: Warnung,
+    explanation: "Dass Wartung, Betrieb und IT-Support sichergestellt sind, bestätigt der Schulträger als Antragsteller \
+(VV § 6 Abs. 3, in Bremen „Anlage C“); die Länder prüfen sein Konzept für Betrieb, Support und Wartung (digitalpaktschule.de, Seite für Schulträger). \
+Geprüft wird das in der Datei des Schulträgers (`mep uebersicht --traeger traeger.yaml`); im Plan der Schule ist die fehlende Bestätigung eine Warnung. \
+Tragen Sie das Datum der Bestätigung unter `betrieb.bestaetigung_schultraeger` ein, sobald der Schulträger sie gegeben hat.",
     bad: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n",
     good: "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte der Schule }\n  second_level: { verantwortlich: \"Gemeinde Teichdorf, IT\" }\n  folgekosten_eur_pro_jahr: 3000\n  bestaetigung_schultraeger: 2026-09-15\n",
-    sources: &[VV_2019, BREMEN],
+    sources: &[DPS_TRAEGER, VV_2019, BREMEN],
 };
 
 /// `DP-FOLGEKOSTEN`: Folgekosten nicht angegeben
@@ -115,19 +120,27 @@ fn youth_protection(ctx: &Context<'_>, f: &mut Findings) {
     }
 }
 
+/// The help every operation finding ends with: the concept is the Schulträger's, checked in its file.
+const TRAEGER_HILFE: &str = "Das Konzept für Betrieb, Support und Wartung ist Sache des Schulträgers als Antragsteller; \
+geprüft wird es in seiner Datei (`mep uebersicht --traeger traeger.yaml`).";
+
 fn support_levels(ctx: &Context<'_>, f: &mut Findings) {
     let Some(b) = &ctx.plan.operations else {
-        f.at("", "Der Plan hat keinen Abschnitt `betrieb`: Betrieb, Wartung und Support sind nicht beschrieben.")
-            .with_help("Ergänzen Sie `betrieb:` mit `first_level`, `second_level` und `bestaetigung_schultraeger`.");
+        f.at("", "Der Plan hat keinen Abschnitt `betrieb`: Wer in der Schule und beim Schulträger Support leistet, ist nicht beschrieben.")
+            .with_help(format!(
+                "Ergänzen Sie `betrieb:` mit `first_level`, `second_level` und `bestaetigung_schultraeger`. {TRAEGER_HILFE}"
+            ));
         return;
     };
     if b.first_level.as_ref().is_none_or(|l| l.responsible.trim().is_empty()) {
-        f.at("betrieb", "Der First-Level-Support in der Schule ist nicht benannt.")
-            .with_help("Ergänzen Sie `first_level: { verantwortlich: … }`, z. B. die Medienbeauftragten der Schule.");
+        f.at("betrieb", "Der First-Level-Support in der Schule ist nicht benannt.").with_help(format!(
+            "Ergänzen Sie `first_level: {{ verantwortlich: … }}`, z. B. die Medienbeauftragten der Schule. {TRAEGER_HILFE}"
+        ));
     }
     if b.second_level.as_ref().is_none_or(|l| l.responsible.trim().is_empty()) {
-        f.at("betrieb", "Der Second-Level-Support beim Schulträger oder Dienstleister ist nicht benannt.")
-            .with_help("Ergänzen Sie `second_level: { verantwortlich: … }`, z. B. die IT-Abteilung des Schulträgers.");
+        f.at("betrieb", "Der Second-Level-Support beim Schulträger oder Dienstleister ist nicht benannt.").with_help(format!(
+            "Ergänzen Sie `second_level: {{ verantwortlich: … }}`, z. B. die IT-Abteilung des Schulträgers. {TRAEGER_HILFE}"
+        ));
     }
 }
 
@@ -135,8 +148,9 @@ fn confirmation(ctx: &Context<'_>, f: &mut Findings) {
     if let Some(b) = &ctx.plan.operations
         && b.provider_confirmation.is_none()
     {
-        f.at("betrieb", "Die Bestätigung des Schulträgers zu Wartung, Betrieb und Support ist nicht datiert.")
-            .with_help("Tragen Sie das Datum unter `bestaetigung_schultraeger` ein.");
+        f.at("betrieb", "Die Bestätigung des Schulträgers zu Wartung, Betrieb und Support ist nicht datiert.").with_help(format!(
+            "Tragen Sie das Datum unter `bestaetigung_schultraeger` ein, sobald der Schulträger bestätigt hat. {TRAEGER_HILFE}"
+        ));
     }
 }
 

@@ -314,15 +314,36 @@ fn check_plan_uses_the_profile_the_plan_selects() {
 #[test]
 fn a_forced_programme_changes_severities() {
     let bytes = std::fs::read(root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
-    let text =
-        patched(&minimal(), "betrieb:\n  first_level: { verantwortlich: Medienbeauftragte }\n  folgekosten_eur_pro_jahr: 100\n").unwrap();
+    let text = patched(&minimal(), mep::rules::foerder::DP_LAUFENDE_KOSTEN.bad).unwrap();
     let choose = |programm| Choice { programm: Some(programm), ..Choice::default() };
     let dp2 = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &choose(Programm::Dp2));
     let dp1 = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &choose(Programm::Dp2019));
-    let sev = |c: &mep::Checked| c.diagnostics.iter().find(|d| d.code == "DP-BETRIEB-SUPPORT").map(|d| d.severity);
+    let sev = |c: &mep::Checked| c.diagnostics.iter().find(|d| d.code == "DP-LAUFENDE-KOSTEN").map(|d| d.severity);
     assert_eq!(sev(&dp2), Some(Severity::Warnung));
     assert_eq!(sev(&dp1), Some(Severity::Fehler));
     assert!(mep::check_plan("m.yaml", &bytes, &Limits::default()).diagnostics.is_empty());
+}
+
+/// Betrieb and support are the Schulträger's duty: in a school plan a missing level or confirmation
+/// is a warning under every programme and in every Land, and its help points to the Schulträger's file.
+#[test]
+fn operation_findings_in_a_school_plan_are_warnings_that_point_to_the_schultraeger() {
+    for rule in [&mep::rules::betrieb::DP_BETRIEB_SUPPORT, &mep::rules::betrieb::DP_BETRIEB_BESTAETIGUNG] {
+        let text = patched(&minimal(), rule.bad).unwrap();
+        for programm in Programm::ALL {
+            for land in mep::model::Land::ALL {
+                let choice = Choice { programm: Some(*programm), land: Some(*land), file: None };
+                let checked = mep::check_plan_for("p.yaml", text.as_bytes(), &Limits::default(), &choice);
+                let found: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == rule.code).collect();
+                assert!(!found.is_empty(), "{} {} {}: not found", rule.code, programm.key(), land.key());
+                for d in found {
+                    assert_eq!(d.severity, Severity::Warnung, "{} {} {}", rule.code, programm.key(), land.key());
+                    let help = d.help.as_deref().unwrap_or_default();
+                    assert!(help.contains("Sache des Schulträgers") && help.contains("--traeger"), "{}: {help}", rule.code);
+                }
+            }
+        }
+    }
 }
 
 fn load(text: &str) -> mep::load::Loaded<profile::ProfilDatei> {
