@@ -403,3 +403,10 @@ pub const SH_FAQ_BEGLEIT: Quelle = land(
     "https://dpaktfaq.schleswig-holstein.de/?category=9&subView=portalFAQ&view=portal",
     Amtlich,
 );
+/// HH: 1 Gbit/s per Unterrichtsraum (local press report on the state of school networks, 2021).
+pub const HH_GBIT: Quelle = land(
+    &[Land::Hh],
+    "Berner Bote: Erhebliche Fortschritte bei der Digitalisierung der Schulen (Hamburg: WLAN, 1 Gbit/s je Unterrichtsraum)",
+    "https://berner-bote.de/2021/04/01/erhebliche-fortschritte-bei-der-digitalisierung-der-schulen/",
+    Verlaesslichkeit::Presse,
+);

@@ -50,6 +50,9 @@ macro_rules! choice {
 
 // After the macro, so that the module can use `choice!`.
 mod extras;
+mod ziel;
+
+pub use ziel::{Ausstattungsziel, Bezug, Ziel};
 
 choice! {
     /// Förderprogramm, dessen Regeln gelten.
@@ -566,32 +569,6 @@ pub struct Geraet {
     /// Womit die Geräte finanziert wurden.
     #[serde(rename = "finanzierung", default)]
     pub source: Option<Herkunft>,
-}
-
-/// Ein Ziel der Medienentwicklung.
-#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Ziel {
-    /// Kennung, z. B. Z1.
-    #[schemars(example = &"Z1")]
-    pub id: String,
-    /// Handlungsfeld.
-    pub dimension: Dimension,
-    /// Beschreibung des Ziels.
-    #[serde(rename = "beschreibung")]
-    pub description: String,
-    /// Woran die Zielerreichung gemessen wird.
-    #[serde(rename = "indikator", default)]
-    pub indicator: Option<String>,
-    /// Wert zu Beginn.
-    #[serde(rename = "ausgangswert", default)]
-    pub baseline: Option<String>,
-    /// Angestrebter Wert.
-    #[serde(rename = "zielwert", default)]
-    pub target: Option<String>,
-    /// Termin, bis zu dem das Ziel erreicht sein soll.
-    #[serde(rename = "termin", default)]
-    pub due: Option<Datum>,
 }
 
 /// Das Mediencurriculum.

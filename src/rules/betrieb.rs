@@ -1,7 +1,7 @@
 //! Operation, maintenance and support: who runs the equipment, and what it costs.
 
 use super::{Context, Entry, Findings, Rule};
-use crate::diag::Severity::{Fehler, Warnung};
+use crate::diag::Severity::Warnung;
 use crate::model::Kategorie;
 use crate::sources::{BREMEN, BY_JUGENDSCHUTZ, DBIR_4, DPS_TRAEGER, GG_104C, SN_DP2, ST_LEITLINIEN, VV_2019};
 

@@ -17,6 +17,7 @@ pub mod kosten_offen;
 pub mod pdf;
 pub mod placeholder;
 pub mod plan;
+pub mod plausibel;
 pub mod profil;
 pub mod textgrenzen;
 pub mod traeger;
@@ -133,6 +134,7 @@ static FAMILIES: &[&[Entry]] = &[
     traeger::RULES,
     angaben::RULES,
     textgrenzen::RULES,
+    plausibel::RULES,
 ];
 
 /// Every code with its check, sorted by code: the families above and the codes of the loader.

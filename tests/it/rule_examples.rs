@@ -17,7 +17,9 @@ fn plan_rules() -> Vec<&'static rules::Rule> {
         .copied()
         .filter(|r| {
             rules::check_of(r).is_some()
-                && ["DP-", "DS-", "MC-", "LAND-", "PLAN-PLATZHALTER", "TEXT-ZEICHEN", "TEXT-SCHRIFT"].iter().any(|f| r.code.starts_with(f))
+                && ["DP-", "DS-", "MC-", "LAND-", "PLAUS-", "PLAN-PLATZHALTER", "TEXT-ZEICHEN", "TEXT-SCHRIFT"]
+                    .iter()
+                    .any(|f| r.code.starts_with(f))
         })
         .collect()
 }

@@ -502,3 +502,30 @@ fn electrical_and_building_work_needs_no_teaching_scenario_or_reason() {
     let checked = check_bytes("bad.yaml", text.as_bytes());
     assert!(checked.diagnostics.iter().any(|d| d.code == "DP-BEGRUENDUNG"));
 }
+
+/// Plausibility findings say that they are plausibility checks, and the bandwidth is compared only
+/// where a source gives a figure (Hamburg): the minimal plan's 250 Mbit/s pass in Niedersachsen.
+#[test]
+fn plausibility_checks_say_so_and_bandwidth_only_in_hamburg() {
+    let bytes = std::fs::read(root().join("tests/fixtures/valid/minimal.yaml")).unwrap();
+    let limits = Limits::default();
+    let codes = |c: &mep::Checked| c.diagnostics.iter().filter(|d| d.code == "PLAUS-BANDBREITE").map(|d| d.severity).collect::<Vec<_>>();
+    for programm in Programm::ALL {
+        for land in mep::model::Land::ALL {
+            let choice = Choice { programm: Some(*programm), land: Some(*land), file: None };
+            let found = codes(&mep::check_plan_for("p.yaml", &bytes, &limits, &choice));
+            let expected = if *land == mep::model::Land::Hh { vec![Severity::Hinweis] } else { vec![] };
+            assert_eq!(found, expected, "{} {}", programm.key(), land.key());
+        }
+    }
+    let by = mep::check_plan("by.yaml", &std::fs::read(root().join("examples/realschule-bayern.yaml")).unwrap(), &limits);
+    let plaus: Vec<_> = by.diagnostics.iter().filter(|d| d.code.code.starts_with("PLAUS-")).collect();
+    assert!(
+        plaus.iter().any(|d| d.code == "PLAUS-AUSSTATTUNGSZIEL" && d.message.contains("31 Geräte") && d.message.contains("es fehlen 9"))
+    );
+    assert!(plaus.iter().any(|d| d.code == "PLAUS-ZIELTERMIN" && d.message.contains("Ziel Z2 soll bis 28.02.2028")));
+    for d in plaus {
+        assert!(d.message.starts_with("Plausibilitätsprüfung: "), "{}", d.message);
+        assert_ne!(d.severity, Severity::Fehler, "{}", d.message);
+    }
+}
