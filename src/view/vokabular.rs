@@ -165,6 +165,12 @@ pub struct Vokabular {
     pub einordnung: String,
     /// Chapter titles.
     pub kapitel: Kapitelliste,
+    /// What the plan's `schultraeger` is called: `Sachaufwandsträger` in Bayern (for a staatliche school the
+    /// Landkreis or the Gemeinde bears the Sachaufwand, Art. 8 BaySchFG), else `Schulträger`.
+    pub traeger: &'static str,
+    /// Whether the Fortbildung chapter comes before Ausstattung and Datenschutz, so that Bayern's three
+    /// Säulen (Mediencurriculum, Fortbildungsplan, Ausstattungsplan) print in their order 1, 2, 3.
+    pub fortbildung_vor_ausstattung: bool,
 }
 
 /// The document name a Land uses by default.
@@ -214,8 +220,9 @@ impl Vokabular {
         let einordnung = match land {
             Land::By => {
                 kapitel.mediencurriculum.titel = "Säule 1: Mediencurriculum";
-                kapitel.fortbildung.titel = "Säule 2: Fortbildungsplan";
-                kapitel.ausstattung.titel = "Säule 3: Ausstattungsplan";
+                kapitel.fortbildung = k("8", "Säule 2: Fortbildungsplan");
+                kapitel.ausstattung = k("9", "Säule 3: Ausstattungsplan");
+                kapitel.datenschutz.nummer = "10";
                 format!("{subject} besteht aus den drei Säulen Mediencurriculum, Fortbildungsplan und Ausstattungsplan.")
             }
             Land::He => {
@@ -246,7 +253,15 @@ impl Vokabular {
                 format!("{subject} ist Grundlage des Förderantrags des Schulträgers.")
             }
         };
-        Self { dokument: name.label(), grammatik: g, einordnung, kapitel }
+        let by = land == Land::By;
+        Self {
+            dokument: name.label(),
+            grammatik: g,
+            einordnung,
+            kapitel,
+            traeger: if by { "Sachaufwandsträger" } else { "Schulträger" },
+            fortbildung_vor_ausstattung: by,
+        }
     }
 }
 

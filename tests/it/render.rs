@@ -164,7 +164,7 @@ fn chapters_follow_the_outline_and_land_vocabulary() {
         assert_eq!(h.iter().filter(|(l, _)| *l == 1).count(), 1, "{}: exactly one title", path.display());
         let chapters: Vec<&str> = h.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
         let k = &view.dokument.vokabular.kapitel;
-        let expected: Vec<String> = [
+        let mut numbered = [
             &k.zusammenfassung,
             &k.schulprofil,
             &k.leitbild,
@@ -179,14 +179,19 @@ fn chapters_follow_the_outline_and_land_vocabulary() {
             &k.zeitplan,
             &k.finanzierung,
             &k.evaluation,
-        ]
-        .iter()
-        .map(|c| format!("{} {}", c.nummer, c.titel))
-        // Optional closing sections appear only when the plan fills them.
-        .chain((!view.literatur.is_empty() || !view.anlagen.is_empty()).then(|| "Literatur und Anlagen".to_owned()))
-        .chain((!view.unterschriften.is_empty()).then(|| "Unterschriften".to_owned()))
-        .chain([&k.anhang_bestand, &k.anhang_matrix, &k.anhang_pruefbericht].iter().map(|c| format!("Anhang {}: {}", c.nummer, c.titel)))
-        .collect();
+        ];
+        // Chapters print in the order of their numbers (in Bayern the Säulen 1, 2, 3 move Fortbildung forward).
+        numbered.sort_by_key(|c| c.nummer.parse::<u32>().unwrap());
+        let expected: Vec<String> = numbered
+            .iter()
+            .map(|c| format!("{} {}", c.nummer, c.titel))
+            // Optional closing sections appear only when the plan fills them.
+            .chain((!view.literatur.is_empty() || !view.anlagen.is_empty()).then(|| "Literatur und Anlagen".to_owned()))
+            .chain((!view.unterschriften.is_empty()).then(|| "Unterschriften".to_owned()))
+            .chain(
+                [&k.anhang_bestand, &k.anhang_matrix, &k.anhang_pruefbericht].iter().map(|c| format!("Anhang {}: {}", c.nummer, c.titel)),
+            )
+            .collect();
         assert_eq!(chapters, expected, "{}", path.display());
         // Markdown free text never produces a heading at chapter level or above.
         assert_eq!(h.iter().filter(|(l, _)| *l <= 2).count(), expected.len() + 1);
