@@ -213,9 +213,9 @@ pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
     let has_parameter =
         NEEDS_PARAMETER.iter().find(|(r, _)| *r == rule).is_none_or(|(_, keys)| keys.iter().any(|k| profile.parameter.is_set(k)));
     // Two rules read one part of the concept each: without that part in the list they find nothing.
-    let part = if std::ptr::eq(rule, &konzept::LAND_ZIELE_MESSBAR) {
+    let part = if rule == &konzept::LAND_ZIELE_MESSBAR {
         Some(crate::profile::Konzeptteil::ZieleMessbar)
-    } else if std::ptr::eq(rule, &konzept::LAND_EVALUATION) {
+    } else if rule == &konzept::LAND_EVALUATION {
         Some(crate::profile::Konzeptteil::Evaluation)
     } else {
         None

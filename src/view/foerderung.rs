@@ -71,7 +71,7 @@ impl LandangabeV {
             text: b.wert.clone(),
             quelle: b.quelle.clone(),
             verlaesslichkeit: b.verlaesslichkeit.label().to_owned(),
-            datum: b.datum.map(|d| d.de()),
+            datum: b.datum.map(crate::model::Datum::de),
         }
     }
 }
