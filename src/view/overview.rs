@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::figures::Ratio;
-use crate::model::{Euro, Kategorie};
+use crate::model::{Euro, Kategorie, Programm};
 use crate::review::{Figures, Review, Row, Totals, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
@@ -164,7 +164,7 @@ pub fn overview(review: &Review) -> Overview {
         None => "Übersicht der Medienentwicklungspläne".to_owned(),
     };
     let mut abschnitte =
-        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(&review.totals)];
+        vec![ueberblick(review), schulen(review), investitionen(review), finanzierung(&review.totals), folgekosten(review)];
     if let Some(r) = &review.previous {
         abschnitte.push(section(2, "Änderungen gegenüber der Vorrunde", super::rounds::changes(r)));
     }
@@ -359,17 +359,25 @@ fn finanzierung(t: &Totals) -> Abschnitt {
     section(2, "Finanzierung", bloecke)
 }
 
-/// Section „Folgekosten“: running costs per year, which the Schulträger carries.
-fn folgekosten(t: &Totals) -> Abschnitt {
+/// Section „Folgekosten“: running costs per year, which the Schulträger carries; whether the
+/// programme funds maintenance and support is said per programme of the plans.
+fn folgekosten(review: &Review) -> Abschnitt {
+    let t = &review.totals;
+    let programmes: BTreeSet<Programm> = review.rows.iter().filter_map(|r| r.school.as_ref().map(|s| s.programme)).collect();
+    let mut satz = String::from("Betrieb, Wartung, Support und Lizenzen trägt der Schulträger");
+    if programmes.contains(&Programm::Dp2019) {
+        satz.push_str("; im DigitalPakt Schule 2019–2024 sind sie nicht förderfähig");
+    }
+    satz.push('.');
+    if programmes.contains(&Programm::Dp2) {
+        satz.push(' ');
+        satz.push_str(super::foerderung::DP2_WARTUNG);
+    }
     let bloecke = if t.running_costs.is_empty() {
         vec![para(vec!["Die Pläne nennen keine Folgekosten.".to_owned()])]
     } else {
         vec![
-            para(vec![
-                "Betrieb, Wartung, Support und Lizenzen sind nicht förderfähig; der Schulträger trägt sie aus eigenen Mitteln. \
-Die Pläne nennen je Jahr des Planungszeitraums:"
-                    .to_owned(),
-            ]),
+            para(vec![format!("{satz} Die Pläne nennen je Jahr des Planungszeitraums:")]),
             Block::Tabelle {
                 kopf: vec!["Jahr".to_owned(), "Folgekosten".to_owned()],
                 rechts: vec![false, true],
