@@ -113,3 +113,29 @@ fn a_profile_value_is_credited_to_the_profile_not_to_the_land() {
         assert!(!message.contains("Baden-Württemberg"), "{command:?}: {message}");
     }
 }
+
+/// Under the DigitalPakt 2.0 no document claims that follow-up costs are not fundable; it says that
+/// the Länder's pending Förderrichtlinien decide. Under the DigitalPakt 2019 the exclusion stays.
+#[test]
+fn documents_say_what_the_programme_says_about_follow_up_costs() {
+    use mep::model::Programm;
+    use mep::profile::Choice;
+    for plan in plans() {
+        let checked = crate::support::check_file(&plan);
+        let Some(loaded) = checked.value.as_ref() else { continue };
+        for programm in Programm::ALL {
+            let choice = Choice { programm: Some(*programm), ..Choice::default() };
+            let options = mep::view::Optionen { datei: "plan.yaml".to_owned(), entwurf: true };
+            let view = mep::view::PlanView::build_for(loaded, &choice.resolve_for(loaded), &[], &options);
+            let md = mep::render::markdown::render(&view, &mep::render::markdown::Templates::builtin()).unwrap();
+            let excluded = md.contains("nicht aus Fördermitteln finanzierbar") || md.contains("Folgekosten je Jahr (nicht förderfähig)");
+            match programm {
+                Programm::Dp2 => {
+                    assert!(!excluded, "{} under DP 2.0 claims follow-up costs are not fundable", plan.display());
+                    assert!(md.contains("regeln die noch ausstehenden Förderrichtlinien der Länder"), "{}", plan.display());
+                }
+                Programm::Dp2019 => assert!(excluded, "{} under DP 2019 no longer says follow-up costs are not fundable", plan.display()),
+            }
+        }
+    }
+}
