@@ -242,7 +242,11 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
                 })
             })
             .collect();
-        rules::check_schools(t, &facts, choice)
+        let mut cross = rules::check_schools(t, &facts, choice);
+        if let Some(t) = t {
+            cross.extend(rules::traegerplan::check_betrieb(t, &choice.resolve(t.programme, t.land)));
+        }
+        cross
     };
     let mut per_row: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     for CrossFinding { target, mut diagnostic } in cross {
