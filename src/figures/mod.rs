@@ -26,6 +26,7 @@
 
 mod school;
 mod spending;
+pub mod traeger;
 #[cfg(test)]
 mod tests;
 
