@@ -55,7 +55,7 @@ pub fn ist_schuelergeraet(t: Geraetetyp) -> bool {
 }
 
 /// An exact, non-negative-denominator fraction `num / den` (`den > 0`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Ratio {
     /// Numerator.
     pub num: i64,

@@ -9,6 +9,8 @@
 
 use super::{CrossFinding, Entry, Findings, Rule, Target};
 use crate::diag::Severity::{Fehler, Hinweis, Warnung};
+use crate::figures::traeger::{Kosten, TraegerFigures};
+use crate::german::de_eur;
 use crate::model::{Angabe, Supportebene, Traeger};
 use crate::profile::Profile;
 use crate::sources::{BREMEN, DPS_TRAEGER, VV_2019};
@@ -144,4 +146,104 @@ pub fn check_betrieb(t: &Traeger, profile: &Profile) -> Vec<CrossFinding> {
 
 fn push(out: &mut Vec<CrossFinding>, f: Findings) {
     out.extend(f.into_diagnostics().into_iter().map(|diagnostic| CrossFinding { target: Target::Traeger, diagnostic }));
+}
+
+/// The plausibility findings of the Träger's plan, computed from its figures.
+#[must_use]
+pub fn plausibility(t: &Traeger, f: &TraegerFigures, profile: &Profile) -> Vec<CrossFinding> {
+    let mut out = Vec::new();
+    if let Some(mut found) = findings(&TRAEGER_STANDARD_LUECKE, profile) {
+        standard_gaps(t, f, &mut found);
+        push(&mut out, found);
+    }
+    if let Some(mut found) = findings(&TRAEGER_BETRIEBSKOSTEN_OHNE_MITTEL, profile) {
+        operation_without_money(t, f, &mut found);
+        push(&mut out, found);
+    }
+    if let Some(mut found) = findings(&TRAEGER_JAHR_UEBER_MITTEL, profile) {
+        years_over_money(f, &mut found);
+        push(&mut out, found);
+    }
+    out
+}
+
+fn standard_gaps(t: &Traeger, f: &TraegerFigures, found: &mut Findings) {
+    for s in &f.schools {
+        let Some(sf) = &s.figures else { continue };
+        let index = t.standards().iter().position(|st| st.kind == sf.kind && st.track.is_none());
+        for g in &sf.gaps {
+            let (Some(gap), Some(0)) = (g.gap.exact(), g.planned.exact()) else { continue };
+            if gap == 0 {
+                continue;
+            }
+            let path = index.map_or_else(String::new, |i| format!("ausstattungsstandards[{i}]"));
+            found
+                .at(
+                    path,
+                    format!(
+                        "Plausibilität: {} ({}) liegt beim Gerätetyp „{}“ um {} Geräte unter dem Standard und plant keine.",
+                        s.name.trim(),
+                        s.number,
+                        g.kind.label(),
+                        gap
+                    ),
+                )
+                .with_help("Ergänzen Sie den Bedarf im Plan der Schule, oder passen Sie den Standard für diese Schulform an.");
+        }
+    }
+}
+
+fn operation_without_money(t: &Traeger, f: &TraegerFigures, found: &mut Findings) {
+    let running = |i: usize| {
+        let y = &f.total.years[i];
+        y.operating.plus(y.replacement).plus_cents(y.running_items)
+    };
+    if t.money().is_empty() {
+        let any = (0..f.total.years.len()).any(|i| running(i).cents > 0);
+        if any {
+            found.at("", "Plausibilität: Laufende Kosten und Ersatz fallen an, aber die Schulträger-Datei nennt keine Mittel (`mittel`).").with_help(
+                "Tragen Sie unter `mittel` je Haushaltsjahr ein, aus welcher Quelle Betrieb und Ersatz bezahlt werden.",
+            );
+        }
+        return;
+    }
+    for (i, m) in f.money.iter().enumerate() {
+        let cost = running(i);
+        if cost.cents > 0 && m.for_operation.priced == 0 && m.for_operation.open == 0 {
+            found
+                .at(
+                    "mittel",
+                    format!(
+                        "Plausibilität: {} fallen {} an laufenden Kosten und Ersatz an, aber für den Betrieb sind keine Mittel genannt.",
+                        m.year,
+                        at_least(cost)
+                    ),
+                )
+                .with_help(format!("Ergänzen Sie unter `mittel` Eigenmittel oder Mittel mit `zweck: betrieb` für {}.", m.year));
+        }
+    }
+}
+
+fn years_over_money(f: &TraegerFigures, found: &mut Findings) {
+    for (m, y) in f.money.iter().zip(&f.total.years) {
+        if !m.named || m.total.open > 0 || y.total.cents <= m.total.cents {
+            continue;
+        }
+        found
+            .at(
+                "mittel",
+                format!(
+                    "Plausibilität: {} kosten die Pläne {}, genannt sind Mittel von {} ({} zu wenig).",
+                    m.year,
+                    at_least(y.total),
+                    de_eur(m.total.cents),
+                    de_eur(y.total.cents - m.total.cents)
+                ),
+            )
+            .with_help("Verschieben Sie Maßnahmen in ein anderes Jahr oder erhöhen Sie die Mittel dieses Jahres.");
+    }
+}
+
+fn at_least(k: Kosten) -> String {
+    if k.open > 0 { format!("mindestens {}", de_eur(k.cents)) } else { de_eur(k.cents) }
 }

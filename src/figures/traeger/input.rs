@@ -1,13 +1,16 @@
 //! What the Schulträger's plan needs to know about one school, taken from its plan once
 //! (the plan itself is dropped after checking, see `crate::review`).
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use std::collections::BTreeMap;
 
 use super::super::{Figures, Menge};
 use crate::model::{Angabe, AvvStatus, Betreiber, DsfaStatus, Geraetetyp, Kostenart, Plan, Schulform, Zielgruppe, Zweck};
 
 /// One school's facts for the Schulträger's plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SchoolInput {
     /// Schulform.
     pub kind: Schulform,
@@ -48,7 +51,7 @@ pub struct SchoolInput {
 }
 
 /// A platform and its data-protection state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PlatformFact {
     /// Name.
     pub name: String,
@@ -63,7 +66,7 @@ pub struct PlatformFact {
 }
 
 /// A training of the school.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TrainingFact {
     /// Title.
     pub title: String,

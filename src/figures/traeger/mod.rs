@@ -26,13 +26,16 @@ mod tests;
 pub use input::{PlatformFact, SchoolInput, TrainingFact};
 pub use school::{Gap, NetCheck, SchoolFigures, YearCosts};
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use std::collections::BTreeMap;
 
 use super::Menge;
 use crate::model::{Angabe, Geraetetyp, Mittelquelle, Mittelzweck, Programm, Schulform, Traeger};
 
 /// A sum of money with parts that could not be computed ("Kosten noch offen").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kosten {
     /// Sum of the computed parts, in cents (a lower bound when `open > 0`).
     pub cents: i64,
@@ -87,7 +90,7 @@ pub fn laufzeit(p: Programm) -> std::ops::RangeInclusive<i32> {
 }
 
 /// One school of the Träger: its plan's figures, or missing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SchoolEntry {
     /// Schulnummer.
     pub number: String,
@@ -100,7 +103,7 @@ pub struct SchoolEntry {
 }
 
 /// Sums over a group of schools (all, or one Schulform); each is the sum of the schools' figures.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Totals {
     /// Schools with a readable plan in the group.
     pub schools: usize,
@@ -176,7 +179,7 @@ impl Totals {
 }
 
 /// Money of one year from the Träger file, per source.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct YearMoney {
     /// Calendar year.
     pub year: i32,
@@ -191,7 +194,7 @@ pub struct YearMoney {
 }
 
 /// Every figure of the Schulträger's plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TraegerFigures {
     /// The years of the term.
     pub years: Vec<i32>,

@@ -1,11 +1,14 @@
 //! The figures of one school in the Schulträger's plan: status quo, gaps to the standards, costs per year.
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use super::{Kosten, PlatformFact, SchoolInput, TrainingFact, ist_geraet};
 use crate::figures::{Menge, Ratio};
 use crate::model::{Angabe, AvvStatus, Bezug, Euro, Geraetetyp, Kostenparameter, Schulform, Standard, Traeger};
 
 /// Soll against existing and planned devices of one type at one school (or summed over a group).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Gap {
     /// Device type.
     pub kind: Geraetetyp,
@@ -43,7 +46,8 @@ impl Gap {
 }
 
 /// A network figure against the Träger's network standard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum NetCheck {
     /// No standard for this Schulform.
     OhneStandard,
@@ -56,7 +60,7 @@ pub enum NetCheck {
 }
 
 /// Costs of one year (of one school or summed).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct YearCosts {
     /// Calendar year (0 for the bucket of years outside the term).
     pub year: i32,
@@ -116,7 +120,7 @@ impl YearCosts {
 }
 
 /// Every figure of one school in the Träger's plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SchoolFigures {
     /// Schulform.
     pub kind: Schulform,
@@ -159,6 +163,7 @@ pub struct SchoolFigures {
     /// Trainings.
     pub trainings: Vec<TrainingFact>,
     /// Devices per type in the inventory and planned (for stock checks).
+    #[serde(skip)]
     devices: Vec<(Geraetetyp, Menge, Menge)>,
 }
 
