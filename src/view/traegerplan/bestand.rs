@@ -1,6 +1,6 @@
 //! Chapters on the schools: their concepts as the basis, the status quo, Soll against the standards, the annex.
 
-use super::{anzahl, betrag, para, section, table};
+use super::{MINDESTENS, anzahl, para, section, table, zelle};
 use crate::figures::traeger::{NetCheck, SchoolFigures, Totals};
 use crate::model::{Bezug, Geraetetyp, Schulform};
 use crate::review::traegerplan::TraegerPlan;
@@ -207,8 +207,9 @@ pub(super) fn soll(p: &TraegerPlan) -> Abschnitt {
             String::new(),
             String::new(),
             String::new(),
-            betrag(p.figures.total.gap_cost),
+            zelle(p.figures.total.gap_cost),
         ])),
+        para(MINDESTENS),
         section_title("Netz nach Standard"),
         table(&["Schule", "Bandbreite", "WLAN-Abdeckung"], 9, net_rows, None),
     ];
@@ -221,12 +222,16 @@ pub(super) fn soll(p: &TraegerPlan) -> Abschnitt {
 }
 
 fn gap_cells(name: &str, g: &crate::figures::traeger::Gap) -> Vec<String> {
-    vec![name.to_owned(), g.kind.label().to_owned(), anzahl(g.soll), anzahl(g.existing), anzahl(g.planned), anzahl(g.gap), betrag(g.cost)]
+    vec![name.to_owned(), g.kind.label().to_owned(), anzahl(g.soll), anzahl(g.existing), anzahl(g.planned), anzahl(g.gap), zelle(g.cost)]
 }
 
 /// „Anhang: Schulen“: per school a compact table of its key figures.
 pub(super) fn anhang(p: &TraegerPlan) -> Vec<Abschnitt> {
-    let mut out = vec![section(2, "Anhang: Kennzahlen je Schule", vec![para("Je Schule die wichtigsten Zahlen aus ihrem Plan und aus dem Vergleich mit den Standards.")])];
+    let mut out = vec![section(
+        2,
+        "Anhang: Kennzahlen je Schule",
+        vec![para("Je Schule die wichtigsten Zahlen aus ihrem Plan und aus dem Vergleich mit den Standards."), para(MINDESTENS)],
+    )];
     for s in &p.figures.schools {
         let mut a = section(3, &format!("{} ({})", s.name.trim(), s.number), Vec::new());
         a.datei = s.file.clone();
@@ -255,9 +260,9 @@ fn key_figures(f: &SchoolFigures) -> Vec<Vec<String>> {
             crate::view::values::Betrag::summe(invest, f.priced_items, f.open_items).text,
         ],
         vec!["Beantragte Fördermittel".to_owned(), de_eur(f.funding[0])],
-        vec!["Betriebskosten in der Laufzeit".to_owned(), betrag(total(|y| y.operating))],
-        vec!["Ersatz in der Laufzeit".to_owned(), betrag(total(|y| y.replacement))],
-        vec!["Kosten der Lücke zum Standard".to_owned(), if f.gaps.is_empty() { "kein Standard".to_owned() } else { betrag(f.gap_cost) }],
+        vec!["Betriebskosten in der Laufzeit".to_owned(), zelle(total(|y| y.operating))],
+        vec!["Ersatz in der Laufzeit".to_owned(), zelle(total(|y| y.replacement))],
+        vec!["Kosten der Lücke zum Standard".to_owned(), if f.gaps.is_empty() { "kein Standard".to_owned() } else { zelle(f.gap_cost) }],
         vec!["Fortbildungen".to_owned(), f.trainings.len().to_string()],
     ];
     for g in f.gaps.iter().filter(|g| g.kind != Geraetetyp::Sonstiges) {

@@ -1,6 +1,6 @@
 //! Chapters on money: the summary with its cost overview, and the financial plan over the term.
 
-use super::{betrag, para, section, table};
+use super::{MINDESTENS, betrag, mittel_zelle, para, section, table, zelle};
 use crate::figures::traeger::{Kosten, YearCosts};
 use crate::model::{Angabe, Mittelquelle};
 use crate::review::traegerplan::TraegerPlan;
@@ -24,9 +24,9 @@ fn cost_overview(p: &TraegerPlan) -> Block {
         zeilen.push(vec![
             y.year.to_string(),
             de_eur(y.investive),
-            betrag(y.operating.plus(y.replacement).plus_cents(y.running_items)),
-            betrag(y.total),
-            if m.named { betrag(m.total) } else { "keine genannt".to_owned() },
+            zelle(y.operating.plus(y.replacement).plus_cents(y.running_items)),
+            zelle(y.total),
+            if m.named { mittel_zelle(m.total) } else { "keine genannt".to_owned() },
             diff,
         ]);
     }
@@ -36,9 +36,9 @@ fn cost_overview(p: &TraegerPlan) -> Block {
     let summe = vec![
         "Laufzeit".to_owned(),
         de_eur(years.iter().map(|y| y.investive).sum()),
-        betrag(sum_years(years, |y| y.operating.plus(y.replacement).plus_cents(y.running_items))),
-        betrag(total),
-        betrag(money),
+        zelle(sum_years(years, |y| y.operating.plus(y.replacement).plus_cents(y.running_items))),
+        zelle(total),
+        mittel_zelle(money),
         String::new(),
     ];
     table(&["Jahr", "Investitionen der Schulen", "Betrieb, Ersatz und laufende Posten", "Kosten", "Mittel", "Mittel − Kosten"], 1, zeilen, Some(summe))
@@ -79,7 +79,7 @@ pub(super) fn zusammenfassung(p: &TraegerPlan) -> Abschnitt {
     if let Some(b) = t.betrieb() {
         saetze.push(format!("Betrieb und Support regelt das Konzept „{}“.", b.reference.trim()));
     }
-    section(2, "Zusammenfassung", vec![para(saetze.join(" ")), cost_overview(p)])
+    section(2, "Zusammenfassung", vec![para(saetze.join(" ")), cost_overview(p), para(MINDESTENS)])
 }
 
 /// „Ressourcen und Finanzplan“: costs per year by kind, money per year by source, funding of the plans, parameters.
@@ -92,8 +92,8 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     kopf.push("Summe".to_owned());
     let row = |label: &str, k: &dyn Fn(&YearCosts) -> Kosten| {
         let mut r = vec![label.to_owned()];
-        r.extend(years.iter().map(|y| betrag(k(y))));
-        r.push(betrag(sum_years(years, k)));
+        r.extend(years.iter().map(|y| zelle(k(y))));
+        r.push(zelle(sum_years(years, k)));
         r
     };
     let zeilen = vec![
@@ -112,13 +112,13 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     let mut money_rows = Vec::new();
     for (i, q) in Mittelquelle::ALL.iter().enumerate() {
         let mut r = vec![q.label().to_owned()];
-        r.extend(f.money.iter().map(|m| betrag(m.by_source[i])));
-        r.push(betrag(f.money.iter().fold(Kosten::default(), |a, m| a.plus(m.by_source[i]))));
+        r.extend(f.money.iter().map(|m| mittel_zelle(m.by_source[i])));
+        r.push(mittel_zelle(f.money.iter().fold(Kosten::default(), |a, m| a.plus(m.by_source[i]))));
         money_rows.push(r);
     }
     let mut money_sum = vec!["Mittel".to_owned()];
-    money_sum.extend(f.money.iter().map(|m| betrag(m.total)));
-    money_sum.push(betrag(f.money.iter().fold(Kosten::default(), |a, m| a.plus(m.total))));
+    money_sum.extend(f.money.iter().map(|m| mittel_zelle(m.total)));
+    money_sum.push(mittel_zelle(f.money.iter().fold(Kosten::default(), |a, m| a.plus(m.total))));
     let mut money_kopf = vec!["Quelle".to_owned()];
     money_kopf.extend(f.years.iter().map(ToString::to_string));
     money_kopf.push("Summe".to_owned());
@@ -126,6 +126,7 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     let mut bloecke = vec![
         para("Kosten je Haushaltsjahr der Laufzeit: die Investitionen und laufenden Posten aus den Plänen der Schulen (im Jahr ihrer Beschaffung), dazu Betriebskosten und Ersatz aus dem Bestand jedes Jahres und den Kostenparametern des Schulträgers (Ersatz = Bestand × Preis ÷ Ersatzzyklus). Die Folgekosten, die die Schulen selbst schätzen, stehen zum Vergleich darunter und sind nicht addiert."),
         costs,
+        para(MINDESTENS),
     ];
     if t.money().is_empty() {
         let why = if t.money.is_some() { "gibt die Mittel als „unbekannt“ an" } else { "nennt keine Mittel („mittel“)" };
@@ -134,7 +135,7 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
         bloecke.push(para("Mittel je Haushaltsjahr und Quelle laut Schulträger-Datei:"));
         bloecke.push(table(&money_kopf, 1, money_rows, Some(money_sum)));
         if f.money_outside_term.priced + f.money_outside_term.open > 0 {
-            bloecke.push(para(format!("Außerhalb der Laufzeit nennt die Datei weitere Mittel von {}.", betrag(f.money_outside_term))));
+            bloecke.push(para(format!("Außerhalb der Laufzeit nennt die Datei weitere Mittel von {}.", mittel_zelle(f.money_outside_term))));
         }
     }
     let tot = &f.total;

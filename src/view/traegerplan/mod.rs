@@ -70,6 +70,30 @@ pub fn anzahl(m: Menge) -> String {
     }
 }
 
+/// An amount in a table cell: `1.234,00 €`, `Kosten noch offen`, or `mindestens 1.234,00 €` when parts
+/// are open (the chapter says once what „mindestens“ means).
+#[must_use]
+pub fn zelle(k: Kosten) -> String {
+    match (k.open, k.priced > 0 || k.cents != 0) {
+        (0, _) => crate::view::values::de_eur(k.cents),
+        (_, false) => crate::view::vokabular::KOSTEN_OFFEN.to_owned(),
+        (_, true) => mindestens(&crate::view::values::de_eur(k.cents)),
+    }
+}
+
+/// Money in a table cell: `1.234,00 €`, `nicht bekannt` (an amount written as `unbekannt`) or `mindestens …`.
+#[must_use]
+pub fn mittel_zelle(k: Kosten) -> String {
+    match (k.open, k.priced > 0 || k.cents != 0) {
+        (0, _) => crate::view::values::de_eur(k.cents),
+        (_, false) => NICHT_BEKANNT.to_owned(),
+        (_, true) => mindestens(&crate::view::values::de_eur(k.cents)),
+    }
+}
+
+/// The note under a table whose cells may say „mindestens“.
+pub(crate) const MINDESTENS: &str = "„mindestens“: ein Teil dieser Kosten ist offen (Kosten noch offen), weil eine Angabe oder ein Kostenparameter fehlt; die Zahl ist der berechnete Teil.";
+
 /// An amount with open parts: `1.234,00 €`, `Kosten noch offen`, `mindestens …, dazu Kosten noch offen`.
 #[must_use]
 pub fn betrag(k: Kosten) -> String {
