@@ -259,3 +259,29 @@ proptest! {
     }
 }
 
+
+#[test]
+fn the_traeger_skeleton_loads_and_becomes_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("traeger.yaml");
+    let (code, _, err) = mep(&["anlegen", "--traeger", "--land", "NI", t.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&t).unwrap();
+    assert!(text.contains("land: NI") && text.contains("# betrieb:"), "{text}");
+    let loaded = load::load_traeger("traeger.yaml", text.as_bytes(), &Limits::default());
+    assert!(loaded.value.is_some(), "{:?}", loaded.diagnostics);
+    // Uncommented, every optional section loads as well: after the list of schools, a commented line
+    // whose text starts with a lower-case key or with indentation is YAML, the others are prose.
+    let (head, tail) = text.split_at(text.find("schulen: []").unwrap());
+    let tail: Vec<&str> = tail
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == ' ') => rest,
+            _ => l,
+        })
+        .collect();
+    let full = format!("{head}{}", tail.join("\n"));
+    let full = full.replace("schulen: []\n", "schulen:\n");
+    let loaded = load::load_traeger("traeger.yaml", full.as_bytes(), &Limits::default());
+    assert!(loaded.value.as_ref().is_some_and(|t| t.betrieb().is_some() && !t.standards().is_empty()), "{full}\n{:?}", loaded.diagnostics);
+}
