@@ -75,7 +75,7 @@ fn binary(root: &Path) -> (PathBuf, &'static str) {
 fn measure(bin: &Path, args: &[&str]) -> (f64, f64, i32) {
     let out = Command::new("/usr/bin/time").arg("-v").arg(bin).args(args).output().expect("/usr/bin/time runs");
     let err = String::from_utf8_lossy(&out.stderr);
-    let field = |key: &str| err.lines().find_map(|l| l.trim().strip_prefix(key)).map(str::trim).unwrap_or("0").to_owned();
+    let field = |key: &str| err.lines().find_map(|l| l.trim().strip_prefix(key)).map_or("0", str::trim).to_owned();
     let wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss):");
     let seconds = wall.split(':').fold(0.0, |acc, part| acc * 60.0 + part.parse::<f64>().unwrap_or(0.0));
     let kb: f64 = field("Maximum resident set size (kbytes):").parse().unwrap_or(0.0);
@@ -85,10 +85,8 @@ fn measure(bin: &Path, args: &[&str]) -> (f64, f64, i32) {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (bin, kind) = binary(&root);
-    let sizes: Vec<usize> = std::env::var("MEP_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![500]);
+    let sizes: Vec<usize> =
+        std::env::var("MEP_BENCH_SIZES").ok().map_or_else(|| vec![500], |s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect());
     println!("mep traegerplan, {kind} binary {}", bin.display());
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();

@@ -69,7 +69,9 @@ pub fn run(args: &Args, config: &Config) -> Result {
         for d in &loaded.diagnostics {
             output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&loaded.source), config.colour_err)));
         }
-        output::error(format_args!("Die Schulträger-Datei `{name}` hat Fehler; ohne sie lässt sich der Plan des Schulträgers nicht erstellen."));
+        output::error(format_args!(
+            "Die Schulträger-Datei `{name}` hat Fehler; ohne sie lässt sich der Plan des Schulträgers nicht erstellen."
+        ));
         return Ok(Exit::Input);
     }
     let files = review::discover(&args.paths, Some(&args.traeger))

@@ -26,9 +26,9 @@
 
 mod school;
 mod spending;
-pub mod traeger;
 #[cfg(test)]
 mod tests;
+pub mod traeger;
 
 pub use school::{Devices, Menge, Network, Training, area_id};
 pub use spending::{MeasureCost, Measures, RunningCosts, RunningYear};

@@ -61,21 +61,21 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
         Some(plan) => {
             let all = crate::figures::Figures::of(plan);
             (
-            Some(School {
-                name: plan.school.name.clone(),
-                number: plan.school.number.clone(),
-                kind: plan.school.kind,
-                land: plan.land,
-                programme: plan.programme,
-                provider: plan.provider.as_ref().map(|p| p.name.clone()),
-                as_of: plan.as_of,
-                datum: plan.dokumentdatum(),
-                pupils: plan.school.pupils.bekannt(),
-                teachers: plan.school.teachers.bekannt(),
-            }),
-            Some(Figures::from_figures(&all)),
-            Some(Box::new(crate::figures::traeger::SchoolInput::of(plan, &all))),
-        )
+                Some(School {
+                    name: plan.school.name.clone(),
+                    number: plan.school.number.clone(),
+                    kind: plan.school.kind,
+                    land: plan.land,
+                    programme: plan.programme,
+                    provider: plan.provider.as_ref().map(|p| p.name.clone()),
+                    as_of: plan.as_of,
+                    datum: plan.dokumentdatum(),
+                    pupils: plan.school.pupils.bekannt(),
+                    teachers: plan.school.teachers.bekannt(),
+                }),
+                Some(Figures::from_figures(&all)),
+                Some(Box::new(crate::figures::traeger::SchoolInput::of(plan, &all))),
+            )
         }
         None => (None, None, None),
     };

@@ -120,7 +120,8 @@ pub fn check_betrieb(t: &Traeger, profile: &Profile) -> Vec<CrossFinding> {
         f.at("betrieb.konzept", "Das Konzept hat keine Bezeichnung.").with_help("Nennen Sie Titel oder Aktenzeichen des Konzepts.");
     }
     if b.date.ist_unbekannt() {
-        f.at("betrieb.datum", "Das Konzept ist nicht datiert.").with_help("Tragen Sie das Datum des Konzepts ein (`2026-05-12` oder `2026-05`).");
+        f.at("betrieb.datum", "Das Konzept ist nicht datiert.")
+            .with_help("Tragen Sie das Datum des Konzepts ein (`2026-05-12` oder `2026-05`).");
     }
     if b.signatory.as_deref().is_none_or(|s| s.trim().is_empty()) {
         f.at("betrieb", "Es ist nicht angegeben, wer das Konzept für den Schulträger unterzeichnet hat.")
@@ -136,8 +137,11 @@ pub fn check_betrieb(t: &Traeger, profile: &Profile) -> Vec<CrossFinding> {
     }
     for (i, l) in b.levels.iter().enumerate() {
         if matches!(l.by, Angabe::Unbekannt) {
-            f.at(format!("betrieb.support[{i}].erbracht_durch"), format!("Beim {} ist offen, ob eigenes Personal oder ein Vertrag ihn trägt.", l.level.label()))
-                .with_help("Schreiben Sie `erbracht_durch: eigenes_personal`, `vertrag` oder `schule`.");
+            f.at(
+                format!("betrieb.support[{i}].erbracht_durch"),
+                format!("Beim {} ist offen, ob eigenes Personal oder ein Vertrag ihn trägt.", l.level.label()),
+            )
+            .with_help("Schreiben Sie `erbracht_durch: eigenes_personal`, `vertrag` oder `schule`.");
         }
     }
     push(&mut out, f);
@@ -201,9 +205,9 @@ fn operation_without_money(t: &Traeger, f: &TraegerFigures, found: &mut Findings
     if t.money().is_empty() {
         let any = (0..f.total.years.len()).any(|i| running(i).cents > 0);
         if any {
-            found.at("", "Plausibilität: Laufende Kosten und Ersatz fallen an, aber die Schulträger-Datei nennt keine Mittel (`mittel`).").with_help(
-                "Tragen Sie unter `mittel` je Haushaltsjahr ein, aus welcher Quelle Betrieb und Ersatz bezahlt werden.",
-            );
+            found
+                .at("", "Plausibilität: Laufende Kosten und Ersatz fallen an, aber die Schulträger-Datei nennt keine Mittel (`mittel`).")
+                .with_help("Tragen Sie unter `mittel` je Haushaltsjahr ein, aus welcher Quelle Betrieb und Ersatz bezahlt werden.");
         }
         return;
     }

@@ -24,6 +24,6 @@ mod robust;
 mod rule_examples;
 mod rules;
 mod sprache;
-mod traegerplan;
 mod support;
+mod traegerplan;
 mod vorlagen;

@@ -45,7 +45,8 @@ fn the_traeger_fixture_triggers_every_cross_school_rule() {
     let found = codes(&review);
     // Checked elsewhere: an incomplete Betrieb concept (tests/it/traegerplan.rs) and the plausibility
     // findings of `mep traegerplan`, which the review does not compute.
-    let elsewhere = ["TRAEGER-BETRIEB-UNVOLLSTAENDIG", "TRAEGER-STANDARD-LUECKE", "TRAEGER-BETRIEBSKOSTEN-OHNE-MITTEL", "TRAEGER-JAHR-UEBER-MITTEL"];
+    let elsewhere =
+        ["TRAEGER-BETRIEB-UNVOLLSTAENDIG", "TRAEGER-STANDARD-LUECKE", "TRAEGER-BETRIEBSKOSTEN-OHNE-MITTEL", "TRAEGER-JAHR-UEBER-MITTEL"];
     let cross: Vec<&str> =
         mep::rules::all().iter().map(|r| r.code).filter(|c| c.starts_with("TRAEGER-") && !elsewhere.contains(c)).collect();
     assert!(cross.len() >= 7, "{cross:?}");

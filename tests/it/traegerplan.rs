@@ -15,6 +15,11 @@ use crate::support::{check_bytes, relative, root};
 
 const EXAMPLE: &str = "examples/schultraeger-lindenau";
 
+/// Whole euros in cents.
+const fn eur(n: i64) -> i64 {
+    n * 100
+}
+
 fn plan_of(dir: &Path, traeger: &Path) -> TraegerPlan {
     let limits = Limits::default();
     let files = review::discover(&[dir.to_path_buf()], Some(traeger)).unwrap();
@@ -126,7 +131,7 @@ fn the_example_gap_and_money_have_known_answers() {
     let tablet = gs.gaps.iter().find(|g| g.kind == mep::model::Geraetetyp::Tablet).unwrap();
     // 210 pupils, one tablet for four: ⌈52,5⌉ = 53, none there, none planned; 53 × 450 €.
     assert_eq!((tablet.soll.exact(), tablet.gap.exact()), (Some(53), Some(53)));
-    assert_eq!(tablet.cost, Kosten::known(53 * 450_00));
+    assert_eq!(tablet.cost, Kosten::known(53 * eur(450)));
     let display = gs.gaps.iter().find(|g| g.kind == mep::model::Geraetetyp::Display).unwrap();
     assert_eq!((display.soll.exact(), display.planned.exact(), display.gap.exact()), (Some(10), Some(9), Some(1)));
     let codes: Vec<&str> = p.plausibility.iter().map(|d| d.code.code).collect();
@@ -258,7 +263,6 @@ proptest! {
         assert_traeger_is_the_sum(&p);
     }
 }
-
 
 #[test]
 fn the_traeger_skeleton_loads_and_becomes_a_plan() {

@@ -120,7 +120,12 @@ impl SchoolInput {
                 .training
                 .iter()
                 .zip(&figures.training.per_training)
-                .map(|(t, &h)| TrainingFact { title: t.title.clone(), audience: t.audience, participants: t.participants, participant_hours: h })
+                .map(|(t, &h)| TrainingFact {
+                    title: t.title.clone(),
+                    audience: t.audience,
+                    participants: t.participants,
+                    participant_hours: h,
+                })
                 .collect(),
             investive_by_year,
             investive_unknown_year,

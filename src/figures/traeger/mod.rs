@@ -13,8 +13,8 @@
 //!   `betriebskosten_eur_pro_jahr`; replacement = stock × `einzelpreis_eur` / `ersatzzyklus_jahre`
 //!   (rounded to the cent per school, type and year); only device types count (not cabling, licences,
 //!   building work); a missing parameter leaves the cost open, never zero;
-//! - the costs of a year = investive items of the plans in that year + items of `kostenart: laufend`
-//!   + operating cost + replacement; the schools' own `folgekosten_eur_pro_jahr` are shown beside it,
+//! - the costs of a year = investive items of the plans in that year, plus items of `kostenart: laufend`,
+//!   operating cost and replacement; the schools' own `folgekosten_eur_pro_jahr` are shown beside it,
 //!   not added (the Träger's parameters price the same operation);
 //! - every Träger total and every Schulform total is the sum of the schools' figures.
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Kosten, PlatformFact, SchoolInput, TrainingFact, ist_geraet};
 use crate::figures::{Menge, Ratio};
-use crate::model::{Angabe, AvvStatus, Bezug, Euro, Geraetetyp, Kostenparameter, Schulform, Standard, Traeger};
+use crate::model::{Angabe, AvvStatus, Bezug, Euro, GeraeteStandard, Geraetetyp, Kostenparameter, Schulform, Standard, Traeger};
 
 /// Soll against existing and planned devices of one type at one school (or summed over a group).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -28,7 +28,14 @@ impl Gap {
     /// A gap of nothing, to add schools to.
     #[must_use]
     pub fn empty(kind: Geraetetyp) -> Self {
-        Self { kind, soll: Menge::default(), existing: Menge::default(), planned: Menge::default(), gap: Menge::default(), cost: Kosten::default() }
+        Self {
+            kind,
+            soll: Menge::default(),
+            existing: Menge::default(),
+            planned: Menge::default(),
+            gap: Menge::default(),
+            cost: Kosten::default(),
+        }
     }
 
     /// Both together (same type).
@@ -196,12 +203,24 @@ impl SchoolFigures {
         let bandwidth_check = match (net.and_then(|n| n.bandwidth_mbit), known(s.internet_mbit)) {
             (None, _) => NetCheck::OhneStandard,
             (Some(_), None) => NetCheck::Unbekannt,
-            (Some(min), Some(have)) => if have >= min { NetCheck::Erfuellt } else { NetCheck::Darunter },
+            (Some(min), Some(have)) => {
+                if have >= min {
+                    NetCheck::Erfuellt
+                } else {
+                    NetCheck::Darunter
+                }
+            }
         };
         let wlan_check = match (net.and_then(|n| n.wlan_percent), wlan_coverage) {
             (None, _) => NetCheck::OhneStandard,
             (Some(_), None) => NetCheck::Unbekannt,
-            (Some(p), Some(r)) => if r.num * 100 >= r.den * i64::from(p) { NetCheck::Erfuellt } else { NetCheck::Darunter },
+            (Some(p), Some(r)) => {
+                if r.num * 100 >= r.den * i64::from(p) {
+                    NetCheck::Erfuellt
+                } else {
+                    NetCheck::Darunter
+                }
+            }
         };
         let year_costs = |y: i32| costs_in(t, s, y);
         let in_term: Vec<YearCosts> = years.iter().map(|&y| year_costs(y)).collect();
@@ -248,44 +267,43 @@ fn devices_of(s: &SchoolInput, kind: Geraetetyp) -> (Menge, Menge) {
     s.devices.iter().find(|(k, _, _)| *k == kind).map_or((Menge::default(), Menge::default()), |(_, e, p)| (*e, *p))
 }
 
-/// The gap of every device type of the standard `st` at school `s`.
-fn gaps(t: &Traeger, s: &SchoolInput, st: &Standard) -> Vec<Gap> {
-    st.devices
-        .iter()
-        .map(|d| {
-            let basis = match d.basis {
-                Bezug::Unterrichtsraum => s.classrooms.unwrap_or(Angabe::Unbekannt),
-                Bezug::Schueler => s.pupils,
-                Bezug::Lehrkraft => s.teachers,
-            };
-            let (existing, planned) = devices_of(s, d.kind);
-            let soll = match basis.bekannt() {
-                // ⌈basis × anzahl / je⌉ in integers; `je` is at least 1 by the schema, 0 is read as 1.
-                Some(b) => {
-                    let per = u64::from(d.per.max(1));
-                    let n = (u64::from(b) * u64::from(d.count)).div_ceil(per);
-                    Menge { sum: n, known: 1, unknown: 0, approx: basis.ist_ungefaehr() }
-                }
-                None => Menge { unknown: 1, ..Menge::default() },
-            };
-            let gap = match (soll.exact(), existing.exact(), planned.exact()) {
-                (Some(n), Some(e), Some(p)) => Menge {
-                    sum: n.saturating_sub(e.saturating_add(p)),
-                    known: 1,
-                    unknown: 0,
-                    approx: soll.approx || existing.approx || planned.approx,
-                },
-                _ => Menge { unknown: 1, ..Menge::default() },
-            };
-            let price = param(price_of(t, d.kind));
-            let cost = match (gap.exact(), price) {
-                (Some(0), _) => Kosten::default(),
-                (Some(n), Some(p)) => Kosten::known(i64::try_from(n).unwrap_or(i64::MAX).saturating_mul(p)),
-                _ => Kosten::offen(),
-            };
-            Gap { kind: d.kind, soll, existing, planned, gap, cost }
-        })
-        .collect()
+/// The gap of every device type of the standard at a school.
+fn gaps(traeger: &Traeger, school: &SchoolInput, standard: &Standard) -> Vec<Gap> {
+    standard.devices.iter().map(|device| gap_of(traeger, school, device)).collect()
+}
+
+/// The gap of one device type of a standard at a school.
+fn gap_of(traeger: &Traeger, school: &SchoolInput, device: &GeraeteStandard) -> Gap {
+    let basis = match device.basis {
+        Bezug::Unterrichtsraum => school.classrooms.unwrap_or(Angabe::Unbekannt),
+        Bezug::Schueler => school.pupils,
+        Bezug::Lehrkraft => school.teachers,
+    };
+    let (existing, planned) = devices_of(school, device.kind);
+    let soll = match basis.bekannt() {
+        // ⌈basis × anzahl / je⌉ in integers; `je` is at least 1 by the schema, 0 is read as 1.
+        Some(units) => {
+            let per = u64::from(device.per.max(1));
+            let count = (u64::from(units) * u64::from(device.count)).div_ceil(per);
+            Menge { sum: count, known: 1, unknown: 0, approx: basis.ist_ungefaehr() }
+        }
+        None => Menge { unknown: 1, ..Menge::default() },
+    };
+    let gap = match (soll.exact(), existing.exact(), planned.exact()) {
+        (Some(target), Some(have), Some(coming)) => Menge {
+            sum: target.saturating_sub(have.saturating_add(coming)),
+            known: 1,
+            unknown: 0,
+            approx: soll.approx || existing.approx || planned.approx,
+        },
+        _ => Menge { unknown: 1, ..Menge::default() },
+    };
+    let cost = match (gap.exact(), param(price_of(traeger, device.kind))) {
+        (Some(0), _) => Kosten::default(),
+        (Some(missing), Some(price)) => Kosten::known(i64::try_from(missing).unwrap_or(i64::MAX).saturating_mul(price)),
+        _ => Kosten::offen(),
+    };
+    Gap { kind: device.kind, soll, existing, planned, gap, cost }
 }
 
 fn parameters(t: &Traeger, kind: Geraetetyp) -> Option<&Kostenparameter> {
@@ -311,34 +329,41 @@ fn stock(s: &SchoolInput, kind: Geraetetyp, y: i32) -> Menge {
     m
 }
 
-/// The costs of year `y` at school `s` under the Träger's cost parameters.
-fn costs_in(t: &Traeger, s: &SchoolInput, y: i32) -> YearCosts {
-    let mut c = YearCosts::empty(y);
-    c.investive = s.investive_by_year.get(&y).copied().unwrap_or(0);
-    c.running_items = s.running_items_by_year.get(&y).copied().unwrap_or(0);
-    c.school_running = s.school_running_by_year.get(&y).copied().unwrap_or(0);
+/// The costs of `year` at a school under the Träger's cost parameters.
+fn costs_in(traeger: &Traeger, school: &SchoolInput, year: i32) -> YearCosts {
+    let mut costs = YearCosts::empty(year);
+    costs.investive = school.investive_by_year.get(&year).copied().unwrap_or(0);
+    costs.running_items = school.running_items_by_year.get(&year).copied().unwrap_or(0);
+    costs.school_running = school.school_running_by_year.get(&year).copied().unwrap_or(0);
     for &kind in Geraetetyp::ALL.iter().filter(|&&k| ist_geraet(k)) {
-        let st = stock(s, kind, y);
-        if st.sum == 0 && st.unknown == 0 {
+        let stocked = stock(school, kind, year);
+        if stocked.sum == 0 && stocked.unknown == 0 {
             continue;
         }
-        let n = i64::try_from(st.sum).unwrap_or(i64::MAX);
-        let p = parameters(t, kind);
-        let lower_bound = |k: Kosten| if st.unknown > 0 { Kosten { open: k.open + 1, ..k } } else { k };
-        c.operating = c.operating.plus(match param(p.and_then(|p| p.running_eur)) {
-            Some(r) => lower_bound(Kosten::known(n.saturating_mul(r))),
-            None => Kosten::offen(),
-        });
-        let cycle = p.and_then(|p| p.cycle_years).and_then(Angabe::bekannt).filter(|&c| c > 0);
-        c.replacement = c.replacement.plus(match (param(p.and_then(|p| p.price)), cycle) {
-            (Some(price), Some(years)) => {
-                let r = Ratio { num: n.saturating_mul(price), den: i64::from(years) };
-                lower_bound(Kosten::known(r.scaled(1)))
-            }
-            _ => Kosten::offen(),
-        });
+        let (operating, replacement) = device_costs(parameters(traeger, kind), stocked);
+        costs.operating = costs.operating.plus(operating);
+        costs.replacement = costs.replacement.plus(replacement);
     }
-    c.close()
+    costs.close()
+}
+
+/// Operating cost and replacement of a stock of one device type; a lower-bound stock adds an open part.
+fn device_costs(params: Option<&Kostenparameter>, stocked: Menge) -> (Kosten, Kosten) {
+    let count = i64::try_from(stocked.sum).unwrap_or(i64::MAX);
+    let lower_bound = |k: Kosten| if stocked.unknown > 0 { Kosten { open: k.open + 1, ..k } } else { k };
+    let operating = match param(params.and_then(|p| p.running_eur)) {
+        Some(per_device) => lower_bound(Kosten::known(count.saturating_mul(per_device))),
+        None => Kosten::offen(),
+    };
+    let cycle = params.and_then(|p| p.cycle_years).and_then(Angabe::bekannt).filter(|&years| years > 0);
+    let replacement = match (param(params.and_then(|p| p.price)), cycle) {
+        (Some(price), Some(years)) => {
+            let per_year = Ratio { num: count.saturating_mul(price), den: i64::from(years) };
+            lower_bound(Kosten::known(per_year.scaled(1)))
+        }
+        _ => Kosten::offen(),
+    };
+    (operating, replacement)
 }
 
 /// Investive and running items of years outside the term (no operating or replacement costs there).

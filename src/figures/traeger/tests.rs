@@ -6,6 +6,11 @@ use super::*;
 use crate::figures::Menge;
 use crate::model::{Angabe, Geraetetyp as G, Schulform, Traeger};
 
+/// Whole euros in cents.
+const fn eur(n: i64) -> i64 {
+    n * 100
+}
+
 fn traeger(extra: &str) -> Traeger {
     let text = format!(
         r#"{{"format": 1, "name": "Stadt A", "land": "NI", "programm": "digitalpakt-2", "budget_eur": 100000,
@@ -46,13 +51,13 @@ fn school(pupils: Angabe<u32>, displays: u32, planned_displays: u32) -> SchoolIn
         pupil_devices: Menge::default(),
         platforms: Vec::new(),
         trainings: Vec::new(),
-        investive_by_year: BTreeMap::from([(2027, 40_000_00)]),
+        investive_by_year: BTreeMap::from([(2027, eur(40_000))]),
         investive_unknown_year: 0,
         running_items_by_year: BTreeMap::new(),
         school_running_by_year: BTreeMap::new(),
         open_items: 0,
         priced_items: 1,
-        funding: [30_000_00, 10_000_00, 0],
+        funding: [eur(30_000), eur(10_000), 0],
     }
 }
 
@@ -74,11 +79,11 @@ fn the_gap_is_the_standard_minus_existing_minus_planned() {
     let s = f.schools[0].figures.as_ref().unwrap();
     let display = gap(s, G::Display);
     assert_eq!((display.soll.exact(), display.planned.exact(), display.gap.exact()), (Some(10), Some(9), Some(1)));
-    assert_eq!(display.cost, Kosten::known(4000_00));
+    assert_eq!(display.cost, Kosten::known(eur(4000)));
     let tablet = gap(s, G::Tablet);
     assert_eq!((tablet.soll.exact(), tablet.gap.exact()), (Some(53), Some(53)), "⌈210 / 4⌉ = 53");
-    assert_eq!(tablet.cost, Kosten::known(53 * 450_00));
-    assert_eq!(s.gap_cost, Kosten { cents: 4000_00 + 53 * 450_00, priced: 2, open: 0 });
+    assert_eq!(tablet.cost, Kosten::known(53 * eur(450)));
+    assert_eq!(s.gap_cost, Kosten { cents: eur(4000) + 53 * eur(450), priced: 2, open: 0 });
     assert_eq!(s.bandwidth_check, NetCheck::Darunter, "100 Mbit/s under 250");
     assert_eq!(s.wlan_check, NetCheck::Erfuellt);
 }
@@ -103,7 +108,7 @@ fn unknown_and_approximate_inputs_propagate() {
     assert_eq!(approx.gap, Menge { sum: 50, known: 1, unknown: 0, approx: true });
     let total = &f.total.gaps[&G::Tablet];
     assert_eq!((total.gap.sum, total.gap.unknown, total.gap.approx), (50, 1, true));
-    assert_eq!(total.cost, Kosten { cents: 50 * 450_00, priced: 1, open: 1 }, "priced part and the open part both stay visible");
+    assert_eq!(total.cost, Kosten { cents: 50 * eur(450), priced: 1, open: 1 }, "priced part and the open part both stay visible");
 }
 
 #[test]
@@ -115,12 +120,12 @@ fn stock_costs_follow_the_parameters_and_stay_open_without_them() {
     let years = &f.schools[0].figures.as_ref().unwrap().years;
     let y2026 = years.iter().find(|y| y.year == 2026).unwrap();
     // displays: 2 × 150 €; replacement 2 × 4000 € / 8; PCs without parameters: open
-    assert_eq!(y2026.operating, Kosten { cents: 300_00, priced: 1, open: 1 });
-    assert_eq!(y2026.replacement, Kosten { cents: 1000_00, priced: 1, open: 1 });
+    assert_eq!(y2026.operating, Kosten { cents: eur(300), priced: 1, open: 1 });
+    assert_eq!(y2026.replacement, Kosten { cents: eur(1000), priced: 1, open: 1 });
     let y2027 = years.iter().find(|y| y.year == 2027).unwrap();
-    assert_eq!(y2027.operating.cents, 5 * 150_00);
-    assert_eq!(y2027.replacement.cents, 5 * 500_00);
-    assert_eq!(y2027.total.cents, 40_000_00 + 750_00 + 2500_00);
+    assert_eq!(y2027.operating.cents, 5 * eur(150));
+    assert_eq!(y2027.replacement.cents, 5 * eur(500));
+    assert_eq!(y2027.total.cents, eur(40_000) + eur(750) + eur(2500));
     assert!(y2027.total.open > 0);
     let missing: Vec<_> = f.missing_parameters.iter().map(|(k, m)| (*k, m.len())).collect();
     assert!(missing.contains(&(G::Pc, 3)), "{missing:?}");

@@ -78,7 +78,12 @@ struct PdfDoc {
 }
 
 /// The plan as a PDF (PDF/A-2b and PDF/UA-1 by default), dated like the review with the newest `stand` of the plans.
-pub fn pdf(p: &TraegerPlan, templates: &pdf::Templates, standard: pdf::Standard, source_date_epoch: Option<i64>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+pub fn pdf(
+    p: &TraegerPlan,
+    templates: &pdf::Templates,
+    standard: pdf::Standard,
+    source_date_epoch: Option<i64>,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = traegerplan(p);
     let stand = p.review.dokumentdatum();
     let data = PdfDoc {
@@ -91,7 +96,8 @@ pub fn pdf(p: &TraegerPlan, templates: &pdf::Templates, standard: pdf::Standard,
         },
         overview: doc,
     };
-    let json = serde_json::to_vec(&data).map_err(|e| vec![Diagnostic::new(pdf::CODE_TEMPLATE, Severity::Fehler, "", format!("Daten für das PDF: {e}"))])?;
+    let json = serde_json::to_vec(&data)
+        .map_err(|e| vec![Diagnostic::new(pdf::CODE_TEMPLATE, Severity::Fehler, "", format!("Daten für das PDF: {e}"))])?;
     let mut settings = pdf::Settings::for_stand(stand, format!("mep-traegerplan {}", data.meta.title), source_date_epoch);
     settings.standard = standard;
     pdf::render_entry(templates, pdf::templates::TRAEGERPLAN_MAIN, json, &settings).map(|r| r.pdf)

@@ -76,19 +76,25 @@ fn totals_status(t: &Totals) -> Vec<String> {
 
 /// „Bestandsaufnahme“: per school and per Schulform; platforms with their data-protection state.
 pub(super) fn bestandsaufnahme(p: &TraegerPlan) -> Abschnitt {
-    let kopf = ["Schule", "Schulform", "Schüler/innen", "Unterrichtsräume", "Schülergeräte", "Schüler/innen je Gerät", "Internet", "WLAN-Abdeckung"];
+    let kopf = [
+        "Schule",
+        "Schulform",
+        "Schüler/innen",
+        "Unterrichtsräume",
+        "Schülergeräte",
+        "Schüler/innen je Gerät",
+        "Internet",
+        "WLAN-Abdeckung",
+    ];
     let mut zeilen = Vec::new();
     for s in &p.figures.schools {
         let mut row = vec![s.name.clone()];
-        match &s.figures {
-            Some(f) => {
-                row.push(f.kind.label().to_owned());
-                row.extend(status_cells(f));
-            }
-            None => {
-                row.push("Plan fehlt".to_owned());
-                row.extend(std::iter::repeat_n("nicht bekannt".to_owned(), 6));
-            }
+        if let Some(f) = &s.figures {
+            row.push(f.kind.label().to_owned());
+            row.extend(status_cells(f));
+        } else {
+            row.push("Plan fehlt".to_owned());
+            row.extend(std::iter::repeat_n("nicht bekannt".to_owned(), 6));
         }
         zeilen.push(row);
     }
@@ -118,10 +124,17 @@ pub(super) fn bestandsaufnahme(p: &TraegerPlan) -> Abschnitt {
         }
     }
     let mut bloecke = vec![
-        para("Bestand nach den Plänen der Schulen: Schülergeräte sind vorhandene Tablets, Laptops, Notebooks und PCs ohne Leihgeräte für Lehrkräfte. Was ein Plan als „unbekannt“ angibt, steht hier als „nicht bekannt“; Summen mit unbekannten Teilen als „mindestens“."),
+        para(
+            "Bestand nach den Plänen der Schulen: Schülergeräte sind vorhandene Tablets, Laptops, Notebooks und PCs ohne Leihgeräte für Lehrkräfte. Was ein Plan als „unbekannt“ angibt, steht hier als „nicht bekannt“; Summen mit unbekannten Teilen als „mindestens“.",
+        ),
         table(&kopf, 2, zeilen, Some(summe)),
         section_title("Nach Schulform"),
-        table(&["Schulform", "Schulen", "Schüler/innen", "Unterrichtsräume", "Schülergeräte", "Schüler/innen je Gerät"], 1, kind_rows, None),
+        table(
+            &["Schulform", "Schulen", "Schüler/innen", "Unterrichtsräume", "Schülergeräte", "Schüler/innen je Gerät"],
+            1,
+            kind_rows,
+            None,
+        ),
         section_title("Plattformen und Datenschutz"),
     ];
     bloecke.push(if platforms.is_empty() {
@@ -139,9 +152,27 @@ fn section_title(text: &str) -> Block {
 
 fn schluessel(count: u32, per: u32, basis: Bezug) -> String {
     let what = match basis {
-        Bezug::Unterrichtsraum => if per == 1 { "Unterrichtsraum" } else { "Unterrichtsräume" },
-        Bezug::Schueler => if per == 1 { "Schüler/in" } else { "Schüler/innen" },
-        Bezug::Lehrkraft => if per == 1 { "Lehrkraft" } else { "Lehrkräfte" },
+        Bezug::Unterrichtsraum => {
+            if per == 1 {
+                "Unterrichtsraum"
+            } else {
+                "Unterrichtsräume"
+            }
+        }
+        Bezug::Schueler => {
+            if per == 1 {
+                "Schüler/in"
+            } else {
+                "Schüler/innen"
+            }
+        }
+        Bezug::Lehrkraft => {
+            if per == 1 {
+                "Lehrkraft"
+            } else {
+                "Lehrkräfte"
+            }
+        }
     };
     if per == 1 { format!("{count} je {what}") } else { format!("{count} je {per} {what}") }
 }
@@ -179,7 +210,15 @@ pub(super) fn soll(p: &TraegerPlan) -> Abschnitt {
     let mut net_rows = Vec::new();
     for s in &p.figures.schools {
         let Some(f) = &s.figures else {
-            gap_rows.push(vec![s.name.clone(), "Plan fehlt".to_owned(), String::new(), String::new(), String::new(), "nicht bekannt".to_owned(), String::new()]);
+            gap_rows.push(vec![
+                s.name.clone(),
+                "Plan fehlt".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "nicht bekannt".to_owned(),
+                String::new(),
+            ]);
             continue;
         };
         for g in &f.gaps {
@@ -195,20 +234,27 @@ pub(super) fn soll(p: &TraegerPlan) -> Abschnitt {
         .collect();
     let tracks = t.standards().iter().filter(|s| s.track.is_some()).count();
     let mut bloecke = vec![
-        para("Der Schulträger setzt je Schulform einen Ausstattungsschlüssel. Soll = Schlüssel × Bezugsgröße der Schule (aufgerundet); Lücke = Soll − Bestand − im Plan der Schule vorgesehene Geräte, nie unter null. Bewertet wird die Lücke mit dem Einzelpreis aus den Kostenparametern; ohne Preis bleiben die Kosten offen."),
+        para(
+            "Der Schulträger setzt je Schulform einen Ausstattungsschlüssel. Soll = Schlüssel × Bezugsgröße der Schule (aufgerundet); Lücke = Soll − Bestand − im Plan der Schule vorgesehene Geräte, nie unter null. Bewertet wird die Lücke mit dem Einzelpreis aus den Kostenparametern; ohne Preis bleiben die Kosten offen.",
+        ),
         table(&["Schulform", "Ausstattung", "Schlüssel"], 9, std_rows, None),
         section_title("Lücke je Schule"),
         table(&["Schule", "Gerätetyp", "Soll", "Bestand", "geplant", "Lücke", "Kosten der Lücke"], 2, gap_rows, None),
         section_title("Lücke je Schulform"),
-        table(&["Schulform", "Gerätetyp", "Soll", "Bestand", "geplant", "Lücke", "Kosten der Lücke"], 2, kind_rows, Some(vec![
-            "Alle Schulen".to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            zelle(p.figures.total.gap_cost),
-        ])),
+        table(
+            &["Schulform", "Gerätetyp", "Soll", "Bestand", "geplant", "Lücke", "Kosten der Lücke"],
+            2,
+            kind_rows,
+            Some(vec![
+                "Alle Schulen".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                zelle(p.figures.total.gap_cost),
+            ]),
+        ),
         para(MINDESTENS),
         section_title("Netz nach Standard"),
         table(&["Schule", "Bandbreite", "WLAN-Abdeckung"], 9, net_rows, None),
@@ -234,7 +280,7 @@ pub(super) fn anhang(p: &TraegerPlan) -> Vec<Abschnitt> {
     )];
     for s in &p.figures.schools {
         let mut a = section(3, &format!("{} ({})", s.name.trim(), s.number), Vec::new());
-        a.datei = s.file.clone();
+        a.datei.clone_from(&s.file);
         a.bloecke.push(match &s.figures {
             None => para("Für diese Schule liegt kein lesbarer Plan vor (TRAEGER-PLAN-FEHLT); ihre Zahlen sind nicht bekannt."),
             Some(f) => table(&["Kennzahl", "Wert"], 1, key_figures(f), None),
@@ -255,10 +301,7 @@ fn key_figures(f: &SchoolFigures) -> Vec<Vec<String>> {
         vec!["Lehrkräfte".to_owned(), anzahl(f.teachers)],
         vec!["Unterrichtsräume".to_owned(), anzahl(f.classrooms)],
         vec!["Schülergeräte (Bestand)".to_owned(), anzahl(f.pupil_devices)],
-        vec![
-            "Investitionen laut Plan".to_owned(),
-            crate::view::values::Betrag::summe(invest, f.priced_items, f.open_items).text,
-        ],
+        vec!["Investitionen laut Plan".to_owned(), crate::view::values::Betrag::summe(invest, f.priced_items, f.open_items).text],
         vec!["Beantragte Fördermittel".to_owned(), de_eur(f.funding[0])],
         vec!["Betriebskosten in der Laufzeit".to_owned(), zelle(total(|y| y.operating))],
         vec!["Ersatz in der Laufzeit".to_owned(), zelle(total(|y| y.replacement))],

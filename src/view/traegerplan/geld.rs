@@ -41,7 +41,12 @@ fn cost_overview(p: &TraegerPlan) -> Block {
         mittel_zelle(money),
         String::new(),
     ];
-    table(&["Jahr", "Investitionen der Schulen", "Betrieb, Ersatz und laufende Posten", "Kosten", "Mittel", "Mittel − Kosten"], 1, zeilen, Some(summe))
+    table(
+        &["Jahr", "Investitionen der Schulen", "Betrieb, Ersatz und laufende Posten", "Kosten", "Mittel", "Mittel − Kosten"],
+        1,
+        zeilen,
+        Some(summe),
+    )
 }
 
 /// „Zusammenfassung“ with the cost overview.
@@ -69,7 +74,10 @@ pub(super) fn zusammenfassung(p: &TraegerPlan) -> Abschnitt {
         de_eur(tot.funding[2])
     ));
     if !t.standards().is_empty() {
-        saetze.push(format!("Um alle Schulen auf den Ausstattungsstandard zu bringen, bleibt darüber hinaus ein Bedarf von {}.", betrag(tot.gap_cost)));
+        saetze.push(format!(
+            "Um alle Schulen auf den Ausstattungsstandard zu bringen, bleibt darüber hinaus ein Bedarf von {}.",
+            betrag(tot.gap_cost)
+        ));
     }
     let total = sum_years(&tot.years, |y| y.total);
     saetze.push(format!("Über die Laufzeit kosten Investitionen, Betrieb und Ersatz zusammen {}.", betrag(total)));
@@ -124,7 +132,9 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     money_kopf.push("Summe".to_owned());
     let money_kopf: Vec<&str> = money_kopf.iter().map(String::as_str).collect();
     let mut bloecke = vec![
-        para("Kosten je Haushaltsjahr der Laufzeit: die Investitionen und laufenden Posten aus den Plänen der Schulen (im Jahr ihrer Beschaffung), dazu Betriebskosten und Ersatz aus dem Bestand jedes Jahres und den Kostenparametern des Schulträgers (Ersatz = Bestand × Preis ÷ Ersatzzyklus). Die Folgekosten, die die Schulen selbst schätzen, stehen zum Vergleich darunter und sind nicht addiert."),
+        para(
+            "Kosten je Haushaltsjahr der Laufzeit: die Investitionen und laufenden Posten aus den Plänen der Schulen (im Jahr ihrer Beschaffung), dazu Betriebskosten und Ersatz aus dem Bestand jedes Jahres und den Kostenparametern des Schulträgers (Ersatz = Bestand × Preis ÷ Ersatzzyklus). Die Folgekosten, die die Schulen selbst schätzen, stehen zum Vergleich darunter und sind nicht addiert.",
+        ),
         costs,
         para(MINDESTENS),
     ];
@@ -135,7 +145,8 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
         bloecke.push(para("Mittel je Haushaltsjahr und Quelle laut Schulträger-Datei:"));
         bloecke.push(table(&money_kopf, 1, money_rows, Some(money_sum)));
         if f.money_outside_term.priced + f.money_outside_term.open > 0 {
-            bloecke.push(para(format!("Außerhalb der Laufzeit nennt die Datei weitere Mittel von {}.", mittel_zelle(f.money_outside_term))));
+            bloecke
+                .push(para(format!("Außerhalb der Laufzeit nennt die Datei weitere Mittel von {}.", mittel_zelle(f.money_outside_term))));
         }
     }
     let tot = &f.total;
@@ -150,8 +161,11 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     if f.missing_parameters.is_empty() {
         bloecke.push(para("Für alle Gerätetypen in Bestand und Lücke sind Preis, Ersatzzyklus und Betriebskosten angegeben."));
     } else {
-        let list: Vec<String> =
-            f.missing_parameters.iter().map(|(k, m)| format!("{}: {}", k.label(), m.iter().map(|x| format!("„{x}“")).collect::<Vec<_>>().join(", "))).collect();
+        let list: Vec<String> = f
+            .missing_parameters
+            .iter()
+            .map(|(k, m)| format!("{}: {}", k.label(), m.iter().map(|x| format!("„{x}“")).collect::<Vec<_>>().join(", ")))
+            .collect();
         bloecke.push(para(format!(
             "Nicht berechnet, weil der Schulträger keine Werte angibt (mep setzt keine eigenen ein) – {}. Die betroffenen Summen stehen als „mindestens“ oder „Kosten noch offen“.",
             list.join("; ")
@@ -187,7 +201,9 @@ fn parameters(p: &TraegerPlan) -> Block {
         })
         .collect();
     if rows.is_empty() {
-        return para("Die Schulträger-Datei nennt keine Kostenparameter („kostenparameter“); Betriebskosten, Ersatz und die Kosten der Lücke sind deshalb nicht berechnet.");
+        return para(
+            "Die Schulträger-Datei nennt keine Kostenparameter („kostenparameter“); Betriebskosten, Ersatz und die Kosten der Lücke sind deshalb nicht berechnet.",
+        );
     }
     table(&["Gerätetyp", "Einzelpreis", "Ersatzzyklus", "Betriebskosten je Gerät und Jahr"], 1, rows, None)
 }

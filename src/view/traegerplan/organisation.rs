@@ -23,7 +23,9 @@ pub(super) fn betrieb(t: &Traeger) -> Abschnitt {
         return section(
             2,
             "Betrieb und Support",
-            vec![para("Ein Betriebs-, Wartungs- und Supportkonzept des Schulträgers ist nicht angegeben (TRAEGER-BETRIEB-FEHLT). Die Länder prüfen es beim Antragsteller.")],
+            vec![para(
+                "Ein Betriebs-, Wartungs- und Supportkonzept des Schulträgers ist nicht angegeben (TRAEGER-BETRIEB-FEHLT). Die Länder prüfen es beim Antragsteller.",
+            )],
         );
     };
     let mut s = format!("Betrieb, Wartung und Support regelt das Konzept „{}“ vom {}", b.reference.trim(), zeitpunkt_text(b.date));
@@ -68,7 +70,9 @@ pub(super) fn fortbildung(p: &TraegerPlan) -> Abschnitt {
         2,
         "Fortbildung",
         vec![
-            para("Die Fortbildungen aus den Plänen der Schulen; Teilnahmestunden = Teilnehmende × Stunden. Eine Person kann an mehreren Fortbildungen teilnehmen und zählt dann mehrfach."),
+            para(
+                "Die Fortbildungen aus den Plänen der Schulen; Teilnahmestunden = Teilnehmende × Stunden. Eine Person kann an mehreren Fortbildungen teilnehmen und zählt dann mehrfach.",
+            ),
             table(&["Schule", "Fortbildungen", "Teilnehmende", "Teilnahmestunden"], 1, rows, Some(summe)),
         ],
     )
@@ -83,7 +87,9 @@ pub(super) fn zeitplan(t: &Traeger) -> Abschnitt {
         let rows = t
             .timeline
             .iter()
-            .map(|s| vec![s.title.trim().to_owned(), zeitpunkt_text(s.from), zeitpunkt_text(s.to), s.responsible.clone().unwrap_or_default()])
+            .map(|s| {
+                vec![s.title.trim().to_owned(), zeitpunkt_text(s.from), zeitpunkt_text(s.to), s.responsible.clone().unwrap_or_default()]
+            })
             .collect();
         b.push(table(&["Schritt", "von", "bis", "verantwortlich"], 9, rows, None));
     }
@@ -94,7 +100,12 @@ pub(super) fn zeitplan(t: &Traeger) -> Abschnitt {
             .decisions
             .iter()
             .map(|d| {
-                vec![d.body.trim().to_owned(), zeitpunkt_text(d.date), d.paper.clone().unwrap_or_default(), d.subject.clone().unwrap_or_default()]
+                vec![
+                    d.body.trim().to_owned(),
+                    zeitpunkt_text(d.date),
+                    d.paper.clone().unwrap_or_default(),
+                    d.subject.clone().unwrap_or_default(),
+                ]
             })
             .collect();
         b.push(para("Beschlüsse:"));
