@@ -158,7 +158,9 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
         de_eur(t.budget.cents())
     )));
     bloecke.push(parameters(p));
-    if f.missing_parameters.is_empty() {
+    if t.cost_parameters().is_empty() {
+        // `parameters` has said that nothing is computed.
+    } else if f.missing_parameters.is_empty() {
         bloecke.push(para("Für alle Gerätetypen in Bestand und Lücke sind Preis, Ersatzzyklus und Betriebskosten angegeben."));
     } else {
         let list: Vec<String> = f
