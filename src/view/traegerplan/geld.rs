@@ -111,12 +111,14 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
         row("Ersatz (Kostenparameter)", &|y| y.replacement),
     ];
     let summe = row("Kosten", &|y| y.total);
-    let info = row("Folgekosten laut Schulplänen (nicht addiert)", &|y| cents(y.school_running));
     let kopf_ref: Vec<&str> = kopf.iter().map(String::as_str).collect();
-    let mut costs = table(&kopf_ref, 1, zeilen, Some(summe));
-    if let Block::Tabelle { zeilen, .. } = &mut costs {
-        zeilen.push(info);
-    }
+    let costs = table(&kopf_ref, 1, zeilen, Some(summe));
+    let own: Vec<String> = years.iter().filter(|y| y.school_running != 0).map(|y| format!("{}: {}", y.year, de_eur(y.school_running))).collect();
+    let own = if own.is_empty() {
+        "Die Pläne der Schulen nennen für die Laufzeit keine eigenen Folgekosten.".to_owned()
+    } else {
+        format!("Zum Vergleich, nicht addiert – Folgekosten, die die Schulen in ihren Plänen selbst schätzen: {}.", own.join("; "))
+    };
     let mut money_rows = Vec::new();
     for (i, q) in Mittelquelle::ALL.iter().enumerate() {
         let mut r = vec![q.label().to_owned()];
@@ -133,10 +135,11 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     let money_kopf: Vec<&str> = money_kopf.iter().map(String::as_str).collect();
     let mut bloecke = vec![
         para(
-            "Kosten je Haushaltsjahr der Laufzeit: die Investitionen und laufenden Posten aus den Plänen der Schulen (im Jahr ihrer Beschaffung), dazu Betriebskosten und Ersatz aus dem Bestand jedes Jahres und den Kostenparametern des Schulträgers (Ersatz = Bestand × Preis ÷ Ersatzzyklus). Die Folgekosten, die die Schulen selbst schätzen, stehen zum Vergleich darunter und sind nicht addiert.",
+            "Kosten je Haushaltsjahr der Laufzeit: die Investitionen und laufenden Posten aus den Plänen der Schulen (im Jahr ihrer Beschaffung), dazu Betriebskosten und Ersatz aus dem Bestand jedes Jahres und den Kostenparametern des Schulträgers (Ersatz = Bestand × Preis ÷ Ersatzzyklus). Die Folgekosten, die die Schulen selbst schätzen, stehen zum Vergleich darunter; sie sind nicht addiert, weil die Kostenparameter denselben Betrieb bewerten.",
         ),
         costs,
         para(MINDESTENS),
+        para(own),
     ];
     if t.money().is_empty() {
         let why = if t.money.is_some() { "gibt die Mittel als „unbekannt“ an" } else { "nennt keine Mittel („mittel“)" };
