@@ -217,6 +217,13 @@ fn assert_sum(what: &str, total: &Totals, parts: &[&SchoolFigures]) {
     }
     assert_eq!(total.trainings, parts.iter().map(|s| s.trainings.len()).sum::<usize>(), "{what}: trainings");
     assert_eq!(total.platforms, parts.iter().map(|s| s.platforms.len()).sum::<usize>(), "{what}: platforms");
+    let mut measures = std::collections::BTreeMap::new();
+    for s in parts {
+        for (&y, &n) in &s.measures_by_year {
+            *measures.entry(y).or_insert(0) += n;
+        }
+    }
+    assert_eq!(total.measures_by_year, measures, "{what}: measures");
 }
 
 fn assert_traeger_is_the_sum(p: &TraegerPlan) {

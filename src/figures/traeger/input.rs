@@ -48,6 +48,8 @@ pub struct SchoolInput {
     pub priced_items: usize,
     /// `finanzierung`: requested, own share, other money in cents (0 when absent).
     pub funding: [i64; 3],
+    /// Measures (`massnahmen`) per year of their start.
+    pub measures_by_year: BTreeMap<i32, usize>,
 }
 
 /// A platform and its data-protection state.
@@ -134,6 +136,10 @@ impl SchoolInput {
             open_items: figures.investment.unpriced.len(),
             priced_items: figures.investment.items.len() - figures.investment.unpriced.len(),
             funding: figures.funding.as_ref().map_or([0; 3], |f| [f.requested, f.own_share, f.other]),
+            measures_by_year: plan.measures.iter().fold(BTreeMap::new(), |mut m, x| {
+                *m.entry(x.start.jahr).or_default() += 1;
+                m
+            }),
         }
     }
 }

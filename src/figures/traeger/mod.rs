@@ -143,6 +143,8 @@ pub struct Totals {
     pub platforms: usize,
     /// Platforms without a signed AVV where one is needed (`fehlt` or `in_vorbereitung`).
     pub platforms_avv_open: usize,
+    /// Measures of the plans per year of their start.
+    pub measures_by_year: BTreeMap<i32, usize>,
 }
 
 impl Totals {
@@ -175,6 +177,9 @@ impl Totals {
         self.participant_hours = f.trainings.iter().fold(self.participant_hours, |a, t| a.saturating_add(t.participant_hours));
         self.platforms += f.platforms.len();
         self.platforms_avv_open += f.platforms_avv_open();
+        for (&year, &n) in &f.measures_by_year {
+            *self.measures_by_year.entry(year).or_default() += n;
+        }
     }
 }
 

@@ -169,6 +169,8 @@ pub struct SchoolFigures {
     pub platforms: Vec<PlatformFact>,
     /// Trainings.
     pub trainings: Vec<TrainingFact>,
+    /// Measures of the plan per year of their start.
+    pub measures_by_year: std::collections::BTreeMap<i32, usize>,
     /// Devices per type in the inventory and planned (for stock checks).
     #[serde(skip)]
     devices: Vec<(Geraetetyp, Menge, Menge)>,
@@ -246,6 +248,7 @@ impl SchoolFigures {
             funding: s.funding,
             platforms: s.platforms.clone(),
             trainings: s.trainings.clone(),
+            measures_by_year: s.measures_by_year.clone(),
             devices: s.devices.clone(),
         }
     }

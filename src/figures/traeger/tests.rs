@@ -58,6 +58,7 @@ fn school(pupils: Angabe<u32>, displays: u32, planned_displays: u32) -> SchoolIn
         open_items: 0,
         priced_items: 1,
         funding: [eur(30_000), eur(10_000), 0],
+        measures_by_year: BTreeMap::from([(2027, 2)]),
     }
 }
 
@@ -150,6 +151,7 @@ fn the_traeger_is_the_sum_of_its_schools_and_missing_plans_are_not_zeros() {
     assert_eq!((f.total.schools, f.total.missing), (2, 1));
     let schools: Vec<&SchoolFigures> = f.schools.iter().filter_map(|s| s.figures.as_ref()).collect();
     assert_eq!(f.total.pupils.sum, 309);
+    assert_eq!(f.total.measures_by_year, BTreeMap::from([(2027, 4)]));
     assert_eq!(f.total.gap_cost, schools.iter().fold(Kosten::default(), |k, s| k.plus(s.gap_cost)));
     for (i, y) in f.total.years.iter().enumerate() {
         let sum = schools.iter().fold(YearCosts::empty(y.year), |a, s| a.plus(&s.years[i]));

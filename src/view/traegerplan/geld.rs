@@ -113,7 +113,8 @@ pub(super) fn finanzplan(p: &TraegerPlan) -> Abschnitt {
     let summe = row("Kosten", &|y| y.total);
     let kopf_ref: Vec<&str> = kopf.iter().map(String::as_str).collect();
     let costs = table(&kopf_ref, 1, zeilen, Some(summe));
-    let own: Vec<String> = years.iter().filter(|y| y.school_running != 0).map(|y| format!("{}: {}", y.year, de_eur(y.school_running))).collect();
+    let own: Vec<String> =
+        years.iter().filter(|y| y.school_running != 0).map(|y| format!("{}: {}", y.year, de_eur(y.school_running))).collect();
     let own = if own.is_empty() {
         "Die Pläne der Schulen nennen für die Laufzeit keine eigenen Folgekosten.".to_owned()
     } else {

@@ -32,7 +32,7 @@ pub fn traegerplan(p: &TraegerPlan) -> Overview {
         organisation::betrieb(t),
         organisation::fortbildung(p),
         geld::finanzplan(p),
-        organisation::zeitplan(t),
+        organisation::zeitplan(p),
         organisation::evaluation(t),
         organisation::pruefergebnis(p),
     ];

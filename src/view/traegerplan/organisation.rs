@@ -78,8 +78,35 @@ pub(super) fn fortbildung(p: &TraegerPlan) -> Abschnitt {
     )
 }
 
+/// The schools' measures per year of their start, per school and in total.
+fn massnahmen(p: &TraegerPlan) -> Vec<Block> {
+    let years: Vec<i32> = p.figures.total.measures_by_year.keys().copied().collect();
+    if years.is_empty() {
+        return vec![para("Die Pläne der Schulen nennen keine Maßnahmen mit Zeitraum.")];
+    }
+    let mut kopf: Vec<String> = vec!["Schule".to_owned()];
+    kopf.extend(years.iter().map(ToString::to_string));
+    let count = |m: &std::collections::BTreeMap<i32, usize>, y: &i32| m.get(y).map_or_else(|| "–".to_owned(), ToString::to_string);
+    let rows = p
+        .figures
+        .schools
+        .iter()
+        .filter_map(|s| {
+            let f = s.figures.as_ref()?;
+            let mut r = vec![s.name.clone()];
+            r.extend(years.iter().map(|y| count(&f.measures_by_year, y)));
+            Some(r)
+        })
+        .collect();
+    let mut summe = vec!["Alle Schulen".to_owned()];
+    summe.extend(years.iter().map(|y| count(&p.figures.total.measures_by_year, y)));
+    let kopf: Vec<&str> = kopf.iter().map(String::as_str).collect();
+    vec![para("Maßnahmen der Schulen nach dem Jahr ihres Beginns (aus „massnahmen“ der Pläne):"), table(&kopf, 1, rows, Some(summe))]
+}
+
 /// „Zeitplan und Beschlüsse“.
-pub(super) fn zeitplan(t: &Traeger) -> Abschnitt {
+pub(super) fn zeitplan(p: &TraegerPlan) -> Abschnitt {
+    let t = &p.traeger;
     let mut b: Vec<Block> = Vec::new();
     if t.timeline.is_empty() {
         b.push(para("Die Schulträger-Datei nennt keinen Zeitplan („zeitplan“)."));
@@ -111,6 +138,7 @@ pub(super) fn zeitplan(t: &Traeger) -> Abschnitt {
         b.push(para("Beschlüsse:"));
         b.push(table(&["Gremium", "Datum", "Drucksache", "Gegenstand"], 9, rows, None));
     }
+    b.extend(massnahmen(p));
     section(2, "Zeitplan und Beschlüsse", b)
 }
 
