@@ -38,7 +38,7 @@ pub struct Ziel {
 
 choice! {
     /// Bezugsgröße eines Ausstattungsziels.
-    Bezug {
+    Bezugsgroesse {
         Unterrichtsraum = "unterrichtsraum": "Unterrichtsraum",
         Schueler = "schueler": "Schülerin oder Schüler",
         Lehrkraft = "lehrkraft": "Lehrkraft",
@@ -54,7 +54,7 @@ pub struct Ausstattungsziel {
     pub device: Geraetetyp,
     /// Bezugsgröße: `unterrichtsraum` (Zahl aus `schule.unterrichtsraeume`), `schueler` oder `lehrkraft`.
     #[serde(rename = "je")]
-    pub per: Bezug,
+    pub per: Bezugsgroesse,
     /// Geräte je Bezugsgröße (Standard 1), z. B. 1 Display je Unterrichtsraum.
     #[serde(rename = "anzahl", default = "eins")]
     #[schemars(range(min = 1))]

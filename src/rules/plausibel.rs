@@ -5,7 +5,7 @@
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Hinweis, Warnung};
 use crate::german::de_int;
-use crate::model::{Angabe, Ausstattungsziel, Bezug, Land, Plan};
+use crate::model::{Angabe, Ausstattungsziel, Bezugsgroesse, Land, Plan};
 use crate::sources::HH_GBIT;
 
 pub(super) static RULES: &[Entry] =
@@ -55,11 +55,11 @@ dort prüft mep die Bandbreite nicht.",
 };
 
 /// How many units of the reference the school has (`None` when unknown or not stated).
-fn units(plan: &Plan, per: Bezug) -> Option<u32> {
+fn units(plan: &Plan, per: Bezugsgroesse) -> Option<u32> {
     match per {
-        Bezug::Unterrichtsraum => plan.school.classrooms.and_then(Angabe::bekannt),
-        Bezug::Schueler => plan.school.pupils.bekannt(),
-        Bezug::Lehrkraft => plan.school.teachers.bekannt(),
+        Bezugsgroesse::Unterrichtsraum => plan.school.classrooms.and_then(Angabe::bekannt),
+        Bezugsgroesse::Schueler => plan.school.pupils.bekannt(),
+        Bezugsgroesse::Lehrkraft => plan.school.teachers.bekannt(),
     }
 }
 
@@ -72,21 +72,21 @@ fn required(target: &Ausstattungsziel, units: u32) -> u64 {
 /// "1 Interaktives Display je Unterrichtsraum", "1 Tablet auf 3 Schülerinnen oder Schüler".
 fn promise(target: &Ausstattungsziel) -> String {
     let per = match (target.per, target.per_units) {
-        (Bezug::Unterrichtsraum, 1) => "je Unterrichtsraum".to_owned(),
-        (Bezug::Schueler, 1) => "je Schülerin oder Schüler".to_owned(),
-        (Bezug::Lehrkraft, 1) => "je Lehrkraft".to_owned(),
-        (Bezug::Unterrichtsraum, n) => format!("auf {} Unterrichtsräume", de_int(i64::from(n))),
-        (Bezug::Schueler, n) => format!("auf {} Schülerinnen und Schüler", de_int(i64::from(n))),
-        (Bezug::Lehrkraft, n) => format!("auf {} Lehrkräfte", de_int(i64::from(n))),
+        (Bezugsgroesse::Unterrichtsraum, 1) => "je Unterrichtsraum".to_owned(),
+        (Bezugsgroesse::Schueler, 1) => "je Schülerin oder Schüler".to_owned(),
+        (Bezugsgroesse::Lehrkraft, 1) => "je Lehrkraft".to_owned(),
+        (Bezugsgroesse::Unterrichtsraum, n) => format!("auf {} Unterrichtsräume", de_int(i64::from(n))),
+        (Bezugsgroesse::Schueler, n) => format!("auf {} Schülerinnen und Schüler", de_int(i64::from(n))),
+        (Bezugsgroesse::Lehrkraft, n) => format!("auf {} Lehrkräfte", de_int(i64::from(n))),
     };
     format!("{} × {} {per}", de_int(i64::from(target.count)), target.device.label())
 }
 
-fn unit_name(per: Bezug) -> &'static str {
+fn unit_name(per: Bezugsgroesse) -> &'static str {
     match per {
-        Bezug::Unterrichtsraum => "Unterrichtsräumen",
-        Bezug::Schueler => "Schülerinnen und Schülern",
-        Bezug::Lehrkraft => "Lehrkräften",
+        Bezugsgroesse::Unterrichtsraum => "Unterrichtsräumen",
+        Bezugsgroesse::Schueler => "Schülerinnen und Schülern",
+        Bezugsgroesse::Lehrkraft => "Lehrkräften",
     }
 }
 

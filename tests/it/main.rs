@@ -26,4 +26,5 @@ mod rule_examples;
 mod rules;
 mod sprache;
 mod support;
+mod traegerplan;
 mod vorlagen;
