@@ -74,7 +74,7 @@ fn an_asset_outside_the_pack_is_refused() {
     std::os::unix::fs::symlink(tmp.path().join("geheim.png"), dir.join("logo.png")).unwrap();
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("logo.png") && err.contains("außerhalb des Vorlagenordners"), "{err}");
+    assert!(err.contains("logo.png") && err.contains("außerhalb des Ordners"), "{err}");
 }
 
 #[test]

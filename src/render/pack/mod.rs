@@ -1,17 +1,16 @@
 //! Template packs: a folder with a manifest (`vorlagen.yaml`), chapters in either format,
 //! and assets (PNG, SVG, JPEG) the PDF can use.
 //!
-//! A pack is read once, through [`files::PackFolder`] (contained, size-limited), into memory:
+//! A pack is read once, through [`crate::contained::Folder`] (contained, size-limited), into memory:
 //! the Markdown chapters, the typst files and the images. A folder without a manifest is read
 //! the same way, as the template folders of earlier versions (`--templates DIR`).
 
-pub mod files;
 pub mod manifest;
 pub mod wortlaut;
 
-use files::PackFolder;
 use manifest::Manifest;
 
+use crate::contained::{Folder, Limits};
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
 
@@ -20,6 +19,13 @@ const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// Largest image of a pack.
 pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Most files in a pack, and the deepest subfolder read.
+const MAX_FILES: usize = 200;
+const MAX_DEPTH: usize = 4;
+
+/// Most bytes read from one pack.
+const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
 /// The kinds of file a pack holds, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +69,7 @@ pub fn kind_of(name: &str) -> Kind {
 #[derive(Debug)]
 pub struct Pack {
     /// The folder.
-    pub folder: PackFolder,
+    pub folder: Folder,
     /// The manifest, when the folder has one that could be read.
     pub manifest: Option<Manifest>,
     /// The manifest's text, for locating findings.
@@ -87,9 +93,12 @@ pub struct Pack {
 impl Pack {
     /// Reads the folder `dir`; `Err` when the folder itself cannot be read.
     pub fn read(dir: &std::path::Path) -> Result<Self, String> {
-        let folder = PackFolder::open(dir)?;
+        let limits =
+            Limits { max_file_bytes: MAX_IMAGE_BYTES, max_total_bytes: MAX_TOTAL_BYTES, max_files: MAX_FILES, max_depth: MAX_DEPTH };
+        let folder = Folder::open(dir, limits).map_err(|e| e.message)?;
+        let names = folder.entries().map_err(|e| e.message)?;
         let mut pack = Self {
-            folder: folder.clone(),
+            folder,
             manifest: None,
             manifest_source: None,
             findings: Vec::new(),
@@ -100,7 +109,7 @@ impl Pack {
             refused: Vec::new(),
             other: Vec::new(),
         };
-        for name in folder.list()? {
+        for name in names {
             pack.take(&name);
         }
         pack.check_manifest();
@@ -112,12 +121,16 @@ impl Pack {
         let kind = kind_of(name);
         let limit = if kind == Kind::Image { MAX_IMAGE_BYTES } else { MAX_TEXT_BYTES };
         if matches!(kind, Kind::Other | Kind::Font) {
-            self.other.push(name.to_owned());
+            // Not read, but a link that leads outside the pack is refused all the same.
+            match self.folder.resolve(name) {
+                Ok(_) => self.other.push(name.to_owned()),
+                Err(why) => self.refused.push((name.to_owned(), why.message)),
+            }
             return;
         }
-        let bytes = match self.folder.read(name, limit) {
+        let bytes = match self.folder.read_at_most(name, limit) {
             Ok(b) => b,
-            Err(why) => return self.refused.push((name.to_owned(), why)),
+            Err(why) => return self.refused.push((name.to_owned(), why.message)),
         };
         if kind == Kind::Image {
             match image_problem(name, &bytes) {
