@@ -13,7 +13,7 @@ use super::Config;
 use super::error::{Error, Exit, Result};
 use super::output;
 use crate::diag::{Diagnostic, Severity};
-use crate::render::pack::{Kind, Pack, kind_of, manifest};
+use crate::render::pack::{Kind, Pack, keys, kind_of, manifest};
 use crate::render::{markdown, pdf};
 use crate::source::{SourceFile, Span};
 use crate::view::{Optionen, PlanView};
@@ -149,7 +149,27 @@ fn pack_findings(pack: &Pack) -> Vec<Diagnostic> {
     }
     out.extend(unused(pack));
     out.extend(typst_syntax(pack));
+    out.extend(unknown_keys(pack));
     out
+}
+
+/// Every data key a template of the pack reads that the template data does not have, located.
+fn unknown_keys(pack: &Pack) -> Vec<Diagnostic> {
+    let builtin_daten = pdf::templates::EMBEDDED.iter().find(|(n, _)| *n == "daten.typ").map_or("", |(_, t)| *t);
+    let daten = pack.typst.iter().find(|(n, _)| n == "daten.typ").map_or(builtin_daten, |(_, t)| t.as_str());
+    let md = pack.markdown.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let typ = pack.typst.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let (found, _) = keys::check_templates(md, typ, daten);
+    found
+        .into_iter()
+        .map(|(name, unknown)| {
+            let text = pack.markdown.iter().chain(&pack.typst).find(|(n, _)| *n == name).map(|(_, t)| t.clone()).unwrap_or_default();
+            let file = SourceFile::new(pack.folder.display(&name), text);
+            let mut d = Diagnostic::new(&crate::rules::pdf::VORLAGEN_SCHLUESSEL, Severity::Fehler, "", unknown.message);
+            d.location = Some(file.location(Span { start: unknown.span.start, end: unknown.span.end }));
+            d
+        })
+        .collect()
 }
 
 /// Chapter files that replace no built-in file and that no template includes or imports.

@@ -5,6 +5,7 @@
 //! the Markdown chapters, the typst files and the images. A folder without a manifest is read
 //! the same way, as the template folders of earlier versions (`--templates DIR`).
 
+pub mod keys;
 pub mod manifest;
 pub mod wortlaut;
 
