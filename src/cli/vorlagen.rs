@@ -75,7 +75,7 @@ fn starting_manifest() -> String {
     format!(
         "# Vorlagenpaket für mep: `mep erstellen --vorlagen DIESER-ORDNER plan.yaml`, prüfen mit `mep vorlagen pruefen DIESER-ORDNER`.\n\
          # Jede Datei ersetzt das gleichnamige eingebaute Kapitel (Markdown: *.md, PDF: *.typ); Dateien, die Sie nicht ändern,\n\
-         # können Sie löschen. Die Daten der Vorlagen beschreibt docs/planview.md.\n\
+         # können Sie löschen. Die Daten der Vorlagen beschreibt docs/vorlagendaten.md.\n\
          name: Eigene Vorlagen\n\
          version: 1.0.0\n\
          lizenz: EUPL-1.2\n\

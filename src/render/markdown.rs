@@ -180,6 +180,24 @@ fn codespan_filter(v: &Value, _: Kwargs, _: &State) -> Value {
     }
 }
 
+/// The filters mep adds to tera, with their German description for template authors
+/// (`docs/vorlagendaten.md` is generated from this list): name, call, description.
+pub const FILTERS: &[(&str, &str, &str)] = &[
+    (
+        "md",
+        "{{ schule.profil | md(ebene=3) }}",
+        "Setzt ein Markdown-Feld (`{\"markdown\": …}`) sicher um: rohes HTML wirkt nicht, Überschriften beginnen auf der Ebene `ebene` (Vorgabe 3).",
+    ),
+    ("de_int", "{{ 12345 | de_int }}", "Ganze Zahl mit Tausenderpunkten: `12.345`."),
+    (
+        "sonst",
+        "{{ z.indikator | sonst(text=\"–\") }}",
+        "Der Wert, oder `text` (Vorgabe `–`), wenn er fehlt, leer ist oder eine leere Liste ist.",
+    ),
+    ("code", "{{ b.meldung | code }}", "Klartext maskiert, Abschnitte in `` `…` `` bleiben Code (für Meldungen des Prüfberichts)."),
+    ("codespan", "{{ b.code | codespan }}", "Ein Wert in einem Code-Abschnitt: Backticks werden zu Apostrophen."),
+];
+
 fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);

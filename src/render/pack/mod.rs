@@ -7,6 +7,7 @@
 
 pub mod keys;
 pub mod manifest;
+pub mod reference;
 pub mod wortlaut;
 
 use manifest::Manifest;

@@ -72,7 +72,7 @@ impl Attachment {
         }
     }
 
-    /// The plan view with all figures (JSON, docs/planview.md), the data of the document.
+    /// The plan view with all figures (JSON, docs/vorlagendaten.md), the data of the document.
     #[must_use]
     pub fn view_json(data: Vec<u8>) -> Self {
         Self {
