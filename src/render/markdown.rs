@@ -60,6 +60,7 @@ embedded!(
     "anhang-bestand.md",
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
+    "zusatzkapitel.md",
     "review/uebersicht.md",
 );
 

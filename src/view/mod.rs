@@ -37,6 +37,7 @@ pub use pruefbericht::{BefundV, Pruefbericht};
 pub use types::{
     AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
     KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
+    ZusatzkapitelV,
 };
 pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, SpanneV, Zahl};
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
@@ -102,6 +103,9 @@ pub struct PlanView {
     pub anlagen: Vec<AnlageV>,
     /// Unterschriftszeilen.
     pub unterschriften: Vec<UnterschriftV>,
+    /// Zusatzkapitel, in der Reihenfolge des Plans; die Vorlagen setzen jedes nach dem Kapitel, das `nach` nennt
+    /// (Markdown: `zusatzkapitel.md`, PDF: `zusatzkapitel.typ`).
+    pub zusatzkapitel: Vec<ZusatzkapitelV>,
     /// Angaben, die der Plan als `unbekannt` einträgt: YAML-Pfad und deutscher Name.
     pub unbekannt: Vec<UnbekanntV>,
     /// Berechnete Kennzahlen (Summen, Anteile, Matrizen, Zeitplan); jede Zahl mit fertigem deutschem Text.

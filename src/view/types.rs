@@ -411,3 +411,14 @@ pub struct UnterschriftV {
     /// Datum, wenn schon unterschrieben.
     pub datum: Option<DatumV>,
 }
+
+/// Ein Zusatzkapitel des Plans.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ZusatzkapitelV {
+    /// Überschrift.
+    pub titel: String,
+    /// Text (Markdown).
+    pub text: Markdown,
+    /// Kennung des Kapitels, nach dem es steht (ein Schlüssel von `dokument.vokabular.kapitel`, z. B. `ziele`).
+    pub nach: String,
+}

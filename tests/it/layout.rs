@@ -145,8 +145,8 @@ const LONG: &[(&str, usize)] = &[
     // Issue 22 added `finanzierung` and typed unknowns to the model, open sums and device counts to the
     // figures' text, and month dates and approximate counts to the structure check; splitting these
     // files (the device figures into their own view module) is the next step. Issue 24 added the
-    // schema annotations the form editor reads (`contentMediaType` for Markdown, `x-verweis` for ids).
-    ("model/mod.rs", 943),
+    // schema annotations the form editor reads (`contentMediaType` for Markdown, `x-verweis` for ids). Issue 21 added `zusatzkapitel`.
+    ("model/mod.rs", 947),
     ("view/kennzahlen.rs", 682),
     ("render/pdf/markdown.rs", 602),
     ("load/structure.rs", 586),

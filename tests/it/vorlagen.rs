@@ -44,11 +44,11 @@ fn broken_packs_are_reported_with_their_place() {
     let dir = tmp.path().join("paket");
     export(&dir);
     // Old data version: located at its line in the manifest.
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.0\"", "datenversion: \"0.9\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.1\"", "datenversion: \"0.9\"");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("VORLAGEN-PAKET") && err.contains("vorlagen.yaml:7:") && err.contains("Vorlagendaten 0.9"), "{err}");
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.0\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.1\"");
     // An unknown file name: a chapter that replaces nothing, with a suggestion.
     std::fs::write(dir.join("zeile.md"), "x").unwrap();
     let (code, err) = check(&dir);
@@ -212,4 +212,60 @@ fn a_pack_changes_a_shared_sentence_once_for_both_documents() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&md.stdout).contains("Die Evaluation folgt nach der Gesamtkonferenz."));
     assert!(pdf_text(&pdf).contains("Die Evaluation folgt nach der Gesamtkonferenz."));
+}
+
+/// The realschule example with two extra chapters, one of them with HTML and typst markup in its text.
+fn plan_with_extra_chapters(dir: &Path, after: &str) -> std::path::PathBuf {
+    let mut text = std::fs::read_to_string(root().join("examples/realschule-bayern.yaml")).unwrap();
+    text.push_str(&format!(
+        "zusatzkapitel:\n  - titel: Inklusion und Barrierefreiheit\n    nach: {after}\n    text: |\n      \
+         Alle lernen mit. <script>alert(1)</script> #read(\"/etc/passwd\") ]\n\n      - Vorlesefunktion\n  \
+         - titel: Ausblick\n    nach: evaluation\n    text: Der Plan wird 2028 fortgeschrieben.\n"
+    ));
+    let path = dir.join("zusatz.yaml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn extra_chapters_stand_where_the_plan_puts_them_in_both_documents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = plan_with_extra_chapters(tmp.path(), "ziele");
+    let md = mep(&["erstellen", plan.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(md.status.code(), Some(0), "{}", String::from_utf8_lossy(&md.stderr));
+    let md = String::from_utf8_lossy(&md.stdout).into_owned();
+    let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
+    assert!(at("## 5 Ziele") < at("## Inklusion und Barrierefreiheit") && at("## Inklusion") < at("## 6 "), "after chapter 5");
+    assert!(at("## 14 ") < at("## Ausblick"), "after chapter 14");
+    assert!(md.contains("&lt;script&gt;") && !md.contains("<script>"), "raw HTML is neutralised");
+    let pdf = tmp.path().join("zusatz.pdf");
+    let o = mep(&["erstellen", "--format", "pdf", plan.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&pdf);
+    let body = &text[text.rfind("Inklusion und Barrierefreiheit").unwrap()..];
+    assert!(
+        body.starts_with("Inklusion und Barrierefreiheit Alle lernen mit. <script>alert(1)</script> #read(\"/etc/passwd\") ]"),
+        "{body:.200}"
+    );
+    assert!(text.contains("Ausblick Der Plan wird 2028 fortgeschrieben."));
+    // The numbers of the Land's chapters stay: the extra chapter has none.
+    assert!(text.contains("6 Säule 1: Mediencurriculum"));
+
+    // A pack decides how they look.
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    edit(&dir.join("zusatzkapitel.md"), "## {{ k.titel }}", "## Ergänzung: {{ k.titel }}");
+    let o = mep(&["erstellen", "--vorlagen", dir.to_str().unwrap(), plan.to_str().unwrap(), "-o", "-"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("## Ergänzung: Inklusion und Barrierefreiheit"));
+}
+
+#[test]
+fn an_unknown_chapter_for_an_extra_chapter_is_located_with_the_valid_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = plan_with_extra_chapters(tmp.path(), "zeile");
+    let o = mep(&["pruefen", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(err.contains("zusatzkapitel[0].nach") && err.contains("zusatz.yaml:") && err.contains("Meinten Sie `ziele`?"), "{err}");
+    assert!(err.contains("ist_analyse, ziele, mediencurriculum"), "{err}");
 }

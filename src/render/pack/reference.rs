@@ -177,7 +177,7 @@ pub fn markdown() -> String {
     out.push_str("\n## Hilfsfunktionen der PDF-Vorlagen\n\n");
     out.push_str("Die Kapitel importieren sie mit `#import \"daten.typ\": *` und `#import \"stil.typ\": *`.\n\n");
     out.push_str("| Datei | Funktion | Wirkung |\n|---|---|---|\n");
-    for file in ["daten.typ", "stil.typ", "markdown.typ"] {
+    for file in ["daten.typ", "stil.typ", "markdown.typ", "zusatzkapitel.typ"] {
         let text = crate::render::pdf::templates::EMBEDDED.iter().find(|(n, _)| *n == file).map_or("", |(_, t)| *t);
         for (call, description) in typst_helpers(text) {
             let _ = writeln!(out, "| `{file}` | `{}` | {} |", cell(&call), cell(&description));

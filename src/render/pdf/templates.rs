@@ -47,6 +47,7 @@ embedded!(
     "charts.typ",
     "review.typ",
     "anhaenge.typ",
+    "zusatzkapitel.typ",
 );
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).
