@@ -97,8 +97,8 @@ fn export(dir: &Path, config: &Config) -> Result {
         (manifest::MANIFEST.to_owned(), starting_manifest()),
         (crate::render::pack::wortlaut::FILE.to_owned(), crate::render::pack::wortlaut::EMBEDDED.to_owned()),
     ];
-    files.extend(markdown::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
-    files.extend(pdf::templates::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
+    files.extend(markdown::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), explained(n, t))));
+    files.extend(pdf::templates::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), explained(n, t))));
     for (name, text) in &files {
         let path = dir.join(name);
         let made = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| crate::fsio::write_new(&path, text.as_bytes()));
@@ -108,6 +108,25 @@ fn export(dir: &Path, config: &Config) -> Result {
     }
     output::status(config.quiet, format_args!("Vorlagenpaket mit {} Dateien in `{}` geschrieben.", files.len(), dir.display()));
     Ok(Exit::Ok)
+}
+
+/// A built-in chapter as exported: a comment at its top names every data field it reads, with
+/// its description, so that a working group sees what it can use. The comment prints nothing.
+fn explained(name: &str, text: &str) -> String {
+    let daten = pdf::templates::EMBEDDED.iter().find(|(n, _)| *n == "daten.typ").map_or("", |(_, t)| *t);
+    let is_md = std::path::Path::new(name).extension().is_some_and(|e| e == "md");
+    let read = if is_md { keys::check_tera(text).read } else { keys::check_typst(text, daten, name == "daten.typ").read };
+    if read.is_empty() || name.starts_with("review") || name == "daten.typ" {
+        return text.to_owned();
+    }
+    let lines: Vec<String> = read.iter().map(|(path, what)| format!("{path} – {what}")).collect();
+    if is_md {
+        let body = lines.iter().map(|l| format!("   {}", l.replace("#}", "# }"))).collect::<Vec<_>>().join("\n");
+        format!("{{#- Daten dieses Kapitels (alle Felder beschreibt docs/vorlagendaten.md):\n{body}\n-#}}\n{text}")
+    } else {
+        let body = lines.iter().map(|l| format!("//   {l}")).collect::<Vec<_>>().join("\n");
+        format!("// Daten dieses Kapitels (alle Felder beschreibt docs/vorlagendaten.md):\n{body}\n\n{text}")
+    }
 }
 
 /// Reads a pack for `render`/`review`: its findings are printed; an error is exit code 2.

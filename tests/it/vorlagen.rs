@@ -34,6 +34,17 @@ fn the_exported_pack_has_no_finding() {
     let (code, err) = check(&dir);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("keine Befunde"), "{err}");
+    // Each chapter names the data it reads, in a comment that prints nothing: the exported pack
+    // writes the same Markdown as the built-in templates.
+    for (file, line) in [("ziele.md", "   ziele[].beschreibung – Beschreibung."), ("ziele.typ", "//   ziele[].indikator – Indikator.")]
+    {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(text.lines().any(|l| l == line), "{file} lacks {line:?}");
+    }
+    let plan = root().join("examples/gymnasium-baden-wuerttemberg.yaml");
+    let own = mep(&["erstellen", "--vorlagen", dir.to_str().unwrap(), plan.to_str().unwrap(), "-o", "-"]);
+    let builtin = mep(&["erstellen", plan.to_str().unwrap(), "-o", "-"]);
+    assert!(own.stdout == builtin.stdout && !own.stdout.is_empty(), "the exported pack changes the Markdown");
     // A second export into the same folder is refused: nothing is overwritten.
     assert_eq!(mep(&["templates", "export", dir.to_str().unwrap()]).status.code(), Some(2));
 }

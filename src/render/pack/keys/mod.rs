@@ -44,6 +44,8 @@ pub struct Checked {
     pub unknown: Vec<UnknownKey>,
     /// How many key paths were checked.
     pub checked: usize,
+    /// The fields read, each once, in the order first read: key path and German description.
+    pub read: Vec<(String, String)>,
 }
 
 /// Which data a name stands for.
@@ -121,12 +123,13 @@ fn open(node: &Value) -> bool {
 }
 
 /// Where `steps` leads from `root`; `Err((index of the step that fails, keys there))`.
-fn resolve(root: Root, steps: &[Step]) -> Result<(), (usize, Vec<String>)> {
+/// On success, the German description of the field the path leads to, when the schema has one.
+fn resolve(root: Root, steps: &[Step]) -> Result<Option<String>, (usize, Vec<String>)> {
     let (schema, start) = match root {
         Root::Data => match steps.first() {
-            None => return Ok(()),
+            None => return Ok(None),
             Some(Step::Key(k)) if k == "view" => return resolve(Root::View, &steps[1..]).map_err(|(i, keys)| (i + 1, keys)),
-            Some(Step::Key(k)) if k == "meta" || k == "charts" => return Ok(()),
+            Some(Step::Key(k)) if k == "meta" || k == "charts" => return Ok(None),
             Some(_) => return Err((0, vec!["charts".to_owned(), "meta".to_owned(), "view".to_owned()])),
         },
         Root::View => (&*VIEW, 0),
@@ -138,7 +141,7 @@ fn resolve(root: Root, steps: &[Step]) -> Result<(), (usize, Vec<String>)> {
         nodes.iter().for_each(|n| alternatives(n, schema, &mut alts));
         alts.retain(|a| a.get("type").and_then(Value::as_str) != Some("null"));
         if alts.iter().any(|a| open(a)) {
-            return Ok(());
+            return Ok(None);
         }
         let next: Vec<&Value> = match step {
             Step::Key(k) => alts.iter().filter_map(|a| a.get("properties").and_then(|p| p.get(k.as_str()))).collect(),
@@ -153,7 +156,31 @@ fn resolve(root: Root, steps: &[Step]) -> Result<(), (usize, Vec<String>)> {
         }
         nodes = next;
     }
-    Ok(())
+    let described = |n: &&Value| n.get("description").and_then(Value::as_str).map(str::to_owned);
+    let mut alts = Vec::new();
+    nodes.iter().for_each(|n| alternatives(n, schema, &mut alts));
+    Ok(nodes.iter().find_map(described).or_else(|| alts.iter().find_map(described)))
+}
+
+/// A key path as template authors read it on the reference page: `ziele[].id`, `wortlaut.leer.ziele`.
+fn shown_path(root: Root, steps: &[Step]) -> String {
+    let mut shown = match root {
+        Root::Data => String::from("daten"),
+        Root::View => String::new(),
+        Root::Wortlaut => String::from("wortlaut"),
+    };
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                if !shown.is_empty() {
+                    shown.push('.');
+                }
+                shown.push_str(k);
+            }
+            Step::Item => shown.push_str("[]"),
+        }
+    }
+    shown
 }
 
 /// The message for a key path that fails at step `at`.
@@ -219,11 +246,21 @@ impl Chain {
     /// Checks the chain into `out`; a failing step without a place of its own is left to the binding's check.
     pub(super) fn check(&self, out: &mut Checked) {
         out.checked += 1;
-        if let Err((at, keys)) = resolve(self.root, &self.steps)
-            && let Some(Some(span)) = self.spans.get(at)
-            && !out.unknown.iter().any(|u| u.span == *span)
-        {
-            out.unknown.push(UnknownKey { span: span.clone(), message: message(self.root, &self.steps, at, &keys) });
+        match resolve(self.root, &self.steps) {
+            Ok(Some(description)) => {
+                let path = shown_path(self.root, &self.steps);
+                if !self.steps.is_empty() && !out.read.iter().any(|(p, _)| *p == path) {
+                    out.read.push((path, description));
+                }
+            }
+            Ok(None) => {}
+            Err((at, keys)) => {
+                if let Some(Some(span)) = self.spans.get(at)
+                    && !out.unknown.iter().any(|u| u.span == *span)
+                {
+                    out.unknown.push(UnknownKey { span: span.clone(), message: message(self.root, &self.steps, at, &keys) });
+                }
+            }
         }
     }
 }
