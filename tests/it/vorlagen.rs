@@ -103,7 +103,7 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     std::fs::copy(root().join("tests/fixtures/vorlagen/logo.png"), dir.join("logo.png")).unwrap();
     edit(&dir.join("vorlagen.yaml"), "# logo: { datei: logo.png,", "logo: { datei: logo.png,");
     edit(&dir.join("zusammenfassung.typ"), "geplant sind", "vorgesehen sind");
-    edit(&dir.join("zusammenfassung.md"), "Investitionen", "Ausgaben");
+    edit(&dir.join("zusammenfassung.md"), "| Investitionen gesamt |", "| Ausgaben gesamt |");
     assert_eq!(check(&dir).0, 0);
     let plan = root().join("examples/realschule-bayern.yaml");
     let pdf = tmp.path().join("plan.pdf");
@@ -117,7 +117,22 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
     let images = String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count();
     assert_eq!(images, 1, "the logo is the one image object of the PDF");
-    assert!(std::fs::read_to_string(&md).unwrap().contains("Ausgaben"));
+    // The review overview shows the pack's logo too.
+    let review = tmp.path().join("uebersicht.pdf");
+    let o = mep(&[
+        "uebersicht",
+        "--vorlagen",
+        dir.to_str().unwrap(),
+        "--format",
+        "pdf",
+        plan.to_str().unwrap(),
+        "-o",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&review).output().expect("pdfimages (poppler-utils)");
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count(), 1, "logo in the review");
+    assert!(std::fs::read_to_string(&md).unwrap().contains("| Ausgaben gesamt |"));
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("vorgesehen sind"), "the changed sentence is missing from the PDF text");
