@@ -295,3 +295,68 @@ fn an_unknown_chapter_for_an_extra_chapter_is_located_with_the_valid_ids() {
     assert!(err.contains("zusatzkapitel[0].nach") && err.contains("zusatz.yaml:") && err.contains("Meinten Sie `ziele`?"), "{err}");
     assert!(err.contains("ist_analyse, ziele, mediencurriculum"), "{err}");
 }
+
+/// The fenced code blocks of a Markdown file, in order: (language, text).
+fn code_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match (line.strip_prefix("```"), open.take()) {
+            (Some(lang), None) => open = Some((lang.to_owned(), String::new())),
+            (Some(_), Some(block)) => out.push(block),
+            (None, Some((lang, mut text))) => {
+                text.push_str(line);
+                text.push('\n');
+                open = Some((lang, text));
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// docs/vorlagen.md, step by step: export, change a shared sentence, logo and colours, an extra
+/// chapter and its look, check, render. The YAML comes from the page itself.
+#[test]
+fn the_tutorial_works_as_written() {
+    let page = std::fs::read_to_string(root().join("docs/vorlagen.md")).unwrap();
+    let blocks = code_blocks(&page);
+    let yaml: Vec<&str> = blocks.iter().filter(|(l, _)| l == "yaml").map(|(_, t)| t.as_str()).collect();
+    let [before, after, manifest, extra] = yaml.as_slice() else { panic!("the page has {} YAML blocks", yaml.len()) };
+    assert!(blocks[0].1.contains("mep vorlagen exportieren meine-vorlagen"));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("meine-vorlagen");
+    export(&dir); // step 1
+    edit(&dir.join("wortlaut.yaml"), before.trim_end(), after.trim_end()); // step 2
+    // Step 3: the manifest's logo and colours as the page shows them.
+    std::fs::copy(root().join("tests/fixtures/vorlagen/logo.png"), dir.join("logo.png")).unwrap();
+    let own = std::fs::read_to_string(dir.join("vorlagen.yaml")).unwrap();
+    let kept: String = own.split_inclusive('\n').take_while(|l| !l.starts_with("# logo:") && !l.starts_with("farben:")).collect();
+    std::fs::write(dir.join("vorlagen.yaml"), format!("{kept}{manifest}")).unwrap();
+    // Step 4: an extra chapter in the plan, its look in the pack.
+    let plan = plan_with_gaps(tmp.path());
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, format!("{text}{extra}")).unwrap();
+    edit(&dir.join("zusatzkapitel.md"), "## {{ k.titel }}", "## Ergänzung: {{ k.titel }}");
+    edit(&dir.join("zusatzkapitel.typ"), "kapitel.titel", "[Ergänzung: #kapitel.titel]");
+    // Step 5.
+    let (code, err) = check(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mep(&["pruefen", plan.to_str().unwrap()]).status.code(), Some(0), "the plan with its extra chapter is valid");
+    // Step 6.
+    let sentence = after.split_once("evaluation: ").unwrap().1.trim();
+    let md = mep(&["erstellen", "--vorlagen", dir.to_str().unwrap(), plan.to_str().unwrap(), "-o", "-"]);
+    let md = String::from_utf8_lossy(&md.stdout).into_owned();
+    assert!(md.contains(sentence) && !md.contains("Es ist noch keine Evaluation geplant."), "{md}");
+    assert!(md.contains("## Ergänzung: Inklusion und Barrierefreiheit") && md.contains("**Vorlesefunktion**"), "{md}");
+    let pdf = tmp.path().join("plan.pdf");
+    let o =
+        mep(&["erstellen", "--vorlagen", dir.to_str().unwrap(), "--format", "pdf", plan.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = pdf_text(&pdf);
+    assert!(text.contains(sentence), "the changed sentence is missing from the PDF text");
+    assert!(text.contains("Ergänzung: Inklusion und Barrierefreiheit Alle Schülerinnen und Schüler"), "the extra chapter is missing");
+    let list = Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count(), 1, "the logo");
+}
