@@ -13,7 +13,7 @@ use super::Config;
 use super::error::{Error, Exit, Result};
 use super::output;
 use crate::diag::{Diagnostic, Severity};
-use crate::render::pack::{Kind, Pack, keys, kind_of, manifest};
+use crate::render::pack::{Pack, keys, kind_of, manifest};
 use crate::render::{markdown, pdf};
 use crate::source::{SourceFile, Span};
 use crate::view::{Optionen, PlanView};
@@ -158,13 +158,19 @@ fn pack_findings(pack: &Pack) -> Vec<Diagnostic> {
         out.push(finding(Severity::Fehler, &pack.folder.display(name), why.clone()));
     }
     for name in &pack.other {
-        let why = if kind_of(name) == Kind::Font {
-            "Schriftdateien werden noch nicht eingebunden; das PDF verwendet die eingebauten Schriften.".to_owned()
-        } else {
-            "mep verwendet nur `vorlagen.yaml`, `wortlaut.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`) und Bilder (PNG, SVG, JPEG)."
-                .to_owned()
-        };
+        let why = "mep verwendet nur `vorlagen.yaml`, `wortlaut.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`), Bilder (PNG, SVG, JPEG) \
+                   und Schriften (`.otf`, `.ttf`).";
         out.push(finding(Severity::Warnung, &pack.folder.display(name), format!("Unbekannte Datei: {why}")));
+    }
+    let listed: Vec<&str> = pack.manifest.iter().flat_map(|m| m.schriften.iter().map(|f| f.datei.as_str())).collect();
+    for (name, _) in pack.fonts.iter().filter(|(n, _)| !listed.contains(&n.as_str())) {
+        out.push(finding(
+            Severity::Warnung,
+            &pack.folder.display(name),
+            "Die Schrift steht nicht unter `schriften` im Manifest und wird nicht verwendet; tragen Sie sie dort mit ihrer Lizenz ein \
+             (`schriften: [{ datei: …, lizenz: OFL-1.1 }]`)."
+                .to_owned(),
+        ));
     }
     out.extend(unused(pack));
     out.extend(typst_syntax(pack));

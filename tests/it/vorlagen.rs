@@ -360,3 +360,52 @@ fn the_tutorial_works_as_written() {
     let list = Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
     assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count(), 1, "the logo");
 }
+
+/// A regular face of New Computer Modern (OFL-1.1), a font the built-in templates do not use for text.
+fn new_computer_modern() -> Vec<u8> {
+    typst_assets::fonts()
+        .find(|data| {
+            typst::text::Font::iter(typst::foundations::Bytes::new(*data)).any(|f| {
+                f.info().family == "New Computer Modern"
+                    && f.info().variant.weight == typst::text::FontWeight::REGULAR
+                    && f.info().variant.style == typst::text::FontStyle::Normal
+            })
+        })
+        .expect("typst-assets has New Computer Modern")
+        .to_vec()
+}
+
+#[test]
+fn a_font_with_a_licence_that_allows_embedding_sets_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("paket");
+    export(&dir);
+    std::fs::write(dir.join("schrift.otf"), new_computer_modern()).unwrap();
+    // Not listed in the manifest: a warning, and the font is not used.
+    let (code, err) = check(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("schrift.otf") && err.contains("nicht unter `schriften`"), "{err}");
+    // Listed with a licence that does not allow embedding: refused at its line.
+    let manifest = std::fs::read_to_string(dir.join("vorlagen.yaml")).unwrap();
+    std::fs::write(dir.join("vorlagen.yaml"), format!("{manifest}schriften:\n  - {{ datei: schrift.otf, lizenz: proprietaer }}\n"))
+        .unwrap();
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("vorlagen.yaml:") && err.contains("Einbetten"), "{err}");
+    // With OFL-1.1 the PDF sets its text in the pack's font.
+    edit(&dir.join("vorlagen.yaml"), "lizenz: proprietaer", "lizenz: OFL-1.1");
+    assert_eq!(check(&dir).0, 0);
+    let pdf = tmp.path().join("plan.pdf");
+    let plan = root().join("examples/realschule-bayern.yaml");
+    let o =
+        mep(&["erstellen", "--vorlagen", dir.to_str().unwrap(), "--format", "pdf", plan.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts (poppler-utils)");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("NewCM10-Regular"), "{fonts}");
+    // A file that is no font is refused.
+    std::fs::write(dir.join("schrift.otf"), b"keine Schrift").unwrap();
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("keine lesbare Schriftdatei"), "{err}");
+}
