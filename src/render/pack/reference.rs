@@ -56,7 +56,7 @@ dem Minuszeichen U+2212, gerundet kaufmännisch.
 ";
 
 /// The German name of a schema node, and the `$defs` name of the struct to expand below it (if any).
-fn kind(node: &Value, schema: &Value) -> (String, Option<String>) {
+fn kind(node: &Value) -> (String, Option<String>) {
     if let Some(name) = node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
         if let Some((_, german)) = VALUES.iter().find(|(n, _)| *n == name) {
             return ((*german).to_owned(), None);
@@ -67,7 +67,7 @@ fn kind(node: &Value, schema: &Value) -> (String, Option<String>) {
         if let Some(list) = node.get(key).and_then(Value::as_array) {
             let some: Vec<&Value> = list.iter().filter(|n| n.get("type").and_then(Value::as_str) != Some("null")).collect();
             if let [one] = some.as_slice() {
-                let (name, expand) = kind(one, schema);
+                let (name, expand) = kind(one);
                 return (format!("{name} oder `none`"), expand);
             }
         }
@@ -84,7 +84,7 @@ fn kind(node: &Value, schema: &Value) -> (String, Option<String>) {
         Some("number") => "Zahl".to_owned(),
         Some("boolean") => "ja/nein (`true`/`false`)".to_owned(),
         Some("array") => {
-            let (inner, expand) = node.get("items").map_or(("Wert".to_owned(), None), |i| kind(i, schema));
+            let (inner, expand) = node.get("items").map_or(("Wert".to_owned(), None), kind);
             return (format!("Liste von {inner}"), expand);
         }
         Some("object") => "Objekt".to_owned(),
@@ -103,7 +103,7 @@ fn fields(node: &Value, schema: &Value, path: &str, depth: usize, out: &mut Stri
     let Some(props) = node.get("properties").and_then(Value::as_object) else { return };
     for (key, child) in props {
         let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-        let (name, expand) = kind(child, schema);
+        let (name, expand) = kind(child);
         let list = child.get("type").and_then(Value::as_str) == Some("array");
         let shown = if list { format!("{full}[]") } else { full.clone() };
         let def = expand.as_ref().and_then(|d| schema.get("$defs").and_then(|defs| defs.get(d)));

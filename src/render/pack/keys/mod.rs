@@ -110,7 +110,9 @@ fn alternatives<'a>(node: &'a Value, schema: &'a Value, out: &mut Vec<&'a Value>
     }
     for key in ["anyOf", "oneOf", "allOf"] {
         if let Some(list) = node.get(key).and_then(Value::as_array) {
-            list.iter().for_each(|n| alternatives(n, schema, out));
+            for n in list {
+                alternatives(n, schema, out);
+            }
             return;
         }
     }
@@ -138,7 +140,9 @@ fn resolve(root: Root, steps: &[Step]) -> Result<Option<String>, (usize, Vec<Str
     let mut nodes = vec![schema];
     for (i, step) in steps.iter().enumerate().skip(start) {
         let mut alts = Vec::new();
-        nodes.iter().for_each(|n| alternatives(n, schema, &mut alts));
+        for n in &nodes {
+            alternatives(n, schema, &mut alts);
+        }
         alts.retain(|a| a.get("type").and_then(Value::as_str) != Some("null"));
         if alts.iter().any(|a| open(a)) {
             return Ok(None);
@@ -158,7 +162,9 @@ fn resolve(root: Root, steps: &[Step]) -> Result<Option<String>, (usize, Vec<Str
     }
     let described = |n: &&Value| n.get("description").and_then(Value::as_str).map(str::to_owned);
     let mut alts = Vec::new();
-    nodes.iter().for_each(|n| alternatives(n, schema, &mut alts));
+    for n in &nodes {
+        alternatives(n, schema, &mut alts);
+    }
     Ok(nodes.iter().find_map(described).or_else(|| alts.iter().find_map(described)))
 }
 
@@ -321,7 +327,11 @@ mod tests {
         ] {
             assert!(text.contains(from), "{file}");
             let broken = text.replacen(from, to, 1);
-            let result = if file.ends_with(".md") { check_tera(&broken) } else { check_typst(&broken, DATEN, false) };
+            let result = if std::path::Path::new(file).extension().is_some_and(|e| e == "md") {
+                check_tera(&broken)
+            } else {
+                check_typst(&broken, DATEN, false)
+            };
             assert_eq!(result.unknown.len(), 1, "{file}: {:?}", result.unknown);
         }
     }
