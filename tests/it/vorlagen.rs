@@ -67,18 +67,18 @@ fn broken_packs_are_reported_with_their_place() {
     assert!(err.contains("zeile.md") && err.contains("Meinten Sie `ziele.md`?"), "{err}");
     std::fs::remove_file(dir.join("zeile.md")).unwrap();
     // Key typos in a PDF and a Markdown chapter: found without rendering, at file, line and column.
-    let line =
-        std::fs::read_to_string(dir.join("deckblatt.typ")).unwrap().lines().position(|l| l.contains("schule.anschrift")).unwrap() + 1;
-    edit(&dir.join("deckblatt.typ"), "schule.anschrift", "schule.anschrif");
-    edit(&dir.join("betrieb.md"), "betrieb.wartungsvertrag", "betrieb.wartungsvertag");
+    let (typ, md) = ("([Anschrift], schule.anschrift)", "{{ betrieb.wartungsvertrag.text }}");
+    let line = std::fs::read_to_string(dir.join("deckblatt.typ")).unwrap().lines().position(|l| l.contains(typ)).unwrap() + 1;
+    edit(&dir.join("deckblatt.typ"), typ, "([Anschrift], schule.anschrif)");
+    edit(&dir.join("betrieb.md"), md, "{{ betrieb.wartungsvertag.text }}");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("VORLAGEN-SCHLUESSEL") && err.contains("Meinten Sie `anschrift`?"), "{err}");
     assert!(err.contains(&format!("deckblatt.typ:{line}:")), "{err}");
     assert!(err.contains("betrieb.md:") && err.contains("Meinten Sie `wartungsvertrag`?"), "{err}");
     assert!(!err.contains("nicht setzen"), "the examples are not rendered with a broken pack: {err}");
-    edit(&dir.join("deckblatt.typ"), "schule.anschrif", "schule.anschrift");
-    edit(&dir.join("betrieb.md"), "betrieb.wartungsvertag", "betrieb.wartungsvertrag");
+    edit(&dir.join("deckblatt.typ"), "([Anschrift], schule.anschrif)", typ);
+    edit(&dir.join("betrieb.md"), "{{ betrieb.wartungsvertag.text }}", md);
     assert_eq!(check(&dir).0, 0);
 }
 
