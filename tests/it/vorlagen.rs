@@ -90,9 +90,13 @@ fn an_asset_outside_the_pack_is_refused() {
     export(&dir);
     std::fs::write(tmp.path().join("geheim.png"), b"\x89PNG\r\n\x1a\nsecret").unwrap();
     std::os::unix::fs::symlink(tmp.path().join("geheim.png"), dir.join("logo.png")).unwrap();
+    edit(&dir.join("vorlagen.yaml"), "# logo: { datei: logo.png,", "logo: { datei: logo.png,");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("logo.png") && err.contains("außerhalb des Ordners"), "{err}");
+    // Located twice: at the file, and where the manifest names it.
+    let line = std::fs::read_to_string(dir.join("vorlagen.yaml")).unwrap().lines().position(|l| l.starts_with("logo:")).unwrap() + 1;
+    assert!(err.contains("logo.png:1:1") && err.contains(&format!("vorlagen.yaml:{line}:16")), "{err}");
 }
 
 #[test]
