@@ -189,6 +189,15 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn every_field_of_the_page_is_described() {
+        let page = super::markdown();
+        let rows: Vec<&str> = page.lines().filter(|l| l.starts_with("| `")).collect();
+        assert!(rows.len() > 250, "only {} rows", rows.len());
+        let bare: Vec<&&str> = rows.iter().filter(|l| l.trim_end().ends_with("|  |") || l.trim_end().ends_with("| |")).collect();
+        assert!(bare.is_empty(), "fields without a description: {bare:#?}");
+    }
+
+    #[test]
     fn the_page_names_nested_fields_filters_and_helpers() {
         let page = super::markdown();
         for needle in [
