@@ -174,6 +174,7 @@ fn pack_findings(pack: &Pack) -> Vec<Diagnostic> {
     }
     out.extend(unused(pack));
     out.extend(typst_syntax(pack));
+    out.extend(tera_syntax(pack));
     out.extend(unknown_keys(pack));
     out
 }
@@ -222,6 +223,46 @@ fn unused(pack: &Pack) -> Vec<Diagnostic> {
         ));
     }
     out
+}
+
+/// The first syntax error of the pack's Markdown (tera) files together with the built-in ones, located.
+fn tera_syntax(pack: &Pack) -> Option<Diagnostic> {
+    let e = markdown::check_syntax(&markdown::Templates::from_pack(pack)).err()?;
+    let (message, name, span) = match e.kind() {
+        tera::ErrorKind::SyntaxError(report) => {
+            (report.message().to_owned(), report.filename().to_owned(), Some((report.span().start_line, report.span().start_col + 1)))
+        }
+        _ => report_place(&e.to_string()),
+    };
+    let text = pack.markdown.iter().find(|(n, _)| *n == name).map(|(_, t)| t.clone());
+    let file = SourceFile::new(pack.folder.display(&name), text.clone().unwrap_or_default());
+    let location = match (text, span) {
+        (Some(_), Some((line, column))) => file.location_at(line, column, 1),
+        _ => file.location(Span { start: 0, end: 0 }),
+    };
+    let mut d = Diagnostic::new(
+        &crate::rules::pdf::MARKDOWN_VORLAGE,
+        Severity::Fehler,
+        "",
+        format!("Syntaxfehler in der Markdown-Vorlage (tera: {message})."),
+    );
+    d.location = Some(location);
+    Some(d)
+}
+
+/// The first line of a tera report and the place its first `--> name:line:column` names.
+fn report_place(report: &str) -> (String, String, Option<(usize, usize)>) {
+    let first = report.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(report).to_owned();
+    let place = report.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|p| {
+        let mut parts = p.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        Some((parts.next()?.to_owned(), line, column))
+    });
+    match place {
+        Some((name, line, column)) => (first, name, Some((line, column + 1))),
+        None => (first, String::new(), None),
+    }
 }
 
 /// Syntax errors of the pack's typst files, located.

@@ -199,7 +199,20 @@ pub const FILTERS: &[(&str, &str, &str)] = &[
     ("codespan", "{{ b.code | codespan }}", "Ein Wert in einem Code-Abschnitt: Backticks werden zu Apostrophen."),
 ];
 
+/// Whether a set of templates reads (syntax, filters, included files); the error locates the first problem.
+pub fn check_syntax(templates: &Templates) -> Result<(), tera::Error> {
+    base_engine().add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+}
+
 fn engine(templates: &Templates) -> Result<Tera, RenderError> {
+    let mut tera = base_engine();
+    tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| RenderError::Template(describe(&e)))?;
+    Ok(tera)
+}
+
+/// tera with mep's escaping and filters, without templates.
+fn base_engine() -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(mdsafe::escape_write);
@@ -208,9 +221,7 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     tera.register_filter("sonst", sonst_filter);
     tera.register_filter("code", code_filter);
     tera.register_filter("codespan", codespan_filter);
-    tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| RenderError::Template(describe(&e)))?;
-    Ok(tera)
+    tera
 }
 
 /// Time and size limits of one Markdown document.

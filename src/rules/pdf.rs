@@ -4,8 +4,14 @@
 use super::{Entry, Rule};
 use crate::diag::Severity::Fehler;
 
-pub(super) static RULES: &[Entry] =
-    &[(&PDF_VORLAGE, None), (&PDF_STANDARD, None), (&PDF_GRENZE, None), (&VORLAGEN_PAKET, None), (&VORLAGEN_SCHLUESSEL, None)];
+pub(super) static RULES: &[Entry] = &[
+    (&PDF_VORLAGE, None),
+    (&PDF_STANDARD, None),
+    (&PDF_GRENZE, None),
+    (&VORLAGEN_PAKET, None),
+    (&VORLAGEN_SCHLUESSEL, None),
+    (&MARKDOWN_VORLAGE, None),
+];
 
 /// `PDF-VORLAGE`: Fehler in der PDF-Vorlage
 pub static PDF_VORLAGE: Rule = Rule {
@@ -77,5 +83,19 @@ Datei, Zeile und Spalte, die Felder, die es an dieser Stelle gibt, und einen äh
 docs/vorlagendaten.md.",
     bad: "#schule.anschrif\n",
     good: "#schule.anschrift\n",
+    sources: &[],
+};
+
+/// `MARKDOWN-VORLAGE`: Syntaxfehler in einer Markdown-Vorlage
+pub static MARKDOWN_VORLAGE: Rule = Rule {
+    code: "MARKDOWN-VORLAGE",
+    title: "Syntaxfehler in einer Markdown-Vorlage",
+    severity: Fehler,
+    explanation: "Eine Markdown-Vorlage eines Vorlagenpakets (`*.md`, Vorlagensprache tera) lässt sich nicht lesen, z. B. weil ein \
+`{% if %}` nicht mit `%}` endet oder ein `{% endif %}` fehlt. `mep vorlagen pruefen` liest jede Markdown-Vorlage, bevor es etwas \
+setzt, und nennt Datei, Zeile und Spalte mit der Meldung von tera. Beheben Sie die Stelle oder löschen Sie die Datei, dann gilt \
+die eingebaute.",
+    bad: "{% if ziele -%\n",
+    good: "{% if ziele -%}\n",
     sources: &[],
 };

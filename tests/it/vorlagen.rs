@@ -66,6 +66,19 @@ fn broken_packs_are_reported_with_their_place() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("zeile.md") && err.contains("Meinten Sie `ziele.md`?"), "{err}");
     std::fs::remove_file(dir.join("zeile.md")).unwrap();
+    // A Markdown syntax error: located once, before any example is set.
+    let line = std::fs::read_to_string(dir.join("ziele.md")).unwrap().lines().position(|l| l == "{% if ziele -%}").unwrap() + 1;
+    edit(&dir.join("ziele.md"), "{% if ziele -%}", "{% if ziele -%");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("MARKDOWN-VORLAGE") && err.contains(&format!("ziele.md:{line}:")) && !err.contains("examples/"), "{err}");
+    edit(&dir.join("ziele.md"), "{% if ziele -%", "{% if ziele -%}");
+    // An unknown filter, located the same way.
+    edit(&dir.join("ziele.md"), "{{ z.indikator | sonst }}", "{{ z.indikator | sonts }}");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Unknown filter `sonts`") && err.contains(&format!("ziele.md:{}:", line + 4)), "{err}");
+    edit(&dir.join("ziele.md"), "{{ z.indikator | sonts }}", "{{ z.indikator | sonst }}");
     // Key typos in a PDF and a Markdown chapter: found without rendering, at file, line and column.
     let (typ, md) = ("([Anschrift], schule.anschrift)", "{{ betrieb.wartungsvertrag.text }}");
     let line = std::fs::read_to_string(dir.join("deckblatt.typ")).unwrap().lines().position(|l| l.contains(typ)).unwrap() + 1;
