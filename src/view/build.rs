@@ -7,7 +7,7 @@ use super::{
     AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
     PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION, Vokabular,
-    Zahl, ZielV, Zusammenfassung,
+    Zahl, ZielV, Zusammenfassung, ZusatzkapitelV,
 };
 use crate::diag::Diagnostic;
 use crate::figures::Figures;
@@ -39,15 +39,6 @@ impl PlanView {
     #[must_use]
     pub fn build(plan: &Plan, diags: &[Diagnostic], opt: &Optionen) -> Self {
         Self::build_for(plan, &Profile::for_plan(plan), diags, opt)
-    }
-
-    /// The view of a checked plan under the profile its findings were computed with (`None` when the
-    /// plan could not be loaded): one function for `mep erstellen` and the editor, so that the
-    /// Prüfbericht of a document equals `mep pruefen` with the same options.
-    #[must_use]
-    pub fn of_checked(checked: &crate::Checked, choice: &crate::profile::Choice, opt: &Optionen) -> Option<Self> {
-        let plan = checked.value.as_ref()?;
-        Some(Self::build_for(plan, &choice.resolve_for(plan), &checked.diagnostics, opt))
     }
 
     /// Builds the view of a plan under a chosen profile (programme, Land, profile file), the one its findings came from.
@@ -82,6 +73,7 @@ impl PlanView {
             evaluation: evaluation(plan),
             kooperationen: kooperationen(plan),
             angebote: angebote(plan),
+            zusatzkapitel: zusatzkapitel(plan),
             literatur: plan.literature.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
             anlagen: anlagen(plan),
             unterschriften: unterschriften(plan),
@@ -400,6 +392,14 @@ fn angebote(plan: &Plan) -> Vec<AngebotV> {
             turnus: a.frequency.clone(),
             beschreibung: Markdown::opt(a.description.as_ref()),
         })
+        .collect()
+}
+
+/// The extra chapters, each with the id of the chapter it follows.
+fn zusatzkapitel(plan: &Plan) -> Vec<ZusatzkapitelV> {
+    plan.extra_chapters
+        .iter()
+        .map(|k| ZusatzkapitelV { titel: k.title.clone(), text: Markdown(k.text.clone()), nach: k.after.key().to_owned() })
         .collect()
 }
 

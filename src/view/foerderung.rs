@@ -7,31 +7,31 @@ use serde::Serialize;
 use crate::model::Programm;
 use crate::profile::{Belegt, Profile};
 
-/// The sentences on running costs under the plan's programme, and the Land's known facts.
+/// Was das Förderprogramm zu laufenden Kosten sagt, und bekannte Angaben des Landes zu Mitteln und Wartung.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FoerderungV {
-    /// Label of the yearly follow-up costs, e.g. „Folgekosten je Jahr (nicht förderfähig)“ under the DigitalPakt 2019.
+    /// Bezeichnung der jährlichen Folgekosten, z. B. „Folgekosten je Jahr (nicht förderfähig)“ im DigitalPakt 2019.
     pub folgekosten_bezeichnung: String,
-    /// Who pays follow-up costs (operation, maintenance, support) and whether the programme funds them, one sentence.
+    /// Ein Satz: wer die Folgekosten (Betrieb, Wartung, Support) trägt und ob das Programm sie fördert.
     pub folgekosten_satz: String,
-    /// Clause after „Darin enthalten sind laufende Kosten von … ;“ on whether running items are funded.
+    /// Satzteil nach „Darin enthalten sind laufende Kosten von …;“: ob laufende Positionen gefördert werden.
     pub laufende_kosten: String,
-    /// How the Land passes the money to the Schulträger, with its source (finance chapter).
+    /// Wie das Land die Mittel an die Schulträger gibt, mit Quelle (Kapitel Finanzierung); sonst leer.
     pub zuweisung: Option<LandangabeV>,
-    /// The Land's grant for maintenance and care of school IT, with its source (operation chapter).
+    /// Zuschuss des Landes für Wartung und Pflege der Schul-IT, mit Quelle (Kapitel Betrieb); sonst leer.
     pub wartungszuschuss: Option<LandangabeV>,
 }
 
-/// A fact about the Land from the profile, with its source.
+/// Eine Angabe des Landes aus dem Profil, mit Quelle.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct LandangabeV {
-    /// The fact, German text.
+    /// Die Angabe.
     pub text: String,
-    /// URL of the source.
+    /// Adresse (URL) der Quelle.
     pub quelle: String,
-    /// Reliability of the source: `amtlich`, `Presse` or `sekundär`.
+    /// Verlässlichkeit der Quelle: `amtlich`, `Presse` oder `sekundär`.
     pub verlaesslichkeit: String,
-    /// Date of the source, `TT.MM.JJJJ`, when known.
+    /// Datum der Quelle (`TT.MM.JJJJ`), wenn bekannt.
     pub datum: Option<String>,
 }
 
@@ -73,5 +73,16 @@ impl LandangabeV {
             verlaesslichkeit: b.verlaesslichkeit.label().to_owned(),
             datum: b.datum.map(crate::model::Datum::de),
         }
+    }
+}
+
+impl super::PlanView {
+    /// The view of a checked plan under the profile its findings were computed with (`None` when the
+    /// plan could not be loaded): one function for `mep erstellen` and the editor, so that the
+    /// Prüfbericht of a document equals `mep pruefen` with the same options.
+    #[must_use]
+    pub fn of_checked(checked: &crate::Checked, choice: &crate::profile::Choice, opt: &super::Optionen) -> Option<Self> {
+        let plan = checked.value.as_ref()?;
+        Some(Self::build_for(plan, &choice.resolve_for(plan), &checked.diagnostics, opt))
     }
 }

@@ -30,11 +30,11 @@ fn plan_of(dir: &Path, traeger: &Path) -> TraegerPlan {
     TraegerPlan::of(review::roll_up(Some(loaded), rows, &Choice::default()), Some(traeger), &Choice::default()).expect("Träger file loads")
 }
 
+/// The example as a Träger reads it from its own folder: relative paths, as typed (tests run in
+/// the package root), so that the documents do not depend on where the repository lies.
 fn example() -> TraegerPlan {
-    // Relative to the package root (the tests' working directory), so that the file names in the
-    // snapshots do not depend on where the repository is checked out.
-    let dir = Path::new(EXAMPLE).to_path_buf();
-    plan_of(&dir, &dir.join("traeger.yaml"))
+    let dir = Path::new(EXAMPLE);
+    plan_of(dir, &dir.join("traeger.yaml"))
 }
 
 fn mep(args: &[&str]) -> (i32, Vec<u8>, String) {
