@@ -23,6 +23,7 @@ mod review;
 mod robust;
 mod rule_examples;
 mod rules;
+mod satz;
 mod sprache;
 mod support;
 mod vorlagen;
