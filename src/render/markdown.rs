@@ -180,6 +180,34 @@ fn codespan_filter(v: &Value, _: Kwargs, _: &State) -> Value {
     }
 }
 
+/// `satz(name=wert, …)`: a sentence of the shared wording (`wortlaut.yaml`) with its places
+/// `{name}` filled. The sentence and every value are escaped like any plain value, so neither
+/// the wording nor the plan's text can become Markdown; a value that is missing prints `–`, a list
+/// its entries joined by `; ` (of an entry with a `name`, the name).
+#[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
+fn satz_filter(v: &Value, kwargs: Kwargs, _: &State) -> Value {
+    let Some(vorlage) = v.as_str() else { return v.clone() };
+    let mut out = mdsafe::escape(vorlage);
+    for (key, value) in kwargs.iter() {
+        let Some(name) = key.as_str() else { continue };
+        let text = match value.as_array() {
+            _ if value.is_none() || value.is_undefined() => "–".to_owned(),
+            Some(list) => list.iter().map(satz_text).collect::<Vec<_>>().join("; "),
+            None => satz_text(value),
+        };
+        out = out.replace(&format!("{{{name}}}"), &mdsafe::escape(&text));
+    }
+    Value::safe_string(&out)
+}
+
+/// The text of one value in a sentence: a string itself, an entry its `name`, else its display.
+fn satz_text(value: &Value) -> String {
+    if let Some(name) = value.as_map().and_then(|m| m.get(&"name".into())).and_then(Value::as_str) {
+        return name.to_owned();
+    }
+    value.as_str().map_or_else(|| value.to_string(), ToOwned::to_owned)
+}
+
 fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
@@ -189,6 +217,7 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     tera.register_filter("sonst", sonst_filter);
     tera.register_filter("code", code_filter);
     tera.register_filter("codespan", codespan_filter);
+    tera.register_filter("satz", satz_filter);
     tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| RenderError::Template(describe(&e)))?;
     Ok(tera)

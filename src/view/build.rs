@@ -75,17 +75,21 @@ impl PlanView {
     }
 }
 
+/// The school years from `von` to `bis`: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2028/29`.
+fn schuljahre(von: i32, bis: i32) -> String {
+    if von == bis {
+        schuljahr(von)
+    } else {
+        format!("{} bis {}", schuljahr(von), schuljahr(bis).trim_start_matches("Schuljahr "))
+    }
+}
+
 /// The document's own data: file, vocabulary, programme, Land, dates, draft mark.
 fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
     let schuljahre = match plan.period.bekannt() {
         None => NICHT_BEKANNT.to_owned(),
         Some(period) => {
-            let (sj_von, sj_bis) = (period.von.schuljahr(), period.bis.schuljahr());
-            if sj_von == sj_bis {
-                schuljahr(sj_von)
-            } else {
-                format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
-            }
+            schuljahre(period.von.schuljahr(), period.bis.schuljahr())
         }
     };
     Dokument {
@@ -340,6 +344,7 @@ fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
+                schuljahre: schuljahre(m.start.schuljahr(), m.end.schuljahr()),
                 investition: row
                     .map_or_else(|| Betrag::from_cents(0), |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced)),
                 kosten_offen: row.map_or(0, |r| r.unpriced),

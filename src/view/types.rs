@@ -324,6 +324,9 @@ pub struct MassnahmeV {
     pub ende: DatumV,
     /// School year of the start, e.g. `Schuljahr 2026/27`.
     pub schuljahr: String,
+    /// School years the measure touches: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2027/28`
+    /// for a measure that spans more than one.
+    pub schuljahre: String,
     /// Cost of the items that belong to this measure (each item belongs to the first measure that lists it).
     pub investition: Betrag,
     /// Items of this measure without price.

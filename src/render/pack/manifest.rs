@@ -18,7 +18,7 @@ pub const MANIFEST: &str = "vorlagen.yaml";
 
 /// The version of the template data (`/data.json` of the PDF, the view of the Markdown
 /// templates) this build of mep provides: (major, minor).
-pub const DATA_VERSION: (u32, u32) = (1, 0);
+pub const DATA_VERSION: (u32, u32) = (1, 1);
 
 /// What changed with each major version of the template data, newest last: (major, change).
 /// A pack written for an older major version is refused with the changes since then.
