@@ -187,17 +187,28 @@ fn codespan_filter(v: &Value, _: Kwargs, _: &State) -> Value {
 #[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
 fn satz_filter(v: &Value, kwargs: Kwargs, _: &State) -> Value {
     let Some(vorlage) = v.as_str() else { return v.clone() };
-    let mut out = mdsafe::escape(vorlage);
-    for (key, value) in kwargs.iter() {
-        let Some(name) = key.as_str() else { continue };
-        let text = match value.as_array() {
+    let value_of = |name: &str| {
+        kwargs.iter().find(|(key, _)| key.as_str() == Some(name)).map(|(_, value)| match value.as_array() {
             _ if value.is_none() || value.is_undefined() => "–".to_owned(),
             Some(list) => list.iter().map(satz_text).collect::<Vec<_>>().join("; "),
             None => satz_text(value),
-        };
-        out = out.replace(&format!("{{{name}}}"), &mdsafe::escape(&text));
+        })
+    };
+    // Literal text and values are escaped piece by piece, so a place's name is never escaped.
+    let mut out = String::with_capacity(vorlage.len() * 2);
+    let mut rest = vorlage;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push_str(&mdsafe::escape_inline(&rest[..open]));
+        let name = &rest[open + 1..close];
+        match value_of(name) {
+            Some(text) => out.push_str(&mdsafe::escape_inline(&text)),
+            None => out.push_str(&mdsafe::escape_inline(&rest[open..=close])),
+        }
+        rest = &rest[close + 1..];
     }
-    Value::safe_string(&out)
+    out.push_str(&mdsafe::escape_inline(rest));
+    Value::safe_string(&mdsafe::guard_start(out.trim()))
 }
 
 /// The text of one value in a sentence: a string itself, an entry its `name`, else its display.

@@ -77,20 +77,14 @@ impl PlanView {
 
 /// The school years from `von` to `bis`: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2028/29`.
 fn schuljahre(von: i32, bis: i32) -> String {
-    if von == bis {
-        schuljahr(von)
-    } else {
-        format!("{} bis {}", schuljahr(von), schuljahr(bis).trim_start_matches("Schuljahr "))
-    }
+    if von == bis { schuljahr(von) } else { format!("{} bis {}", schuljahr(von), schuljahr(bis).trim_start_matches("Schuljahr ")) }
 }
 
 /// The document's own data: file, vocabulary, programme, Land, dates, draft mark.
 fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
     let schuljahre = match plan.period.bekannt() {
         None => NICHT_BEKANNT.to_owned(),
-        Some(period) => {
-            schuljahre(period.von.schuljahr(), period.bis.schuljahr())
-        }
+        Some(period) => schuljahre(period.von.schuljahr(), period.bis.schuljahr()),
     };
     Dokument {
         datei: dateiname(&opt.datei),

@@ -112,7 +112,7 @@ impl Grammatik {
     #[must_use]
     pub fn of(name: Dokumentname) -> Self {
         let key = name.key();
-        match crate::render::pack::wortlaut::embedded().and_then(|w| w.dokumentnamen.get(key)) {
+        match crate::wortlaut::embedded().and_then(|w| w.dokumentnamen.get(key)) {
             Some(f) => Self {
                 key,
                 genus: f.genus.as_str(),

@@ -44,11 +44,11 @@ fn broken_packs_are_reported_with_their_place() {
     let dir = tmp.path().join("paket");
     export(&dir);
     // Old data version: located at its line in the manifest.
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.0\"", "datenversion: \"0.9\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.1\"", "datenversion: \"0.9\"");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("VORLAGEN-PAKET") && err.contains("vorlagen.yaml:7:") && err.contains("Vorlagendaten 0.9"), "{err}");
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.0\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.1\"");
     // An unknown file name: a chapter that replaces nothing, with a suggestion.
     std::fs::write(dir.join("zeile.md"), "x").unwrap();
     let (code, err) = check(&dir);
@@ -84,8 +84,9 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     export(&dir);
     std::fs::copy(root().join("tests/fixtures/vorlagen/logo.png"), dir.join("logo.png")).unwrap();
     edit(&dir.join("vorlagen.yaml"), "# logo: { datei: logo.png,", "logo: { datei: logo.png,");
-    edit(&dir.join("zusammenfassung.typ"), "geplant sind", "vorgesehen sind");
-    edit(&dir.join("zusammenfassung.md"), "Investitionen", "Ausgaben");
+    // One sentence of the shared wording, changed once, in both documents.
+    edit(&dir.join("wortlaut.yaml"), "{schule} plant für den Zeitraum", "{schule} sieht für den Zeitraum");
+    edit(&dir.join("zusammenfassung.md"), "### Ziele", "### Ziele der Schule");
     assert_eq!(check(&dir).0, 0);
     let plan = root().join("examples/realschule-bayern.yaml");
     let pdf = tmp.path().join("plan.pdf");
@@ -99,10 +100,11 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
     let images = String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count();
     assert_eq!(images, 1, "the logo is the one image object of the PDF");
-    assert!(std::fs::read_to_string(&md).unwrap().contains("Ausgaben"));
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(md.contains("Ziele der Schule") && md.contains("sieht für den Zeitraum"), "{md}");
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("vorgesehen sind"), "the changed sentence is missing from the PDF text");
+    assert!(text.contains("sieht für den Zeitraum"), "the changed sentence is missing from the PDF text");
 }
 
 #[test]

@@ -140,7 +140,8 @@ mod tests {
     #[test]
     fn minor_additions_keep_packs_and_majors_refuse() {
         assert_eq!(version_problem("1.0"), None);
-        assert!(version_problem("1.9").is_some_and(|m| m.contains("erst 1.0")));
+        assert!(version_problem("1.9").is_some_and(|m| m.contains("erst 1.1")));
+        assert_eq!(version_problem("1.1"), None);
         assert!(version_problem("0.3").is_some_and(|m| m.contains("geändert")));
         assert!(version_problem("eins").is_some_and(|m| m.contains("keine Version")));
         assert!(is_colour("#1f5f8B") && !is_colour("1f5f8b") && !is_colour("#1f5f8"));
