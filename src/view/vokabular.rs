@@ -112,31 +112,29 @@ impl Grammatik {
     #[must_use]
     pub fn of(name: Dokumentname) -> Self {
         let key = name.key();
-        match crate::wortlaut::embedded().and_then(|w| w.dokumentnamen.get(key)) {
-            Some(f) => Self {
-                key,
-                genus: f.genus.as_str(),
-                nominativ: f.nominativ.as_str(),
-                nominativ_satzanfang: f.nominativ_satzanfang.as_str(),
-                genitiv: f.genitiv.as_str(),
-                dativ: f.dativ.as_str(),
-                pronomen: f.pronomen.as_str(),
-                pronomen_satzanfang: f.pronomen_satzanfang.as_str(),
-            },
+        let Some(f) = crate::wortlaut::embedded().and_then(|w| w.dokumentnamen.get(key)) else {
             // Only reachable with a broken built-in wording, which a unit test rules out: the bare name.
-            None => {
-                let bare = name.label();
-                Self {
-                    key,
-                    genus: "neutrum",
-                    nominativ: bare,
-                    nominativ_satzanfang: bare,
-                    genitiv: bare,
-                    dativ: bare,
-                    pronomen: bare,
-                    pronomen_satzanfang: bare,
-                }
-            }
+            let bare = name.label();
+            return Self {
+                key,
+                genus: "neutrum",
+                nominativ: bare,
+                nominativ_satzanfang: bare,
+                genitiv: bare,
+                dativ: bare,
+                pronomen: bare,
+                pronomen_satzanfang: bare,
+            };
+        };
+        Self {
+            key,
+            genus: f.genus.as_str(),
+            nominativ: f.nominativ.as_str(),
+            nominativ_satzanfang: f.nominativ_satzanfang.as_str(),
+            genitiv: f.genitiv.as_str(),
+            dativ: f.dativ.as_str(),
+            pronomen: f.pronomen.as_str(),
+            pronomen_satzanfang: f.pronomen_satzanfang.as_str(),
         }
     }
 }

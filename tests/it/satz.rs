@@ -191,7 +191,7 @@ fn pdf_chapters(doc: &Doc) -> Vec<(String, String)> {
     let mut chapters = vec![("Deckblatt".to_owned(), String::new())];
     for line in doc.pdf_raw.lines() {
         let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.contains(". .") && heads.iter().any(|h| t == *h) {
+        if !t.contains(". .") && heads.contains(&t) {
             chapters.push((t.clone(), String::new()));
         } else if let Some(last) = chapters.last_mut() {
             last.1.push_str(line);
@@ -454,7 +454,7 @@ fn md_plain(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut chars = md.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
             continue;
         }
         out.push(c);
