@@ -486,3 +486,16 @@ fn shared_sentences_read_the_same_in_markdown_and_pdf() {
     assert!(seen_in_both.len() >= 15, "sentences found in both documents: {seen_in_both:?}");
     report(&defects);
 }
+
+#[test]
+fn every_category_has_one_colour_in_every_document() {
+    let charts = std::fs::read_to_string(root().join("templates/typst/charts.typ")).expect("charts.typ");
+    for kategorie in mep::model::Kategorie::ALL {
+        assert!(charts.contains(&format!("  {}: rgb(", kategorie.key())), "no fixed colour for `{}`", kategorie.key());
+    }
+    for part in ["foerdermittel", "eigenanteil", "sonstige"] {
+        assert!(charts.contains(&format!("  {part}: rgb(")), "no fixed colour for `{part}`");
+    }
+    // Colours follow the key, not the position in a document's list.
+    assert!(!charts.contains("fill: colour(k)") && !charts.contains("fill: colour(i)"), "a chart colours by position");
+}

@@ -88,6 +88,8 @@ pub struct InvestmentRow {
 /// A part of the funding.
 #[derive(Debug, Serialize)]
 pub struct Share {
+    /// Key of the part (`foerdermittel`, `eigenanteil`, `sonstige`): its colour in every document.
+    pub key: &'static str,
     /// German name.
     pub label: &'static str,
     /// Amount in euro.
@@ -227,13 +229,14 @@ fn investment(view: &PlanView) -> Investment {
 fn funding(view: &PlanView) -> Vec<Share> {
     let Some(f) = &view.kennzahlen.finanzierung else { return Vec::new() };
     [
-        ("Fördermittel", &f.foerdermittel, &f.foerdermittel_anteil),
-        ("Eigenanteil des Schulträgers", &f.eigenanteil, &f.eigenanteil_anteil),
-        ("Sonstige Mittel", &f.sonstige, &f.sonstige_anteil),
+        ("foerdermittel", "Fördermittel", &f.foerdermittel, &f.foerdermittel_anteil),
+        ("eigenanteil", "Eigenanteil des Schulträgers", &f.eigenanteil, &f.eigenanteil_anteil),
+        ("sonstige", "Sonstige Mittel", &f.sonstige, &f.sonstige_anteil),
     ]
     .into_iter()
-    .filter(|(_, b, _)| b.cent > 0)
-    .map(|(label, b, share)| Share {
+    .filter(|(_, _, b, _)| b.cent > 0)
+    .map(|(key, label, b, share)| Share {
+        key,
         label,
         eur: b.cent as f64 / 100.0,
         text: b.text.clone(),
