@@ -192,7 +192,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if m.start < von {
             f.at_param(
                 format!("massnahmen[{i}].beginn"),
-                format!("Die Maßnahme `{}` beginnt ({}) vor dem Förderzeitraum {programme} ({span}).", m.id, m.start.de()),
+                format!("Die Maßnahme `{}` beginnt ({}) vor dem Förderzeitraum {programme}, {span}.", m.id, m.start.de()),
                 window,
             )
             .with_help("Maßnahmen, die vor dem Förderzeitraum begonnen haben, sind nicht förderfähig.");
@@ -200,7 +200,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if m.end > bis {
             f.at_param(
                 format!("massnahmen[{i}].ende"),
-                format!("Die Maßnahme `{}` endet ({}) nach dem Förderzeitraum {programme} ({span}).", m.id, m.end.de()),
+                format!("Die Maßnahme `{}` endet ({}) nach dem Förderzeitraum {programme}, {span}.", m.id, m.end.de()),
                 window,
             )
             .with_help("Planen Sie den Abschluss innerhalb des Förderzeitraums.");
@@ -211,7 +211,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if year < von.jahr || year > bis.jahr {
             f.at_param(
                 format!("bedarf[{i}].jahr"),
-                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Förderzeitraums {programme} ({span}).", b.id),
+                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Förderzeitraums {programme}, {span}.", b.id),
                 window,
             );
         }
