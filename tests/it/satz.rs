@@ -28,6 +28,8 @@ struct Doc {
     pdf: String,
     /// The view (`mep erstellen --format json`).
     view: Value,
+    /// Words of the PDF that reach past the right margin: page, overshoot in pt, word.
+    overflow: Vec<String>,
 }
 
 /// Every plan the scan covers: the examples (also those of the Schulträger set) and the valid fixtures.
@@ -81,7 +83,37 @@ fn render(plan: &Path, dir: &Path) -> Doc {
     let md = std::fs::read_to_string(&outputs[0]).expect("markdown");
     let view: Value = serde_json::from_slice(&std::fs::read(&outputs[1]).expect("json")).expect("view json");
     let (pdf_raw, pdf) = pdf_text(&outputs[2]);
-    Doc { name: relative(plan), md, pdf_raw, pdf, view }
+    let overflow = overflow(&outputs[2]);
+    Doc { name: relative(plan), md, pdf_raw, pdf, view, overflow }
+}
+
+/// The value of the attribute `name="…"` in an element of `pdftotext -bbox` output.
+fn attr(element: &str, name: &str) -> Option<f64> {
+    let start = element.find(&format!("{name}=\""))? + name.len() + 2;
+    element[start..].split('"').next()?.parse().ok()
+}
+
+/// Words whose right edge lies more than 3 pt past the right margin of the plan's A4 pages
+/// (2.3 cm): text that did not break inside its column (a long file name in the Prüfbericht,
+/// an unhyphenated header cell).
+fn overflow(file: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext").arg("-bbox").arg(file).arg("-").output().expect("pdftotext -bbox (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let margin = 2.3 / 2.54 * 72.0;
+    let mut found = Vec::new();
+    for (n, page) in html.split("<page ").skip(1).enumerate() {
+        let Some(width) = attr(page, "width") else { continue };
+        for word in page.split("<word ").skip(1) {
+            let (Some(x_max), Some(text)) = (attr(word, "xMax"), word.split('>').nth(1).and_then(|t| t.split('<').next())) else {
+                continue;
+            };
+            let over = x_max - (width - margin);
+            if over > 3.0 {
+                found.push(format!("Seite {}: {over:.1} pt über den Rand: {text}", n + 1));
+            }
+        }
+    }
+    found
 }
 
 /// Every plan rendered once for all tests of this module.
@@ -89,7 +121,13 @@ fn docs() -> &'static [Doc] {
     static DOCS: OnceLock<Vec<Doc>> = OnceLock::new();
     DOCS.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let docs: Vec<Doc> = plans().iter().map(|p| render(p, dir.path())).collect();
+        // A plan in a deep folder with long names: its places fill the Prüfbericht's narrow column.
+        let deep = dir.path().join("sehr-langer-ordnername-fuer-die-medienplanung-der-schulen/unterordner_mit_noch_laengerem_namen");
+        std::fs::create_dir_all(&deep).expect("deep folder");
+        let long = deep.join("plan_der_grundschule_am_teich_fassung_vom_oktober_2026.yaml");
+        std::fs::copy(root().join("tests/fixtures/valid/qualitativ.yaml"), &long).expect("copy");
+        let mut docs: Vec<Doc> = plans().iter().map(|p| render(p, dir.path())).collect();
+        docs.push(render(&long, dir.path()));
         assert!(docs.len() >= 11, "examples and fixtures found: {}", docs.len());
         docs
     })
@@ -498,4 +536,13 @@ fn every_category_has_one_colour_in_every_document() {
     }
     // Colours follow the key, not the position in a document's list.
     assert!(!charts.contains("fill: colour(k)") && !charts.contains("fill: colour(i)"), "a chart colours by position");
+}
+
+#[test]
+fn no_text_runs_past_the_right_margin() {
+    let mut defects = Vec::new();
+    for doc in docs() {
+        defects.extend(doc.overflow.iter().map(|o| format!("{}: {o}", doc.name)));
+    }
+    report(&defects);
 }
