@@ -8,6 +8,39 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// Milliseconds per run of `f`, repeated for about one second.
+fn per_run(mut f: impl FnMut()) -> f64 {
+    let mut runs = 0u32;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        f();
+        runs += 1;
+    }
+    start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+}
+
+/// Where the time of one check goes: the YAML parser alone (events, nothing kept), the typed
+/// load, the load with the structure check and positions, and the whole check with all rules.
+fn stages(bytes: &[u8], limits: &mep::load::Limits) {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    let parse = per_run(|| {
+        std::hint::black_box(serde_saphyr::from_str::<serde::de::IgnoredAny>(text).expect("parses"));
+    });
+    let typed = per_run(|| {
+        std::hint::black_box(serde_saphyr::from_str::<mep::model::Plan>(text).expect("typed"));
+    });
+    let load = per_run(|| {
+        let loaded = mep::load::load_plan("plan.yaml", bytes, limits);
+        std::hint::black_box(&loaded);
+    });
+    let check = per_run(|| {
+        std::hint::black_box(mep::check_plan("plan.yaml", bytes, limits));
+    });
+    println!(
+        "stages, ms per plan: YAML parser alone {parse:.3} · typed load {typed:.3} · load_plan {load:.3} · whole check (load, rules, positions of findings) {check:.3}"
+    );
+}
+
 fn main() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/gymnasium-baden-wuerttemberg.yaml");
     let bytes = std::fs::read(&path).expect("example readable");
@@ -33,6 +66,8 @@ fn main() {
         f64::from(runs) / elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1000.0 / f64::from(runs)
     );
+
+    stages(&bytes, &limits);
 
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"), Into::into);
     let exe = std::env::var_os("MEP_BIN").map_or_else(|| target.join("release/mep"), Into::into);

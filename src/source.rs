@@ -7,6 +7,8 @@ use serde_saphyr::granit_parser::{Event, Parser};
 
 use crate::diag::{Diagnostic, Location};
 
+mod quick;
+
 /// Byte range in the source text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -100,7 +102,10 @@ impl SourceFile {
     }
 
     fn nodes(&self) -> &HashMap<String, NodeSpans> {
-        self.nodes.get_or_init(|| if self.yaml { build_index(&self.text) } else { HashMap::new() })
+        // Most plans are plain block YAML, which a line scan indexes at a fraction of a parse.
+        self.nodes.get_or_init(|| {
+            if self.yaml { quick::index(&self.text, &self.line_starts).unwrap_or_else(|| build_index(&self.text)) } else { HashMap::new() }
+        })
     }
 }
 
@@ -346,6 +351,65 @@ mod tests {
         // NEL and LS are no line breaks in YAML 1.2: the parser counts them as characters of the line.
         let src = indexed("a: \u{85}x\u{2028}y\nb: 1\n");
         assert_eq!(at(&src, "b"), (2, 4));
+    }
+
+    /// Every YAML file of the repository that the loader reads: examples, fixtures, fuzz corpus.
+    fn corpus() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("examples"), root.join("tests/fixtures"), root.join("templates")];
+        let mut out = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                    && crate::load::yaml_value(&text, &crate::load::Limits::default()).is_ok()
+                {
+                    out.push((path, text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_quick_index_agrees_with_the_parser() {
+        let files = corpus();
+        assert!(files.len() > 100, "corpus too small: {}", files.len());
+        let mut answered = 0;
+        for (path, text) in &files {
+            let full = build_index(text);
+            let Some(quick) = quick::index(text, &line_starts(text)) else { continue };
+            answered += 1;
+            let name = path.display();
+            let mut paths: Vec<&String> = full.keys().collect();
+            paths.sort();
+            let mut extra: Vec<&String> = quick.keys().filter(|p| !full.contains_key(*p)).collect();
+            extra.sort();
+            assert!(extra.is_empty(), "{name}: paths the parser does not know: {extra:?}");
+            for p in paths {
+                let f = full[p];
+                let q = quick.get(p).unwrap_or_else(|| panic!("{name}: `{p}` missing"));
+                assert_eq!(q.key, f.key, "{name}: key of `{p}`");
+                assert_eq!(q.value.start, f.value.start, "{name}: start of `{p}`");
+                let leaf =
+                    !full.keys().any(|o| o.len() > p.len() && o.starts_with(p.as_str()) && matches!(o.as_bytes()[p.len()], b'.' | b'['));
+                let raw = &text[f.value.start..f.value.end];
+                let one_line = !raw.starts_with(['|', '>', '[', '{']) && !raw.contains(['\n', '\r']);
+                if leaf && one_line && !p.is_empty() {
+                    assert_eq!(q.value.end, f.value.end, "{name}: end of `{p}` ({raw:?})");
+                }
+            }
+        }
+        // The examples are what people write: the quick scan must read all of them.
+        for (path, text) in files.iter().filter(|(p, _)| p.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))) {
+            assert!(quick::index(text, &line_starts(text)).is_some(), "{}: the quick index gave up", path.display());
+        }
+        assert!(answered * 2 > files.len(), "the quick index answered only {answered} of {} files", files.len());
     }
 
     #[test]

@@ -59,9 +59,15 @@ pub struct Args {
     /// Die wichtigsten Angaben im Terminal abfragen (Name, Schulnummer, Schulform, Land, Zahlen, Schulträger).
     #[arg(short = 'i', long = "interaktiv", visible_alias = "interactive", help_heading = "Optionen")]
     interaktiv: bool,
+    /// Statt eines Plans eine kommentierte Schulträger-Datei schreiben (für `mep uebersicht` und `mep traegerplan`; Standard: traeger.yaml).
+    #[arg(long = "traeger", visible_alias = "authority", conflicts_with_all = ["interaktiv", "schulform"], help_heading = "Optionen")]
+    traeger: bool,
 }
 
 pub fn run(args: &Args, config: &Config) -> Result {
+    if args.traeger {
+        return run_traeger(args, config);
+    }
     let name = args.file.display().to_string();
     let to_stdout = name == "-";
     if !to_stdout && !args.force && args.file.exists() {
@@ -95,6 +101,25 @@ pub fn run(args: &Args, config: &Config) -> Result {
     output::status(config.quiet, format_args!("Vorlage geschrieben: {name}"));
     schema_next_to(&args.file, &text, config.quiet);
     next_steps(&name, &defaulted, args.interaktiv, config.quiet);
+    Ok(Exit::Ok)
+}
+
+/// `mep anlegen --traeger`: the commented Schulträger skeleton.
+fn run_traeger(args: &Args, config: &Config) -> Result {
+    let file = if args.file == Path::new(DEFAULT_FILE) { PathBuf::from("traeger.yaml") } else { args.file.clone() };
+    let name = file.display().to_string();
+    let text = init::traeger_skeleton(args.land.unwrap_or(Land::Nw), args.programm);
+    if name == "-" {
+        return output::emit(text.as_bytes());
+    }
+    if args.force {
+        let target = output::check_file(&file, &[])?;
+        output::write(&output::Dest::File(target), text.as_bytes())?;
+    } else if !output::write_new(&file, text.as_bytes())? {
+        return Err(refuse_existing(&name));
+    }
+    output::status(config.quiet, format_args!("Vorlage der Schulträger-Datei geschrieben: {name}"));
+    output::status(config.quiet, format_args!("Weiter: Angaben ausfüllen, dann  mep traegerplan --traeger {name} PLAENE/"));
     Ok(Exit::Ok)
 }
 

@@ -41,6 +41,7 @@ pub mod render_pdf;
 mod review;
 mod rules;
 mod schema;
+mod traegerplan;
 mod usage;
 mod validate;
 mod vorlagen;
@@ -137,6 +138,15 @@ enum Command {
         after_help = "Beispiele:\n  mep uebersicht plaene/\n  mep uebersicht plaene/ --traeger traeger.yaml\n  mep uebersicht plaene/ --traeger traeger.yaml --format md -o uebersicht.md\n  mep uebersicht plaene/*.yaml --format csv -o uebersicht.csv\n  mep uebersicht plaene/ --traeger traeger.yaml --format pdf -o uebersicht.pdf\n\nExit-Codes: 0 = kein Plan mit Fehlern (Warnungen erlaubt), 1 = mindestens ein Plan oder der Schulträger mit Fehlern, 2 = Aufruf- oder Werkzeugfehler (z. B. Datei nicht lesbar)."
     )]
     Review(review::Args),
+    /// Erstellt den Medienentwicklungsplan des Schulträgers aus seiner Datei und den Plänen der Schulen: Bestand, Soll, Support, Finanzplan.
+    #[command(
+        name = "traegerplan",
+        visible_alias = "authority-plan",
+        help_template = TEMPLATE,
+        override_usage = "mep traegerplan [OPTIONEN] --traeger <DATEI> <PFAD>...",
+        after_help = "Beispiele:\n  mep traegerplan --traeger traeger.yaml plaene/ -o medienentwicklungsplan.md\n  mep traegerplan --traeger traeger.yaml plaene/ --format pdf -o medienentwicklungsplan.pdf\n  mep traegerplan --traeger traeger.yaml plaene/ --format json -o traegerplan.json\n  mep traegerplan --traeger traeger.yaml plaene/ --format xlsx -o finanzplan.xlsx\n\nExit-Codes: 0 = ausgegeben (Warnungen erlaubt), 1 = Schulträger-Datei oder ein Plan mit Fehlern (ausgegeben, sofern die Schulträger-Datei lesbar ist), 2 = Aufruf- oder Werkzeugfehler."
+    )]
+    Traegerplan(traegerplan::Args),
     /// Vergleicht zwei Fassungen eines Plans oder einer Schulträger-Datei inhaltlich: Einträge, Beträge, Befunde, geänderte Texte.
     #[command(
         name = "vergleichen",
@@ -347,6 +357,7 @@ where
         Command::Validate(args) => validate::run(&args, &config),
         Command::Render(args) => render::run(&args, &config),
         Command::Review(args) => review::run(&args, &config),
+        Command::Traegerplan(args) => traegerplan::run(&args, &config),
         Command::Diff(args) => diff::run(&args, &config),
         Command::Rules(args) => rules::run(&args, &config),
         Command::Explain(args) => explain::run(&args),

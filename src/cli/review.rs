@@ -178,7 +178,12 @@ fn destination(args: &Args, files: &[PathBuf]) -> Result<Dest> {
 }
 
 /// Checks every plan; a progress bar appears on a terminal once the run takes a moment.
-fn check_with_progress(files: &[PathBuf], limits: &load::Limits, choice: &crate::profile::Choice, quiet: bool) -> Vec<review::Row> {
+pub(super) fn check_with_progress(
+    files: &[PathBuf],
+    limits: &load::Limits,
+    choice: &crate::profile::Choice,
+    quiet: bool,
+) -> Vec<review::Row> {
     let bar = progress_bar(files.len(), quiet);
     let start = Instant::now();
     let shown = AtomicBool::new(false);

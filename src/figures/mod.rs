@@ -28,6 +28,7 @@ mod school;
 mod spending;
 #[cfg(test)]
 mod tests;
+pub mod traeger;
 
 pub use school::{Devices, Menge, Network, Training, area_id};
 pub use spending::{MeasureCost, Measures, RunningCosts, RunningYear};
@@ -54,7 +55,7 @@ pub fn ist_schuelergeraet(t: Geraetetyp) -> bool {
 }
 
 /// An exact, non-negative-denominator fraction `num / den` (`den > 0`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Ratio {
     /// Numerator.
     pub num: i64,

@@ -6,7 +6,7 @@ use super::{Ratio, add, ist_schuelergeraet};
 use crate::model::{Angabe, Geraetetyp, Herkunft, Nutzung, Plan};
 
 /// A sum of counts that may contain `unbekannt` and approximate (`ca. 30`) parts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Menge {
     /// Sum of the known parts.
     pub sum: u64,

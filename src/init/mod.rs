@@ -16,6 +16,15 @@ use crate::model::{
 /// The skeleton template; `{{name}}` placeholders are filled by [`skeleton`].
 const TEMPLATE: &str = include_str!("../../templates/init/plan.yaml");
 
+/// The commented Schulträger file of `mep anlegen --traeger`.
+const TRAEGER_TEMPLATE: &str = include_str!("../../templates/init/traeger.yaml");
+
+/// A commented Schulträger skeleton for `land` and `programme`; it loads without errors as it is.
+#[must_use]
+pub fn traeger_skeleton(land: Land, programme: crate::model::Programm) -> String {
+    TRAEGER_TEMPLATE.replace("{{schema}}", TRAEGER_SCHEMA_URL).replace("{{land}}", land.key()).replace("{{programm}}", programme.key())
+}
+
 pub use crate::schema::{SCHEMA_PATH, SCHEMA_URL, TRAEGER_SCHEMA_PATH, TRAEGER_SCHEMA_URL, schema_json, schema_text, traeger_schema_json};
 
 pub use crate::model::PLACEHOLDER;

@@ -17,6 +17,10 @@ pub use extras::{
     Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle, Unterschrift,
 };
 pub use traeger::{ErwarteteSchule, Traeger};
+pub use traeger_teile::{
+    Bezug, Fortschreibung, GeraeteStandard, Indikator, Kostenparameter, Leistungserbringer, Mittel, Mittelquelle, Mittelzweck,
+    NetzStandard, Ratsbeschluss, Standard, SupportEbene, Supportebene, TraegerBetrieb, Zeitplanschritt,
+};
 pub use types::{Datum, Euro, Jahrgang, Quartal, Spanne, Zeitraum};
 pub use zeitpunkt::{ZEITPUNKT_PATTERN, Zeitpunkt};
 
@@ -48,8 +52,9 @@ macro_rules! choice {
     };
 }
 
-// After the macro, so that the module can use `choice!`.
+// After the macro, so that the modules can use `choice!`.
 mod extras;
+mod traeger_teile;
 
 choice! {
     /// Förderprogramm, dessen Regeln gelten.

@@ -26,6 +26,9 @@ pub const MAIN: &str = "plan.md";
 /// The template of the overview chapter of `mep review --format md`.
 pub const REVIEW_MAIN: &str = "review/uebersicht.md";
 
+/// The template of the Schulträger's own plan (`mep traegerplan --format md`).
+pub const TRAEGERPLAN_MAIN: &str = "review/traegerplan.md";
+
 /// Largest template file accepted from a user directory.
 const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 /// Most files read from a user directory.
@@ -61,6 +64,7 @@ embedded!(
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
     "review/uebersicht.md",
+    "review/traegerplan.md",
 );
 
 /// A set of Markdown templates: the built-in ones, possibly overridden from a directory.

@@ -11,6 +11,7 @@ pub mod output_schema;
 pub mod pack;
 pub mod pdf;
 pub mod review;
+pub mod traegerplan;
 pub mod validate;
 pub mod xlsx;
 

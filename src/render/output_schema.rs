@@ -17,6 +17,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("rules.schema.json", text::<crate::rules::catalog::JsonList<'static>>()),
         ("view.schema.json", text::<crate::view::PlanView>()),
         ("diff.schema.json", text::<crate::diff::Diff>()),
+        ("traegerplan.schema.json", text::<super::traegerplan::JsonDoc<'static>>()),
     ]
 }
 

@@ -61,7 +61,7 @@ struct Input<'a> {
 
 /// The creation time of a document as of `stand`: `stand` at 00:00 UTC, or `source_date_epoch`
 /// (the same rule as for PDF).
-fn creation_time(stand: Datum, source_date_epoch: Option<i64>) -> i64 {
+pub(crate) fn creation_time(stand: Datum, source_date_epoch: Option<i64>) -> i64 {
     super::pdf::Settings::for_stand(stand, String::new(), source_date_epoch).timestamp
 }
 
@@ -163,7 +163,7 @@ fn header(sheet: &mut Worksheet, name: &str, columns: &[&str], rows: u32, fmt: &
 }
 
 /// A text cell; Excel limits a cell to 32 767 UTF-16 code units, the unit this cut counts in.
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     let mut units = 0;
     for (i, c) in text.char_indices() {
         units += c.len_utf16();

@@ -35,6 +35,7 @@ pub fn check_file(path: &Path, limits: &Limits, choice: &Choice) -> Row {
             }),
             school: None,
             figures: None,
+            input: None,
             positions: Vec::new(),
             diagnostics: Vec::new(),
         },
@@ -56,23 +57,27 @@ pub fn is_traeger_file(row: &Row, limits: &Limits) -> bool {
 #[must_use]
 pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
     let positions = checked.value.as_ref().map(super::positionen::of_plan).unwrap_or_default();
-    let (school, figures) = match &checked.value {
-        Some(plan) => (
-            Some(School {
-                name: plan.school.name.clone(),
-                number: plan.school.number.clone(),
-                kind: plan.school.kind,
-                land: plan.land,
-                programme: plan.programme,
-                provider: plan.provider.as_ref().map(|p| p.name.clone()),
-                as_of: plan.as_of,
-                datum: plan.dokumentdatum(),
-                pupils: plan.school.pupils.bekannt(),
-                teachers: plan.school.teachers.bekannt(),
-            }),
-            Some(Figures::of(plan)),
-        ),
-        None => (None, None),
+    let (school, figures, input) = match &checked.value {
+        Some(plan) => {
+            let all = crate::figures::Figures::of(plan);
+            (
+                Some(School {
+                    name: plan.school.name.clone(),
+                    number: plan.school.number.clone(),
+                    kind: plan.school.kind,
+                    land: plan.land,
+                    programme: plan.programme,
+                    provider: plan.provider.as_ref().map(|p| p.name.clone()),
+                    as_of: plan.as_of,
+                    datum: plan.dokumentdatum(),
+                    pupils: plan.school.pupils.bekannt(),
+                    teachers: plan.school.teachers.bekannt(),
+                }),
+                Some(Figures::from_figures(&all)),
+                Some(Box::new(crate::figures::traeger::SchoolInput::of(plan, &all))),
+            )
+        }
+        None => (None, None, None),
     };
     let mut row = Row {
         file: name.to_owned(),
@@ -82,6 +87,7 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
         error: None,
         school,
         figures,
+        input,
         positions,
         diagnostics: checked.diagnostics,
     };

@@ -12,6 +12,7 @@ mod discover;
 mod figures;
 pub mod positionen;
 pub mod rounds;
+pub mod traegerplan;
 
 pub use check::{check_all, check_file, is_traeger_file, row_of};
 pub use figures::{Exact, Figures};
@@ -79,6 +80,9 @@ pub struct Row {
     pub school: Option<School>,
     /// The figures, when the plan could be loaded.
     pub figures: Option<Figures>,
+    /// The facts of the plan for the Schulträger's own plan (`mep traegerplan`; not part of the JSON report).
+    #[serde(skip)]
+    pub input: Option<Box<crate::figures::traeger::SchoolInput>>,
     /// The plan's Bedarf items, compact, for the per-item tables (not part of the JSON report).
     #[serde(skip)]
     pub positions: Vec<positionen::Position>,
@@ -242,7 +246,11 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
                 })
             })
             .collect();
-        rules::check_schools(t, &facts, choice)
+        let mut cross = rules::check_schools(t, &facts, choice);
+        if let Some(t) = t {
+            cross.extend(rules::traegerplan::check_betrieb(t, &choice.resolve(t.programme, t.land)));
+        }
+        cross
     };
     let mut per_row: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     for CrossFinding { target, mut diagnostic } in cross {
@@ -271,7 +279,7 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
 }
 
 /// Locates findings in a plan by reading it again; only plans with cross-school findings pay for this.
-fn locate_in_file(path: &Path, name: &str, found: &mut [Diagnostic]) {
+pub(crate) fn locate_in_file(path: &Path, name: &str, found: &mut [Diagnostic]) {
     // Bounded and refusing special files: the file may have changed since it was checked.
     let Ok(bytes) = fsio::read_bounded(path, 64 * 1024 * 1024) else { return };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

@@ -20,6 +20,7 @@ pub mod plan;
 pub mod profil;
 pub mod textgrenzen;
 pub mod traeger;
+pub mod traegerplan;
 mod walk;
 
 use std::sync::LazyLock;
@@ -131,6 +132,7 @@ static FAMILIES: &[&[Entry]] = &[
     curriculum::RULES,
     datenschutz::RULES,
     traeger::RULES,
+    traegerplan::RULES,
     angaben::RULES,
     textgrenzen::RULES,
 ];
@@ -166,7 +168,7 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 /// Whether a profile may set the severity of a rule: rules that check a plan, and the cross-school rules.
 #[must_use]
 pub fn is_adjustable(rule: &Rule) -> bool {
-    check_of(rule).is_some() || traeger::RULES.iter().any(|(r, _)| std::ptr::eq(*r, rule))
+    check_of(rule).is_some() || traeger::RULES.iter().chain(traegerplan::RULES).any(|(r, _)| std::ptr::eq(*r, rule))
 }
 
 /// Runs every check on a loaded plan under the profile the plan selects itself.

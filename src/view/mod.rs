@@ -19,6 +19,7 @@ mod markdown;
 pub mod overview;
 mod pruefbericht;
 pub mod rounds;
+pub mod traegerplan;
 mod types;
 pub mod values;
 pub mod vokabular;

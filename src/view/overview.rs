@@ -139,7 +139,7 @@ pub struct Overview {
     pub abschnitte: Vec<Abschnitt>,
 }
 
-fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnitt {
+pub(crate) fn section(ebene: u8, titel: impl Into<String>, bloecke: Vec<Block>) -> Abschnitt {
     Abschnitt { ebene, titel: titel.into(), datei: None, bloecke }
 }
 
@@ -147,7 +147,7 @@ pub(crate) fn para(saetze: Vec<String>) -> Block {
     Block::Absatz { saetze }
 }
 
-fn befund(d: &Diagnostic) -> Befund {
+pub(crate) fn befund(d: &Diagnostic) -> Befund {
     Befund {
         schwere: d.severity.label(),
         code: d.code.code.to_owned(),

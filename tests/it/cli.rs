@@ -158,6 +158,11 @@ mod names {
                     argv.push(value_for(&arg));
                 }
                 argv.extend(positionals(&cmd));
+                // Other required options (`mep traegerplan --traeger`) get a value too.
+                for other in cmd.get_arguments().filter(|a| a.is_required_set() && !a.is_positional() && a.get_id() != arg.get_id()) {
+                    argv.push(format!("--{}", other.get_long().unwrap_or_default()));
+                    argv.push(value_for(other));
+                }
                 if path.is_empty() {
                     // A flag of `mep` itself needs a command after it.
                     argv.extend(["regeln".into()]);

@@ -194,7 +194,7 @@ struct Item {
 }
 
 #[derive(Debug, Clone)]
-struct Generated {
+pub(crate) struct Generated {
     items: Vec<Item>,
     measures: Vec<Vec<usize>>,
     budget: Option<u32>,
@@ -241,7 +241,7 @@ fn item() -> impl Strategy<Value = Item> {
         })
 }
 
-fn generated() -> impl Strategy<Value = Generated> {
+pub(crate) fn generated() -> impl Strategy<Value = Generated> {
     (
         prop::collection::vec(item(), 0..8),
         prop::collection::vec(prop::collection::vec(0usize..10, 0..4), 0..4),
@@ -269,7 +269,7 @@ fn eur(cents: u64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
-fn yaml(g: &Generated) -> String {
+pub(crate) fn yaml(g: &Generated) -> String {
     let mut y = String::from(
         "format: 1\nprogramm: digitalpakt-2\nland: NI\nstand: 2026-10-01\nplanungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
     );

@@ -26,4 +26,5 @@ mod rules;
 mod satz;
 mod sprache;
 mod support;
+mod traegerplan;
 mod vorlagen;

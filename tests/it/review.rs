@@ -43,7 +43,12 @@ fn codes(review: &Review) -> BTreeSet<String> {
 fn the_traeger_fixture_triggers_every_cross_school_rule() {
     let review = traeger_review();
     let found = codes(&review);
-    let cross: Vec<&str> = mep::rules::all().iter().map(|r| r.code).filter(|c| c.starts_with("TRAEGER-")).collect();
+    // Checked elsewhere: an incomplete Betrieb concept (tests/it/traegerplan.rs) and the plausibility
+    // findings of `mep traegerplan`, which the review does not compute.
+    let elsewhere =
+        ["TRAEGER-BETRIEB-UNVOLLSTAENDIG", "TRAEGER-STANDARD-LUECKE", "TRAEGER-BETRIEBSKOSTEN-OHNE-MITTEL", "TRAEGER-JAHR-UEBER-MITTEL"];
+    let cross: Vec<&str> =
+        mep::rules::all().iter().map(|r| r.code).filter(|c| c.starts_with("TRAEGER-") && !elsewhere.contains(c)).collect();
     assert!(cross.len() >= 7, "{cross:?}");
     for code in cross {
         assert!(found.contains(code), "{code} not triggered; found {found:?}");

@@ -47,10 +47,14 @@ embedded!(
     "charts.typ",
     "review.typ",
     "anhaenge.typ",
+    "traegerplan.typ",
 );
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).
 pub const REVIEW_MAIN: &str = "review.typ";
+
+/// The entry template of the Schulträger's own plan (`mep traegerplan --format pdf`).
+pub const TRAEGERPLAN_MAIN: &str = "traegerplan.typ";
 
 /// Path of the pack's settings (logo, colours) inside the typst world, read by `stil.typ`.
 pub const SETTINGS_PATH: &str = "/vorlagen.json";
