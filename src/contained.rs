@@ -138,13 +138,26 @@ impl Folder {
     /// Reads the file `name` (see [`Folder::resolve`]): at most [`Limits::max_file_bytes`],
     /// and together with everything read before at most [`Limits::max_total_bytes`].
     pub fn read(&self, name: &str) -> Result<Vec<u8>, FolderError> {
+        self.read_at_most(name, self.limits.max_file_bytes)
+    }
+
+    /// Reads the file `name` like [`Folder::read`], but at most `limit` bytes when that is below
+    /// [`Limits::max_file_bytes`] (a folder whose text files and images have different limits).
+    pub fn read_at_most(&self, name: &str, limit: usize) -> Result<Vec<u8>, FolderError> {
         let path = self.resolve(name)?;
-        let bytes = fsio::read_bounded(&path, self.limits.max_file_bytes)
+        let limit = limit.min(self.limits.max_file_bytes);
+        let bytes = fsio::read_bounded(&path, limit)
             .map_err(|e| fail(format!("`{}` kann nicht gelesen werden: {}.", self.display(name), fsio::describe_io(&e))))?;
-        if bytes.len() > self.limits.max_file_bytes {
-            return Err(fail(format!("`{}` ist größer als {}.", self.display(name), size(self.limits.max_file_bytes))));
+        if bytes.len() > limit {
+            return Err(fail(format!("`{}` ist größer als {}.", self.display(name), size(limit))));
         }
-        let total = self.read.get().saturating_add(bytes.len());
+        self.count(bytes.len())?;
+        Ok(bytes)
+    }
+
+    /// Adds `len` bytes to the total read, refusing past [`Limits::max_total_bytes`].
+    fn count(&self, len: usize) -> Result<(), FolderError> {
+        let total = self.read.get().saturating_add(len);
         if total > self.limits.max_total_bytes {
             return Err(fail(format!(
                 "Die Dateien im Ordner `{}` sind zusammen größer als {}.",
@@ -153,7 +166,7 @@ impl Folder {
             )));
         }
         self.read.set(total);
-        Ok(bytes)
+        Ok(())
     }
 
     /// Reads the file `name` as UTF-8 text (see [`Folder::read`]).
@@ -173,7 +186,42 @@ impl Folder {
         Ok(out)
     }
 
-    fn walk(&self, dir: &Path, prefix: &str, depth: usize, ext: &str, out: &mut Vec<String>) -> Result<(), FolderError> {
+    /// The relative names (`/`-separated, sorted) of every entry below the folder that is not a
+    /// folder of it, down to [`Limits::max_depth`] levels, hidden ones left out; at most
+    /// [`Limits::max_files`].
+    ///
+    /// Unlike [`Folder::files`] this does not refuse the folder for an entry that leads outside
+    /// it: such an entry (a symbolic link to a file or a folder elsewhere, or into nothing) is
+    /// listed under its own name, and [`Folder::read`] refuses it with a message that names it.
+    /// So a caller can report every such file at its place and go on with the others.
+    pub fn entries(&self) -> Result<Vec<String>, FolderError> {
+        let mut out = Vec::new();
+        self.walk_all(&self.root.clone(), "", 0, &mut out)?;
+        out.sort();
+        Ok(out)
+    }
+
+    fn walk_all(&self, dir: &Path, prefix: &str, depth: usize, out: &mut Vec<String>) -> Result<(), FolderError> {
+        for name in self.names(dir, prefix)? {
+            let rel = format!("{prefix}{name}");
+            let path = dir.join(&name);
+            let inside_dir = path.canonicalize().is_ok_and(|c| c.starts_with(&self.root) && c.is_dir());
+            if inside_dir {
+                if depth < self.limits.max_depth {
+                    self.walk_all(&path, &format!("{rel}/"), depth + 1, out)?;
+                }
+                continue;
+            }
+            if out.len() >= self.limits.max_files {
+                return Err(fail(format!("Im Ordner `{}` liegen mehr als {} Dateien.", self.shown.display(), self.limits.max_files)));
+            }
+            out.push(rel);
+        }
+        Ok(())
+    }
+
+    /// The sorted, non-hidden UTF-8 names in `dir`, bounded.
+    fn names(&self, dir: &Path, prefix: &str) -> Result<Vec<String>, FolderError> {
         let shown = if prefix.is_empty() { self.shown.display().to_string() } else { self.display(prefix.trim_end_matches('/')) };
         let entries = std::fs::read_dir(dir)
             .map_err(|e| fail(format!("Der Ordner `{shown}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
@@ -191,7 +239,11 @@ impl Folder {
             }
         }
         names.sort();
-        for name in names {
+        Ok(names)
+    }
+
+    fn walk(&self, dir: &Path, prefix: &str, depth: usize, ext: &str, out: &mut Vec<String>) -> Result<(), FolderError> {
+        for name in self.names(dir, prefix)? {
             let rel = format!("{prefix}{name}");
             let path = dir.join(&name);
             let wanted = Path::new(&name).extension().is_some_and(|e| e == ext);
@@ -296,6 +348,25 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), root.join("linkordner")).unwrap();
         assert!(folder.files("md").unwrap_err().message.contains("außerhalb"));
         assert!(folder.read("linkordner/geheim.txt").unwrap_err().message.contains("außerhalb"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_list_links_out_for_read_to_refuse() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("geheim.png"), "x").unwrap();
+        let root = dir.path().join("paket");
+        std::fs::create_dir_all(root.join("bilder")).unwrap();
+        std::fs::write(root.join("bilder/logo.png"), "a").unwrap();
+        std::fs::write(root.join(".versteckt"), "a").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("geheim.png"), root.join("raus.png")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("linkordner")).unwrap();
+        let folder = Folder::open(&root, Limits::default()).unwrap();
+        assert_eq!(folder.entries().unwrap(), ["bilder/logo.png", "linkordner", "raus.png"]);
+        assert!(folder.read_at_most("raus.png", 10).unwrap_err().message.contains("außerhalb"));
+        assert!(folder.resolve("linkordner").unwrap_err().message.contains("außerhalb"));
+        assert!(folder.read_at_most("bilder/logo.png", 0).unwrap_err().message.contains("größer als 0 Bytes"));
     }
 
     #[test]

@@ -42,6 +42,12 @@ impl FontStore {
         &self.book
     }
 
+    /// Every embedded face, in the order of [`Self::book`].
+    #[must_use]
+    pub fn all(&self) -> &[Font] {
+        &self.fonts
+    }
+
     /// The face at `index` of [`Self::book`].
     #[must_use]
     pub fn font(&self, index: usize) -> Option<Font> {

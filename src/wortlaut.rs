@@ -104,18 +104,28 @@ pub struct Saetze {
 /// Bezeichnungen der Angaben auf dem Deckblatt.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)] // each field is the label it names
 pub struct Bezeichnungen {
+    /// Bezeichnung „Schule“.
     pub schule: String,
+    /// Bezeichnung „Schulnummer“.
     pub schulnummer: String,
+    /// Bezeichnung „Schulform“.
     pub schulform: String,
+    /// Bezeichnung „Anschrift“.
     pub anschrift: String,
+    /// Bezeichnung „Schulträger“.
     pub schultraeger: String,
+    /// Bezeichnung „Land“.
     pub land: String,
+    /// Bezeichnung „Förderprogramm“.
     pub foerderprogramm: String,
+    /// Bezeichnung „Planungszeitraum“.
     pub planungszeitraum: String,
+    /// Bezeichnung „Stand“.
     pub stand: String,
+    /// Überschrift „Beschlüsse und Bestätigungen“.
     pub beschluesse: String,
+    /// Bezeichnung „Ort, Datum“ unter der Linie einer Unterschrift.
     pub ort_datum: String,
 }
 
@@ -132,11 +142,14 @@ pub struct Woerter {
 /// Die Formen jedes Dokumentnamens.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs)] // one entry per document name of the plan format
 pub struct Dokumentnamen {
+    /// Formen von „Medienentwicklungsplan“.
     pub medienentwicklungsplan: Formen,
+    /// Formen von „Medienkonzept“.
     pub medienkonzept: Formen,
+    /// Formen von „Medienbildungskonzept“.
     pub medienbildungskonzept: Formen,
+    /// Formen von „technisch-pädagogisches Einsatzkonzept“.
     pub einsatzkonzept: Formen,
 }
 

@@ -22,7 +22,7 @@ pub enum Format {
     /// Markdown (CommonMark mit GFM-Tabellen).
     #[default]
     Md,
-    /// Die Plan-Sicht als JSON (Aufbau: docs/planview.md).
+    /// Die Plan-Sicht als JSON (Aufbau: docs/vorlagendaten.md).
     Json,
     /// PDF/A-2b mit PDF/UA-1: archivierbar und barrierefrei.
     Pdf,

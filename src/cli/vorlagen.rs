@@ -13,7 +13,7 @@ use super::Config;
 use super::error::{Error, Exit, Result};
 use super::output;
 use crate::diag::{Diagnostic, Severity};
-use crate::render::pack::{Kind, Pack, kind_of, manifest};
+use crate::render::pack::{Pack, keys, kind_of, manifest};
 use crate::render::{markdown, pdf};
 use crate::source::{SourceFile, Span};
 use crate::view::{Optionen, PlanView};
@@ -75,7 +75,7 @@ fn starting_manifest() -> String {
     format!(
         "# Vorlagenpaket für mep: `mep erstellen --vorlagen DIESER-ORDNER plan.yaml`, prüfen mit `mep vorlagen pruefen DIESER-ORDNER`.\n\
          # Jede Datei ersetzt das gleichnamige eingebaute Kapitel (Markdown: *.md, PDF: *.typ); Dateien, die Sie nicht ändern,\n\
-         # können Sie löschen. Die Daten der Vorlagen beschreibt docs/planview.md.\n\
+         # können Sie löschen. Die Daten der Vorlagen beschreibt docs/vorlagendaten.md.\n\
          name: Eigene Vorlagen\n\
          version: 1.0.0\n\
          lizenz: EUPL-1.2\n\
@@ -97,8 +97,8 @@ fn export(dir: &Path, config: &Config) -> Result {
         (manifest::MANIFEST.to_owned(), starting_manifest()),
         (crate::render::pack::wortlaut::FILE.to_owned(), crate::render::pack::wortlaut::EMBEDDED.to_owned()),
     ];
-    files.extend(markdown::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
-    files.extend(pdf::templates::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())));
+    files.extend(markdown::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), explained(n, t))));
+    files.extend(pdf::templates::EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), explained(n, t))));
     for (name, text) in &files {
         let path = dir.join(name);
         let made = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| crate::fsio::write_new(&path, text.as_bytes()));
@@ -108,6 +108,25 @@ fn export(dir: &Path, config: &Config) -> Result {
     }
     output::status(config.quiet, format_args!("Vorlagenpaket mit {} Dateien in `{}` geschrieben.", files.len(), dir.display()));
     Ok(Exit::Ok)
+}
+
+/// A built-in chapter as exported: a comment at its top names every data field it reads, with
+/// its description, so that a working group sees what it can use. The comment prints nothing.
+fn explained(name: &str, text: &str) -> String {
+    let daten = pdf::templates::EMBEDDED.iter().find(|(n, _)| *n == "daten.typ").map_or("", |(_, t)| *t);
+    let is_md = std::path::Path::new(name).extension().is_some_and(|e| e == "md");
+    let read = if is_md { keys::check_tera(text).read } else { keys::check_typst(text, daten, name == "daten.typ").read };
+    if read.is_empty() || name.starts_with("review") || name == "daten.typ" {
+        return text.to_owned();
+    }
+    let lines: Vec<String> = read.iter().map(|(path, what)| format!("{path} – {what}")).collect();
+    if is_md {
+        let body = lines.iter().map(|l| format!("   {}", l.replace("#}", "# }"))).collect::<Vec<_>>().join("\n");
+        format!("{{#- Daten dieses Kapitels (alle Felder beschreibt docs/vorlagendaten.md):\n{body}\n-#}}\n{text}")
+    } else {
+        let body = lines.iter().map(|l| format!("//   {l}")).collect::<Vec<_>>().join("\n");
+        format!("// Daten dieses Kapitels (alle Felder beschreibt docs/vorlagendaten.md):\n{body}\n\n{text}")
+    }
 }
 
 /// Reads a pack for `render`/`review`: its findings are printed; an error is exit code 2.
@@ -139,17 +158,44 @@ fn pack_findings(pack: &Pack) -> Vec<Diagnostic> {
         out.push(finding(Severity::Fehler, &pack.folder.display(name), why.clone()));
     }
     for name in &pack.other {
-        let why = if kind_of(name) == Kind::Font {
-            "Schriftdateien werden noch nicht eingebunden; das PDF verwendet die eingebauten Schriften.".to_owned()
-        } else {
-            "mep verwendet nur `vorlagen.yaml`, `wortlaut.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`) und Bilder (PNG, SVG, JPEG)."
-                .to_owned()
-        };
+        let why = "mep verwendet nur `vorlagen.yaml`, `wortlaut.yaml`, Markdown- (`.md`) und typst-Vorlagen (`.typ`), Bilder (PNG, SVG, JPEG) \
+                   und Schriften (`.otf`, `.ttf`).";
         out.push(finding(Severity::Warnung, &pack.folder.display(name), format!("Unbekannte Datei: {why}")));
+    }
+    let listed: Vec<&str> = pack.manifest.iter().flat_map(|m| m.schriften.iter().map(|f| f.datei.as_str())).collect();
+    for (name, _) in pack.fonts.iter().filter(|(n, _)| !listed.contains(&n.as_str())) {
+        out.push(finding(
+            Severity::Warnung,
+            &pack.folder.display(name),
+            "Die Schrift steht nicht unter `schriften` im Manifest und wird nicht verwendet; tragen Sie sie dort mit ihrer Lizenz ein \
+             (`schriften: [{ datei: …, lizenz: OFL-1.1 }]`)."
+                .to_owned(),
+        ));
     }
     out.extend(unused(pack));
     out.extend(typst_syntax(pack));
+    out.extend(tera_syntax(pack));
+    out.extend(unknown_keys(pack));
     out
+}
+
+/// Every data key a template of the pack reads that the template data does not have, located.
+fn unknown_keys(pack: &Pack) -> Vec<Diagnostic> {
+    let builtin_daten = pdf::templates::EMBEDDED.iter().find(|(n, _)| *n == "daten.typ").map_or("", |(_, t)| *t);
+    let daten = pack.typst.iter().find(|(n, _)| n == "daten.typ").map_or(builtin_daten, |(_, t)| t.as_str());
+    let md = pack.markdown.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let typ = pack.typst.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let (found, _) = keys::check_templates(md, typ, daten);
+    found
+        .into_iter()
+        .map(|(name, unknown)| {
+            let text = pack.markdown.iter().chain(&pack.typst).find(|(n, _)| *n == name).map(|(_, t)| t.clone()).unwrap_or_default();
+            let file = SourceFile::new(pack.folder.display(&name), text);
+            let mut d = Diagnostic::new(&crate::rules::pdf::VORLAGEN_SCHLUESSEL, Severity::Fehler, "", unknown.message);
+            d.location = Some(file.location(Span { start: unknown.span.start, end: unknown.span.end }));
+            d
+        })
+        .collect()
 }
 
 /// Chapter files that replace no built-in file and that no template includes or imports.
@@ -177,6 +223,46 @@ fn unused(pack: &Pack) -> Vec<Diagnostic> {
         ));
     }
     out
+}
+
+/// The first syntax error of the pack's Markdown (tera) files together with the built-in ones, located.
+fn tera_syntax(pack: &Pack) -> Option<Diagnostic> {
+    let e = markdown::check_syntax(&markdown::Templates::from_pack(pack)).err()?;
+    let (message, name, span) = match e.kind() {
+        tera::ErrorKind::SyntaxError(report) => {
+            (report.message().to_owned(), report.filename().to_owned(), Some((report.span().start_line, report.span().start_col + 1)))
+        }
+        _ => report_place(&e.to_string()),
+    };
+    let text = pack.markdown.iter().find(|(n, _)| *n == name).map(|(_, t)| t.clone());
+    let file = SourceFile::new(pack.folder.display(&name), text.clone().unwrap_or_default());
+    let location = match (text, span) {
+        (Some(_), Some((line, column))) => file.location_at(line, column, 1),
+        _ => file.location(Span { start: 0, end: 0 }),
+    };
+    let mut d = Diagnostic::new(
+        &crate::rules::pdf::MARKDOWN_VORLAGE,
+        Severity::Fehler,
+        "",
+        format!("Syntaxfehler in der Markdown-Vorlage (tera: {message})."),
+    );
+    d.location = Some(location);
+    Some(d)
+}
+
+/// The first line of a tera report and the place its first `--> name:line:column` names.
+fn report_place(report: &str) -> (String, String, Option<(usize, usize)>) {
+    let first = report.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(report).to_owned();
+    let place = report.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|p| {
+        let mut parts = p.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        Some((parts.next()?.to_owned(), line, column))
+    });
+    match place {
+        Some((name, line, column)) => (first, name, Some((line, column + 1))),
+        None => (first, String::new(), None),
+    }
 }
 
 /// Syntax errors of the pack's typst files, located.

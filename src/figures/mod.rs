@@ -3,7 +3,7 @@
 //!
 //! Rules, the view, `mep review` and the PDF data all read [`Figures`]; only
 //! `view::values` turns them into German text. Definitions (also in
-//! `docs/planview.md`):
+//! `docs/vorlagendaten.md`):
 //!
 //! - item cost = `anzahl × einzelpreis_eur`; an item without `einzelpreis_eur`
 //!   has open costs ("Kosten noch offen") and is left out of every sum;

@@ -169,3 +169,42 @@ pub struct Unterschrift {
     #[serde(rename = "datum", default)]
     pub date: Option<Datum>,
 }
+
+choice! {
+    /// Kapitel, nach dem ein Zusatzkapitel steht.
+    Kapitelstelle {
+        Zusammenfassung = "zusammenfassung": "Zusammenfassung",
+        Schulprofil = "schulprofil": "Schulprofil und Ausgangslage",
+        Leitbild = "leitbild": "Leitbild",
+        IstAnalyse = "ist_analyse": "Ist-Analyse",
+        Ziele = "ziele": "Ziele",
+        Mediencurriculum = "mediencurriculum": "Mediencurriculum",
+        Einsatzkonzept = "einsatzkonzept": "Einsatzkonzept",
+        Ausstattung = "ausstattung": "Ausstattungsbedarf und Investitionsplan",
+        Datenschutz = "datenschutz": "Plattformen und Datenschutz",
+        Fortbildung = "fortbildung": "Fortbildungsplanung",
+        Betrieb = "betrieb": "Betrieb, Wartung, Support",
+        Zeitplan = "zeitplan": "Maßnahmen- und Zeitplan",
+        Finanzierung = "finanzierung": "Kosten- und Finanzierungsplan",
+        Evaluation = "evaluation": "Evaluation und Fortschreibung",
+    }
+}
+
+/// Ein zusätzliches Kapitel, das die Schule oder der Träger selbst schreibt (z. B. „Inklusion“).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Zusatzkapitel {
+    /// Überschrift des Kapitels.
+    #[serde(rename = "titel")]
+    #[schemars(example = &"Inklusion und Barrierefreiheit")]
+    pub title: String,
+    /// Text des Kapitels (Markdown, ohne HTML).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
+    #[serde(rename = "text")]
+    pub text: String,
+    /// Kennung des Kapitels, nach dem dieses Kapitel steht, z. B. `ziele`; mehrere Zusatzkapitel an
+    /// derselben Stelle folgen in der Reihenfolge des Plans. Zusatzkapitel haben keine Nummer, die
+    /// Nummern der übrigen Kapitel bleiben.
+    #[serde(rename = "nach")]
+    pub after: Kapitelstelle,
+}

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 pub use angabe::{Angabe, OHNE_DATUM, UNBEKANNT, UNGEFAEHR_PATTERN, Wert, schaetzung};
 pub use extras::{
-    Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle, Unterschrift,
+    Anbindung, Angebot, Angebotsart, Anlage, Dokumentname, Kapitelstelle, Kooperation, Partnerart, Raumtyp, Raumzustand, Rolle,
+    Unterschrift, Zusatzkapitel,
 };
 pub use traeger::{ErwarteteSchule, Traeger};
 pub use traeger_teile::{
@@ -402,6 +403,9 @@ pub struct Plan {
     /// Unterschriften von Schulleitung und Schulträger.
     #[serde(rename = "unterschriften", default)]
     pub signatures: Vec<Unterschrift>,
+    /// Zusätzliche Kapitel (Titel, Markdown-Text), jedes nach dem Kapitel, das `nach` nennt.
+    #[serde(rename = "zusatzkapitel", default)]
+    pub extra_chapters: Vec<Zusatzkapitel>,
 }
 
 /// Stammdaten der Schule.

@@ -63,6 +63,7 @@ embedded!(
     "anhang-bestand.md",
     "anhang-matrix.md",
     "anhang-pruefbericht.md",
+    "zusatzkapitel.md",
     "review/uebersicht.md",
     "review/traegerplan.md",
 );
@@ -223,7 +224,43 @@ fn satz_text(value: &Value) -> String {
     value.as_str().map_or_else(|| value.to_string(), ToOwned::to_owned)
 }
 
+/// The filters mep adds to tera, with their German description for template authors
+/// (`docs/vorlagendaten.md` is generated from this list): name, call, description.
+pub const FILTERS: &[(&str, &str, &str)] = &[
+    (
+        "md",
+        "{{ schule.profil | md(ebene=3) }}",
+        "Setzt ein Markdown-Feld (`{\"markdown\": …}`) sicher um: rohes HTML wirkt nicht, Überschriften beginnen auf der Ebene `ebene` (Vorgabe 3).",
+    ),
+    ("de_int", "{{ 12345 | de_int }}", "Ganze Zahl mit Tausenderpunkten: `12.345`."),
+    (
+        "sonst",
+        "{{ z.indikator | sonst(text=\"–\") }}",
+        "Der Wert, oder `text` (Vorgabe `–`), wenn er fehlt, leer ist oder eine leere Liste ist.",
+    ),
+    ("code", "{{ b.meldung | code }}", "Klartext maskiert, Abschnitte in `` `…` `` bleiben Code (für Meldungen des Prüfberichts)."),
+    ("codespan", "{{ b.code | codespan }}", "Ein Wert in einem Code-Abschnitt: Backticks werden zu Apostrophen."),
+    (
+        "satz",
+        "{{ wortlaut.saetze.umfang | satz(dokument=…, umfang=zusammenfassung.umfang) }}",
+        "Ein Satz aus `wortlaut.yaml` mit gefüllten Platzhaltern `{name}`; Satz und Werte werden maskiert, `none` druckt `–`, eine Liste ihre Einträge (bei Einträgen mit `name` deren Namen) mit `; `.",
+    ),
+];
+
+/// Whether a set of templates reads (syntax, filters, included files); the error locates the first problem.
+pub fn check_syntax(templates: &Templates) -> Result<(), tera::Error> {
+    base_engine().add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+}
+
 fn engine(templates: &Templates) -> Result<Tera, RenderError> {
+    let mut tera = base_engine();
+    tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| RenderError::Template(describe(&e)))?;
+    Ok(tera)
+}
+
+/// tera with mep's escaping and filters, without templates.
+fn base_engine() -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(mdsafe::escape_write);
@@ -233,9 +270,7 @@ fn engine(templates: &Templates) -> Result<Tera, RenderError> {
     tera.register_filter("code", code_filter);
     tera.register_filter("codespan", codespan_filter);
     tera.register_filter("satz", satz_filter);
-    tera.add_raw_templates(templates.files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| RenderError::Template(describe(&e)))?;
-    Ok(tera)
+    tera
 }
 
 /// Time and size limits of one Markdown document.

@@ -48,7 +48,7 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// The view as pretty-printed JSON with a final newline (shape: `docs/planview.md`).
+/// The view as pretty-printed JSON with a final newline (shape: `docs/vorlagendaten.md`).
 pub fn json(view: &PlanView) -> Result<String, RenderError> {
     let mut s = serde_json::to_string_pretty(view).map_err(|e| RenderError::Template(e.to_string()))?;
     s.push('\n');

@@ -4,7 +4,14 @@
 use super::{Entry, Rule};
 use crate::diag::Severity::Fehler;
 
-pub(super) static RULES: &[Entry] = &[(&PDF_VORLAGE, None), (&PDF_STANDARD, None), (&PDF_GRENZE, None), (&VORLAGEN_PAKET, None)];
+pub(super) static RULES: &[Entry] = &[
+    (&PDF_VORLAGE, None),
+    (&PDF_STANDARD, None),
+    (&PDF_GRENZE, None),
+    (&VORLAGEN_PAKET, None),
+    (&VORLAGEN_SCHLUESSEL, None),
+    (&MARKDOWN_VORLAGE, None),
+];
 
 /// `PDF-VORLAGE`: Fehler in der PDF-Vorlage
 pub static PDF_VORLAGE: Rule = Rule {
@@ -61,5 +68,34 @@ haben die Form `#1f5f8b`, und eine Schrift braucht eine Lizenz, die das Einbette
 Befunde eines Pakets mit Zeile und Spalte.",
     bad: "datenversion: \"0.9\"\nlogo: { datei: ../wappen.png, alternativtext: Wappen }\n",
     good: "datenversion: \"1.0\"\nlogo: { datei: bilder/wappen.png, alternativtext: Wappen des Kreises }\n",
+    sources: &[],
+};
+
+/// `VORLAGEN-SCHLUESSEL`: Vorlage liest ein Feld, das die Daten nicht haben
+pub static VORLAGEN_SCHLUESSEL: Rule = Rule {
+    code: "VORLAGEN-SCHLUESSEL",
+    title: "Vorlage liest ein Feld, das die Daten nicht haben",
+    severity: Fehler,
+    explanation: "`mep vorlagen pruefen` liest jede Vorlage eines Pakets, ohne etwas zu setzen, und prüft jeden Schlüssel, den sie aus \
+den Vorlagendaten liest (`schule.anschrift`, `{{ z.beschreibung }}` in einer Schleife über `ziele`, `feld(traeger, \"name\")`), \
+gegen die Beschreibung der Daten. So fällt ein Tippfehler auch in einem Zweig auf, den kein Beispielplan erreicht. Die Meldung nennt \
+Datei, Zeile und Spalte, die Felder, die es an dieser Stelle gibt, und einen ähnlichen Namen. Alle Felder beschreibt \
+docs/vorlagendaten.md.",
+    bad: "#schule.anschrif\n",
+    good: "#schule.anschrift\n",
+    sources: &[],
+};
+
+/// `MARKDOWN-VORLAGE`: Syntaxfehler in einer Markdown-Vorlage
+pub static MARKDOWN_VORLAGE: Rule = Rule {
+    code: "MARKDOWN-VORLAGE",
+    title: "Syntaxfehler in einer Markdown-Vorlage",
+    severity: Fehler,
+    explanation: "Eine Markdown-Vorlage eines Vorlagenpakets (`*.md`, Vorlagensprache tera) lässt sich nicht lesen, z. B. weil ein \
+`{% if %}` nicht mit `%}` endet oder ein `{% endif %}` fehlt. `mep vorlagen pruefen` liest jede Markdown-Vorlage, bevor es etwas \
+setzt, und nennt Datei, Zeile und Spalte mit der Meldung von tera. Beheben Sie die Stelle oder löschen Sie die Datei, dann gilt \
+die eingebaute.",
+    bad: "{% if ziele -%\n",
+    good: "{% if ziele -%}\n",
     sources: &[],
 };

@@ -6,7 +6,7 @@ use super::{
     AngabeV, AngebotV, AnlageV, Anzahl, BedarfV, BeschlussV, BestandV, Betrag, BetriebV, CurriculumV, DatenschutzV, DatumV, DimensionZiele,
     Dokument, EinheitV, EvaluationV, FortbildungV, GeraetV, Kennzahlen, KooperationV, Markdown, MassnahmeV, NetzV, Optionen, PersonV,
     PlanView, PlattformV, Pruefbericht, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnbekanntV, UnterschriftV, VIEW_VERSION, Vokabular,
-    Zahl, ZielV, Zusammenfassung,
+    Zahl, ZielV, Zusammenfassung, ZusatzkapitelV,
 };
 use crate::diag::Diagnostic;
 use crate::figures::Figures;
@@ -65,6 +65,7 @@ impl PlanView {
             evaluation: evaluation(plan),
             kooperationen: kooperationen(plan),
             angebote: angebote(plan),
+            zusatzkapitel: zusatzkapitel(plan),
             literatur: plan.literature.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
             anlagen: anlagen(plan),
             unterschriften: unterschriften(plan),
@@ -381,6 +382,14 @@ fn angebote(plan: &Plan) -> Vec<AngebotV> {
             turnus: a.frequency.clone(),
             beschreibung: Markdown::opt(a.description.as_ref()),
         })
+        .collect()
+}
+
+/// The extra chapters, each with the id of the chapter it follows.
+fn zusatzkapitel(plan: &Plan) -> Vec<ZusatzkapitelV> {
+    plan.extra_chapters
+        .iter()
+        .map(|k| ZusatzkapitelV { titel: k.title.clone(), text: Markdown(k.text.clone()), nach: k.after.key().to_owned() })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Every number is computed once in `figures` (cents, counts, exact fractions);
 //! this module only pairs each with its German text (through [`super::values`])
-//! and adds labels. Definitions are in `figures` and in `docs/planview.md`.
+//! and adds labels. Definitions are in `figures` and in `docs/vorlagendaten.md`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,26 +19,26 @@ pub const MAX_HALBJAHRE: usize = 24;
 /// Most calendar years the Folgekosten table shows.
 pub const MAX_JAHRE: usize = crate::figures::MAX_JAHRE;
 
-/// Every computed figure of one plan.
+/// Alle berechneten Kennzahlen eines Plans.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Kennzahlen {
-    /// Investment totals.
+    /// Investitionssummen.
     pub investition: Investition,
-    /// Funding split (when `finanzierung` is given).
+    /// Aufteilung der Finanzierung (wenn der Plan `finanzierung` angibt).
     pub finanzierung: Option<FinanzierungK>,
-    /// Mobile end devices.
+    /// Mobile Endgeräte: Position der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone).
     pub mobile_endgeraete: Mobil,
-    /// Pupil devices, existing and planned.
+    /// Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und geplant.
     pub geraete: Geraete,
-    /// Network figures.
+    /// Kennzahlen des Netzes.
     pub netz: NetzK,
-    /// Training hours.
+    /// Fortbildungsstunden.
     pub fortbildung: FortbildungK,
-    /// Curriculum matrices (when `mediencurriculum` is given).
+    /// Matrizen des Mediencurriculums (wenn der Plan eines enthält).
     pub curriculum: Option<CurriculumK>,
-    /// Measures by school half-year.
+    /// Maßnahmen je Schulhalbjahr (1. August – 31. Januar, 1. Februar – 31. Juli).
     pub zeitplan: Zeitplan,
-    /// Running costs per year.
+    /// Folgekosten je Jahr.
     pub folgekosten: Folgekosten,
 }
 
@@ -66,74 +66,74 @@ impl Kennzahlen {
     }
 }
 
-/// Investment totals.
+/// Investitionssummen.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Investition {
-    /// Sum of all `bedarf` items (`Kosten noch offen` or `mindestens …` while items are unpriced).
+    /// Summe aller Bedarfspositionen, Σ Anzahl × Einzelpreis (`Kosten noch offen` oder `mindestens …`, solange Positionen ohne Preis sind).
     pub gesamt: Betrag,
-    /// The investment as a phrase for running text: `Investitionen von 12.400,00 €`,
-    /// `Investitionen, deren Kosten noch offen sind` or `Investitionen von mindestens …, dazu Kosten noch offen`.
+    /// Die Investition als Satzteil für Fließtext: `Investitionen von 12.400,00 €`,
+    /// `Investitionen, deren Kosten noch offen sind` oder `Investitionen von mindestens …, dazu Kosten noch offen`.
     pub satz: String,
-    /// Sum of the items whose year is `unbekannt` (they are in no row of `je_jahr`); absent when there are none.
+    /// Summe der Positionen, deren Jahr `unbekannt` ist (sie stehen in keiner Zeile von `je_jahr`); `none`, wenn es keine gibt.
     pub jahr_unbekannt: Option<Betrag>,
-    /// Sum of items with `kostenart: investiv`.
+    /// Summe der Positionen mit `kostenart: investiv`.
     pub investiv: Betrag,
-    /// Sum of items with `kostenart: laufend` (not fundable).
+    /// Summe der Positionen mit `kostenart: laufend` (nicht förderfähig).
     pub laufend: Betrag,
-    /// Number of items without price ("Kosten noch offen"); they are in no sum.
+    /// Zahl der Positionen ohne Preis („Kosten noch offen“); sie stehen in keiner Summe.
     pub offene_positionen: usize,
-    /// Sum of the items no measure lists.
+    /// Summe der Positionen, die keine Maßnahme nennt; Σ `massnahmen[].investition` + `ohne_massnahme` = `gesamt`.
     pub ohne_massnahme: Betrag,
-    /// Years that have items, ascending.
+    /// Jahre mit Positionen, aufsteigend.
     pub jahre: Vec<i32>,
-    /// One row per Fördergegenstand (all six, in the order of the Verwaltungsvereinbarung).
+    /// Eine Zeile je Fördergegenstand (alle sechs, in der Reihenfolge der Verwaltungsvereinbarung).
     pub je_kategorie: Vec<KategorieSumme>,
-    /// One row per year in `jahre`.
+    /// Eine Zeile je Jahr aus `jahre`.
     pub je_jahr: Vec<JahrSumme>,
-    /// Schulträger budget and what remains of it after all items.
+    /// Fördermittel-Budget des Schulträgers gegen die beantragten Fördermittel (nie gegen die Investition).
     pub budget: Option<Budget>,
 }
 
-/// Investment in one Fördergegenstand.
+/// Investition in einen Fördergegenstand.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct KategorieSumme {
-    /// The Fördergegenstand.
+    /// Der Fördergegenstand.
     pub kategorie: Label,
-    /// Number of `bedarf` items.
+    /// Zahl der Bedarfspositionen.
     pub positionen: usize,
-    /// Number of those without price.
+    /// Zahl davon ohne Preis.
     pub offen: usize,
-    /// Sum of the priced items.
+    /// Summe der Positionen mit Preis.
     pub summe: Betrag,
-    /// Share of the total investment.
+    /// Anteil an der gesamten Investition.
     pub anteil: Option<Anteil>,
-    /// Sum per year, aligned with [`Investition::jahre`].
+    /// Summe je Jahr, in der Reihenfolge von `investition.jahre`.
     pub je_jahr: Vec<Betrag>,
 }
 
-/// Investment in one year.
+/// Investition in einem Jahr.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct JahrSumme {
-    /// Calendar year.
+    /// Kalenderjahr.
     pub jahr: i32,
-    /// Sum.
+    /// Summe.
     pub summe: Betrag,
-    /// Share of the total investment.
+    /// Anteil an der gesamten Investition.
     pub anteil: Option<Anteil>,
 }
 
-/// The Schulträger's Fördermittel budget for the school against the requested funding (`finanzierung.beantragt_eur`).
+/// Das Fördermittel-Budget des Schulträgers für die Schule gegen die beantragten Fördermittel (`finanzierung.beantragt_eur`).
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Budget {
-    /// Budget for this school (`schultraeger.budget_eur`).
+    /// Budget für diese Schule (`schultraeger.budget_eur`).
     pub budget: Betrag,
-    /// Requested funding, when `finanzierung` is given.
+    /// Beantragte Fördermittel, wenn der Plan `finanzierung` angibt.
     pub beantragt: Option<Betrag>,
-    /// Budget minus requested funding (negative when overdrawn; then `DP-BUDGET` reports it).
+    /// Budget minus beantragte Fördermittel (negativ, wenn überzogen; dann meldet `DP-BUDGET` einen Fehler).
     pub rest: Option<Betrag>,
-    /// How much the requested funding exceeds the budget (only when overdrawn).
+    /// Um wie viel die beantragten Fördermittel das Budget übersteigen (nur wenn überzogen).
     pub fehlbetrag: Option<Betrag>,
-    /// Requested funding as a share of the budget.
+    /// Ausschöpfung: beantragte Fördermittel als Anteil am Budget.
     pub ausschoepfung: Option<Anteil>,
 }
 
@@ -208,24 +208,24 @@ impl Investition {
     }
 }
 
-/// The funding split from `finanzierung`.
+/// Die Aufteilung der Finanzierung aus `finanzierung`.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FinanzierungK {
-    /// Requested grant.
+    /// Beantragte Fördermittel.
     pub foerdermittel: Betrag,
-    /// The Schulträger's own share.
+    /// Eigenanteil des Schulträgers.
     pub eigenanteil: Betrag,
-    /// Other money.
+    /// Sonstige Mittel.
     pub sonstige: Betrag,
-    /// Sum of the three.
+    /// Summe der drei.
     pub gesamt: Betrag,
-    /// Grant as a share of `gesamt`.
+    /// Fördermittel als Anteil an `gesamt`.
     pub foerdermittel_anteil: Option<Anteil>,
-    /// Own share as a share of `gesamt`.
+    /// Eigenanteil als Anteil an `gesamt`.
     pub eigenanteil_anteil: Option<Anteil>,
-    /// Other money as a share of `gesamt`.
+    /// Sonstige Mittel als Anteil an `gesamt`.
     pub sonstige_anteil: Option<Anteil>,
-    /// `gesamt` minus the total investment (0 when the funding covers the plan exactly).
+    /// `gesamt` minus die gesamte Investition (0, wenn die Finanzierung den Plan genau deckt; sonst meldet `DP-FINANZIERUNG-SUMME` die Lücke).
     pub differenz: Betrag,
 }
 
@@ -250,14 +250,14 @@ impl FinanzierungK {
     }
 }
 
-/// Mobile end devices in the plan.
+/// Mobile Endgeräte im Plan.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Mobil {
-    /// Sum of the mobile items (category `mobile_endgeraete` or a mobile device type).
+    /// Summe der mobilen Positionen (Kategorie `mobile_endgeraete` oder mobiler Gerätetyp).
     pub summe: Betrag,
-    /// That sum as a share of the total investment.
+    /// Diese Summe als Anteil an der gesamten Investition.
     pub anteil: Option<Anteil>,
-    /// Number of planned mobile devices.
+    /// Zahl der geplanten mobilen Geräte.
     pub anzahl: Anzahl,
 }
 
@@ -271,37 +271,37 @@ impl Mobil {
     }
 }
 
-/// Pupil devices.
+/// Schülergeräte.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Geraete {
-    /// Existing pupil devices (tablets, laptops, notebooks, PCs; without teachers' loan devices).
+    /// Vorhandene Schülergeräte (Tablets, Laptops, Notebooks, PCs; ohne Leihgeräte der Lehrkräfte).
     pub vorhanden: u64,
-    /// Planned additional pupil devices (`bedarf` used for `unterricht`).
+    /// Geplante weitere Schülergeräte (Bedarf mit `nutzung: unterricht`).
     pub geplant: u64,
-    /// Existing plus planned.
+    /// Vorhandene und geplante zusammen.
     pub gesamt: u64,
-    /// Existing devices per pupil.
+    /// Vorhandene Geräte je Schülerin oder Schüler (2 Nachkommastellen).
     pub je_schueler_vorhanden: Option<Zahl>,
-    /// Devices per pupil after the plan.
+    /// Geräte je Schülerin oder Schüler nach dem Plan.
     pub je_schueler_geplant: Option<Zahl>,
-    /// Pupils per existing device.
+    /// Schülerinnen und Schüler je vorhandenem Gerät (1 Nachkommastelle).
     pub schueler_je_geraet_vorhanden: Option<Zahl>,
-    /// Pupils per device after the plan.
+    /// Schülerinnen und Schüler je Gerät nach dem Plan.
     pub schueler_je_geraet_geplant: Option<Zahl>,
-    /// Devices of each type that occurs in the inventory or the needs (in the order of `geraetetyp`).
+    /// Geräte je Typ, der im Bestand oder im Bedarf vorkommt (in der Reihenfolge der Gerätetypen).
     pub je_typ: Vec<GeraeteTyp>,
 }
 
-/// Devices of one type, before and after the plan.
+/// Geräte eines Typs vor und nach dem Plan.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct GeraeteTyp {
-    /// Device type.
+    /// Gerätetyp.
     pub typ: Label,
-    /// Count in the inventory (`bestand.geraete`); `nicht bekannt`, `mindestens …` or `ca. …` as the inputs say.
+    /// Anzahl im Bestand (`bestand.geraete`); `nicht bekannt`, `mindestens …` oder `ca. …`, wie die Angaben sagen.
     pub vorher: Anzahl,
-    /// Count planned in `bedarf`.
+    /// Im Bedarf geplante Anzahl.
     pub geplant: Anzahl,
-    /// Both together.
+    /// Beides zusammen.
     pub nachher: Anzahl,
 }
 
@@ -345,18 +345,18 @@ fn menge(m: crate::figures::Menge) -> Anzahl {
     Anzahl::menge(m.sum, m.known, m.unknown, m.approx)
 }
 
-/// Network figures.
+/// Kennzahlen des Netzes.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct NetzK {
-    /// Rooms with WLAN.
+    /// Räume mit WLAN.
     pub wlan_raeume: Option<u32>,
-    /// Classrooms (Unterrichtsräume).
+    /// Unterrichtsräume.
     pub unterrichtsraeume: Option<u32>,
-    /// Rooms with WLAN / classrooms.
+    /// WLAN-Abdeckung: Räume mit WLAN / Unterrichtsräume.
     pub wlan_abdeckung: Option<Anteil>,
-    /// Internet bandwidth in Mbit/s.
+    /// Bandbreite des Internetanschlusses in Mbit/s.
     pub internet_mbit: Option<u32>,
-    /// Bandwidth per class in Mbit/s.
+    /// Bandbreite je Klasse in Mbit/s (1 Nachkommastelle).
     pub bandbreite_je_klasse: Option<Zahl>,
 }
 
@@ -373,27 +373,27 @@ impl NetzK {
     }
 }
 
-/// Training hours.
+/// Fortbildungsstunden.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FortbildungK {
-    /// Framework the competence ids refer to (the curriculum's, else KMK 2016).
+    /// Kompetenzrahmen der Kompetenzkennungen (der des Mediencurriculums, sonst KMK 2016).
     pub rahmen: Label,
-    /// Participant hours in total (participants × hours).
+    /// Teilnehmendenstunden insgesamt (Σ Teilnehmende × Stunden).
     pub stunden_gesamt: Zahl,
-    /// Participant hours per teacher of the school.
+    /// Teilnehmendenstunden je Lehrkraft der Schule.
     pub stunden_je_lehrkraft: Option<Zahl>,
-    /// Participant hours per competence area.
+    /// Teilnehmendenstunden je Kompetenzbereich (eine Fortbildung zählt in jedem Bereich, den ihre Kompetenzen berühren).
     pub je_kompetenzbereich: Vec<BereichStunden>,
 }
 
-/// Hours in one competence area.
+/// Stunden in einem Kompetenzbereich.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct BereichStunden {
-    /// The area.
+    /// Der Bereich.
     pub bereich: Bereich,
-    /// Hours.
+    /// Stunden.
     pub stunden: Zahl,
-    /// Number of trainings or units that touch the area.
+    /// Zahl der Fortbildungen oder Einheiten, die den Bereich berühren.
     pub anzahl: usize,
 }
 
@@ -432,42 +432,42 @@ impl FortbildungK {
     }
 }
 
-/// Curriculum matrices: subject × area and grade × area.
+/// Matrizen des Mediencurriculums: Fach × Bereich und Jahrgang × Bereich.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CurriculumK {
-    /// The framework.
+    /// Der Kompetenzrahmen.
     pub rahmen: Label,
-    /// Columns of both matrices.
+    /// Spalten beider Matrizen: die Bereiche des Rahmens und jeder weitere verwendete Bereich.
     pub bereiche: Vec<Bereich>,
-    /// One row per subject (in order of first appearance).
+    /// Eine Zeile je Fach (in der Reihenfolge des ersten Vorkommens).
     pub faecher: Vec<MatrixZeile>,
-    /// One row per grade or grade range as written (ascending).
+    /// Eine Zeile je Jahrgang oder Jahrgangsbereich wie geschrieben (aufsteigend).
     pub jahrgaenge: Vec<MatrixZeile>,
-    /// Lesson hours in total (each unit once).
+    /// Unterrichtsstunden insgesamt (jede Einheit einmal).
     pub stunden_gesamt: u64,
-    /// Number of units.
+    /// Zahl der Einheiten.
     pub einheiten: usize,
-    /// Units and hours per area (each unit once per area).
+    /// Einheiten und Stunden je Bereich (jede Einheit einmal je Bereich).
     pub je_bereich: Vec<BereichStunden>,
 }
 
-/// One row of a curriculum matrix.
+/// Eine Zeile einer Curriculum-Matrix.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct MatrixZeile {
-    /// Row label: the subject, or the grade (`5`, `5–6`).
+    /// Beschriftung der Zeile: das Fach oder der Jahrgang (`5`, `5–6`).
     pub name: String,
-    /// One cell per area, aligned with [`CurriculumK::bereiche`].
+    /// Eine Zelle je Bereich, in der Reihenfolge von `bereiche`.
     pub zellen: Vec<Zelle>,
-    /// Lesson hours of the row's units (each unit once).
+    /// Unterrichtsstunden der Einheiten der Zeile (jede Einheit einmal).
     pub stunden: u64,
 }
 
-/// One cell of a curriculum matrix.
+/// Eine Zelle einer Curriculum-Matrix.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Zelle {
-    /// Units touching the area.
+    /// Einheiten, die den Bereich berühren.
     pub einheiten: usize,
-    /// Their lesson hours.
+    /// Deren Unterrichtsstunden.
     pub stunden: u64,
 }
 
@@ -530,42 +530,42 @@ impl CurriculumK {
     }
 }
 
-/// A school half-year.
+/// Ein Schulhalbjahr.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Halbjahr {
-    /// Stable key, e.g. `2026/27-1`.
+    /// Fester Schlüssel, z. B. `2026/27-1`.
     pub schluessel: String,
-    /// German name, e.g. `1. Halbjahr 2026/27`.
+    /// Name, z. B. `1. Halbjahr 2026/27`.
     pub text: String,
-    /// Short German name for table headers, e.g. `1. Hj. 26/27`.
+    /// Kurzname für Tabellenköpfe, z. B. `1. Hj. 26/27`.
     pub kurz: String,
-    /// First day.
+    /// Erster Tag.
     pub von: DatumV,
-    /// Last day.
+    /// Letzter Tag.
     pub bis: DatumV,
-    /// Ids of the measures running in this half-year.
+    /// Kennungen der Maßnahmen, die in diesem Halbjahr laufen.
     pub massnahmen: Vec<String>,
 }
 
-/// Measures by school half-year.
+/// Maßnahmen je Schulhalbjahr (1. August – 31. Januar, 1. Februar – 31. Juli).
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Zeitplan {
-    /// Half-years from the start of the planning period (or the first measure) to its end (or the last measure).
+    /// Halbjahre vom Beginn des Planungszeitraums (oder der ersten Maßnahme) bis zu seinem Ende (oder der letzten Maßnahme); höchstens 24.
     pub halbjahre: Vec<Halbjahr>,
-    /// One row per measure: in which half-years it runs, aligned with `halbjahre`.
+    /// Eine Zeile je Maßnahme: in welchen Halbjahren sie läuft, in der Reihenfolge von `halbjahre`.
     pub massnahmen: Vec<ZeitplanZeile>,
-    /// Whether the timeline was cut at [`MAX_HALBJAHRE`].
+    /// Ob der Zeitplan nach 24 Halbjahren gekürzt wurde.
     pub gekuerzt: bool,
 }
 
-/// One measure in the timeline.
+/// Eine Maßnahme im Zeitplan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ZeitplanZeile {
-    /// Measure id.
+    /// Kennung der Maßnahme.
     pub id: String,
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// Whether the measure runs in each half-year.
+    /// Ob die Maßnahme im jeweiligen Halbjahr läuft.
     pub aktiv: Vec<bool>,
 }
 
@@ -619,29 +619,29 @@ impl Zeitplan {
     }
 }
 
-/// Running costs (never funded) per calendar year of the planning period.
+/// Folgekosten (nie gefördert) je Kalenderjahr des Planungszeitraums.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Folgekosten {
-    /// `betrieb.folgekosten_eur_pro_jahr`.
+    /// Folgekosten je Jahr aus `betrieb.folgekosten_eur_pro_jahr`.
     pub pro_jahr: Option<Betrag>,
-    /// First year with Folgekosten: the year the first items arrive (at the earliest the start of the planning period).
+    /// Erstes Jahr mit Folgekosten: das Jahr, in dem die ersten Positionen kommen (frühestens der Beginn des Planungszeitraums).
     pub ab_jahr: i32,
-    /// One row per calendar year from `ab_jahr` to the end of the planning period (at most [`MAX_JAHRE`]).
+    /// Eine Zeile je Kalenderjahr von `ab_jahr` bis zum Ende des Planungszeitraums (höchstens 12).
     pub je_jahr: Vec<FolgekostenJahr>,
-    /// Sum over the rows.
+    /// Summe über die Zeilen.
     pub summe: Betrag,
 }
 
-/// Running costs of one year.
+/// Folgekosten eines Jahres.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct FolgekostenJahr {
-    /// Calendar year.
+    /// Kalenderjahr.
     pub jahr: i32,
-    /// Yearly operating costs from `betrieb`.
+    /// Jährliche Betriebskosten aus `betrieb`.
     pub betrieb: Betrag,
-    /// `bedarf` items of `kostenart: laufend` in this year.
+    /// Bedarfspositionen mit `kostenart: laufend` in diesem Jahr.
     pub laufende_positionen: Betrag,
-    /// Both together.
+    /// Beides zusammen.
     pub summe: Betrag,
 }
 

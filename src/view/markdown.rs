@@ -27,7 +27,7 @@ impl JsonSchema for Markdown {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Free text the plan declares as Markdown (CommonMark), kept apart from plain text.",
+            "description": "Freitext, den der Plan als Markdown (CommonMark) schreibt: `{\"markdown\": \"…\"}`. Die Vorlagen setzen ihn um (Markdown: Filter `md`, PDF: `md(…)` aus `markdown.typ`); rohes HTML und typst-Markup wirken nicht.",
             "type": "object",
             "properties": { "markdown": { "type": "string" } },
             "required": ["markdown"],

@@ -3,7 +3,7 @@
 //! [`PlanView`] is the one contract between the plan and the renderers
 //! (Markdown, PDF, JSON). It carries every chapter's data in document order,
 //! the Land's chapter titles, all computed figures ([`Kennzahlen`]) and the
-//! Prüfbericht. Conventions (documented for users in `docs/planview.md`):
+//! Prüfbericht. Conventions (documented for users in `docs/vorlagendaten.md`):
 //!
 //! - keys are German like the input format, because template authors address them;
 //! - money is [`Betrag`] (`cent` + `text`), dates [`DatumV`] (`iso` + `text`),
@@ -12,6 +12,11 @@
 //! - free text declared as Markdown is [`Markdown`] (`{"markdown": "..."}`); every other
 //!   string is plain text that a renderer must escape;
 //! - lists keep the order of the input; computed lists have a documented fixed order.
+//!
+//! The doc comments of the view's types and fields are German on purpose: they are the
+//! descriptions of the view schema (`schemas/output/view.schema.json`) and of the reference page
+//! for template authors (`docs/vorlagendaten.md`, generated from that schema), so each field is
+//! described once, for the people who write templates.
 
 mod build;
 pub mod kennzahlen;
@@ -33,6 +38,7 @@ pub use pruefbericht::{BefundV, Pruefbericht};
 pub use types::{
     AngebotV, AnlageV, BedarfV, BeschlussV, BestandV, BetriebV, CurriculumV, DatenschutzV, EinheitV, EvaluationV, FortbildungV, GeraetV,
     KooperationV, MassnahmeV, NetzV, PersonV, PlattformV, RaumtypV, SchuleV, SchultraegerV, SzenarioV, UnterschriftV, ZielV,
+    ZusatzkapitelV,
 };
 pub use values::{AngabeV, Anteil, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, SpanneV, Zahl};
 pub use vokabular::{Grammatik, Kapitel, Kapitelliste, Vokabular};
@@ -49,116 +55,119 @@ pub struct Optionen {
     pub entwurf: bool,
 }
 
-/// Everything a renderer needs to print one plan.
+/// Die Vorlagendaten eines Plans: alles, was Markdown- und PDF-Vorlagen drucken.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PlanView {
-    /// Shape version, [`VIEW_VERSION`].
+    /// Version des Aufbaus dieser Daten (steigt bei jeder inkompatiblen Änderung).
     pub version: u32,
-    /// Metadata, Land vocabulary and draft state.
+    /// Angaben zum Dokument: Datei, Wortwahl des Landes, Programm, Stand, Entwurf.
     pub dokument: Dokument,
-    /// The school.
+    /// Die Schule.
     pub schule: SchuleV,
-    /// The Schulträger.
+    /// Der Schulträger (fehlt, wenn der Plan keinen nennt).
     pub schultraeger: Option<SchultraegerV>,
-    /// Approvals, in input order.
+    /// Beschlüsse und Bestätigungen, in der Reihenfolge des Plans.
     pub beschluesse: Vec<BeschlussV>,
-    /// Vision (Markdown).
+    /// Leitbild (Markdown).
     pub leitbild: Option<Markdown>,
-    /// Ist-Analyse.
+    /// Ist-Analyse: Netz, vorhandene Geräte, Fortbildungsstand, Prozesse.
     pub bestand: BestandV,
-    /// Goals.
+    /// Ziele, in der Reihenfolge des Plans.
     pub ziele: Vec<ZielV>,
-    /// Curriculum units (the matrices are in [`Kennzahlen::curriculum`]).
+    /// Mediencurriculum: Rahmen und Einheiten (die Matrizen stehen unter `kennzahlen.curriculum`).
     pub mediencurriculum: Option<CurriculumV>,
-    /// Usage scenarios with the items that serve them.
+    /// Einsatzszenarien mit den Bedarfspositionen, die ihnen dienen.
     pub einsatzszenarien: Vec<SzenarioV>,
-    /// Room types with their standard equipment.
+    /// Raumtypen mit ihrer Standardausstattung.
     pub raumtypen: Vec<RaumtypV>,
-    /// Equipment items.
+    /// Bedarfspositionen (Ausstattung).
     pub bedarf: Vec<BedarfV>,
-    /// Platforms.
+    /// Plattformen und Dienste.
     pub plattformen: Vec<PlattformV>,
-    /// Data protection.
+    /// Datenschutz (fehlt, wenn der Plan nichts dazu sagt).
     pub datenschutz: Option<DatenschutzV>,
-    /// Trainings.
+    /// Fortbildungen.
     pub fortbildung: Vec<FortbildungV>,
-    /// Operation and support.
+    /// Betrieb, Wartung und Support.
     pub betrieb: Option<BetriebV>,
-    /// Measures.
+    /// Maßnahmen.
     pub massnahmen: Vec<MassnahmeV>,
-    /// Evaluation.
+    /// Evaluation: je Ziel Methode, Zeitpunkt und Verantwortliche.
     pub evaluation: Vec<EvaluationV>,
-    /// Partners.
+    /// Kooperationspartner.
     pub kooperationen: Vec<KooperationV>,
-    /// Activities outside lessons.
+    /// Angebote außerhalb des Unterrichts (Elternabende, Medienscouts, AGs).
     pub angebote: Vec<AngebotV>,
-    /// Literature, one entry per item.
+    /// Literatur, ein Eintrag je Titel (Klartext).
     pub literatur: Vec<String>,
-    /// Attachments.
+    /// Anlagen.
     pub anlagen: Vec<AnlageV>,
-    /// Signature lines.
+    /// Unterschriftszeilen.
     pub unterschriften: Vec<UnterschriftV>,
-    /// Facts the plan states as `unbekannt`, as `Label`-like pairs of YAML path and German name.
+    /// Zusatzkapitel, in der Reihenfolge des Plans; die Vorlagen setzen jedes nach dem Kapitel, das `nach` nennt
+    /// (Markdown: `zusatzkapitel.md`, PDF: `zusatzkapitel.typ`).
+    pub zusatzkapitel: Vec<ZusatzkapitelV>,
+    /// Angaben, die der Plan als `unbekannt` einträgt: YAML-Pfad und deutscher Name.
     pub unbekannt: Vec<UnbekanntV>,
-    /// Computed figures.
+    /// Berechnete Kennzahlen (Summen, Anteile, Matrizen, Zeitplan); jede Zahl mit fertigem deutschem Text.
     pub kennzahlen: Kennzahlen,
-    /// The one-page summary's selections.
+    /// Auswahl für die einseitige Zusammenfassung.
     pub zusammenfassung: Zusammenfassung,
-    /// Every finding.
+    /// Prüfbericht: alle Befunde zum Plan.
     pub pruefbericht: Pruefbericht,
 }
 
-/// Metadata of the document.
+/// Angaben zum Dokument.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Dokument {
-    /// Name of the input file.
+    /// Name der Plandatei.
     pub datei: String,
-    /// Document name and chapter titles in the Land's wording.
+    /// Name des Dokuments und Kapiteltitel in der Wortwahl des Landes.
     pub vokabular: Vokabular,
-    /// Funding programme.
+    /// Förderprogramm.
     pub programm: Label,
     /// Land.
     pub land: Label,
-    /// Date of this version.
+    /// Stand des Plans.
     pub stand: DatumV,
-    /// The document date (PDF and workbook metadata): the day of `stand`; for a month its first day;
-    /// for `stand: unbekannt` the first day of the planning period; else 1970-01-01.
+    /// Datum des Dokuments (Metadaten von PDF und Arbeitsmappe): der Tag von `stand`; bei einem Monat dessen erster Tag;
+    /// bei `stand: unbekannt` der erste Tag des Planungszeitraums.
     pub datum: DatumV,
-    /// Planning period.
+    /// Planungszeitraum.
     pub planungszeitraum: SpanneV,
-    /// School years the period touches, e.g. `Schuljahr 2026/27 bis 2028/29`.
+    /// Schuljahre des Planungszeitraums, z. B. `Schuljahr 2026/27 bis 2028/29`.
     pub schuljahre: String,
-    /// Whether this is a draft (rendered despite errors).
+    /// Ob das Dokument ein Entwurf ist (trotz Fehlern gesetzt).
     pub entwurf: bool,
-    /// Banner text for drafts (`ENTWURF – nicht förderfähig`), empty otherwise.
+    /// Hinweis auf Entwürfen (`ENTWURF – nicht förderfähig`), sonst leer.
     pub entwurf_hinweis: String,
 }
 
-/// Selections for the one-page summary.
+/// Auswahl für die einseitige Zusammenfassung.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Zusammenfassung {
-    /// What the plan comprises, with German plurals: `5 Ziele, 1 Bedarfsposition und keine Maßnahmen`.
+    /// Umfang des Plans als Satzteil: `5 Ziele, 1 Bedarfsposition und keine Maßnahmen`.
     pub umfang: String,
-    /// Up to five measures with the largest linked investment (ties in input order).
+    /// Bis zu fünf Maßnahmen mit der größten Investition (bei Gleichstand in der Reihenfolge des Plans).
     pub wichtigste_massnahmen: Vec<MassnahmeV>,
-    /// Goals per dimension, in the order of the dimensions.
+    /// Ziele je Handlungsfeld, in der Reihenfolge der Handlungsfelder.
     pub ziele_je_dimension: Vec<DimensionZiele>,
 }
 
-/// Goals of one dimension.
+/// Die Ziele eines Handlungsfelds.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct DimensionZiele {
-    /// Dimension.
+    /// Handlungsfeld.
     pub dimension: Label,
-    /// Goal ids.
+    /// Kennungen der Ziele.
     pub ziele: Vec<String>,
 }
 
-/// A fact the plan states as `unbekannt`.
+/// Eine Angabe, die der Plan als `unbekannt` einträgt.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct UnbekanntV {
-    /// YAML path, e.g. `schule.schueler`.
+    /// YAML-Pfad, z. B. `schule.schueler`.
     pub pfad: String,
-    /// German name, e.g. `Zahl der Schülerinnen und Schüler`.
+    /// Deutscher Name, z. B. `Zahl der Schülerinnen und Schüler`.
     pub name: String,
 }

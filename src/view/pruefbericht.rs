@@ -6,41 +6,41 @@ use serde::Serialize;
 use super::Label;
 use crate::diag::{Counts, Diagnostic, Severity};
 
-/// Every finding about the plan.
+/// Alle Befunde zum Plan.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Pruefbericht {
-    /// Number of errors.
+    /// Zahl der Fehler.
     pub fehler: usize,
-    /// Number of warnings.
+    /// Zahl der Warnungen.
     pub warnungen: usize,
-    /// Number of hints.
+    /// Zahl der Hinweise.
     pub hinweise: usize,
-    /// All findings, sorted by position.
+    /// Alle Befunde, nach Stelle im Plan sortiert.
     pub eintraege: Vec<BefundV>,
-    /// Only the errors (what keeps a draft from being fundable).
+    /// Nur die Fehler (was einen Entwurf noch nicht förderfähig macht).
     pub offene_fehler: Vec<BefundV>,
 }
 
-/// One finding.
+/// Ein Befund.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BefundV {
-    /// Code.
+    /// Code der Regel, z. B. `DP-BUDGET`.
     pub code: String,
-    /// Severity.
+    /// Schwere: `fehler`, `warnung` oder `hinweis`.
     pub schwere: Label,
-    /// Message.
+    /// Meldung.
     pub meldung: String,
-    /// YAML path.
+    /// YAML-Pfad.
     pub pfad: String,
-    /// Position `datei:zeile:spalte`, when located.
+    /// Stelle `datei:zeile:spalte` (Dateiname ohne Ordner), wenn bekannt.
     pub ort: Option<String>,
-    /// Line.
+    /// Zeile.
     pub zeile: Option<usize>,
-    /// Column.
+    /// Spalte.
     pub spalte: Option<usize>,
-    /// How to fix it.
+    /// Wie der Befund zu beheben ist.
     pub hilfe: Option<String>,
-    /// Source URL of the rule.
+    /// Quelle der Regel (URL).
     pub quelle: Option<String>,
 }
 

@@ -5,412 +5,423 @@ use serde::Serialize;
 
 use super::{AngabeV, Anzahl, Betrag, DatumV, JaNein, JahrV, Label, Markdown, SpanneV, Zahl};
 
-/// The school.
+/// Die Schule.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SchuleV {
     /// Name.
     pub name: String,
-    /// Land's school number.
+    /// Schulnummer des Landes.
     pub schulnummer: String,
-    /// School type.
+    /// Schulform in der Wortwahl des Landes (z. B. `Berufskolleg` in NW).
     pub schulform: Label,
-    /// Address on one line, e.g. `Schillerstraße 1, 70000 Musterstadt`.
+    /// Anschrift in einer Zeile, z. B. `Schillerstraße 1, 70000 Musterstadt`.
     pub anschrift: Option<String>,
-    /// Pupils (text `nicht bekannt` when the plan says `unbekannt`).
+    /// Schülerinnen und Schüler (Text `nicht bekannt`, wenn der Plan `unbekannt` sagt).
     pub schueler: AngabeV,
-    /// Teachers.
+    /// Lehrkräfte.
     pub lehrkraefte: AngabeV,
-    /// Classes.
+    /// Klassen.
     pub klassen: Option<AngabeV>,
-    /// Classrooms.
+    /// Unterrichtsräume.
     pub unterrichtsraeume: Option<AngabeV>,
-    /// Contact person.
+    /// Ansprechperson.
     pub ansprechperson: Option<PersonV>,
-    /// Profile (Markdown).
+    /// Schulprofil (Markdown).
     pub profil: Option<Markdown>,
 }
 
-/// A contact person.
+/// Eine Ansprechperson.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PersonV {
     /// Name.
     pub name: String,
-    /// Function.
+    /// Funktion.
     pub funktion: Option<String>,
-    /// E-mail.
+    /// E-Mail-Adresse.
     pub email: Option<String>,
-    /// Phone.
+    /// Telefonnummer.
     pub telefon: Option<String>,
 }
 
-/// The Schulträger.
+/// Der Schulträger (fehlt, wenn der Plan keinen nennt).
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SchultraegerV {
     /// Name.
     pub name: String,
-    /// Contact person.
+    /// Ansprechperson.
     pub ansprechperson: Option<PersonV>,
-    /// Budget for this school.
+    /// Fördermittel-Budget des Schulträgers für diese Schule.
     pub budget: Option<Betrag>,
-    /// Financially weak municipality.
+    /// Finanzschwache Kommune.
     pub finanzschwach: JaNein,
 }
 
-/// An approval.
+/// Ein Beschluss oder eine Bestätigung.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BeschlussV {
-    /// Body.
+    /// Gremium oder Stelle (in der Wortwahl des Landes, z. B. Gesamtkonferenz in NI).
     pub gremium: Label,
-    /// Date.
+    /// Datum.
     pub datum: DatumV,
 }
 
-/// Ist-Analyse.
+/// Ist-Analyse: Netz, vorhandene Geräte, Fortbildungsstand, Prozesse.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BestandV {
-    /// Network (absent when the plan says nothing about it).
+    /// Netz und Internetanschluss (fehlt, wenn der Plan nichts dazu sagt).
     pub netz: Option<NetzV>,
-    /// Existing devices, in input order.
+    /// Vorhandene Geräte, in der Reihenfolge des Plans.
     pub geraete: Vec<GeraetV>,
-    /// Sum of existing devices.
+    /// Summe der vorhandenen Geräte.
     pub geraete_summe: Anzahl,
-    /// Staff competence survey (Markdown).
+    /// Fortbildungsstand des Kollegiums (Markdown).
     pub fortbildungsstand: Option<Markdown>,
-    /// Processes (Markdown).
+    /// Prozesse und Zuständigkeiten (Markdown).
     pub prozesse: Option<Markdown>,
 }
 
-/// Network.
+/// Netz und Internetanschluss.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct NetzV {
-    /// Download bandwidth in Mbit/s.
+    /// Bandbreite im Download in Mbit/s.
     pub internet_mbit: Option<AngabeV>,
-    /// Upload bandwidth in Mbit/s.
+    /// Bandbreite im Upload in Mbit/s.
     pub upload_mbit: Option<AngabeV>,
-    /// Kind of connection.
+    /// Art des Anschlusses.
     pub anschlussart: Option<Label>,
-    /// Fallback of the connection.
+    /// Ausfallsicherung des Anschlusses.
     pub redundanz: Option<String>,
-    /// Fibre.
+    /// Glasfaseranschluss.
     pub glasfaser: JaNein,
-    /// Wired rooms.
+    /// Verkabelte Räume.
     pub verkabelte_raeume: Option<AngabeV>,
-    /// Rooms with WLAN.
+    /// Räume mit WLAN.
     pub wlan_raeume: Option<AngabeV>,
-    /// Networks separated.
+    /// Pädagogisches Netz und Verwaltungsnetz getrennt.
     pub netztrennung: JaNein,
 }
 
-/// Existing devices of one type.
+/// Vorhandene Geräte eines Typs.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct GeraetV {
-    /// Type.
+    /// Gerätetyp.
     pub typ: Label,
-    /// Count.
+    /// Anzahl.
     pub anzahl: AngabeV,
-    /// Year of purchase.
+    /// Anschaffungsjahr.
     pub anschaffungsjahr: Option<i32>,
-    /// How they were paid.
+    /// Wie sie finanziert wurden.
     pub finanzierung: Option<Label>,
 }
 
-/// A goal.
+/// Ein Ziel.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ZielV {
-    /// Id.
+    /// Kennung.
     pub id: String,
-    /// Dimension.
+    /// Handlungsfeld.
     pub dimension: Label,
-    /// Description.
+    /// Beschreibung.
     pub beschreibung: String,
-    /// Indicator.
+    /// Indikator.
     pub indikator: Option<String>,
-    /// Baseline.
+    /// Ausgangswert.
     pub ausgangswert: Option<String>,
-    /// Target value.
+    /// Zielwert.
     pub zielwert: Option<String>,
-    /// Due date.
+    /// Termin.
     pub termin: Option<DatumV>,
-    /// Ids of measures serving the goal.
+    /// Kennungen der Maßnahmen, die dem Ziel dienen.
     pub massnahmen: Vec<String>,
 }
 
-/// The curriculum.
+/// Das Mediencurriculum.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct CurriculumV {
-    /// Framework.
+    /// Kompetenzrahmen.
     pub rahmen: Label,
-    /// Units, in input order.
+    /// Einheiten, in der Reihenfolge des Plans.
     pub einheiten: Vec<EinheitV>,
 }
 
-/// A curriculum unit.
+/// Eine Einheit des Mediencurriculums.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct EinheitV {
-    /// Subject.
+    /// Fach.
     pub fach: String,
-    /// Grade or range as text (`5`, `5–6`).
+    /// Jahrgang oder Jahrgänge als Text (`5`, `5–6`).
     pub jahrgang: String,
-    /// Topic.
+    /// Thema.
     pub thema: String,
-    /// Competence ids.
+    /// Kennungen der Kompetenzen (z. B. `1.2`).
     pub kompetenzen: Vec<String>,
-    /// Lesson hours.
+    /// Unterrichtsstunden.
     pub stunden: Option<u32>,
-    /// Tools.
+    /// Werkzeuge.
     pub werkzeuge: Vec<String>,
 }
 
-/// A usage scenario.
+/// Ein Einsatzszenario.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct SzenarioV {
-    /// Id.
+    /// Kennung.
     pub id: String,
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// Description (Markdown).
+    /// Beschreibung (Markdown).
     pub beschreibung: Option<Markdown>,
-    /// Goal ids.
+    /// Kennungen der Ziele.
     pub ziele: Vec<String>,
-    /// Ids of `bedarf` items that name this scenario.
+    /// Kennungen der Bedarfspositionen, die dieses Szenario nennen.
     pub bedarf: Vec<String>,
-    /// Sum of those items (an item may serve several scenarios; these sums overlap).
+    /// Summe dieser Positionen (eine Position kann mehreren Szenarien dienen; diese Summen überschneiden sich und werden nie addiert).
     pub investition: Betrag,
 }
 
-/// An equipment item.
+/// Eine Bedarfsposition.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BedarfV {
-    /// Id.
+    /// Kennung.
     pub id: String,
     /// Name.
     pub bezeichnung: String,
     /// Fördergegenstand.
     pub kategorie: Label,
-    /// Device type.
+    /// Gerätetyp.
     pub geraetetyp: Label,
-    /// Count (`nicht bekannt` or `ca. 30` as the plan says).
+    /// Anzahl (`nicht bekannt` oder `ca. 30`, wie der Plan sagt).
     pub anzahl: AngabeV,
-    /// Unit price; `None` while the costs are open ("Kosten noch offen").
+    /// Einzelpreis; `none`, solange die Kosten offen sind (Dokumente drucken „Kosten noch offen“).
     pub einzelpreis: Option<Betrag>,
-    /// Count × unit price; `None` while the costs are open.
+    /// Anzahl × Einzelpreis; `none`, solange die Kosten offen sind.
     pub summe: Option<Betrag>,
-    /// Id of the measure the item's cost belongs to (the first measure that lists it).
+    /// Kennung der Maßnahme, zu der die Kosten der Position gehören (die erste Maßnahme, die sie nennt).
     pub massnahme: Option<String>,
-    /// Year of purchase (`nicht bekannt` when the plan says `unbekannt`).
+    /// Jahr der Anschaffung (`nicht bekannt`, wenn der Plan `unbekannt` sagt).
     pub jahr: JahrV,
-    /// Where the money comes from (`finanzierung`; DigitalPakt unless the plan says otherwise).
+    /// Woher das Geld kommt (`finanzierung`; DigitalPakt, wenn der Plan nichts anderes sagt).
     pub finanzierung: Label,
-    /// Usage.
+    /// Nutzung.
     pub nutzung: Label,
-    /// Cost kind.
+    /// Kostenart (investiv oder laufend).
     pub kostenart: Label,
-    /// Reason for a school server.
+    /// Begründung für einen Server in der Schule.
     pub server_begruendung: Option<Label>,
-    /// Scenario ids.
+    /// Kennungen der Einsatzszenarien.
     pub szenarien: Vec<String>,
-    /// Pedagogical justification (Markdown).
+    /// Pädagogische Begründung (Markdown).
     pub begruendung: Option<Markdown>,
 }
 
-/// A platform.
+/// Eine Plattform oder ein Dienst.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct PlattformV {
     /// Name.
     pub name: String,
-    /// Purpose.
+    /// Zweck.
     pub zweck: Label,
-    /// Vendor.
+    /// Anbieter.
     pub anbieter: Option<String>,
-    /// Operator.
+    /// Betreiber.
     pub betreiber: Label,
-    /// Hosting country code.
+    /// Land des Hostings (Ländercode).
     pub hosting_land: Option<String>,
-    /// Open source.
+    /// Open Source.
     pub open_source: JaNein,
-    /// Whose data, as labels.
+    /// Wessen Daten verarbeitet werden.
     pub daten: Vec<Label>,
-    /// AVV status.
+    /// Stand des Auftragsverarbeitungsvertrags (AVV).
     pub avv: Option<Label>,
-    /// DSFA status.
+    /// Stand der Datenschutz-Folgenabschätzung (DSFA).
     pub dsfa: Option<Label>,
-    /// VVT entry.
+    /// Eintrag im Verzeichnis der Verarbeitungstätigkeiten (VVT).
     pub vvt: JaNein,
-    /// Consent status.
+    /// Stand der Einwilligungen.
     pub einwilligung: Option<Label>,
 }
 
-/// Data protection.
+/// Datenschutz (fehlt, wenn der Plan nichts dazu sagt).
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct DatenschutzV {
-    /// Officer's name.
+    /// Name der oder des Datenschutzbeauftragten.
     pub beauftragte_person: Option<String>,
-    /// Officer's contact.
+    /// Kontakt der oder des Datenschutzbeauftragten.
     pub kontakt: Option<String>,
-    /// Officer appointed externally.
+    /// Extern bestellt.
     pub extern_bestellt: JaNein,
-    /// VVT exists.
+    /// Verzeichnis der Verarbeitungstätigkeiten liegt vor.
     pub vvt: JaNein,
-    /// Usage policy exists.
+    /// Nutzungsordnung liegt vor.
     pub nutzungsordnung: JaNein,
-    /// Deletion policy exists.
+    /// Löschkonzept liegt vor.
     pub loeschkonzept: JaNein,
 }
 
-/// A training.
+/// Eine Fortbildung.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FortbildungV {
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// Audience.
+    /// Zielgruppe.
     pub zielgruppe: Label,
-    /// Participants.
+    /// Teilnehmende.
     pub teilnehmende: Anzahl,
-    /// Hours per participant.
+    /// Stunden je Person.
     pub stunden: Zahl,
-    /// Participants × hours.
+    /// Teilnehmendenstunden (Teilnehmende × Stunden).
     pub teilnehmerstunden: Zahl,
     /// Format.
     pub format: Label,
-    /// Provider.
+    /// Anbieter.
     pub anbieter: Option<String>,
-    /// Period.
+    /// Zeitraum.
     pub zeitraum: SpanneV,
-    /// Competence ids.
+    /// Kennungen der Kompetenzen (z. B. `1.2`).
     pub kompetenzen: Vec<String>,
-    /// Item ids.
+    /// Kennungen der Bedarfspositionen.
     pub bedarf: Vec<String>,
 }
 
-/// Operation and support.
+/// Betrieb, Wartung und Support.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct BetriebV {
-    /// First-level responsible.
+    /// Zuständig für den First-Level-Support.
     pub first_level: Option<String>,
-    /// First-level hours per week.
+    /// Stunden je Woche für den First-Level-Support.
     pub first_level_stunden: Option<Zahl>,
-    /// Second-level responsible.
+    /// Zuständig für den Second-Level-Support.
     pub second_level: Option<String>,
-    /// Second-level response time in hours.
+    /// Reaktionszeit des Second-Level-Supports in Stunden.
     pub reaktionszeit_stunden: Option<u32>,
-    /// Maintenance contract.
+    /// Wartungsvertrag.
     pub wartungsvertrag: JaNein,
-    /// Replacement cycle in years.
+    /// Ersatzzyklus in Jahren.
     pub ersatzzyklus_jahre: Option<u32>,
-    /// Running costs per year.
+    /// Folgekosten je Jahr.
     pub folgekosten_pro_jahr: Option<Betrag>,
-    /// Youth protection filter.
+    /// Jugendschutzfilter.
     pub jugendschutzfilter: JaNein,
-    /// Date the Schulträger confirmed operation.
+    /// Datum, an dem der Schulträger den Betrieb bestätigt hat.
     pub bestaetigung_schultraeger: Option<DatumV>,
 }
 
-/// A measure.
+/// Eine Maßnahme.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MassnahmeV {
-    /// Id.
+    /// Kennung.
     pub id: String,
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// Goal ids.
+    /// Kennungen der Ziele.
     pub ziele: Vec<String>,
-    /// Item ids.
+    /// Kennungen der Bedarfspositionen.
     pub bedarf: Vec<String>,
-    /// Responsible.
+    /// Verantwortlich.
     pub verantwortlich: String,
-    /// Start.
+    /// Beginn.
     pub beginn: DatumV,
-    /// End.
+    /// Ende.
     pub ende: DatumV,
-    /// School year of the start, e.g. `Schuljahr 2026/27`.
+    /// Schuljahr des Beginns, z. B. `Schuljahr 2026/27`.
     pub schuljahr: String,
     /// School years the measure touches: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2027/28`
     /// for a measure that spans more than one.
     pub schuljahre: String,
-    /// Cost of the items that belong to this measure (each item belongs to the first measure that lists it).
+    /// Kosten der Positionen, die zu dieser Maßnahme gehören (jede Position gehört zur ersten Maßnahme, die sie nennt).
     pub investition: Betrag,
-    /// Items of this measure without price.
+    /// Zahl der Positionen dieser Maßnahme ohne Preis.
     pub kosten_offen: usize,
-    /// Items this measure lists whose cost belongs to an earlier measure (linked, not added).
+    /// Positionen, die diese Maßnahme nennt, deren Kosten aber zu einer früheren Maßnahme gehören (verknüpft, nicht addiert).
     pub verknuepft: Vec<String>,
 }
 
-/// Evaluation of a goal.
+/// Evaluation eines Ziels.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct EvaluationV {
-    /// Goal id.
+    /// Kennung des Ziels.
     pub ziel: String,
-    /// The goal's indicator, when the goal exists.
+    /// Indikator des Ziels, wenn es das Ziel gibt.
     pub indikator: Option<String>,
-    /// Method.
+    /// Methode.
     pub methode: String,
-    /// Date.
+    /// Datum.
     pub zeitpunkt: DatumV,
-    /// Responsible.
+    /// Verantwortlich.
     pub verantwortlich: Option<String>,
 }
 
-/// A room type with its standard equipment.
+/// Ein Raumtyp mit seiner Standardausstattung.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct RaumtypV {
-    /// Name, e.g. `Klassenraum`.
+    /// Bezeichnung, z. B. `Klassenraum`.
     pub bezeichnung: String,
-    /// Number of rooms.
+    /// Zahl der Räume.
     pub anzahl: Option<AngabeV>,
-    /// Equipment every room of this type gets.
+    /// Ausstattung, die jeder Raum dieses Typs erhält.
     pub ausstattung: Vec<String>,
-    /// Description (Markdown).
+    /// Beschreibung (Markdown).
     pub beschreibung: Option<Markdown>,
 }
 
-/// A partner of the school.
+/// Ein Kooperationspartner der Schule.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct KooperationV {
     /// Name.
     pub name: String,
-    /// Kind of partner.
+    /// Art des Partners.
     pub art: Label,
-    /// What the cooperation is about (Markdown).
+    /// Worum es in der Kooperation geht (Markdown).
     pub beschreibung: Option<Markdown>,
 }
 
-/// An activity outside lessons (parents' evening, Medienscouts, AG).
+/// Ein Angebot außerhalb des Unterrichts (Elternabend, Medienscouts, AG).
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AngebotV {
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// Kind.
+    /// Art.
     pub art: Label,
-    /// Audience.
+    /// Zielgruppe.
     pub zielgruppe: Option<String>,
-    /// How often.
+    /// Turnus.
     pub turnus: Option<String>,
-    /// Description (Markdown).
+    /// Beschreibung (Markdown).
     pub beschreibung: Option<Markdown>,
 }
 
-/// An attachment.
+/// Eine Anlage.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct AnlageV {
-    /// Number in the list of attachments, from 1.
+    /// Nummer in der Liste der Anlagen, ab 1.
     pub nummer: usize,
-    /// Title.
+    /// Titel.
     pub titel: String,
-    /// File name or where to find it.
+    /// Dateiname oder Fundort.
     pub datei: Option<String>,
 }
 
-/// A signature line.
+/// Eine Unterschriftszeile.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct UnterschriftV {
-    /// Who signs.
+    /// Wer unterschreibt.
     pub rolle: Label,
     /// Name.
     pub name: String,
-    /// Function.
+    /// Funktion.
     pub funktion: Option<String>,
-    /// Place.
+    /// Ort.
     pub ort: Option<String>,
-    /// Date, when already signed.
+    /// Datum, wenn schon unterschrieben.
     pub datum: Option<DatumV>,
+}
+
+/// Ein Zusatzkapitel des Plans.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ZusatzkapitelV {
+    /// Überschrift.
+    pub titel: String,
+    /// Text (Markdown).
+    pub text: Markdown,
+    /// Kennung des Kapitels, nach dem es steht (ein Schlüssel von `dokument.vokabular.kapitel`, z. B. `ziele`).
+    pub nach: String,
 }

@@ -19,18 +19,18 @@ pub use crate::german::{
     de_share, plain_scaled, round_scaled, schuljahr,
 };
 
-/// An amount of money: cents and German text. Serialised as `{"cent": 123456, "text": "1.234,56 €", "offen": false}`.
+/// Ein Geldbetrag: Cent und deutscher Text, `{"cent": 123456, "text": "1.234,56 €", "offen": false}`.
 ///
-/// A sum over items of which some have no price (or no count) is `offen`: `cent` is then the
-/// known part and `text` says so (`mindestens 12.400,00 €, dazu Kosten noch offen`, or
-/// `Kosten noch offen` when no item of the sum is priced). It is never printed as a plain 0.
+/// Eine Summe über Positionen, von denen manche keinen Preis (oder keine Anzahl) haben, ist `offen`: `cent` ist dann der
+/// bekannte Teil, und `text` sagt das (`mindestens 12.400,00 €, dazu Kosten noch offen` oder
+/// `Kosten noch offen`, wenn keine Position der Summe einen Preis hat). Sie wird nie als 0 gedruckt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Betrag {
-    /// Amount in euro cents; for an open sum the part that is known.
+    /// Betrag in Euro-Cent; bei einer offenen Summe der bekannte Teil.
     pub cent: i64,
-    /// German text, e.g. `1.234,56 €`, `Kosten noch offen` or `mindestens 1.234,56 €, dazu Kosten noch offen`.
+    /// Text, z. B. `1.234,56 €`, `Kosten noch offen` oder `mindestens 1.234,56 €, dazu Kosten noch offen`; negative Beträge mit dem Minuszeichen U+2212.
     pub text: String,
-    /// Whether the sum includes items whose costs are still open (then `cent` is a lower bound).
+    /// Ob die Summe Positionen mit offenen Kosten enthält (dann ist `cent` eine Untergrenze).
     pub offen: bool,
 }
 
@@ -58,12 +58,12 @@ impl From<Euro> for Betrag {
     }
 }
 
-/// A share in percent: `{"prozent": 12.5, "text": "12,5 %"}`; `prozent` is rounded to one decimal.
+/// Ein Anteil in Prozent: `{"prozent": 12.5, "text": "12,5 %"}`; `prozent` ist auf eine Nachkommastelle gerundet.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Anteil {
-    /// Percentage, rounded to one decimal (12.5 means 12,5 %).
+    /// Prozentwert, auf eine Nachkommastelle gerundet (12.5 bedeutet 12,5 %).
     pub prozent: f64,
-    /// German text, e.g. `12,5 %`.
+    /// Text, z. B. `12,5 %` (mit geschütztem Leerzeichen vor `%`).
     pub text: String,
 }
 
@@ -81,14 +81,14 @@ impl Anteil {
     }
 }
 
-/// A computed decimal figure: `{"wert": 16.67, "text": "16,7"}`; `wert` is rounded to `places` decimals.
-/// Computed from an unknown input it is `{"wert": null, "text": "nicht bekannt"}`; from an
-/// approximate one its text starts with `ca.`.
+/// Eine berechnete Zahl: `{"wert": 16.7, "text": "16,7"}`; `wert` ist auf die gezeigten Nachkommastellen gerundet.
+/// Aus einer unbekannten Angabe berechnet ist sie `{"wert": null, "text": "nicht bekannt"}`; aus einer
+/// ungefähren beginnt ihr Text mit `ca.`.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Zahl {
-    /// Value, rounded to the decimals shown; `null` when an input is unknown.
+    /// Wert, auf die gezeigten Nachkommastellen gerundet; `none`, wenn eine Angabe unbekannt ist.
     pub wert: Option<f64>,
-    /// German text without unit, e.g. `16,7`, `ca. 16,7` or `nicht bekannt`.
+    /// Text ohne Einheit, z. B. `16,7`, `ca. 16,7` oder `nicht bekannt`.
     pub text: String,
 }
 
@@ -134,12 +134,12 @@ impl Zahl {
     }
 }
 
-/// A count: `{"wert": 2140, "text": "2.140"}`, so that every renderer prints it the same way.
+/// Eine Anzahl: `{"wert": 2140, "text": "2.140"}`, damit beide Dokumente sie gleich drucken.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Anzahl {
-    /// The count.
+    /// Die Anzahl.
     pub wert: u64,
-    /// German text with thousands separators, e.g. `2.140`.
+    /// Text mit Tausenderpunkten, z. B. `2.140`.
     pub text: String,
 }
 
@@ -171,13 +171,13 @@ impl From<u32> for Anzahl {
     }
 }
 
-/// A count the plan may state as `unbekannt`: `{"wert": 812, "text": "812"}` or
-/// `{"wert": null, "text": "nicht bekannt"}`. Never printed as 0 when unknown.
+/// Eine Anzahl, die der Plan als `unbekannt` angeben darf: `{"wert": 812, "text": "812"}` oder
+/// `{"wert": null, "text": "nicht bekannt"}`. Unbekannt wird nie als 0 gedruckt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AngabeV {
-    /// The count, `None` when the plan says `unbekannt`.
+    /// Die Anzahl; `none`, wenn der Plan `unbekannt` sagt.
     pub wert: Option<u32>,
-    /// German text: the count with thousands separator, or `nicht bekannt`.
+    /// Text: die Anzahl mit Tausenderpunkt, `ca. 30` oder `nicht bekannt`.
     pub text: String,
 }
 
@@ -209,12 +209,12 @@ pub fn jahr_text(a: Angabe<i32>) -> String {
     JahrV::from(a).text
 }
 
-/// A year the plan may state as `unbekannt`: `{"wert": 2027, "text": "2027"}` or `{"wert": null, "text": "nicht bekannt"}`.
+/// Ein Jahr, das der Plan als `unbekannt` angeben darf: `{"wert": 2027, "text": "2027"}` oder `{"wert": null, "text": "nicht bekannt"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct JahrV {
-    /// The year, `None` when the plan says `unbekannt`.
+    /// Das Jahr; `none`, wenn der Plan `unbekannt` sagt.
     pub wert: Option<i32>,
-    /// The year as text (without thousands separator), or `nicht bekannt`.
+    /// Das Jahr als Text (ohne Tausenderpunkt) oder `nicht bekannt`.
     pub text: String,
 }
 
@@ -248,13 +248,13 @@ impl From<Angabe<Spanne>> for SpanneV {
     }
 }
 
-/// A date: `{"iso": "2027-03-31", "text": "31.03.2027"}`; a `stand` or decision date may also be
-/// a month (`{"iso": "2019-08", "text": "August 2019"}`) or unknown (`{"iso": "unbekannt", "text": "nicht bekannt"}`).
+/// Ein Datum: `{"iso": "2027-03-31", "text": "31.03.2027"}`; ein Stand oder Beschlussdatum kann auch
+/// ein Monat sein (`{"iso": "2019-08", "text": "August 2019"}`) oder unbekannt (`{"iso": "unbekannt", "text": "nicht bekannt"}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DatumV {
-    /// ISO 8601 date.
+    /// Datum nach ISO 8601 (`2027-03-31`), wie im Plan geschrieben.
     pub iso: String,
-    /// German date, `31.03.2027`.
+    /// Deutsches Datum, `31.03.2027`.
     pub text: String,
 }
 
@@ -264,14 +264,14 @@ impl From<Datum> for DatumV {
     }
 }
 
-/// A period with first and last day and German text (`01.08.2026 – 31.07.2029` or `1. Quartal 2027`).
+/// Ein Zeitraum mit erstem und letztem Tag und Text (`01.08.2026 – 31.07.2029` oder `1. Quartal 2027`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SpanneV {
-    /// First day.
+    /// Erster Tag.
     pub von: DatumV,
-    /// Last day.
+    /// Letzter Tag.
     pub bis: DatumV,
-    /// German text.
+    /// Text.
     pub text: String,
 }
 
@@ -292,12 +292,12 @@ impl From<Zeitraum> for SpanneV {
     }
 }
 
-/// A value from a closed list: its YAML key and German label, `{"key": "gymnasium", "text": "Gymnasium"}`.
+/// Ein Wert aus einer festen Liste: Schlüssel im YAML und deutsche Bezeichnung, `{"key": "gymnasium", "text": "Gymnasium"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Label {
-    /// Key as written in YAML.
+    /// Schlüssel, wie er im YAML steht.
     pub key: &'static str,
-    /// German label.
+    /// Deutsche Bezeichnung.
     pub text: &'static str,
 }
 
@@ -309,12 +309,12 @@ macro_rules! label {
 }
 pub(crate) use label;
 
-/// A yes/no answer that may be missing: `{"wert": true, "text": "ja"}`; `wert` is `null` when not stated.
+/// Eine Ja-nein-Angabe, die fehlen darf: `{"wert": true, "text": "ja"}`; `wert` ist `none`, wenn der Plan nichts sagt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct JaNein {
-    /// The answer, `None` when the plan does not say.
+    /// Die Antwort; `none`, wenn der Plan nichts sagt.
     pub wert: Option<bool>,
-    /// `ja`, `nein` or `keine Angabe`.
+    /// `ja`, `nein` oder `keine Angabe`.
     pub text: &'static str,
 }
 

@@ -32,12 +32,12 @@ pub fn ca(text: &str) -> String {
     format!("ca. {text}")
 }
 
-/// Number and title of one chapter.
+/// Nummer und Titel eines Kapitels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kapitel {
-    /// Chapter number (`1` … `14`) or annex letter (`A` …).
+    /// Kapitelnummer (`1` … `14`) oder Buchstabe des Anhangs (`A` …).
     pub nummer: &'static str,
-    /// German title in the Land's wording.
+    /// Titel in der Wortwahl des Landes.
     pub titel: &'static str,
 }
 
@@ -45,7 +45,7 @@ fn k(nummer: &'static str, titel: &'static str) -> Kapitel {
     Kapitel { nummer, titel }
 }
 
-/// Titles of every chapter, in document order.
+/// Titel aller Kapitel, in der Reihenfolge des Dokuments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Kapitelliste {
     /// 1 Zusammenfassung.
@@ -76,33 +76,33 @@ pub struct Kapitelliste {
     pub finanzierung: Kapitel,
     /// 14 Evaluation und Fortschreibung.
     pub evaluation: Kapitel,
-    /// Annex A: inventory.
+    /// Anhang A: Bestand.
     pub anhang_bestand: Kapitel,
-    /// Annex B: curriculum matrix.
+    /// Anhang B: Curriculum-Matrix.
     pub anhang_matrix: Kapitel,
-    /// Annex C: Prüfbericht.
+    /// Anhang C: Prüfbericht.
     pub anhang_pruefbericht: Kapitel,
 }
 
-/// The document's name with article and pronoun in every case the templates need,
-/// so that no template decides grammar: `{"nominativ": "das Medienkonzept", "pronomen": "es", …}`.
+/// Der Name des Dokuments mit Artikel und Pronomen in jedem Fall, den die Vorlagen brauchen,
+/// damit keine Vorlage über Grammatik entscheidet: `{"nominativ": "das Medienkonzept", "pronomen": "es", …}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Grammatik {
-    /// Key of the name, e.g. `medienkonzept`.
+    /// Schlüssel des Namens, z. B. `medienkonzept`.
     pub key: &'static str,
-    /// Grammatical gender: `maskulin` or `neutrum`.
+    /// Genus: `maskulin` oder `neutrum`.
     pub genus: &'static str,
-    /// Nominative with article: `das Medienkonzept`.
+    /// Nominativ mit Artikel: `das Medienkonzept`.
     pub nominativ: &'static str,
-    /// Nominative at the start of a sentence: `Das Medienkonzept`.
+    /// Nominativ am Satzanfang: `Das Medienkonzept`.
     pub nominativ_satzanfang: &'static str,
-    /// Genitive with article: `des Medienkonzepts`.
+    /// Genitiv mit Artikel: `des Medienkonzepts`.
     pub genitiv: &'static str,
-    /// Dative with article: `dem Medienkonzept`.
+    /// Dativ mit Artikel: `dem Medienkonzept`.
     pub dativ: &'static str,
-    /// Personal pronoun: `es` (`er` for der Medienentwicklungsplan).
+    /// Personalpronomen: `es` (`er` für der Medienentwicklungsplan).
     pub pronomen: &'static str,
-    /// Personal pronoun at the start of a sentence: `Es`.
+    /// Personalpronomen am Satzanfang: `Es`.
     pub pronomen_satzanfang: &'static str,
 }
 
@@ -139,16 +139,16 @@ impl Grammatik {
     }
 }
 
-/// The document's name and chapter titles as the Land calls them.
+/// Name des Dokuments und Kapiteltitel, wie das Land sie nennt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Vokabular {
-    /// Name of the document as a title, e.g. `Medienentwicklungsplan`, `Medienkonzept` (BY, NW), `Medienbildungskonzept` (HE, NI, SN, ST).
+    /// Name des Dokuments als Titel, z. B. `Medienentwicklungsplan`, `Medienkonzept` (BY, NW, RP, SH, TH), `Medienbildungskonzept` (HE, NI, SN, ST); `dokumentname` im Plan geht vor.
     pub dokument: &'static str,
-    /// The name with article and pronoun.
+    /// Der Name mit Artikel und Pronomen.
     pub grammatik: Grammatik,
-    /// A sentence that places the document in the Land's procedure; it claims only what the plan supports.
+    /// Ein Satz, der das Dokument in das Verfahren des Landes einordnet; er behauptet nur, was der Plan trägt.
     pub einordnung: String,
-    /// Chapter titles.
+    /// Kapiteltitel.
     pub kapitel: Kapitelliste,
 }
 
@@ -257,12 +257,12 @@ pub fn gremium(land: Land, g: Gremium) -> Label {
     Label { key: g.key(), text }
 }
 
-/// A competence area of a framework: `{"id": "1", "name": "Suchen, Verarbeiten und Aufbewahren"}`.
+/// Ein Kompetenzbereich eines Rahmens: `{"id": "1", "name": "Suchen, Verarbeiten und Aufbewahren"}`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 pub struct Bereich {
-    /// Number of the area, the part of a competence id before the first dot (`1` for `1.2`).
+    /// Nummer des Bereichs: der Teil der Kompetenzkennung vor dem ersten Punkt (`1` für `1.2`).
     pub id: String,
-    /// German name, or `Bereich N` for an area the framework does not know.
+    /// Name, oder `Bereich N` für einen Bereich, den der Rahmen nicht kennt.
     pub name: String,
 }
 

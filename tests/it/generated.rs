@@ -20,6 +20,7 @@ fn generated() -> Vec<(String, String)> {
         (mep::init::TRAEGER_SCHEMA_PATH.to_owned(), mep::init::traeger_schema_json()),
         (mep::profile::SCHEMA_PATH.to_owned(), mep::profile::schema_json()),
     ];
+    files.push((mep::render::pack::reference::PATH.to_owned(), mep::render::pack::reference::markdown()));
     for (name, text) in mep::render::output_schema::all() {
         files.push((format!("{}/{name}", mep::render::output_schema::DIR), text));
     }

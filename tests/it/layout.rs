@@ -146,8 +146,9 @@ const LONG: &[(&str, usize)] = &[
     // figures' text, and month dates and approximate counts to the structure check; splitting these
     // files (the device figures into their own view module) is the next step. Issue 24 added the
     // schema annotations the form editor reads (`contentMediaType` for Markdown, `x-verweis` for ids).
-    // Issue 26 declares the Schulträger plan's sections (`model/traeger_teile.rs`) and re-exports them.
-    ("model/mod.rs", 948),
+    // Issue 26 declares the Schulträger plan's sections (`model/traeger_teile.rs`) and re-exports them;
+    // issue 21 added `zusatzkapitel`.
+    ("model/mod.rs", 952),
     ("view/kennzahlen.rs", 682),
     ("render/pdf/markdown.rs", 602),
     ("load/structure.rs", 586),

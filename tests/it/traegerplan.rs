@@ -30,9 +30,11 @@ fn plan_of(dir: &Path, traeger: &Path) -> TraegerPlan {
     TraegerPlan::of(review::roll_up(Some(loaded), rows, &Choice::default()), Some(traeger), &Choice::default()).expect("Träger file loads")
 }
 
+/// The example as a Träger reads it from its own folder: relative paths, as typed (tests run in
+/// the package root), so that the documents do not depend on where the repository lies.
 fn example() -> TraegerPlan {
-    let dir = root().join(EXAMPLE);
-    plan_of(&dir, &dir.join("traeger.yaml"))
+    let dir = Path::new(EXAMPLE);
+    plan_of(dir, &dir.join("traeger.yaml"))
 }
 
 fn mep(args: &[&str]) -> (i32, Vec<u8>, String) {

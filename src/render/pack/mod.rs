@@ -1,17 +1,18 @@
 //! Template packs: a folder with a manifest (`vorlagen.yaml`), chapters in either format,
 //! and assets (PNG, SVG, JPEG) the PDF can use.
 //!
-//! A pack is read once, through [`files::PackFolder`] (contained, size-limited), into memory:
+//! A pack is read once, through [`crate::contained::Folder`] (contained, size-limited), into memory:
 //! the Markdown chapters, the typst files and the images. A folder without a manifest is read
 //! the same way, as the template folders of earlier versions (`--templates DIR`).
 
-pub mod files;
+pub mod keys;
 pub mod manifest;
+pub mod reference;
 pub mod wortlaut;
 
-use files::PackFolder;
 use manifest::Manifest;
 
+use crate::contained::{Folder, Limits};
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
 
@@ -20,6 +21,16 @@ const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// Largest image of a pack.
 pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Largest font file of a pack.
+pub const MAX_FONT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Most files in a pack, and the deepest subfolder read.
+const MAX_FILES: usize = 200;
+const MAX_DEPTH: usize = 4;
+
+/// Most bytes read from one pack.
+const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 
 /// The kinds of file a pack holds, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +74,7 @@ pub fn kind_of(name: &str) -> Kind {
 #[derive(Debug)]
 pub struct Pack {
     /// The folder.
-    pub folder: PackFolder,
+    pub folder: Folder,
     /// The manifest, when the folder has one that could be read.
     pub manifest: Option<Manifest>,
     /// The manifest's text, for locating findings.
@@ -78,6 +89,8 @@ pub struct Pack {
     pub typst: Vec<(String, String)>,
     /// Images: relative name and bytes, each checked to be what its name says.
     pub images: Vec<(String, Vec<u8>)>,
+    /// Font files: relative name and bytes (used only when the manifest lists them with a licence that allows embedding).
+    pub fonts: Vec<(String, Vec<u8>)>,
     /// Files that could not be used: name and German reason (outside the folder, too large, not an image …).
     pub refused: Vec<(String, String)>,
     /// Files of no kind mep uses.
@@ -87,9 +100,12 @@ pub struct Pack {
 impl Pack {
     /// Reads the folder `dir`; `Err` when the folder itself cannot be read.
     pub fn read(dir: &std::path::Path) -> Result<Self, String> {
-        let folder = PackFolder::open(dir)?;
+        let limits =
+            Limits { max_file_bytes: MAX_FONT_BYTES, max_total_bytes: MAX_TOTAL_BYTES, max_files: MAX_FILES, max_depth: MAX_DEPTH };
+        let folder = Folder::open(dir, limits).map_err(|e| e.message)?;
+        let names = folder.entries().map_err(|e| e.message)?;
         let mut pack = Self {
-            folder: folder.clone(),
+            folder,
             manifest: None,
             manifest_source: None,
             findings: Vec::new(),
@@ -97,10 +113,11 @@ impl Pack {
             markdown: Vec::new(),
             typst: Vec::new(),
             images: Vec::new(),
+            fonts: Vec::new(),
             refused: Vec::new(),
             other: Vec::new(),
         };
-        for name in folder.list()? {
+        for name in names {
             pack.take(&name);
         }
         pack.check_manifest();
@@ -110,15 +127,31 @@ impl Pack {
     /// Reads one file of the folder into its place.
     fn take(&mut self, name: &str) {
         let kind = kind_of(name);
-        let limit = if kind == Kind::Image { MAX_IMAGE_BYTES } else { MAX_TEXT_BYTES };
-        if matches!(kind, Kind::Other | Kind::Font) {
-            self.other.push(name.to_owned());
+        let limit = match kind {
+            Kind::Image => MAX_IMAGE_BYTES,
+            Kind::Font => MAX_FONT_BYTES,
+            _ => MAX_TEXT_BYTES,
+        };
+        if kind == Kind::Other {
+            // Not read, but a link that leads outside the pack is refused all the same.
+            match self.folder.resolve(name) {
+                Ok(_) => self.other.push(name.to_owned()),
+                Err(why) => self.refused.push((name.to_owned(), why.message)),
+            }
             return;
         }
-        let bytes = match self.folder.read(name, limit) {
+        let bytes = match self.folder.read_at_most(name, limit) {
             Ok(b) => b,
-            Err(why) => return self.refused.push((name.to_owned(), why)),
+            Err(why) => return self.refused.push((name.to_owned(), why.message)),
         };
+        if kind == Kind::Font {
+            let faces = typst::text::Font::iter(typst::foundations::Bytes::new(bytes.clone())).count();
+            if faces == 0 {
+                let why = format!("`{}` ist keine lesbare Schriftdatei (OpenType oder TrueType).", self.folder.display(name));
+                return self.refused.push((name.to_owned(), why));
+            }
+            return self.fonts.push((name.to_owned(), bytes));
+        }
         if kind == Kind::Image {
             match image_problem(name, &bytes) {
                 None => self.images.push((name.to_owned(), bytes)),
@@ -167,6 +200,13 @@ impl Pack {
             }
         }
         for font in &m.schriften {
+            if !self.fonts.iter().any(|(n, _)| *n == font.datei) {
+                let why = self.refused.iter().find(|(n, _)| *n == font.datei).map_or_else(
+                    || format!("Die Schriftdatei `{}` liegt nicht im Paket (erlaubt: `.otf`, `.ttf`).", font.datei),
+                    |(_, why)| why.clone(),
+                );
+                problems.push(("schriften", why));
+            }
             if !manifest::EMBEDDABLE_FONT_LICENCES.contains(&font.lizenz.as_str()) {
                 problems.push((
                     "schriften",
@@ -188,10 +228,33 @@ impl Pack {
         }
     }
 
-    /// The settings the PDF template reads from `/vorlagen.json`: logo and colours.
+    /// The settings the PDF template reads from `/vorlagen.json`: logo, colours and font families.
     #[must_use]
     pub fn pdf_settings(&self) -> serde_json::Value {
-        pdf_settings(self.manifest.as_ref())
+        let mut settings = pdf_settings(self.manifest.as_ref());
+        let mut families: Vec<String> = Vec::new();
+        for (_, bytes) in self.usable_fonts() {
+            for font in typst::text::Font::iter(typst::foundations::Bytes::new(bytes.to_vec())) {
+                let family = font.info().family.clone();
+                if !families.contains(&family) {
+                    families.push(family);
+                }
+            }
+        }
+        settings["schriften"] = serde_json::json!(families);
+        settings
+    }
+
+    /// The font files the manifest lists with a licence that allows embedding them: name and bytes.
+    #[must_use]
+    pub fn usable_fonts(&self) -> Vec<(&str, &[u8])> {
+        let Some(m) = &self.manifest else { return Vec::new() };
+        m.schriften
+            .iter()
+            .filter(|f| manifest::EMBEDDABLE_FONT_LICENCES.contains(&f.lizenz.as_str()))
+            .filter_map(|f| self.fonts.iter().find(|(n, _)| *n == f.datei))
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect()
     }
 }
 
@@ -207,6 +270,7 @@ pub fn pdf_settings(manifest: Option<&Manifest>) -> serde_json::Value {
         "name": manifest.map(|m| m.name.clone()),
         "logo": logo,
         "farben": { "akzent": akzent, "entwurf": entwurf },
+        "schriften": [],
     })
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Shape (documented for template authors in the README):
 //! - `meta`: title, author, subject, keywords, Stand in German notation;
-//! - `view`: the [`PlanView`] exactly as `docs/planview.md` describes it,
+//! - `view`: the [`PlanView`] exactly as `docs/vorlagendaten.md` describes it,
 //!   except that every Markdown value `{"markdown": "..."}` arrives as a tree
 //!   `{"md": [...]}` (see [`super::markdown`]);
 //! - `charts`: figures for the diagrams, with German-formatted amounts.

@@ -72,7 +72,7 @@ impl Attachment {
         }
     }
 
-    /// The plan view with all figures (JSON, docs/planview.md), the data of the document.
+    /// The plan view with all figures (JSON, docs/vorlagendaten.md), the data of the document.
     #[must_use]
     pub fn view_json(data: Vec<u8>) -> Self {
         Self {
@@ -214,7 +214,7 @@ fn compile(
     max_pages: usize,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let today = Datetime::from_ymd(settings.today.jahr, settings.today.monat, settings.today.tag);
-    let mut world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json);
+    let mut world = PlanWorld::new(main, &templates.sources(), today).with_file(data_id, data_json).with_fonts(templates.fonts());
     let mut listed = Vec::new();
     if settings.standard == Standard::A3b {
         for (attachment, path) in settings.attachments.iter().zip(ATTACHMENT_DATA_PATHS) {

@@ -48,6 +48,7 @@ embedded!(
     "review.typ",
     "anhaenge.typ",
     "traegerplan.typ",
+    "zusatzkapitel.typ",
 );
 
 /// The entry template of the Schulträger overview (`mep review --format pdf`).
@@ -102,6 +103,8 @@ pub struct Templates {
     settings: Vec<u8>,
     /// The shared wording, served as `/wortlaut.json`.
     wortlaut: Vec<u8>,
+    /// A pack's fonts (listed in its manifest with a licence that allows embedding).
+    fonts: Vec<typst::text::Font>,
 }
 
 /// A template directory that cannot be used.
@@ -117,7 +120,7 @@ impl Templates {
     pub fn embedded() -> Self {
         let settings = serde_json::to_vec(&pack::pdf_settings(None)).unwrap_or_default();
         let wortlaut = serde_json::to_vec(&pack::wortlaut::builtin()).unwrap_or_default();
-        let mut t = Self { files: Vec::new(), assets: Vec::new(), settings, wortlaut };
+        let mut t = Self { files: Vec::new(), assets: Vec::new(), settings, wortlaut, fonts: Vec::new() };
         for (name, text) in EMBEDDED {
             t.insert(name, format!("{EMBEDDED_DIR}/{name}"), (*text).to_owned(), true);
         }
@@ -160,6 +163,11 @@ impl Templates {
             t.insert(name, pack.folder.display(name), text.clone(), false);
         }
         t.assets.clone_from(&pack.images);
+        t.fonts = pack
+            .usable_fonts()
+            .into_iter()
+            .flat_map(|(_, bytes)| typst::text::Font::iter(typst::foundations::Bytes::new(bytes.to_vec())))
+            .collect();
         t.settings = serde_json::to_vec(&pack.pdf_settings()).unwrap_or_default();
         if let Some(w) = &pack.wortlaut {
             t.wortlaut = serde_json::to_vec(w).unwrap_or_default();
@@ -181,6 +189,11 @@ impl Templates {
             Some(slot) => *slot = file,
             None => self.files.push(file),
         }
+    }
+
+    /// The pack's fonts, for the world.
+    pub(crate) fn fonts(&self) -> &[typst::text::Font] {
+        &self.fonts
     }
 
     /// All files of the set.

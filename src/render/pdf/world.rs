@@ -38,12 +38,23 @@ pub struct PlanWorld {
     files: HashMap<FileId, Bytes>,
     /// What `datetime.today()` returns.
     today: Option<Datetime>,
+    /// A pack's fonts after the embedded ones, with the book of both; `None` without pack fonts.
+    extra: Option<(LazyHash<FontBook>, Vec<Font>)>,
 }
 
 impl PlanWorld {
     /// Builds a world from parsed template sources, the entry id and the date.
     pub(crate) fn new(main: FileId, sources: &[Source], today: Option<Datetime>) -> Self {
-        Self { main, sources: sources.iter().map(|s| (s.id(), s.clone())).collect(), files: HashMap::new(), today }
+        Self { main, sources: sources.iter().map(|s| (s.id(), s.clone())).collect(), files: HashMap::new(), today, extra: None }
+    }
+
+    /// Adds a pack's fonts after the embedded ones (typst picks them by family name).
+    pub(crate) fn with_fonts(mut self, fonts: &[Font]) -> Self {
+        if !fonts.is_empty() {
+            let all: Vec<Font> = FONTS.all().iter().chain(fonts).cloned().collect();
+            self.extra = Some((LazyHash::new(FontBook::from_fonts(&all)), fonts.to_vec()));
+        }
+        self
     }
 
     /// Adds an in-memory file, e.g. `/data.json`.
@@ -59,7 +70,7 @@ impl World for PlanWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        FONTS.book()
+        self.extra.as_ref().map_or_else(|| FONTS.book(), |(book, _)| book)
     }
 
     fn main(&self) -> FileId {
@@ -89,7 +100,10 @@ impl World for PlanWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.font(index)
+        match index.checked_sub(FONTS.len()) {
+            None => FONTS.font(index),
+            Some(i) => self.extra.as_ref().and_then(|(_, fonts)| fonts.get(i).cloned()),
+        }
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
