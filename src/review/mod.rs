@@ -87,6 +87,19 @@ pub struct Row {
 }
 
 impl Row {
+    /// The findings as a reader sees them: the open costs of the plan as one fact
+    /// ([`rules::kosten_offen::als_fakten`]); the JSON report keeps one finding per item.
+    #[must_use]
+    pub fn befunde(&self) -> Vec<Diagnostic> {
+        rules::kosten_offen::als_fakten(&self.diagnostics, |i| self.positions.get(i).map(|p| p.id.as_str()))
+    }
+
+    /// The findings of [`Row::befunde`] by severity.
+    #[must_use]
+    pub fn befund_counts(&self) -> Counts {
+        Counts::of(&self.befunde())
+    }
+
     pub(crate) fn update_status(&mut self) {
         self.counts = Counts::of(&self.diagnostics);
         self.status = if self.error.is_some() { Status::Unlesbar } else { Status::of(self.counts) };
@@ -324,14 +337,15 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
     t
 }
 
-/// Counts of findings over all rows and the Träger.
+/// Counts of findings over all rows and the Träger, the open costs of a plan as one ([`Row::befunde`]).
 #[must_use]
 pub fn finding_counts(review: &Review) -> Counts {
     let mut c = Counts::of(&review.traeger_findings);
     for row in &review.rows {
-        c.errors += row.counts.errors;
-        c.warnings += row.counts.warnings;
-        c.hints += row.counts.hints;
+        let r = row.befund_counts();
+        c.errors += r.errors;
+        c.warnings += r.warnings;
+        c.hints += r.hints;
     }
     c
 }

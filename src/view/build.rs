@@ -70,7 +70,7 @@ impl PlanView {
             unterschriften: unterschriften(plan),
             unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
             kennzahlen: Kennzahlen::from_figures(plan, figures),
-            pruefbericht: Pruefbericht::of(diags),
+            pruefbericht: Pruefbericht::of(&crate::rules::kosten_offen::als_fakten(diags, |i| plan.needs.get(i).map(|b| b.id.as_str()))),
         }
     }
 }

@@ -278,7 +278,8 @@ fn school_row(row: &Row) -> Vec<String> {
         Some(s) => vec![s.name.clone(), s.number.clone(), crate::view::values::zeitpunkt_text(s.as_of)],
         None => vec![row.file.clone(), String::new(), String::new()],
     };
-    cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+    let counts = row.befund_counts();
+    cells.extend([row.status.label().to_owned(), counts.errors.to_string(), counts.warnings.to_string()]);
     match &row.figures {
         Some(f) => cells.extend(figure_cells(f)),
         None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
@@ -397,7 +398,7 @@ fn pruefergebnis(review: &Review) -> Vec<Abschnitt> {
     for row in rows {
         let mut liste: Vec<Befund> =
             row.error.iter().map(|e| Befund { schwere: "Fehler", code: String::new(), zeile: None, text: e.clone() }).collect();
-        liste.extend(row.diagnostics.iter().filter(|d| is_notable(d)).map(befund));
+        liste.extend(row.befunde().iter().filter(|d| is_notable(d)).map(befund));
         abschnitte.push(Abschnitt {
             ebene: 3,
             titel: display_name(row).to_owned(),

@@ -87,7 +87,7 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
             if let Some(e) = &row.error {
                 let _ = writeln!(out, "    {}", sanitize(e));
             }
-            for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
+            for d in row.befunde().iter().filter(|d| is_notable(d)) {
                 let _ = writeln!(out, "    {}", one_line(d));
             }
         }
@@ -183,12 +183,13 @@ fn table(out: &mut String, review: &Review, width: Option<usize>) {
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
         let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
         let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
+        let counts = row.befund_counts();
         let cells = [
             name,
             number,
             row.status.label().to_owned(),
-            row.counts.errors.to_string(),
-            row.counts.warnings.to_string(),
+            counts.errors.to_string(),
+            counts.warnings.to_string(),
             req,
             own,
             other,
