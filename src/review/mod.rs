@@ -145,6 +145,20 @@ pub struct Totals {
     pub open_items: usize,
     /// Σ items with a price over all plans.
     pub priced_items: usize,
+    /// Σ investment the DigitalPakt pays for: what the financing must cover.
+    pub investment_digitalpakt: Euro,
+    /// Σ DigitalPakt items without price or count.
+    pub open_items_digitalpakt: usize,
+    /// Σ investment paid from other money.
+    pub investment_other: Euro,
+    /// Σ items paid from other money without price or count.
+    pub open_items_other: usize,
+    /// Σ priced items of unknown year per Fördergegenstand.
+    pub unknown_year: BTreeMap<Kategorie, Euro>,
+    /// Σ items without price or count per Fördergegenstand.
+    pub open_by_category: BTreeMap<Kategorie, usize>,
+    /// Σ items without price or count per Fördergegenstand and (known) year.
+    pub open_by_year: BTreeMap<Kategorie, BTreeMap<i32, usize>>,
     /// Σ mobile end devices.
     pub mobile: Euro,
     /// Budget of the Schulträger, when known.
@@ -166,11 +180,11 @@ impl Totals {
         self.requested + self.own_share + self.other
     }
 
-    /// Financing minus investment: 0 when the money covers the needs exactly, negative when it falls short.
+    /// Financing minus the DigitalPakt investment: 0 when the money covers it exactly, negative when it falls short.
     #[must_use]
     pub fn financing_gap(&self) -> Euro {
-        // Callers check `open_items` first: with open costs the gap is not known.
-        Euro(self.financing().cents() - self.investment.cents())
+        // Callers check `open_items_digitalpakt` first: with open costs the gap is not known.
+        Euro(self.financing().cents() - self.investment_digitalpakt.cents())
     }
 }
 
@@ -249,8 +263,9 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
                     land: s.land,
                     programme: s.programme,
                     general: s.kind.allgemeinbildend(),
-                    investment: f.investment,
-                    mobile: f.mobile,
+                    // The mobile-device limits apply to what the DigitalPakt pays for.
+                    investment: f.investment_digitalpakt,
+                    mobile: f.mobile_digitalpakt,
                     requested: f.requested,
                 })
             })
@@ -318,6 +333,24 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.investment = t.investment + f.investment;
         t.open_items += f.open_items;
         t.priced_items += f.priced_items;
+        t.investment_digitalpakt = t.investment_digitalpakt + f.investment_digitalpakt;
+        t.open_items_digitalpakt += f.open_items_digitalpakt;
+        t.investment_other = t.investment_other + f.investment_other;
+        t.open_items_other += f.open_items_other;
+        for (&category, &amount) in &f.unknown_year {
+            let c = t.unknown_year.entry(category).or_default();
+            *c = *c + amount;
+            let c = t.by_category.entry(category).or_default();
+            *c = *c + amount;
+        }
+        for (&category, &n) in &f.open_by_category {
+            *t.open_by_category.entry(category).or_default() += n;
+        }
+        for (&category, years) in &f.open_by_year {
+            for (&year, &n) in years {
+                *t.open_by_year.entry(category).or_default().entry(year).or_default() += n;
+            }
+        }
         t.mobile = t.mobile + f.mobile;
         for (&category, years) in &f.investment_by {
             for (&year, &amount) in years {

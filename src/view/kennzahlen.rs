@@ -9,10 +9,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::values::{Anteil, Anzahl, Betrag, DatumV, Label, Zahl, label, schuljahr};
+use super::values::{Anteil, Betrag, DatumV, Label, Zahl, label, schuljahr};
 use super::vokabular::{Bereich, KOSTEN_OFFEN, NICHT_BEKANNT, bereich, bereich_id, bereiche};
 use crate::figures::{Figures, Ratio};
 use crate::model::{Datum, Jahrgang, Kostenart, Plan, Rahmen};
+
+pub use super::folgekosten::{Folgekosten, FolgekostenJahr};
+pub use super::geraete::{Geraete, GeraeteTyp, Mobil, NetzK};
 
 /// Most half-years the timeline shows; longer plans are cut (and flagged) to keep output bounded.
 pub const MAX_HALBJAHRE: usize = 24;
@@ -54,7 +57,7 @@ impl Kennzahlen {
     pub fn from_figures(plan: &Plan, f: &Figures) -> Self {
         Self {
             investition: Investition::of(plan, f),
-            finanzierung: f.funding.as_ref().map(|fin| FinanzierungK::of(fin, !f.investment.unpriced.is_empty())),
+            finanzierung: f.funding.as_ref().map(|fin| FinanzierungK::of(fin, f.investment.digitalpakt_open > 0)),
             mobile_endgeraete: Mobil::of(plan, f),
             geraete: Geraete::of(f),
             netz: NetzK::of(f),
@@ -92,6 +95,30 @@ pub struct Investition {
     pub je_jahr: Vec<JahrSumme>,
     /// Schulträger budget and what remains of it after all items.
     pub budget: Option<Budget>,
+    /// One row per funding source that has items (`bedarf[].finanzierung`, default DigitalPakt), in the
+    /// order of the input format's list.
+    pub je_finanzierung: Vec<QuelleSumme>,
+    /// Whether some items are paid from other money than the DigitalPakt (then documents show the split).
+    pub aufgeteilt: bool,
+    /// Sum of the items the DigitalPakt pays for: the part `finanzierung` must cover and the funding rules check.
+    pub digitalpakt: Betrag,
+    /// Number of DigitalPakt items without price: while there are any, the coverage is not known.
+    pub digitalpakt_offen: usize,
+}
+
+/// Investment paid from one source.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct QuelleSumme {
+    /// The source (`bedarf[].finanzierung`).
+    pub finanzierung: Label,
+    /// Number of `bedarf` items.
+    pub positionen: usize,
+    /// Number of those without price.
+    pub offen: usize,
+    /// Sum of the items (`Kosten noch offen` or `mindestens …` while some have no price).
+    pub summe: Betrag,
+    /// Share of the total investment (absent while costs are open).
+    pub anteil: Option<Anteil>,
 }
 
 /// Investment in one Fördergegenstand.
@@ -109,6 +136,8 @@ pub struct KategorieSumme {
     pub anteil: Option<Anteil>,
     /// Sum per year, aligned with [`Investition::jahre`].
     pub je_jahr: Vec<Betrag>,
+    /// Sum of the items whose year is `unbekannt`; absent when the plan has no such item.
+    pub jahr_unbekannt: Option<Betrag>,
 }
 
 /// Investment in one year.
@@ -172,6 +201,7 @@ impl Investition {
                 summe: idx(&|b| b.category == c.category),
                 anteil: share(c.total),
                 je_jahr: inv.years.iter().map(|&y| idx(&|b| b.category == c.category && b.year.bekannt() == Some(y))).collect(),
+                jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| idx(&|b| b.category == c.category && b.year.ist_unbekannt())),
             })
             .collect();
         let je_jahr = inv
@@ -192,7 +222,22 @@ impl Investition {
             fehlbetrag: b.remaining.filter(|r| *r < 0).map(|r| Betrag::from_cents(r.saturating_neg())),
             ausschoepfung: Anteil::opt(b.used),
         });
+        let je_finanzierung = inv
+            .by_source
+            .iter()
+            .map(|q| QuelleSumme {
+                finanzierung: label!(q.source),
+                positionen: q.items.len(),
+                offen: q.unpriced,
+                summe: summe(&inv.items, q.items.iter().copied()),
+                anteil: share(q.total),
+            })
+            .collect();
         Self {
+            aufgeteilt: inv.by_source.iter().any(|q| q.source != crate::model::Herkunft::Digitalpakt),
+            digitalpakt: idx(&crate::model::Bedarf::digitalpakt),
+            digitalpakt_offen: inv.digitalpakt_open,
+            je_finanzierung,
             satz,
             jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(&inv.items, inv.unknown_year.iter().copied())),
             gesamt,
@@ -225,12 +270,13 @@ pub struct FinanzierungK {
     pub eigenanteil_anteil: Option<Anteil>,
     /// Other money as a share of `gesamt`.
     pub sonstige_anteil: Option<Anteil>,
-    /// `gesamt` minus the total investment (0 when the funding covers the plan exactly).
+    /// `gesamt` minus the DigitalPakt part of the investment (0 when the funding covers it exactly;
+    /// `nicht bekannt` while DigitalPakt items have no price).
     pub differenz: Betrag,
 }
 
 impl FinanzierungK {
-    /// `open`: some items have no price yet, so the difference to the investment is not known.
+    /// `open`: some DigitalPakt items have no price yet, so the difference to their sum is not known.
     fn of(f: &crate::figures::Funding, open: bool) -> Self {
         let differenz = if open {
             Betrag { cent: f.difference, text: format!("{NICHT_BEKANNT} ({KOSTEN_OFFEN})"), offen: true }
@@ -246,129 +292,6 @@ impl FinanzierungK {
             eigenanteil_anteil: Anteil::opt(f.share(f.own_share)),
             sonstige_anteil: Anteil::opt(f.share(f.other)),
             differenz,
-        }
-    }
-}
-
-/// Mobile end devices in the plan.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Mobil {
-    /// Sum of the mobile items (category `mobile_endgeraete` or a mobile device type).
-    pub summe: Betrag,
-    /// That sum as a share of the total investment.
-    pub anteil: Option<Anteil>,
-    /// Number of planned mobile devices.
-    pub anzahl: Anzahl,
-}
-
-impl Mobil {
-    fn of(plan: &Plan, f: &Figures) -> Self {
-        let mobile = || plan.needs.iter().enumerate().filter(|(_, b)| crate::figures::ist_mobil(b));
-        let summe = summe(&f.investment.items, mobile().map(|(i, _)| i));
-        let m = crate::figures::Menge::of(mobile().map(|(_, b)| b.count));
-        let anteil = if f.investment.unpriced.is_empty() { Anteil::opt(f.mobile.share) } else { None };
-        Self { summe, anteil, anzahl: Anzahl::menge(m.sum, m.known, m.unknown, m.approx) }
-    }
-}
-
-/// Pupil devices.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Geraete {
-    /// Existing pupil devices (tablets, laptops, notebooks, PCs; without teachers' loan devices).
-    pub vorhanden: u64,
-    /// Planned additional pupil devices (`bedarf` used for `unterricht`).
-    pub geplant: u64,
-    /// Existing plus planned.
-    pub gesamt: u64,
-    /// Existing devices per pupil.
-    pub je_schueler_vorhanden: Option<Zahl>,
-    /// Devices per pupil after the plan.
-    pub je_schueler_geplant: Option<Zahl>,
-    /// Pupils per existing device.
-    pub schueler_je_geraet_vorhanden: Option<Zahl>,
-    /// Pupils per device after the plan.
-    pub schueler_je_geraet_geplant: Option<Zahl>,
-    /// Devices of each type that occurs in the inventory or the needs (in the order of `geraetetyp`).
-    pub je_typ: Vec<GeraeteTyp>,
-}
-
-/// Devices of one type, before and after the plan.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct GeraeteTyp {
-    /// Device type.
-    pub typ: Label,
-    /// Count in the inventory (`bestand.geraete`); `nicht bekannt`, `mindestens …` or `ca. …` as the inputs say.
-    pub vorher: Anzahl,
-    /// Count planned in `bedarf`.
-    pub geplant: Anzahl,
-    /// Both together.
-    pub nachher: Anzahl,
-}
-
-impl Geraete {
-    fn of(f: &Figures) -> Self {
-        let d = &f.devices;
-        Self {
-            vorhanden: d.existing,
-            geplant: d.planned,
-            gesamt: d.total,
-            je_schueler_vorhanden: je_schueler(d, false, d.per_pupil_existing(), 2),
-            je_schueler_geplant: je_schueler(d, true, d.per_pupil_planned(), 2),
-            schueler_je_geraet_vorhanden: je_schueler(d, false, d.pupils_per_device_existing(), 1),
-            schueler_je_geraet_geplant: je_schueler(d, true, d.pupils_per_device_planned(), 1),
-            je_typ: d
-                .by_type
-                .iter()
-                .filter(|(_, before, new)| before.known + before.unknown + new.known + new.unknown > 0)
-                .map(|&(t, vorher, geplant)| GeraeteTyp {
-                    typ: label!(t),
-                    vorher: menge(vorher),
-                    geplant: menge(geplant),
-                    nachher: menge(vorher.plus(geplant)),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A per-pupil figure: `nicht bekannt` when an input is `unbekannt`, `ca.` when one is approximate,
-/// absent when there is nothing to divide by.
-fn je_schueler(d: &crate::figures::Devices, planned: bool, r: Option<crate::figures::Ratio>, places: u32) -> Option<Zahl> {
-    if d.unknown(planned) {
-        return Some(Zahl::unbekannt());
-    }
-    r.map(|r| Zahl::of_ratio(r, places).ungefaehr(d.approx(planned)))
-}
-
-/// A sum of counts as printed.
-fn menge(m: crate::figures::Menge) -> Anzahl {
-    Anzahl::menge(m.sum, m.known, m.unknown, m.approx)
-}
-
-/// Network figures.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct NetzK {
-    /// Rooms with WLAN.
-    pub wlan_raeume: Option<u32>,
-    /// Classrooms (Unterrichtsräume).
-    pub unterrichtsraeume: Option<u32>,
-    /// Rooms with WLAN / classrooms.
-    pub wlan_abdeckung: Option<Anteil>,
-    /// Internet bandwidth in Mbit/s.
-    pub internet_mbit: Option<u32>,
-    /// Bandwidth per class in Mbit/s.
-    pub bandbreite_je_klasse: Option<Zahl>,
-}
-
-impl NetzK {
-    fn of(f: &Figures) -> Self {
-        let n = &f.network;
-        Self {
-            wlan_raeume: n.wlan_rooms,
-            unterrichtsraeume: n.classrooms,
-            wlan_abdeckung: Anteil::opt(n.wlan_coverage),
-            internet_mbit: n.internet_mbit,
-            bandbreite_je_klasse: n.bandwidth_per_class.map(|r| Zahl::of_ratio(r, 1)),
         }
     }
 }
@@ -616,53 +539,6 @@ impl Zeitplan {
             .map(|m| ZeitplanZeile { id: m.id.clone(), titel: m.title.clone(), aktiv: indices.iter().map(|&i| runs(m, i)).collect() })
             .collect();
         Self { halbjahre, massnahmen, gekuerzt }
-    }
-}
-
-/// Running costs (never funded) per calendar year of the planning period.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Folgekosten {
-    /// `betrieb.folgekosten_eur_pro_jahr`.
-    pub pro_jahr: Option<Betrag>,
-    /// First year with Folgekosten: the year the first items arrive (at the earliest the start of the planning period).
-    pub ab_jahr: i32,
-    /// One row per calendar year from `ab_jahr` to the end of the planning period (at most [`MAX_JAHRE`]).
-    pub je_jahr: Vec<FolgekostenJahr>,
-    /// Sum over the rows.
-    pub summe: Betrag,
-}
-
-/// Running costs of one year.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct FolgekostenJahr {
-    /// Calendar year.
-    pub jahr: i32,
-    /// Yearly operating costs from `betrieb`.
-    pub betrieb: Betrag,
-    /// `bedarf` items of `kostenart: laufend` in this year.
-    pub laufende_positionen: Betrag,
-    /// Both together.
-    pub summe: Betrag,
-}
-
-impl Folgekosten {
-    fn of(f: &Figures) -> Self {
-        let r = &f.running;
-        Self {
-            pro_jahr: r.per_year.map(Betrag::from_cents),
-            ab_jahr: r.from,
-            je_jahr: r
-                .years
-                .iter()
-                .map(|y| FolgekostenJahr {
-                    jahr: y.year,
-                    betrieb: Betrag::from_cents(y.operation),
-                    laufende_positionen: Betrag::from_cents(y.items),
-                    summe: Betrag::from_cents(y.total),
-                })
-                .collect(),
-            summe: Betrag::from_cents(r.total),
-        }
     }
 }
 

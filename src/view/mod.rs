@@ -14,11 +14,14 @@
 //! - lists keep the order of the input; computed lists have a documented fixed order.
 
 mod build;
+mod folgekosten;
+mod geraete;
 pub mod kennzahlen;
 mod markdown;
 pub mod overview;
 mod pruefbericht;
 pub mod rounds;
+pub mod summen;
 mod types;
 pub mod values;
 pub mod vokabular;

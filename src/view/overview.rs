@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::figures::Ratio;
-use crate::model::{Euro, Kategorie};
+use crate::model::Euro;
 use crate::review::{Figures, Review, Row, Totals, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
@@ -63,10 +63,11 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The years of the investment table.
+/// The years of the investment table: years with priced or open items.
 #[must_use]
 pub fn years(review: &Review) -> Vec<i32> {
-    let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
+    let t = &review.totals;
+    let set: BTreeSet<i32> = t.by_year.keys().chain(t.open_by_year.values().flat_map(|y| y.keys())).copied().collect();
     set.into_iter().collect()
 }
 
@@ -291,54 +292,38 @@ fn school_row(row: &Row) -> Vec<String> {
 fn investitionen(review: &Review) -> Abschnitt {
     let t = &review.totals;
     let years = years(review);
-    let invest = if years.is_empty() {
-        para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
-    } else {
-        let mut kopf = vec!["Fördergegenstand".to_owned()];
-        kopf.extend(years.iter().map(ToString::to_string));
-        kopf.push("Summe".to_owned());
-        let rechts = (0..kopf.len()).map(|i| i > 0).collect();
-        let zeilen = Kategorie::ALL
-            .iter()
-            .filter_map(|category| {
-                let by_year = t.investment_by.get(category)?;
-                let mut cells = vec![category.label().to_owned()];
-                cells.extend(years.iter().map(|y| by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e))));
-                cells.push(eur(t.by_category.get(category).copied().unwrap_or_default()));
-                Some(cells)
-            })
-            .collect();
-        let mut summe = vec!["Summe".to_owned()];
-        summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
-        summe.push(investition(t.investment, t.priced_items, t.open_items));
-        Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
+    let invest = match crate::view::summen::invest_tabelle(t, &years) {
+        None => para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()]),
+        Some(tab) => {
+            let rechts = (0..tab.kopf.len()).map(|i| i > 0).collect();
+            Block::Tabelle { kopf: tab.kopf, rechts, zeilen: tab.zeilen, summe: Some(tab.summe) }
+        }
     };
     section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
 }
 
 /// Section „Finanzierung“: the sources, whether they cover the investment, and the budget.
 fn finanzierung(t: &Totals) -> Abschnitt {
-    let zeilen = vec![
+    let mut zeilen: Vec<Vec<String>> =
+        crate::view::summen::quellen(t).into_iter().map(|(label, text)| vec![format!("Investitionen {label}"), text]).collect();
+    zeilen.extend([
         vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
         vec!["Eigenanteil".to_owned(), eur(t.own_share)],
         vec!["Sonstige Mittel".to_owned(), eur(t.other)],
-    ];
+    ]);
     let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
     let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
     let gap = t.financing_gap();
+    let (was, dp) = (crate::view::summen::verglichen(t), eur(t.investment_digitalpakt));
     let covered = match gap.cents().cmp(&0) {
-        _ if t.open_items > 0 => format!(
-            "Ob die Finanzierung die Investitionen deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
-            t.open_items,
-            if t.open_items == 1 { "Position ist" } else { "Positionen sind" }
+        _ if t.open_items_digitalpakt > 0 => format!(
+            "Ob die Finanzierung die {was} deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
+            t.open_items_digitalpakt,
+            if t.open_items_digitalpakt == 1 { "Position ist" } else { "Positionen sind" }
         ),
-        std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
-        std::cmp::Ordering::Greater => {
-            format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))
-        }
-        std::cmp::Ordering::Less => {
-            format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
-        }
+        std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die {was} von {dp} genau."),
+        std::cmp::Ordering::Greater => format!("Die Finanzierung übersteigt die {was} von {dp} um {}.", eur(gap)),
+        std::cmp::Ordering::Less => format!("Der Finanzierung fehlen {} zu den {was} von {dp}.", eur(Euro(-gap.cents()))),
     };
     let mut bloecke = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {

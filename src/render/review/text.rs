@@ -38,35 +38,23 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
     let _ = writeln!(out, "  Sonstige Mittel:   {:>15}", eur(t.other));
     let _ = writeln!(out, "  Finanzierung:      {:>15}", eur(t.financing()));
     let _ = writeln!(out, "  Investitionen:     {:>15}", investition(t.investment, t.priced_items, t.open_items));
+    for (label, text) in crate::view::summen::quellen(t) {
+        let _ = writeln!(out, "    {:<16} {text:>15}", format!("{label}:"));
+    }
     let gap = t.financing_gap();
     if t.open_items > 0 {
-        let _ = writeln!(out, "  Deckung:           {:>15}", crate::view::values::NICHT_BEKANNT);
         let _ = writeln!(out, "  Positionen ohne Preis: {}", t.open_items);
+    }
+    if t.open_items_digitalpakt > 0 {
+        let _ = writeln!(out, "  Deckung:           {:>15}", crate::view::values::NICHT_BEKANNT);
     } else if gap.cents() != 0 {
         let label = if gap.cents() > 0 { "Überdeckung:" } else { "Unterdeckung:" };
         let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(gap.cents().abs())));
     }
     let mobile_share = if t.open_items > 0 { None } else { share(t.mobile, t.investment) };
     let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(mobile_share, pct1));
-    let years = years(review);
-    if !years.is_empty() {
-        let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
-        for y in &years {
-            let _ = write!(out, " {y:>14}");
-        }
-        let _ = writeln!(out, " {:>15}", "Summe");
-        for (category, by_year) in &t.investment_by {
-            let _ = write!(out, "  {:<36}", category.label());
-            for y in &years {
-                let _ = write!(out, " {:>14}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
-            }
-            let _ = writeln!(out, " {:>15}", eur(t.by_category.get(category).copied().unwrap_or_default()));
-        }
-        let _ = write!(out, "  {:<36}", "Summe");
-        for y in &years {
-            let _ = write!(out, " {:>14}", eur(t.by_year.get(y).copied().unwrap_or_default()));
-        }
-        let _ = writeln!(out, " {:>15}", eur(t.investment));
+    if let Some(tab) = crate::view::summen::invest_tabelle(t, &years(review)) {
+        investment_table(&mut out, &tab);
     }
     if !t.running_costs.is_empty() {
         let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
@@ -97,6 +85,22 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
     }
     let _ = writeln!(out, "\n{}", summary_line(review));
     out
+}
+
+/// The investment per Fördergegenstand and year, in columns (a blank line before it).
+fn investment_table(out: &mut String, tab: &crate::view::summen::InvestTabelle) {
+    out.push('\n');
+    for (n, line) in std::iter::once(&tab.kopf).chain(&tab.zeilen).chain(std::iter::once(&tab.summe)).enumerate() {
+        for (i, cell) in line.iter().enumerate() {
+            let _ = match (n, i) {
+                (0, 0) => write!(out, "  {:<36}", "Investitionen je Fördergegenstand"),
+                (_, 0) => write!(out, "  {cell:<36}"),
+                _ if i + 1 == line.len() => write!(out, " {cell:>15}"),
+                _ => write!(out, " {cell:>14}"),
+            };
+        }
+        out.push('\n');
+    }
 }
 
 /// A column of the school table: heading, width, left-aligned, and when it goes (0 = never).
