@@ -68,6 +68,7 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
                 as_of: plan.as_of,
                 datum: plan.dokumentdatum(),
                 pupils: plan.school.pupils.bekannt(),
+                pupils_given: plan.school.pupils,
                 teachers: plan.school.teachers.bekannt(),
             }),
             Some(Figures::of(plan)),

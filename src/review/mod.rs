@@ -56,6 +56,9 @@ pub struct School {
     pub datum: Datum,
     /// Pupils (`None` when the plan says `unbekannt`).
     pub pupils: Option<u32>,
+    /// Pupils as the plan says it (exact, `ca. 700` or `unbekannt`), for the text of tables; not in the JSON.
+    #[serde(skip)]
+    pub pupils_given: crate::model::Angabe<u32>,
     /// Teachers (`None` when the plan says `unbekannt`).
     pub teachers: Option<u32>,
 }

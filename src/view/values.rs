@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::vokabular::{ca, mindestens, mindestens_kosten};
+pub use super::vokabular::{ca, mindestens, mindestens_kosten};
 use crate::figures::Ratio;
 use crate::german::pow10;
 use crate::model::{Angabe, Datum, Euro, Spanne, Zeitpunkt, Zeitraum};

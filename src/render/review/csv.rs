@@ -20,23 +20,33 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("Fehler", "Anzahl der Fehler"),
     ("Warnungen", "Anzahl der Warnungen"),
     ("Hinweise", "Anzahl der Hinweise"),
-    ("Schüler", "`schule.schueler`"),
+    ("Schüler", "`schule.schueler`; `ca. 700` bei einer ungefähren Angabe, `nicht bekannt` bei `unbekannt`"),
     ("Lehrkräfte", "`schule.lehrkraefte`"),
     ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
     ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
     ("Sonstige Mittel (EUR)", "`finanzierung.sonstige_mittel_eur`"),
-    ("Investitionen (EUR)", "Summe aller Bedarfspositionen mit Preis (Anzahl × Einzelpreis)"),
+    (
+        "Investitionen (EUR)",
+        "Summe aller Bedarfspositionen (Anzahl × Einzelpreis); solange Preise fehlen, als Text: `mindestens …, dazu Kosten noch offen` oder `Kosten noch offen`",
+    ),
     (
         "Mobile Endgeräte (EUR)",
         "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone)",
     ),
-    ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
+    ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen; `nicht bekannt`, solange Preise fehlen"),
     (
         "Geräte je Schüler",
-        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler",
+        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler; \
+`ca. …` aus ungefähren, `nicht bekannt` aus unbekannten Angaben",
     ),
     ("WLAN-Abdeckung (%)", "`bestand.netz.wlan_raeume` geteilt durch `schule.unterrichtsraeume`"),
     ("Fortbildungsstunden je Lehrkraft", "Summe aus Teilnehmenden × Stunden aller Fortbildungen geteilt durch die Lehrkräfte"),
+    (
+        "Investitionen DigitalPakt (EUR)",
+        "Summe der Positionen, die der DigitalPakt bezahlt (ohne `finanzierung` oder `finanzierung: digitalpakt`); diesen Teil muss die Finanzierung decken",
+    ),
+    ("Investitionen andere Mittel (EUR)", "Summe der Positionen aus anderen Mitteln (`finanzierung: schultraeger`, `land` usw.)"),
+    ("Positionen ohne Preis", "Anzahl der Bedarfspositionen ohne Einzelpreis oder Anzahl (Kosten noch offen)"),
 ];
 
 /// One row per school for German Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF line ends.
@@ -72,19 +82,22 @@ pub fn csv(review: &Review) -> Vec<u8> {
         ]);
         match (&row.school, &row.figures) {
             (Some(s), Some(f)) => cells.extend([
-                s.pupils.map_or_else(String::new, |n| n.to_string()),
+                pupils(s.pupils_given),
                 s.teachers.map_or_else(String::new, |n| n.to_string()),
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
                 csv_eur(f.other),
-                csv_eur(f.investment),
+                csv_eur_open(f.investment, f.open_items),
                 csv_eur(f.mobile),
-                csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
-                csv_opt(f.exact.devices_per_pupil, |r| csv_ratio(r, 2)),
+                if f.open_items > 0 { values::NICHT_BEKANNT.to_owned() } else { csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)) },
+                devices(f, |r| csv_ratio(r, 2)),
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
                 csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
+                csv_eur_open(f.investment_digitalpakt, f.open_items_digitalpakt),
+                csv_eur_open(f.investment_other, f.open_items_other),
+                f.open_items.to_string(),
             ]),
-            _ => cells.extend(std::iter::repeat_n(String::new(), 11)),
+            _ => cells.extend(std::iter::repeat_n(String::new(), 14)),
         }
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
@@ -106,8 +119,8 @@ fn csv_number(number: &str) -> String {
 }
 
 /// One row per Bedarf item of every readable plan, for German Excel (same conventions as [`csv`]):
-/// Schulnummer, Schule, Kennung, Fördergegenstand, Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme.
-/// An item without a price has empty price and sum cells.
+/// Schulnummer, Schule, Kennung, Fördergegenstand, Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme,
+/// Finanzierung. An item without a price reads `Kosten noch offen` in the price and sum cells.
 #[must_use]
 pub fn csv_items(review: &Review) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
@@ -128,6 +141,7 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
                 p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
                 values::jahr_text(p.year),
                 csv_text(&p.measures),
+                csv_text(p.source.label()),
             ];
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");
@@ -164,6 +178,37 @@ pub fn csv_changes(review: &Review) -> Vec<u8> {
 
 fn csv_eur(e: Euro) -> String {
     values::csv_eur(e.cents())
+}
+
+/// A sum in CSV notation, or while `open` items have no price `Kosten noch offen` /
+/// `mindestens 1234,00, dazu Kosten noch offen` (a text cell, never a lower bound posing as the sum).
+#[must_use]
+pub fn csv_eur_open(e: Euro, open: usize) -> String {
+    match open {
+        0 => csv_eur(e),
+        _ if e.cents() == 0 => values::KOSTEN_OFFEN.to_owned(),
+        _ => values::mindestens_kosten(&csv_eur(e)),
+    }
+}
+
+/// The pupils as the plan says it: `700`, `ca. 700` or `nicht bekannt`.
+#[must_use]
+pub fn pupils(a: crate::model::Angabe<u32>) -> String {
+    match a {
+        crate::model::Angabe::Bekannt(n) => n.to_string(),
+        crate::model::Angabe::Ungefaehr(n) => values::ca(&n.to_string()),
+        crate::model::Angabe::Unbekannt => values::NICHT_BEKANNT.to_owned(),
+    }
+}
+
+/// Devices per pupil: `nicht bekannt` from an unknown input, `ca. …` from an approximate one.
+#[must_use]
+pub fn devices(f: &crate::review::Figures, text: impl Fn(Ratio) -> String) -> String {
+    match f.exact.devices_per_pupil {
+        _ if f.devices_unknown => values::NICHT_BEKANNT.to_owned(),
+        Some(r) if f.devices_approx => values::ca(&text(r)),
+        r => csv_opt(r, text),
+    }
 }
 
 /// A figure rounded once from its exact fraction (half away from zero, like the documents).
