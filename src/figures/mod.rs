@@ -174,6 +174,9 @@ impl Figures {
 pub struct Investment {
     /// Cost of each `bedarf` item in plan order; `None` when its price is open.
     pub items: Vec<Option<i64>>,
+    /// For each item, whether its cost is approximate (a priced item of count `ca. N`): every sum
+    /// that includes it is printed with `ca.`.
+    pub approx: Vec<bool>,
     /// Sum of all priced items.
     pub total: i64,
     /// Sum of the priced items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`);
@@ -270,6 +273,7 @@ impl Investment {
             unknown_year: plan.needs.iter().enumerate().filter(|(_, b)| b.year.ist_unbekannt()).map(|(i, _)| i).collect(),
             years,
             by_category,
+            approx: plan.needs.iter().zip(&items).map(|(b, c)| c.is_some() && b.count.ist_ungefaehr()).collect(),
             items,
         }
     }

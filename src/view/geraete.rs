@@ -23,7 +23,7 @@ pub struct Mobil {
 impl Mobil {
     pub(super) fn of(plan: &Plan, f: &Figures) -> Self {
         let mobile = || plan.needs.iter().enumerate().filter(|(_, b)| crate::figures::ist_mobil(b));
-        let summe = summe(&f.investment.items, mobile().map(|(i, _)| i));
+        let summe = summe(&f.investment, mobile().map(|(i, _)| i));
         let m = crate::figures::Menge::of(mobile().map(|(_, b)| b.count));
         let anteil = if f.investment.unpriced.is_empty() { Anteil::opt(f.mobile.share) } else { None };
         Self { summe, anteil, anzahl: Anzahl::menge(m.sum, m.known, m.unknown, m.approx) }
@@ -39,6 +39,12 @@ pub struct Geraete {
     pub geplant: u64,
     /// Existing plus planned.
     pub gesamt: u64,
+    /// Existing pupil devices as printed: `30`, `ca. 30`, `mindestens 30` or `nicht bekannt`.
+    pub vorhanden_anzahl: Anzahl,
+    /// Planned pupil devices as printed.
+    pub geplant_anzahl: Anzahl,
+    /// Existing plus planned as printed.
+    pub gesamt_anzahl: Anzahl,
     /// Existing devices per pupil.
     pub je_schueler_vorhanden: Option<Zahl>,
     /// Devices per pupil after the plan.
@@ -71,6 +77,9 @@ impl Geraete {
             vorhanden: d.existing,
             geplant: d.planned,
             gesamt: d.total,
+            vorhanden_anzahl: menge(d.existing_menge),
+            geplant_anzahl: menge(d.planned_menge),
+            gesamt_anzahl: menge(d.existing_menge.plus(d.planned_menge)),
             je_schueler_vorhanden: je_schueler(d, false, d.per_pupil_existing(), 2),
             je_schueler_geplant: je_schueler(d, true, d.per_pupil_planned(), 2),
             schueler_je_geraet_vorhanden: je_schueler(d, false, d.pupils_per_device_existing(), 1),

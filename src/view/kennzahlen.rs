@@ -57,7 +57,10 @@ impl Kennzahlen {
     pub fn from_figures(plan: &Plan, f: &Figures) -> Self {
         Self {
             investition: Investition::of(plan, f),
-            finanzierung: f.funding.as_ref().map(|fin| FinanzierungK::of(fin, f.investment.digitalpakt_open > 0)),
+            finanzierung: f.funding.as_ref().map(|fin| {
+                let approx = plan.needs.iter().zip(&f.investment.approx).any(|(b, &a)| a && b.digitalpakt());
+                FinanzierungK::of(fin, f.investment.digitalpakt_open > 0, approx)
+            }),
             mobile_endgeraete: Mobil::of(plan, f),
             geraete: Geraete::of(f),
             netz: NetzK::of(f),
@@ -166,27 +169,30 @@ pub struct Budget {
     pub ausschoepfung: Option<Anteil>,
 }
 
-/// The sum of the items `which` (indices into `bedarf`), open while one of them has no price or count.
+/// The sum of the items `which` (indices into `bedarf`), open while one of them has no price or count,
+/// approximate (`ca.`) while one of them has an approximate count.
 #[must_use]
-pub fn summe(items: &[Option<i64>], which: impl Iterator<Item = usize>) -> Betrag {
-    let (mut cent, mut priced, mut open) = (0_i64, 0, 0);
-    for c in which.filter_map(|i| items.get(i)) {
-        match c {
-            Some(c) => {
+pub fn summe(inv: &crate::figures::Investment, which: impl Iterator<Item = usize>) -> Betrag {
+    let (mut cent, mut priced, mut open, mut approx) = (0_i64, 0, 0, false);
+    for i in which {
+        match inv.items.get(i) {
+            Some(Some(c)) => {
                 cent = cent.saturating_add(*c);
                 priced += 1;
+                approx |= inv.approx.get(i).copied().unwrap_or(false);
             }
-            None => open += 1,
+            Some(None) => open += 1,
+            None => {}
         }
     }
-    Betrag::summe(cent, priced, open)
+    Betrag::summe(cent, priced, open).ungefaehr(approx)
 }
 
 impl Investition {
     fn of(plan: &Plan, f: &Figures) -> Self {
         let inv = &f.investment;
         let idx = |pred: &dyn Fn(&crate::model::Bedarf) -> bool| -> Betrag {
-            summe(&inv.items, plan.needs.iter().enumerate().filter(|(_, b)| pred(b)).map(|(i, _)| i))
+            summe(inv, plan.needs.iter().enumerate().filter(|(_, b)| pred(b)).map(|(i, _)| i))
         };
         // A share of a sum with open costs would be a share of a lower bound: it is left out.
         let open = !inv.unpriced.is_empty();
@@ -229,7 +235,7 @@ impl Investition {
                 finanzierung: label!(q.source),
                 positionen: q.items.len(),
                 offen: q.unpriced,
-                summe: summe(&inv.items, q.items.iter().copied()),
+                summe: summe(inv, q.items.iter().copied()),
                 anteil: share(q.total),
             })
             .collect();
@@ -239,12 +245,12 @@ impl Investition {
             digitalpakt_offen: inv.digitalpakt_open,
             je_finanzierung,
             satz,
-            jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(&inv.items, inv.unknown_year.iter().copied())),
+            jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(inv, inv.unknown_year.iter().copied())),
             gesamt,
             investiv: idx(&|b| b.cost_kind == Kostenart::Investiv),
             laufend: idx(&|b| b.cost_kind == Kostenart::Laufend),
             offene_positionen: inv.unpriced.len(),
-            ohne_massnahme: summe(&inv.items, f.measures.unassigned_items.iter().copied()),
+            ohne_massnahme: summe(inv, f.measures.unassigned_items.iter().copied()),
             jahre: inv.years.clone(),
             je_kategorie,
             je_jahr,
@@ -277,11 +283,12 @@ pub struct FinanzierungK {
 
 impl FinanzierungK {
     /// `open`: some DigitalPakt items have no price yet, so the difference to their sum is not known.
-    fn of(f: &crate::figures::Funding, open: bool) -> Self {
+    /// `approx`: a DigitalPakt item has an approximate count, so the difference is approximate too.
+    fn of(f: &crate::figures::Funding, open: bool, approx: bool) -> Self {
         let differenz = if open {
             Betrag { cent: f.difference, text: format!("{NICHT_BEKANNT} ({KOSTEN_OFFEN})"), offen: true }
         } else {
-            Betrag::from_cents(f.difference)
+            Betrag::from_cents(f.difference).ungefaehr(approx)
         };
         Self {
             foerdermittel: Betrag::from_cents(f.requested),

@@ -52,6 +52,19 @@ impl Betrag {
     }
 }
 
+impl Betrag {
+    /// The same amount marked approximate when `ungefaehr` (`ca. 1.234,56 €`, or
+    /// `mindestens ca. …, dazu Kosten noch offen`): it includes an item of approximate count.
+    #[must_use]
+    pub fn ungefaehr(mut self, ungefaehr: bool) -> Self {
+        if ungefaehr {
+            let amount = ca(&de_eur(self.cent));
+            self.text = if self.offen { mindestens_kosten(&amount) } else { amount };
+        }
+        self
+    }
+}
+
 impl From<Euro> for Betrag {
     fn from(e: Euro) -> Self {
         Self::from_cents(e.cents())

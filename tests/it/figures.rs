@@ -137,6 +137,8 @@ fn assert_formatting(name: &str, v: &Value) {
                     assert!(map.get("cent").and_then(Value::as_i64) == Some(0), "{name}: „{text}“ without a known part");
                 }
             } else if let (Some(Value::String(text)), true) = (map.get("text"), map.contains_key("cent") || map.contains_key("prozent")) {
+                // An amount derived from an approximate count says so in front.
+                let text = text.strip_prefix("ca. ").unwrap_or(text);
                 let unit = if map.contains_key("cent") { "\u{a0}€" } else { "\u{a0}%" };
                 assert!(text.ends_with(unit), "{name}: „{text}“ needs a no-break space before the unit");
                 assert!(!text.contains('-'), "{name}: „{text}“ uses a hyphen as minus sign");
