@@ -187,22 +187,47 @@ fn review_rows_equal_the_schools_own_figures() {
 
 // ---------------------------------------------------------------- generated plans
 
+/// One generated `bedarf` item.
 #[derive(Debug, Clone)]
-struct Item {
-    category: usize,
+pub(crate) struct Item {
+    pub(crate) category: usize,
     device: usize,
-    count: u32,
+    pub(crate) count: u32,
     /// 0: exact, 1: approximate (`ca. N`), 2: `unbekannt`.
-    count_kind: u8,
-    year_unknown: bool,
-    price: Option<u32>,
-    year: i32,
+    pub(crate) count_kind: u8,
+    pub(crate) year_unknown: bool,
+    pub(crate) price: Option<u32>,
+    pub(crate) year: i32,
     laufend: bool,
+    /// Index into [`SOURCES`]: 0 writes no `finanzierung` (DigitalPakt by default).
+    pub(crate) source: usize,
 }
 
+/// The `finanzierung` a generated item is written with, and its label; the first is the default (none written).
+pub(crate) const SOURCES: [(&str, &str); 4] =
+    [("", "DigitalPakt Schule"), ("schultraeger", "Schulträger"), ("land", "Land"), ("digitalpakt", "DigitalPakt Schule")];
+
+impl Item {
+    /// Whether the item's costs are open (no price, or an unknown count).
+    pub(crate) fn open(&self) -> bool {
+        self.price.is_none() || self.count_kind == 2
+    }
+
+    /// Whether the DigitalPakt pays for the item.
+    pub(crate) fn digitalpakt(&self) -> bool {
+        matches!(self.source, 0 | 3)
+    }
+
+    /// The category's YAML key.
+    pub(crate) fn category_key(&self) -> &'static str {
+        CATEGORIES[self.category].0
+    }
+}
+
+/// A generated plan.
 #[derive(Debug, Clone)]
-struct Generated {
-    items: Vec<Item>,
+pub(crate) struct Generated {
+    pub(crate) items: Vec<Item>,
     measures: Vec<Vec<usize>>,
     budget: Option<u32>,
     funding: Option<(u32, u32, u32)>,
@@ -211,7 +236,11 @@ struct Generated {
     classrooms: Option<u32>,
     wlan_rooms: u32,
     /// 0: exact, 1: approximate, 2: `unbekannt`.
-    pupils: u8,
+    pub(crate) pupils: u8,
+    /// Whether `planungszeitraum` is `unbekannt`.
+    pub(crate) period_unknown: bool,
+    /// `betrieb.folgekosten_eur_pro_jahr`.
+    pub(crate) running: Option<u32>,
 }
 
 /// 0 (exact) mostly, 1 (approximate) or 2 (`unbekannt`) now and then.
@@ -235,8 +264,9 @@ fn item() -> impl Strategy<Value = Item> {
         2026i32..2029,
         prop::bool::weighted(0.1),
         prop::bool::weighted(0.1),
+        prop::sample::select(vec![0usize, 0, 0, 0, 1, 2, 3]),
     )
-        .prop_map(|((category, device, count, count_kind), price, year, year_unknown, laufend)| Item {
+        .prop_map(|((category, device, count, count_kind), price, year, year_unknown, laufend, source)| Item {
             category,
             device,
             count,
@@ -245,10 +275,12 @@ fn item() -> impl Strategy<Value = Item> {
             price,
             year,
             laufend,
+            source,
         })
 }
 
-fn generated() -> impl Strategy<Value = Generated> {
+/// Generated plans: items priced or not, counts exact, approximate or unknown, several funding sources.
+pub(crate) fn generated() -> impl Strategy<Value = Generated> {
     (
         prop::collection::vec(item(), 0..8),
         prop::collection::vec(prop::collection::vec(0usize..10, 0..4), 0..4),
@@ -258,8 +290,9 @@ fn generated() -> impl Strategy<Value = Generated> {
         prop::option::of(0u32..40),
         0u32..40,
         kind(),
+        (prop::bool::weighted(0.15), prop::option::of(0u32..20_000)),
     )
-        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils)| Generated {
+        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils, (period_unknown, running))| Generated {
             items,
             measures,
             budget,
@@ -268,6 +301,8 @@ fn generated() -> impl Strategy<Value = Generated> {
             classrooms,
             wlan_rooms,
             pupils,
+            period_unknown,
+            running,
         })
 }
 
@@ -276,10 +311,10 @@ fn eur(cents: u64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
-fn yaml(g: &Generated) -> String {
-    let mut y = String::from(
-        "format: 1\nprogramm: digitalpakt-2\nland: NI\nstand: 2026-10-01\nplanungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n",
-    );
+/// The plan as YAML.
+pub(crate) fn yaml(g: &Generated) -> String {
+    let mut y = String::from("format: 1\nprogramm: digitalpakt-2\nland: NI\nstand: 2026-10-01\n");
+    y.push_str(if g.period_unknown { "planungszeitraum: unbekannt\n" } else { "planungszeitraum: { von: 2026-08-01, bis: 2029-07-31 }\n" });
     let pupils = ["200", "ca. 200", "unbekannt"][usize::from(g.pupils)];
     let _ = write!(
         y,
@@ -309,12 +344,15 @@ fn yaml(g: &Generated) -> String {
         );
         if let Some(p) = it.price {
             let _ = write!(y, ", einzelpreis_eur: {}", eur(u64::from(p)));
-            if it.count_kind != 2 {
+            if it.count_kind != 2 && it.digitalpakt() {
                 total += u64::from(p) * u64::from(it.count);
             }
         }
         if it.laufend {
             y.push_str(", kostenart: laufend");
+        }
+        if it.source != 0 {
+            let _ = write!(y, ", finanzierung: {}", SOURCES[it.source].0);
         }
         y.push_str(" }\n");
     }
@@ -334,6 +372,9 @@ fn yaml(g: &Generated) -> String {
             eur(other)
         );
     }
+    if let Some(r) = g.running {
+        let _ = writeln!(y, "betrieb:\n  folgekosten_eur_pro_jahr: {r}");
+    }
     if !g.measures.is_empty() {
         y.push_str("massnahmen:\n");
     }
@@ -349,7 +390,7 @@ fn yaml(g: &Generated) -> String {
 }
 
 /// Generated plans per `cargo test` run; `MEP_PROPTEST_CASES=5000` runs a longer campaign.
-fn cases() -> u32 {
+pub(crate) fn cases() -> u32 {
     std::env::var("MEP_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
 }
 

@@ -12,6 +12,7 @@ mod edit_yaml;
 mod examples;
 mod export;
 mod figures;
+mod offen;
 mod fuzz;
 mod generated;
 mod hostile;

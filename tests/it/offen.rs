@@ -1,0 +1,287 @@
+//! Never a false zero, in every output: over generated plans with unpriced items, unknown and
+//! approximate counts, unknown years, several funding sources and an unknown planning period, every
+//! figure that depends on an open or unknown input says so – `Kosten noch offen`, `nicht bekannt` or
+//! `mindestens …` – in the plan view JSON, the typst data (no PDF is rendered), the Markdown document,
+//! the review CSV (schools and items) and the cells of the review workbook, read back from the file.
+//!
+//! Runs [`crate::figures::cases`] plans per `cargo test` (48); `MEP_PROPTEST_CASES=2000 cargo test
+//! --test it offen` runs a longer campaign.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use mep::render::markdown::{self, Templates};
+use mep::render::pdf::data;
+use mep::view::{Optionen, PlanView};
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::figures::{Generated, Item, SOURCES, cases, generated, yaml};
+use crate::support::check_bytes;
+
+/// Whether a text says that (part of) its figure is open or unknown.
+fn says_open(text: &str) -> bool {
+    text.contains("Kosten noch offen") || text.starts_with("mindestens ") || text.starts_with("nicht bekannt")
+}
+
+/// A check with its context, so that a failure names the output, the figure and the plan.
+fn check(ok: bool, what: &str, text: &str, plan: &str) {
+    assert!(ok, "{what}: „{text}“\n--- plan ---\n{plan}");
+}
+
+/// The German label of an item's Fördergegenstand, as the outputs print it.
+fn category_label(key: &str) -> &'static str {
+    mep::model::Kategorie::ALL.iter().find(|k| k.key() == key).map_or("", |k| k.label())
+}
+
+/// Every place of one plan that depends on its open items: per Fördergegenstand, year and source.
+struct Open<'a> {
+    items: &'a [Item],
+}
+
+impl Open<'_> {
+    fn any(&self, pred: impl Fn(&Item) -> bool) -> bool {
+        self.items.iter().any(|i| i.open() && pred(i))
+    }
+
+    fn total(&self) -> bool {
+        self.any(|_| true)
+    }
+
+    fn year(&self, year: Option<i32>) -> bool {
+        self.any(|i| year_of(i) == year)
+    }
+
+    fn category(&self, key: &str) -> bool {
+        self.any(|i| i.category_key() == key)
+    }
+
+    fn cell(&self, key: &str, year: Option<i32>) -> bool {
+        self.any(|i| i.category_key() == key && year_of(i) == year)
+    }
+}
+
+fn year_of(i: &Item) -> Option<i32> {
+    (!i.year_unknown).then_some(i.year)
+}
+
+fn text_of(v: &Value) -> &str {
+    v["text"].as_str().unwrap_or_default()
+}
+
+/// The plan view (what `render --format json` writes and the typst data carries as `view`).
+fn view_says_it(v: &Value, g: &Generated, open: &Open<'_>, plan: &str) {
+    let inv = &v["kennzahlen"]["investition"];
+    check(says_open(text_of(&inv["gesamt"])) == open.total(), "view: Investitionen gesamt", text_of(&inv["gesamt"]), plan);
+    for j in inv["je_jahr"].as_array().unwrap() {
+        let year = j["jahr"].as_i64().and_then(|y| i32::try_from(y).ok());
+        check(says_open(text_of(&j["summe"])) == open.year(year), "view: Investitionen je Jahr", text_of(&j["summe"]), plan);
+    }
+    let unknown_year = g.items.iter().any(|i| i.year_unknown);
+    check(inv["jahr_unbekannt"].is_null() != unknown_year, "view: row of unknown year", &inv["jahr_unbekannt"].to_string(), plan);
+    if unknown_year {
+        let t = text_of(&inv["jahr_unbekannt"]);
+        check(says_open(t) == open.year(None), "view: Jahr nicht bekannt", t, plan);
+    }
+    let years: Vec<Option<i32>> =
+        inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
+    for c in inv["je_kategorie"].as_array().unwrap() {
+        let key = c["kategorie"]["key"].as_str().unwrap();
+        check(says_open(text_of(&c["summe"])) == open.category(key), &format!("view: category {key}"), text_of(&c["summe"]), plan);
+        for (y, cell) in years.iter().zip(c["je_jahr"].as_array().unwrap()) {
+            check(says_open(text_of(cell)) == open.cell(key, *y), &format!("view: {key} in {y:?}"), text_of(cell), plan);
+        }
+    }
+    for q in inv["je_finanzierung"].as_array().unwrap() {
+        let label = q["finanzierung"]["text"].as_str().unwrap();
+        let expected = open.any(|i| SOURCES[i.source].1 == label);
+        check(says_open(text_of(&q["summe"])) == expected, &format!("view: source {label}"), text_of(&q["summe"]), plan);
+    }
+    for (b, it) in v["bedarf"].as_array().unwrap().iter().zip(&g.items) {
+        check(b["summe"].is_null() == it.open(), "view: item sum", &b["summe"].to_string(), plan);
+        check(says_open(text_of(&b["anzahl"])) == (it.count_kind == 2), "view: item count", text_of(&b["anzahl"]), plan);
+        check(text_of(&b["anzahl"]).starts_with("ca. ") == (it.count_kind == 1), "view: approximate count", text_of(&b["anzahl"]), plan);
+    }
+    if g.pupils == 2 {
+        for key in ["je_schueler_vorhanden", "je_schueler_geplant", "schueler_je_geraet_vorhanden", "schueler_je_geraet_geplant"] {
+            let z = &v["kennzahlen"]["geraete"][key];
+            check(z.is_null() || text_of(z) == "nicht bekannt", &format!("view: {key}"), &z.to_string(), plan);
+        }
+    }
+    if g.period_unknown && g.running.is_some() {
+        let s = text_of(&v["kennzahlen"]["folgekosten"]["summe"]);
+        check(s == "nicht bekannt", "view: Folgekosten over an unknown period", s, plan);
+    }
+}
+
+/// The typst data's own part: the investment table of the PDF.
+fn typst_says_it(d: &Value, open: &Open<'_>, plan: &str) {
+    let inv = &d["charts"]["investition"];
+    check(says_open(inv["summe_text"].as_str().unwrap()) == open.total(), "typst: total", &inv["summe_text"].to_string(), plan);
+    let years: Vec<Option<i32>> =
+        inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
+    for row in inv["kategorien"].as_array().unwrap() {
+        let key = row["key"].as_str().unwrap();
+        let total = row["summe_text"].as_str().unwrap();
+        check(says_open(total) == open.category(key), &format!("typst: {key}"), total, plan);
+        for (y, cell) in years.iter().zip(row["werte_text"].as_array().unwrap()) {
+            let cell = cell.as_str().unwrap();
+            check(says_open(cell) == open.cell(key, *y), &format!("typst: {key} in {y:?}"), cell, plan);
+        }
+        if let Some(cell) = row["unbekannt_text"].as_str() {
+            check(says_open(cell) == open.cell(key, None), &format!("typst: {key}, year unknown"), cell, plan);
+        }
+    }
+}
+
+/// The Markdown document.
+fn markdown_says_it(md: &str, g: &Generated, open: &Open<'_>, plan: &str) {
+    let line = |start: &str| md.lines().find(|l| l.starts_with(start)).unwrap_or_default().to_owned();
+    check(!g.items.is_empty() || !md.contains("Kosten noch offen"), "md: nothing open without items", "", plan);
+    if !g.items.is_empty() {
+        let total = line("| Investitionen gesamt |");
+        check(says_open(total.split('|').nth(2).unwrap_or_default().trim()) == open.total(), "md: Investitionen gesamt", &total, plan);
+    }
+    for (n, it) in g.items.iter().enumerate() {
+        // The row of the table „Positionen“ (the one naming the Fördergegenstand), not the scenario's.
+        let prefix = format!("| B{n} | Position {n}");
+        let label = format!("| {} |", category_label(it.category_key()));
+        let row = md.lines().find(|l| l.starts_with(&prefix) && l.contains(&label)).unwrap_or_default();
+        check(row.contains("Kosten noch offen") == it.open(), "md: item row", row, plan);
+        check(row.contains("nicht bekannt") == (it.count_kind == 2 || it.year_unknown), "md: item count or year", row, plan);
+    }
+    let unknown_row = md.lines().any(|l| l.starts_with("| Jahr nicht bekannt |"));
+    check(unknown_row == g.items.iter().any(|i| i.year_unknown), "md: row „Jahr nicht bekannt“", "", plan);
+    // A plan without items invests 0 € (a stated zero); with open items the sentence never says 0.
+    check(!md.contains("0,00\u{a0}€ + Kosten"), "md: no zero plus open costs", "", plan);
+    check(!open.total() || !md.contains("Investitionen von 0,00"), "md: no false zero", "", plan);
+}
+
+/// One review CSV row split into its cells (no generated text contains `;` or a quote).
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    text.trim_start_matches('\u{feff}').lines().skip(1).map(|l| l.split(';').map(str::to_owned).collect()).collect()
+}
+
+/// Column index of a heading.
+fn col(headings: &[&str], name: &str) -> usize {
+    headings.iter().position(|h| *h == name).unwrap_or_else(|| panic!("column {name}"))
+}
+
+/// The review CSV, both tables.
+fn csv_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, plan: &str) {
+    let schools: Vec<&str> = mep::render::review::CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    let row = &csv_rows(&mep::render::review::csv(review))[0];
+    let cell = |name: &str| row[col(&schools, name)].as_str();
+    check(says_open(cell("Investitionen (EUR)")) == open.total(), "csv: Investitionen", cell("Investitionen (EUR)"), plan);
+    let dp = open.any(Item::digitalpakt);
+    check(says_open(cell("Investitionen DigitalPakt (EUR)")) == dp, "csv: DigitalPakt", cell("Investitionen DigitalPakt (EUR)"), plan);
+    let other = open.any(|i| !i.digitalpakt());
+    check(says_open(cell("Investitionen andere Mittel (EUR)")) == other, "csv: andere Mittel", cell("Investitionen andere Mittel (EUR)"), plan);
+    let n = g.items.iter().filter(|i| i.open()).count().to_string();
+    check(cell("Positionen ohne Preis") == n, "csv: Positionen ohne Preis", cell("Positionen ohne Preis"), plan);
+    if g.pupils == 2 {
+        check(cell("Schüler") == "nicht bekannt", "csv: Schüler", cell("Schüler"), plan);
+        check(cell("Geräte je Schüler") == "nicht bekannt", "csv: Geräte je Schüler", cell("Geräte je Schüler"), plan);
+    }
+    let items = mep::render::review::CSV_ITEM_COLUMNS;
+    for (r, it) in csv_rows(&mep::render::review::csv_items(review)).iter().zip(&g.items) {
+        let cell = |name: &str| r[col(items, name)].as_str();
+        check((cell("Summe (EUR)") == "Kosten noch offen") == it.open(), "csv item: Summe", cell("Summe (EUR)"), plan);
+        check((cell("Jahr") == "nicht bekannt") == it.year_unknown, "csv item: Jahr", cell("Jahr"), plan);
+        check((cell("Anzahl") == "nicht bekannt") == (it.count_kind == 2), "csv item: Anzahl", cell("Anzahl"), plan);
+        // The last cell: the measures before it may contain a quoted `;`.
+        let source = r.last().map_or("", String::as_str);
+        check(source == SOURCES[it.source].1, "csv item: Finanzierung", source, plan);
+    }
+}
+
+/// The cells of one sheet of a workbook, by (row, column) from 0, read with `unzip` (an independent
+/// reader): shared strings resolved, numbers as written.
+fn sheet_cells(book: &std::path::Path, sheet: usize) -> BTreeMap<(u32, u32), String> {
+    let part = |name: &str| {
+        let out = Command::new("unzip").arg("-p").arg(book).arg(name).output().expect("unzip runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    let shared: Vec<String> = part("xl/sharedStrings.xml")
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            let t = si.split("</si>").next().unwrap_or_default();
+            let inner = t.split_once('>').map_or("", |(_, rest)| rest);
+            unescape(inner.split("</t>").next().unwrap_or_default())
+        })
+        .collect();
+    let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+    let mut cells = BTreeMap::new();
+    for c in xml.split("<c r=\"").skip(1) {
+        let (reference, rest) = c.split_once('"').unwrap();
+        let head = rest.split_once('>').map_or("", |(h, _)| h);
+        let Some(value) = rest.split("<v>").nth(1).and_then(|v| v.split("</v>").next()) else { continue };
+        let letters: String = reference.chars().take_while(char::is_ascii_uppercase).collect();
+        let column = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
+        let row: u32 = reference[letters.len()..].parse::<u32>().unwrap() - 1;
+        let text = if head.contains("t=\"s\"") { shared[value.parse::<usize>().unwrap()].clone() } else { value.to_owned() };
+        cells.insert((row, column), text);
+    }
+    cells
+}
+
+/// The review workbook, written to a file and read back.
+fn xlsx_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, plan: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("uebersicht.xlsx");
+    std::fs::write(&book, mep::render::xlsx::review(review, None).unwrap()).unwrap();
+    let schools = sheet_cells(&book, 1);
+    let headings: Vec<&str> = mep::render::review::CSV_COLUMNS.iter().map(|(h, _)| *h).collect();
+    let at = |name: &str| schools.get(&(1, u32::try_from(col(&headings, name)).unwrap())).cloned().unwrap_or_default();
+    let total = at("Investitionen (EUR)");
+    check(says_open(&total) == open.total(), "xlsx Schulen: Investitionen", &total, plan);
+    if open.total() {
+        check(total.parse::<f64>().is_err(), "xlsx Schulen: an open sum is no number", &total, plan);
+    }
+    let items = sheet_cells(&book, 2);
+    let item_col = |name: &str| u32::try_from(col(mep::render::review::CSV_ITEM_COLUMNS, name)).unwrap();
+    for (r, it) in (1u32..).zip(&g.items) {
+        let sum = items.get(&(r, item_col("Summe (EUR)"))).cloned().unwrap_or_default();
+        check((sum == "Kosten noch offen") == it.open(), "xlsx Positionen: Summe", &sum, plan);
+        let year = items.get(&(r, item_col("Jahr"))).cloned().unwrap_or_default();
+        check((year == "nicht bekannt") == it.year_unknown, "xlsx Positionen: Jahr", &year, plan);
+    }
+    let sums = sheet_cells(&book, 3);
+    let header: Vec<String> = sums.range((0, 0)..(1, 0)).map(|(_, v)| v.clone()).collect();
+    let priced_unknown_year = g.items.iter().any(|i| i.year_unknown && !i.open());
+    check(header.iter().any(|h| h == "Jahr nicht bekannt") == priced_unknown_year, "xlsx Summen: column of unknown year", &header.join("|"), plan);
+    if let Some(last) = sums.keys().map(|(r, _)| *r).max().filter(|&r| r > 0) {
+        let grand = sums.range((last, 0)..(last + 1, 0)).last().map(|(_, v)| v.clone()).unwrap_or_default();
+        check(says_open(&grand) == open.total(), "xlsx Summen: Gesamt", &grand, plan);
+        for (r, key) in (1..last).filter_map(|r| Some((r, sums.get(&(r, 0))?))) {
+            let row_total = sums.range((r, 0)..(r + 1, 0)).last().map(|(_, v)| v.clone()).unwrap_or_default();
+            let category = g.items.iter().find(|i| category_label(i.category_key()) == key).map(Item::category_key).unwrap_or_default();
+            check(says_open(&row_total) == open.category(category), &format!("xlsx Summen: {key}"), &row_total, plan);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_output_says_what_is_open(g in generated()) {
+        let plan = yaml(&g);
+        let checked = check_bytes("generiert.yaml", plan.as_bytes());
+        let p = checked.value.as_ref().expect("generated plans load");
+        let open = Open { items: &g.items };
+        let view = PlanView::build(p, &checked.diagnostics, &Optionen { datei: "generiert.yaml".to_owned(), entwurf: true });
+        view_says_it(&serde_json::to_value(&view).unwrap(), &g, &open, &plan);
+        let typst = serde_json::from_slice::<Value>(&data::to_json(&data::build(&view))).unwrap();
+        view_says_it(&typst["view"], &g, &open, &plan);
+        typst_says_it(&typst, &open, &plan);
+        markdown_says_it(&markdown::render(&view, &Templates::builtin()).expect("renders"), &g, &open, &plan);
+        let row = mep::review::row_of(std::path::Path::new("generiert.yaml"), "generiert.yaml", check_bytes("generiert.yaml", plan.as_bytes()));
+        let review = mep::review::roll_up(None, vec![row], &mep::profile::Choice::default());
+        csv_says_it(&review, &g, &open, &plan);
+        xlsx_says_it(&review, &g, &open, &plan);
+    }
+}
