@@ -285,3 +285,63 @@ proptest! {
         xlsx_says_it(&review, &g, &open, &plan);
     }
 }
+
+// ---------------------------------------------------------------- the partly known fixture
+
+const TEILWEISE: &str = "tests/fixtures/valid/teilweise-bekannt.yaml";
+
+/// Every cell of the fixture's own workbook (`mep erstellen --format xlsx`), sheet by sheet, as read back.
+#[test]
+fn workbook_cells_of_the_partly_known_plan() {
+    let path = crate::support::root().join(TEILWEISE);
+    let checked = crate::support::check_file(&path);
+    let row = mep::review::row_of(&path, "teilweise-bekannt.yaml", checked);
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("plan.xlsx");
+    std::fs::write(&book, mep::render::xlsx::plan(&row, None).unwrap()).unwrap();
+    let mut text = String::new();
+    for (sheet, name) in [(1, "Schulen"), (2, "Positionen"), (3, "Summen")] {
+        text.push_str(&format!("== {name}\n"));
+        for ((r, c), v) in sheet_cells(&book, sheet) {
+            text.push_str(&format!("R{}C{}: {v}\n", r + 1, c + 1));
+        }
+    }
+    for said in ["Kosten noch offen", "Jahr nicht bekannt", "ca. 210", "Schulträger"] {
+        assert!(text.contains(said), "the workbook says „{said}“");
+    }
+    insta::assert_snapshot!("xlsx_teilweise_bekannt", text);
+}
+
+/// The text of the fixture's real PDF (one typst run), read back with poppler's `pdftotext`.
+#[test]
+fn pdf_text_of_the_partly_known_plan() {
+    use mep::render::pdf::{self, Settings, Templates as PdfTemplates};
+    let checked = crate::support::check_file(&crate::support::root().join(TEILWEISE));
+    let plan = checked.value.as_ref().unwrap();
+    let view = PlanView::build(plan, &checked.diagnostics, &Optionen { datei: "teilweise-bekannt.yaml".to_owned(), entwurf: false });
+    let settings = Settings::for_stand(plan.dokumentdatum(), data::ident(&view), None);
+    let out = pdf::render(&PdfTemplates::embedded(), data::to_json(&data::build(&view)), &settings).expect("renders");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.pdf");
+    std::fs::write(&file, &out.pdf).unwrap();
+    let run = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("`pdftotext` (Debian package poppler-utils) is needed for the PDF tests");
+    assert!(run.status.success());
+    // Reading order, one text line per line, spaces collapsed: stable against layout details.
+    let text: String = String::from_utf8_lossy(&run.stdout)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Narrow table columns hyphenate (`Jahr nicht be­ kannt` in the column head), so this looks for the start.
+    for said in ["Kosten noch offen", "Jahr nicht be", "ca. 210", "Finanzierung: Schulträger", "davon Schulträger"] {
+        assert!(flat.contains(said), "the PDF says „{said}“");
+    }
+    insta::assert_snapshot!("pdf_text_teilweise_bekannt", text);
+}
