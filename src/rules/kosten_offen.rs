@@ -82,7 +82,7 @@ pub fn als_fakten<'a>(diags: &[Diagnostic], id_of: impl Fn(usize) -> Option<&'a 
 /// Whether `d` is a `DP-KOSTEN-OFFEN` finding.
 #[must_use]
 pub fn ist_kosten_offen(d: &Diagnostic) -> bool {
-    std::ptr::eq(d.code, &DP_KOSTEN_OFFEN)
+    d.code.code == DP_KOSTEN_OFFEN.code
 }
 
 /// The item index of a path `bedarf[3]`.

@@ -332,12 +332,12 @@ fn pdf_text_of_the_partly_known_plan() {
         .expect("`pdftotext` (Debian package poppler-utils) is needed for the PDF tests");
     assert!(run.status.success());
     // Reading order, one text line per line, spaces collapsed: stable against layout details.
-    let text: String = String::from_utf8_lossy(&run.stdout)
+    let lines: Vec<String> = String::from_utf8_lossy(&run.stdout)
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
-        .map(|l| format!("{l}\n"))
         .collect();
+    let text = lines.join("\n") + "\n";
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Narrow table columns hyphenate (`Jahr nicht be­ kannt` in the column head), so this looks for the start.
     for said in ["Kosten noch offen", "Jahr nicht be", "ca. 210", "Finanzierung: Schulträger", "davon Schulträger"] {
