@@ -359,7 +359,13 @@ impl Mobile {
         let total = plan.needs.iter().zip(&inv.items).filter(|(b, _)| ist_mobil(b)).filter_map(|(_, c)| *c).fold(0, add);
         Self {
             total,
-            digitalpakt: plan.needs.iter().zip(&inv.items).filter(|(b, _)| ist_mobil(b) && b.digitalpakt()).filter_map(|(_, c)| *c).fold(0, add),
+            digitalpakt: plan
+                .needs
+                .iter()
+                .zip(&inv.items)
+                .filter(|(b, _)| ist_mobil(b) && b.digitalpakt())
+                .filter_map(|(_, c)| *c)
+                .fold(0, add),
             // A share of a sum with open costs would be a share of a lower bound.
             share: if inv.unpriced.is_empty() { inv.share(total) } else { None },
             count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count.bekannt().unwrap_or(0))).sum(),

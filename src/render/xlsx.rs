@@ -102,7 +102,8 @@ pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>
 pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
     let empty = crate::review::Figures::default();
     let f = row.figures.as_ref().unwrap_or(&empty);
-    let sums = Sums { by: &f.investment_by, unknown_year: &f.unknown_year, open_by_year: &f.open_by_year, open_by_category: &f.open_by_category };
+    let sums =
+        Sums { by: &f.investment_by, unknown_year: &f.unknown_year, open_by_year: &f.open_by_year, open_by_category: &f.open_by_category };
     let (title, stand) = match &row.school {
         Some(s) => (format!("Kostenplan – {}", s.name.trim()), s.datum),
         None => ("Kostenplan".to_owned(), crate::model::OHNE_DATUM),

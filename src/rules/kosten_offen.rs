@@ -62,10 +62,7 @@ pub fn als_fakten<'a>(diags: &[Diagnostic], id_of: impl Fn(usize) -> Option<&'a 
     let more = open.len() - named.len();
     let list = if more == 0 { named.join(", ") } else { format!("{} und {more} weitere", named.join(", ")) };
     let mut merged = open[0].clone();
-    merged.message = format!(
-        "{} Positionen ohne Preis: {list}. Kosten noch offen, der Plan ist noch nicht antragsreif.",
-        open.len()
-    );
+    merged.message = format!("{} Positionen ohne Preis: {list}. Kosten noch offen, der Plan ist noch nicht antragsreif.", open.len());
     let mut out = Vec::with_capacity(diags.len() - open.len() + 1);
     let mut placed = false;
     for d in diags {

@@ -340,7 +340,8 @@ fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
-                investition: row.map_or_else(|| Betrag::from_cents(0), |r| super::kennzahlen::summe(&figures.investment, r.own.iter().copied())),
+                investition: row
+                    .map_or_else(|| Betrag::from_cents(0), |r| super::kennzahlen::summe(&figures.investment, r.own.iter().copied())),
                 kosten_offen: row.map_or(0, |r| r.unpriced),
                 verknuepft: row.map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             }

@@ -10,10 +10,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::values::{Anteil, Betrag, DatumV, Label, Zahl, label, schuljahr};
-use super::vokabular::{Bereich, KOSTEN_OFFEN, NICHT_BEKANNT, bereich, bereich_id, bereiche};
+use super::vokabular::{Bereich, KOSTEN_OFFEN, bereich, bereich_id, bereiche};
 use crate::figures::{Figures, Ratio};
 use crate::model::{Datum, Jahrgang, Kostenart, Plan, Rahmen};
 
+pub use super::finanzierung::FinanzierungK;
 pub use super::folgekosten::{Folgekosten, FolgekostenJahr};
 pub use super::geraete::{Geraete, GeraeteTyp, Mobil, NetzK};
 
@@ -255,50 +256,6 @@ impl Investition {
             je_kategorie,
             je_jahr,
             budget,
-        }
-    }
-}
-
-/// The funding split from `finanzierung`.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct FinanzierungK {
-    /// Requested grant.
-    pub foerdermittel: Betrag,
-    /// The Schulträger's own share.
-    pub eigenanteil: Betrag,
-    /// Other money.
-    pub sonstige: Betrag,
-    /// Sum of the three.
-    pub gesamt: Betrag,
-    /// Grant as a share of `gesamt`.
-    pub foerdermittel_anteil: Option<Anteil>,
-    /// Own share as a share of `gesamt`.
-    pub eigenanteil_anteil: Option<Anteil>,
-    /// Other money as a share of `gesamt`.
-    pub sonstige_anteil: Option<Anteil>,
-    /// `gesamt` minus the DigitalPakt part of the investment (0 when the funding covers it exactly;
-    /// `nicht bekannt` while DigitalPakt items have no price).
-    pub differenz: Betrag,
-}
-
-impl FinanzierungK {
-    /// `open`: some DigitalPakt items have no price yet, so the difference to their sum is not known.
-    /// `approx`: a DigitalPakt item has an approximate count, so the difference is approximate too.
-    fn of(f: &crate::figures::Funding, open: bool, approx: bool) -> Self {
-        let differenz = if open {
-            Betrag { cent: f.difference, text: format!("{NICHT_BEKANNT} ({KOSTEN_OFFEN})"), offen: true }
-        } else {
-            Betrag::from_cents(f.difference).ungefaehr(approx)
-        };
-        Self {
-            foerdermittel: Betrag::from_cents(f.requested),
-            eigenanteil: Betrag::from_cents(f.own_share),
-            sonstige: Betrag::from_cents(f.other),
-            gesamt: Betrag::from_cents(f.total),
-            foerdermittel_anteil: Anteil::opt(f.share(f.requested)),
-            eigenanteil_anteil: Anteil::opt(f.share(f.own_share)),
-            sonstige_anteil: Anteil::opt(f.share(f.other)),
-            differenz,
         }
     }
 }

@@ -14,6 +14,7 @@
 //! - lists keep the order of the input; computed lists have a documented fixed order.
 
 mod build;
+mod finanzierung;
 mod folgekosten;
 mod geraete;
 pub mod kennzahlen;

@@ -59,7 +59,11 @@ fn assert_honest(name: &str, checked: &mep::Checked) {
         assert_eq!(fin.requested + fin.own_share + fin.other, fin.total, "{name}: funding parts");
         if inv.digitalpakt_open > 0 {
             // The DigitalPakt part is a lower bound: only a funding below it is certainly a gap.
-            assert_eq!(fin.total < inv.digitalpakt, codes.contains("DP-FINANZIERUNG-SUMME"), "{name}: funding below the known part ⇔ finding");
+            assert_eq!(
+                fin.total < inv.digitalpakt,
+                codes.contains("DP-FINANZIERUNG-SUMME"),
+                "{name}: funding below the known part ⇔ finding"
+            );
         } else {
             assert_eq!(fin.difference == 0, !codes.contains("DP-FINANZIERUNG-SUMME"), "{name}: funding gap ⇔ finding");
         }
@@ -292,17 +296,8 @@ pub(crate) fn generated() -> impl Strategy<Value = Generated> {
         kind(),
         (prop::bool::weighted(0.15), prop::option::of(0u32..20_000)),
     )
-        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils, (period_unknown, running))| Generated {
-            items,
-            measures,
-            budget,
-            funding,
-            consistent,
-            classrooms,
-            wlan_rooms,
-            pupils,
-            period_unknown,
-            running,
+        .prop_map(|(items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils, (period_unknown, running))| {
+            Generated { items, measures, budget, funding, consistent, classrooms, wlan_rooms, pupils, period_unknown, running }
         })
 }
 

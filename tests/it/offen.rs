@@ -83,8 +83,7 @@ fn view_says_it(v: &Value, g: &Generated, open: &Open<'_>, plan: &str) {
         let t = text_of(&inv["jahr_unbekannt"]);
         check(says_open(t) == open.year(None), "view: Jahr nicht bekannt", t, plan);
     }
-    let years: Vec<Option<i32>> =
-        inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
+    let years: Vec<Option<i32>> = inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
     for c in inv["je_kategorie"].as_array().unwrap() {
         let key = c["kategorie"]["key"].as_str().unwrap();
         check(says_open(text_of(&c["summe"])) == open.category(key), &format!("view: category {key}"), text_of(&c["summe"]), plan);
@@ -118,8 +117,7 @@ fn view_says_it(v: &Value, g: &Generated, open: &Open<'_>, plan: &str) {
 fn typst_says_it(d: &Value, open: &Open<'_>, plan: &str) {
     let inv = &d["charts"]["investition"];
     check(says_open(inv["summe_text"].as_str().unwrap()) == open.total(), "typst: total", &inv["summe_text"].to_string(), plan);
-    let years: Vec<Option<i32>> =
-        inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
+    let years: Vec<Option<i32>> = inv["jahre"].as_array().unwrap().iter().map(|y| y.as_i64().and_then(|y| i32::try_from(y).ok())).collect();
     for row in inv["kategorien"].as_array().unwrap() {
         let key = row["key"].as_str().unwrap();
         let total = row["summe_text"].as_str().unwrap();
@@ -177,7 +175,12 @@ fn csv_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, pla
     let dp = open.any(Item::digitalpakt);
     check(says_open(cell("Investitionen DigitalPakt (EUR)")) == dp, "csv: DigitalPakt", cell("Investitionen DigitalPakt (EUR)"), plan);
     let other = open.any(|i| !i.digitalpakt());
-    check(says_open(cell("Investitionen andere Mittel (EUR)")) == other, "csv: andere Mittel", cell("Investitionen andere Mittel (EUR)"), plan);
+    check(
+        says_open(cell("Investitionen andere Mittel (EUR)")) == other,
+        "csv: andere Mittel",
+        cell("Investitionen andere Mittel (EUR)"),
+        plan,
+    );
     let n = g.items.iter().filter(|i| i.open()).count().to_string();
     check(cell("Positionen ohne Preis") == n, "csv: Positionen ohne Preis", cell("Positionen ohne Preis"), plan);
     if g.pupils == 2 {
@@ -203,7 +206,8 @@ fn sheet_cells(book: &std::path::Path, sheet: usize) -> BTreeMap<(u32, u32), Str
         let out = Command::new("unzip").arg("-p").arg(book).arg(name).output().expect("unzip runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    let unescape =
+        |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     let shared: Vec<String> = part("xl/sharedStrings.xml")
         .split("<si>")
         .skip(1)
@@ -252,7 +256,12 @@ fn xlsx_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, pl
     let sums = sheet_cells(&book, 3);
     let header: Vec<String> = sums.range((0, 0)..(1, 0)).map(|(_, v)| v.clone()).collect();
     let priced_unknown_year = g.items.iter().any(|i| i.year_unknown && !i.open());
-    check(header.iter().any(|h| h == "Jahr nicht bekannt") == priced_unknown_year, "xlsx Summen: column of unknown year", &header.join("|"), plan);
+    check(
+        header.iter().any(|h| h == "Jahr nicht bekannt") == priced_unknown_year,
+        "xlsx Summen: column of unknown year",
+        &header.join("|"),
+        plan,
+    );
     if let Some(last) = sums.keys().map(|(r, _)| *r).max().filter(|&r| r > 0) {
         let grand = sums.range((last, 0)..(last + 1, 0)).last().map(|(_, v)| v.clone()).unwrap_or_default();
         check(says_open(&grand) == open.total(), "xlsx Summen: Gesamt", &grand, plan);
