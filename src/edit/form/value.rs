@@ -29,7 +29,7 @@ pub fn read(field: &Field, values: &[String], old: Option<&Value>) -> Input {
             }
             let text = if s.markdown { raw.replace("\r\n", "\n").replace('\r', "\n") } else { raw.trim().to_owned() };
             if text.trim().is_empty() {
-                return Input::Remove;
+                return cleared(field, &s.kinds);
             }
             if s.markdown {
                 // A `|` block ends with a line break; a textarea does not show it. Keep the file's convention.
@@ -71,6 +71,14 @@ pub fn read(field: &Field, values: &[String], old: Option<&Value>) -> Input {
             }
         }
     }
+}
+
+/// A cleared field: a required text keeps its key as an empty text, so that the line stays
+/// where the person put it, with its comments, and the validator says "Die Angabe ist leer"
+/// there; anything else is left out.
+fn cleared(field: &Field, kinds: &[Kind]) -> Input {
+    let only_text = !kinds.is_empty() && kinds.iter().all(|k| matches!(k, Kind::Text { .. }));
+    if field.required && only_text { Input::Set(Value::String(String::new())) } else { Input::Remove }
 }
 
 /// An empty list is left out unless the field is required.
@@ -154,5 +162,18 @@ mod tests {
         assert_eq!(scalar(&i, "0123"), Value::from(123));
         assert_eq!(scalar(&i, "ca. 700"), Value::from("ca. 700"));
         assert_eq!(scalar(&[Kind::Text { pattern: None, format: None }], "0123"), Value::from("0123"));
+    }
+
+    #[test]
+    fn a_cleared_required_text_keeps_its_key() {
+        let text = super::super::schema::plan().at(&crate::edit::path::parse("schultraeger.name").unwrap()).unwrap().clone();
+        assert!(text.required);
+        assert_eq!(read(&text, &[String::new()], Some(&Value::from("Gemeinde"))), Input::Set(Value::from("")));
+        assert_eq!(read(&text, &["  ".to_owned()], None), Input::Set(Value::from("")));
+        let optional = super::super::schema::plan().at(&crate::edit::path::parse("schule.profil").unwrap()).unwrap().clone();
+        assert!(!optional.required);
+        assert_eq!(read(&optional, &[String::new()], Some(&Value::from("x"))), Input::Remove);
+        let number = super::super::schema::plan().at(&crate::edit::path::parse("schule.schueler").unwrap()).unwrap().clone();
+        assert_eq!(read(&number, &[String::new()], Some(&Value::from(5))), Input::Remove);
     }
 }
