@@ -263,7 +263,7 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
         if let (Some(s), Some(f)) = (&row.school, &row.figures) {
             match s.pupils_given {
                 Angabe::Bekannt(n) => number(sheet, r, 12, Some(f64::from(n)), &fmt.int)?,
-                other => text(sheet, r, 12, &super::review::csv::pupils(other), fmt)?,
+                other => text(sheet, r, 12, &crate::view::summen::pupils(other), fmt)?,
             }
             number(sheet, r, 13, s.teachers.map(f64::from), &fmt.int)?;
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
@@ -277,7 +277,7 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
                 number(sheet, r, 19, f.mobile_share, &fmt.dec1)?;
             }
             if f.devices_unknown || f.devices_approx {
-                text(sheet, r, 20, &super::review::csv::devices(f, |x| values::de_ratio(x, 2)), fmt)?;
+                text(sheet, r, 20, &crate::view::summen::devices(f, |x| values::de_ratio(x, 2)), fmt)?;
             } else {
                 number(sheet, r, 20, f.devices_per_pupil, &fmt.dec2)?;
             }

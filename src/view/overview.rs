@@ -33,10 +33,16 @@ pub fn figure_cells(f: &Figures) -> [String; 7] {
         eur(f.own_share),
         eur(f.other),
         opt(x.mobile_share, pct1),
-        opt(x.devices_per_pupil, |r| de_ratio(r, 2)),
+        devices_cell(f),
         opt(x.wlan_coverage, |r| de_percent(r, 0)),
         opt(x.training_hours_per_teacher, |r| de_ratio(r, 1)),
     ]
+}
+
+/// Devices per pupil as a cell: `–` when there is nothing to divide by, `ca. …` or `nicht bekannt` as the inputs say.
+fn devices_cell(f: &Figures) -> String {
+    let text = crate::view::summen::devices(f, |r| de_ratio(r, 2));
+    if text.is_empty() { "–".to_owned() } else { text }
 }
 
 /// An optional figure as text, or `–`; every text rounds once, from the exact fraction.
@@ -196,7 +202,8 @@ fn ueberblick(review: &Review) -> Abschnitt {
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         investition(t.investment, t.priced_items, t.open_items),
         eur(t.mobile),
-        opt(share(t.mobile, t.investment), pct1),
+        // A share of a sum with open costs would be a share of a lower bound.
+        if t.open_items > 0 { crate::view::values::NICHT_BEKANNT.to_owned() } else { opt(share(t.mobile, t.investment), pct1) },
         eur(t.requested),
         eur(t.own_share)
     ));

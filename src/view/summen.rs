@@ -1,6 +1,6 @@
 //! The sums of a review as text, shared by the terminal report, Markdown and PDF: the investment per
 //! Fördergegenstand and year (with a column for items of unknown year and open costs said as such)
-//! and the split by funding source.
+//! and the split by funding source; and the cells of a school whose inputs are approximate or unknown.
 
 use crate::model::{Euro, Kategorie};
 use crate::review::Totals;
@@ -89,4 +89,24 @@ pub fn quellen(t: &Totals) -> Vec<(&'static str, String)> {
 #[must_use]
 pub fn verglichen(t: &Totals) -> &'static str {
     if quellen(t).is_empty() { "Investitionen" } else { "DigitalPakt-Investitionen" }
+}
+
+/// The pupils as the plan says it: `700`, `ca. 700` or `nicht bekannt`.
+#[must_use]
+pub fn pupils(a: crate::model::Angabe<u32>) -> String {
+    match a {
+        crate::model::Angabe::Bekannt(n) => n.to_string(),
+        crate::model::Angabe::Ungefaehr(n) => crate::view::values::ca(&n.to_string()),
+        crate::model::Angabe::Unbekannt => crate::view::values::NICHT_BEKANNT.to_owned(),
+    }
+}
+
+/// Devices per pupil: `nicht bekannt` from an unknown input, `ca. …` from an approximate one.
+#[must_use]
+pub fn devices(f: &crate::review::Figures, text: impl Fn(crate::figures::Ratio) -> String) -> String {
+    match f.exact.devices_per_pupil {
+        _ if f.devices_unknown => crate::view::values::NICHT_BEKANNT.to_owned(),
+        Some(r) if f.devices_approx => crate::view::values::ca(&text(r)),
+        r => r.map_or_else(String::new, text),
+    }
 }

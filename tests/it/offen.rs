@@ -354,3 +354,76 @@ fn pdf_text_of_the_partly_known_plan() {
     }
     insta::assert_snapshot!("pdf_text_teilweise_bekannt", text);
 }
+
+// ---------------------------------------------------------------- open costs as one fact, funding rules per source
+
+/// The fixture with every price removed: three DigitalPakt items and the city's server without price.
+fn all_unpriced() -> String {
+    let text = std::fs::read_to_string(crate::support::root().join(TEILWEISE)).unwrap();
+    text.lines().filter(|l| !l.trim_start().starts_with("einzelpreis_eur:")).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn open_costs_are_one_fact_for_readers_and_one_finding_per_item_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(&plan, all_unpriced()).unwrap();
+    let mep = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_mep")).args(args).arg(&plan).env_remove("SOURCE_DATE_EPOCH").output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let fact = "4 Positionen ohne Preis: `B1` (Zeile ";
+    let text = mep(&["pruefen"]);
+    assert_eq!(text.matches("[DP-KOSTEN-OFFEN]").count(), 1, "{text}");
+    assert!(text.contains(fact) && text.contains("`B4` (Zeile "), "{text}");
+    let json: Value = serde_json::from_str(&mep(&["pruefen", "--format", "json"])).unwrap();
+    let located = json["files"][0]["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "DP-KOSTEN-OFFEN").count();
+    assert_eq!(located, 4, "one located finding per item in the JSON");
+    // The text counts facts: the JSON's warnings minus the three merged into the first.
+    let warnings = json["summary"]["warnings"].as_u64().unwrap();
+    assert!(text.contains(&format!("{} Warnungen", warnings - 3)), "{text}");
+    let review = mep(&["uebersicht"]);
+    assert_eq!(review.matches("[DP-KOSTEN-OFFEN]").count(), 1, "{review}");
+    assert!(review.contains(fact), "{review}");
+    let md = mep(&["erstellen", "--entwurf", "-o", "-"]);
+    let rows: Vec<&str> = md.lines().filter(|l| l.contains("| DP-KOSTEN-OFFEN |")).collect();
+    assert_eq!(rows.len(), 1, "the Prüfbericht lists one fact: {rows:?}");
+    assert!(rows[0].contains(fact), "{}", rows[0]);
+}
+
+#[test]
+fn funding_rules_look_at_digitalpakt_items_only() {
+    // A server without a permitted reason and without training, and mobile devices far over the cap: findings
+    // while the DigitalPakt pays, none when the Schulträger does (the city's server B3 of the fixture).
+    let extra = "  - { id: B5, bezeichnung: Tablets, kategorie: mobile_endgeraete, geraetetyp: tablet, anzahl: 200, einzelpreis_eur: 500, jahr: 2027, szenarien: [S1], begruendung: Unterricht }\n";
+    let base =
+        std::fs::read_to_string(crate::support::root().join(TEILWEISE)).unwrap().replace("raumtypen:\n", &format!("{extra}raumtypen:\n"));
+    let dp = base.replace("    finanzierung: schultraeger\n  - id: B4", "  - id: B4");
+    let city = base.replace("begruendung: Unterricht }", "begruendung: Unterricht, finanzierung: schultraeger }");
+    let codes = |yaml: &str| -> Vec<String> {
+        let checked = check_bytes("plan.yaml", yaml.as_bytes());
+        assert!(checked.value.is_some(), "{:?}", checked.diagnostics);
+        checked.diagnostics.iter().map(|d| d.code.as_str().to_owned()).collect()
+    };
+    let (paid_by_dp, paid_by_city) = (codes(&dp), codes(&city));
+    for code in ["DP-SERVER", "DP-MOBIL-OBERGRENZE", "DP-FORTBILDUNG-ABDECKUNG"] {
+        assert!(paid_by_dp.iter().any(|c| c == code), "{code} while the DigitalPakt pays: {paid_by_dp:?}");
+        assert!(!paid_by_city.iter().any(|c| c == code), "no {code} when the Schulträger pays: {paid_by_city:?}");
+    }
+}
+
+#[test]
+fn an_unpriced_digitalpakt_item_leaves_the_coverage_open_and_no_zero_in_the_finding() {
+    let checked = check_bytes("plan.yaml", all_unpriced().as_bytes());
+    let sums: Vec<&str> =
+        checked.diagnostics.iter().filter(|d| d.code.as_str() == "DP-FINANZIERUNG-SUMME").map(|d| d.message.as_str()).collect();
+    assert!(sums.is_empty(), "the Bedarf is not known, so no difference to it: {sums:?}");
+    // Funding below what is already priced is certainly short.
+    let short =
+        std::fs::read_to_string(crate::support::root().join(TEILWEISE)).unwrap().replace("beantragt_eur: 22500", "beantragt_eur: 2500");
+    let checked = check_bytes("plan.yaml", short.as_bytes());
+    let found: Vec<&str> =
+        checked.diagnostics.iter().filter(|d| d.code.as_str() == "DP-FINANZIERUNG-SUMME").map(|d| d.message.as_str()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("schon 25.000,00") && found[0].contains("Kosten noch offen sind"), "{}", found[0]);
+}

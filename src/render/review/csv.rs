@@ -82,7 +82,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
         ]);
         match (&row.school, &row.figures) {
             (Some(s), Some(f)) => cells.extend([
-                pupils(s.pupils_given),
+                crate::view::summen::pupils(s.pupils_given),
                 s.teachers.map_or_else(String::new, |n| n.to_string()),
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
@@ -90,7 +90,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur_open(f.investment, f.open_items),
                 csv_eur(f.mobile),
                 if f.open_items > 0 { values::NICHT_BEKANNT.to_owned() } else { csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)) },
-                devices(f, |r| csv_ratio(r, 2)),
+                crate::view::summen::devices(f, |r| csv_ratio(r, 2)),
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
                 csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
                 csv_eur_open(f.investment_digitalpakt, f.open_items_digitalpakt),
@@ -188,26 +188,6 @@ pub fn csv_eur_open(e: Euro, open: usize) -> String {
         0 => csv_eur(e),
         _ if e.cents() == 0 => values::KOSTEN_OFFEN.to_owned(),
         _ => values::mindestens_kosten(&csv_eur(e)),
-    }
-}
-
-/// The pupils as the plan says it: `700`, `ca. 700` or `nicht bekannt`.
-#[must_use]
-pub fn pupils(a: crate::model::Angabe<u32>) -> String {
-    match a {
-        crate::model::Angabe::Bekannt(n) => n.to_string(),
-        crate::model::Angabe::Ungefaehr(n) => values::ca(&n.to_string()),
-        crate::model::Angabe::Unbekannt => values::NICHT_BEKANNT.to_owned(),
-    }
-}
-
-/// Devices per pupil: `nicht bekannt` from an unknown input, `ca. …` from an approximate one.
-#[must_use]
-pub fn devices(f: &crate::review::Figures, text: impl Fn(Ratio) -> String) -> String {
-    match f.exact.devices_per_pupil {
-        _ if f.devices_unknown => values::NICHT_BEKANNT.to_owned(),
-        Some(r) if f.devices_approx => values::ca(&text(r)),
-        r => csv_opt(r, text),
     }
 }
 
