@@ -360,7 +360,8 @@ fn pdf_text_of_the_partly_known_plan() {
 /// The fixture with every price removed: three DigitalPakt items and the city's server without price.
 fn all_unpriced() -> String {
     let text = std::fs::read_to_string(crate::support::root().join(TEILWEISE)).unwrap();
-    text.lines().filter(|l| !l.trim_start().starts_with("einzelpreis_eur:")).map(|l| format!("{l}\n")).collect()
+    let kept: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("einzelpreis_eur:")).collect();
+    kept.join("\n") + "\n"
 }
 
 #[test]
