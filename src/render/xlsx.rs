@@ -209,13 +209,20 @@ fn euro(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, format: 
     Ok(())
 }
 
-/// A sum as a number, or while `open` items have no price the text `Kosten noch offen` /
-/// `mindestens …, dazu Kosten noch offen`.
-fn euro_open(sheet: &mut Worksheet, row: u32, col: u16, value: Euro, open: usize, fmt: &Formats) -> Result<(), XlsxError> {
-    if open == 0 {
+/// A sum `(value, open, approx)` as a number, or as text while `open` items have no price
+/// (`Kosten noch offen`, `mindestens …, dazu Kosten noch offen`) or it includes an item of approximate
+/// count (`ca. …`).
+fn euro_open(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    (value, open, approx): (Euro, usize, bool),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    if open == 0 && !(approx && value.cents() != 0) {
         euro(sheet, row, col, Some(value), &fmt.euro)
     } else {
-        text(sheet, row, col, &crate::view::overview::investition(value, usize::from(value.cents() != 0), open), fmt)
+        text(sheet, row, col, &crate::view::overview::investition_ca(value, usize::from(value.cents() != 0), open, approx), fmt)
     }
 }
 
@@ -269,7 +276,7 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
             euro(sheet, r, 16, Some(f.other), &fmt.euro)?;
-            euro_open(sheet, r, 17, f.investment, f.open_items, fmt)?;
+            euro_open(sheet, r, 17, (f.investment, f.open_items, f.approx.investment), fmt)?;
             euro(sheet, r, 18, Some(f.mobile), &fmt.euro)?;
             if f.open_items > 0 {
                 text(sheet, r, 19, values::NICHT_BEKANNT, fmt)?;
@@ -283,8 +290,8 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             }
             number(sheet, r, 21, f.wlan_coverage, &fmt.dec1)?;
             number(sheet, r, 22, f.training_hours_per_teacher, &fmt.dec1)?;
-            euro_open(sheet, r, 23, f.investment_digitalpakt, f.open_items_digitalpakt, fmt)?;
-            euro_open(sheet, r, 24, f.investment_other, f.open_items_other, fmt)?;
+            euro_open(sheet, r, 23, (f.investment_digitalpakt, f.open_items_digitalpakt, f.approx.digitalpakt), fmt)?;
+            euro_open(sheet, r, 24, (f.investment_other, f.open_items_other, f.approx.other), fmt)?;
             number(sheet, r, 25, Some(f.open_items as f64), &fmt.int)?;
         }
     }
@@ -380,7 +387,7 @@ fn sums(sheet: &mut Worksheet, sums: Sums<'_>, fmt: &Formats) -> Result<(), Xlsx
         let mut line = Euro(0);
         for (col, year) in (1u16..).zip(&years) {
             let amount = sums.by.get(category).and_then(|y| y.get(year)).copied().unwrap_or_default();
-            euro_open(sheet, r, col, amount, open_in(Some(category), *year), fmt)?;
+            euro_open(sheet, r, col, (amount, open_in(Some(category), *year), false), fmt)?;
             line = line + amount;
             let y = per_year.entry(*year).or_default();
             *y = *y + amount;
@@ -391,7 +398,7 @@ fn sums(sheet: &mut Worksheet, sums: Sums<'_>, fmt: &Formats) -> Result<(), Xlsx
             line = line + amount;
             grand_unknown = grand_unknown + amount;
         }
-        euro_open(sheet, r, total_col, line, sums.open_by_category.get(category).copied().unwrap_or(0), fmt)?;
+        euro_open(sheet, r, total_col, (line, sums.open_by_category.get(category).copied().unwrap_or(0), false), fmt)?;
         grand = grand + line;
     }
     let r = categories.len() as u32 + 1;

@@ -43,6 +43,9 @@ pub struct Figures {
     pub open_by_category: BTreeMap<Kategorie, usize>,
     /// Items without price or count per Fördergegenstand and (known) year.
     pub open_by_year: BTreeMap<Kategorie, BTreeMap<i32, usize>>,
+    /// Which sums include an item of approximate count (`anzahl: ca. 30`); not in the JSON.
+    #[serde(skip)]
+    pub approx: Approx,
     /// Whether the per-pupil figure is approximate (pupils or devices given as `ca.`); not in the JSON.
     #[serde(skip)]
     pub devices_approx: bool,
@@ -66,6 +69,29 @@ pub struct Figures {
     /// The exact fractions behind the shares and ratios, for formatting.
     #[serde(skip)]
     pub exact: Exact,
+}
+
+/// Which investment sums include an item of approximate count, so that they print `ca.`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Approx {
+    /// `investment`.
+    pub investment: bool,
+    /// `investment_digitalpakt`.
+    pub digitalpakt: bool,
+    /// `investment_other`.
+    pub other: bool,
+}
+
+impl Approx {
+    /// Either of two.
+    #[must_use]
+    pub fn or(self, other: Self) -> Self {
+        Self {
+            investment: self.investment || other.investment,
+            digitalpakt: self.digitalpakt || other.digitalpakt,
+            other: self.other || other.other,
+        }
+    }
 }
 
 /// Exact fractions behind [`Figures`]' shares and ratios.
@@ -108,6 +134,9 @@ impl Figures {
         f.investment_other = Euro(k.investment.total.saturating_sub(k.investment.digitalpakt));
         f.open_items_other = f.open_items - f.open_items_digitalpakt;
         f.devices_approx = k.devices.approx(true);
+        let approx =
+            |dp: Option<bool>| plan.needs.iter().zip(&k.investment.approx).any(|(b, &a)| a && dp.is_none_or(|d| b.digitalpakt() == d));
+        f.approx = Approx { investment: approx(None), digitalpakt: approx(Some(true)), other: approx(Some(false)) };
         f.devices_unknown = k.devices.unknown(true);
         for c in &k.investment.by_category {
             if c.unpriced > 0 {

@@ -14,7 +14,7 @@ pub mod positionen;
 pub mod rounds;
 
 pub use check::{check_all, check_file, is_traeger_file, row_of};
-pub use figures::{Exact, Figures};
+pub use figures::{Approx, Exact, Figures};
 
 use std::collections::BTreeMap;
 
@@ -156,6 +156,9 @@ pub struct Totals {
     pub investment_other: Euro,
     /// Σ items paid from other money without price or count.
     pub open_items_other: usize,
+    /// Which sums include an item of approximate count; not in the JSON.
+    #[serde(skip)]
+    pub approx: figures::Approx,
     /// Σ priced items of unknown year per Fördergegenstand.
     pub unknown_year: BTreeMap<Kategorie, Euro>,
     /// Σ items without price or count per Fördergegenstand.
@@ -340,6 +343,7 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.open_items_digitalpakt += f.open_items_digitalpakt;
         t.investment_other = t.investment_other + f.investment_other;
         t.open_items_other += f.open_items_other;
+        t.approx = t.approx.or(f.approx);
         for (&category, &amount) in &f.unknown_year {
             let c = t.unknown_year.entry(category).or_default();
             *c = *c + amount;

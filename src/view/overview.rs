@@ -23,6 +23,12 @@ pub fn investition(e: Euro, priced: usize, open: usize) -> String {
     crate::view::Betrag::summe(e.cents(), priced, open).text
 }
 
+/// An investment sum as [`investition`] says it, with `ca.` when it includes an item of approximate count.
+#[must_use]
+pub fn investition_ca(e: Euro, priced: usize, open: usize, approx: bool) -> String {
+    crate::view::Betrag::summe(e.cents(), priced, open).ungefaehr(approx && priced > 0).text
+}
+
 /// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
 /// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
@@ -200,7 +206,7 @@ fn ueberblick(review: &Review) -> Abschnitt {
     saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
-        investition(t.investment, t.priced_items, t.open_items),
+        investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment),
         eur(t.mobile),
         // A share of a sum with open costs would be a share of a lower bound.
         if t.open_items > 0 { crate::view::values::NICHT_BEKANNT.to_owned() } else { opt(share(t.mobile, t.investment), pct1) },

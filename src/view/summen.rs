@@ -25,6 +25,11 @@ fn offen(e: Euro, open: usize) -> String {
     investition(e, usize::from(e.cents() != 0), open)
 }
 
+/// The same, with `ca.` when it includes an item of approximate count.
+fn offen_ca(e: Euro, open: usize, approx: bool) -> String {
+    crate::view::overview::investition_ca(e, usize::from(e.cents() != 0), open, approx)
+}
+
 /// The investment table over `years`; `None` when no plan has an item.
 #[must_use]
 pub fn invest_tabelle(t: &Totals, years: &[i32]) -> Option<InvestTabelle> {
@@ -67,7 +72,7 @@ pub fn invest_tabelle(t: &Totals, years: &[i32]) -> Option<InvestTabelle> {
     if unknown {
         summe.push(eur(t.unknown_year.values().copied().sum()));
     }
-    summe.push(investition(t.investment, t.priced_items, t.open_items));
+    summe.push(crate::view::overview::investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment));
     Some(InvestTabelle { kopf, zeilen, summe })
 }
 
@@ -79,8 +84,8 @@ pub fn quellen(t: &Totals) -> Vec<(&'static str, String)> {
         return Vec::new();
     }
     vec![
-        ("davon DigitalPakt", offen(t.investment_digitalpakt, t.open_items_digitalpakt)),
-        ("davon andere Mittel", offen(t.investment_other, t.open_items_other)),
+        ("davon DigitalPakt", offen_ca(t.investment_digitalpakt, t.open_items_digitalpakt, t.approx.digitalpakt)),
+        ("davon andere Mittel", offen_ca(t.investment_other, t.open_items_other, t.approx.other)),
     ]
 }
 

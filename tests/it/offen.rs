@@ -73,6 +73,9 @@ fn text_of(v: &Value) -> &str {
 fn view_says_it(v: &Value, g: &Generated, open: &Open<'_>, plan: &str) {
     let inv = &v["kennzahlen"]["investition"];
     check(says_open(text_of(&inv["gesamt"])) == open.total(), "view: Investitionen gesamt", text_of(&inv["gesamt"]), plan);
+    // A sum with an item of approximate count says `ca.`.
+    let approx = g.items.iter().any(|i| i.count_kind == 1 && !i.open());
+    check(text_of(&inv["gesamt"]).contains("ca. ") == approx, "view: approximate total", text_of(&inv["gesamt"]), plan);
     for j in inv["je_jahr"].as_array().unwrap() {
         let year = j["jahr"].as_i64().and_then(|y| i32::try_from(y).ok());
         check(says_open(text_of(&j["summe"])) == open.year(year), "view: Investitionen je Jahr", text_of(&j["summe"]), plan);
@@ -172,6 +175,8 @@ fn csv_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, pla
     let row = &csv_rows(&mep::render::review::csv(review))[0];
     let cell = |name: &str| row[col(&schools, name)].as_str();
     check(says_open(cell("Investitionen (EUR)")) == open.total(), "csv: Investitionen", cell("Investitionen (EUR)"), plan);
+    let approx = g.items.iter().any(|i| i.count_kind == 1 && !i.open());
+    check(cell("Investitionen (EUR)").contains("ca. ") == approx, "csv: approximate Investitionen", cell("Investitionen (EUR)"), plan);
     let dp = open.any(Item::digitalpakt);
     check(says_open(cell("Investitionen DigitalPakt (EUR)")) == dp, "csv: DigitalPakt", cell("Investitionen DigitalPakt (EUR)"), plan);
     let other = open.any(|i| !i.digitalpakt());

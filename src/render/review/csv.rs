@@ -87,14 +87,14 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
                 csv_eur(f.other),
-                csv_eur_open(f.investment, f.open_items),
+                csv_eur_open(f.investment, f.open_items, f.approx.investment),
                 csv_eur(f.mobile),
                 if f.open_items > 0 { values::NICHT_BEKANNT.to_owned() } else { csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)) },
                 crate::view::summen::devices(f, |r| csv_ratio(r, 2)),
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
                 csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
-                csv_eur_open(f.investment_digitalpakt, f.open_items_digitalpakt),
-                csv_eur_open(f.investment_other, f.open_items_other),
+                csv_eur_open(f.investment_digitalpakt, f.open_items_digitalpakt, f.approx.digitalpakt),
+                csv_eur_open(f.investment_other, f.open_items_other, f.approx.other),
                 f.open_items.to_string(),
             ]),
             _ => cells.extend(std::iter::repeat_n(String::new(), 14)),
@@ -181,13 +181,15 @@ fn csv_eur(e: Euro) -> String {
 }
 
 /// A sum in CSV notation, or while `open` items have no price `Kosten noch offen` /
-/// `mindestens 1234,00, dazu Kosten noch offen` (a text cell, never a lower bound posing as the sum).
+/// `mindestens 1234,00, dazu Kosten noch offen` (a text cell, never a lower bound posing as the sum);
+/// `ca. 1234,00` when `approx` (it includes an item of approximate count).
 #[must_use]
-pub fn csv_eur_open(e: Euro, open: usize) -> String {
+pub fn csv_eur_open(e: Euro, open: usize, approx: bool) -> String {
+    let amount = if approx { values::ca(&csv_eur(e)) } else { csv_eur(e) };
     match open {
-        0 => csv_eur(e),
+        0 => amount,
         _ if e.cents() == 0 => values::KOSTEN_OFFEN.to_owned(),
-        _ => values::mindestens_kosten(&csv_eur(e)),
+        _ => values::mindestens_kosten(&amount),
     }
 }
 

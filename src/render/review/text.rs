@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::Euro;
 use crate::render::diag::sanitize;
 use crate::review::{Review, Row, finding_counts, is_notable};
-use crate::view::overview::{eur, figure_cells, investition, opt, pct1, plural, share, years};
+use crate::view::overview::{eur, figure_cells, opt, pct1, plural, share, years};
 
 /// The terminal report: one line per school, totals, then every error and warning.
 #[must_use]
@@ -37,7 +37,11 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
     let _ = writeln!(out, "  Sonstige Mittel:   {:>15}", eur(t.other));
     let _ = writeln!(out, "  Finanzierung:      {:>15}", eur(t.financing()));
-    let _ = writeln!(out, "  Investitionen:     {:>15}", investition(t.investment, t.priced_items, t.open_items));
+    let _ = writeln!(
+        out,
+        "  Investitionen:     {:>15}",
+        crate::view::overview::investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment)
+    );
     for (label, text) in crate::view::summen::quellen(t) {
         let _ = writeln!(out, "    {:<16} {text:>15}", format!("{label}:"));
     }
