@@ -277,7 +277,7 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
             euro(sheet, r, 16, Some(f.other), &fmt.euro)?;
             euro_open(sheet, r, 17, (f.investment, f.open_items, f.approx.investment), fmt)?;
-            euro(sheet, r, 18, Some(f.mobile), &fmt.euro)?;
+            euro_open(sheet, r, 18, (f.mobile, f.open_items_mobile, false), fmt)?;
             if f.open_items > 0 {
                 text(sheet, r, 19, values::NICHT_BEKANNT, fmt)?;
             } else {

@@ -35,6 +35,8 @@ pub struct Figures {
     pub investment_other: Euro,
     /// Items paid from other money without price or count; `investment_other` is then a lower bound.
     pub open_items_other: usize,
+    /// Mobile items without price or count; `mobile` is then a lower bound.
+    pub open_items_mobile: usize,
     /// Mobile end devices the DigitalPakt pays for (the part the mobile-device limits apply to).
     pub mobile_digitalpakt: Euro,
     /// Priced items whose year is `unbekannt`, per Fördergegenstand (they are in no year of `investment_by`).
@@ -129,6 +131,8 @@ impl Figures {
         f.priced_items = k.investment.items.len() - f.open_items;
         f.mobile = Euro(k.mobile.total);
         f.mobile_digitalpakt = Euro(k.mobile.digitalpakt);
+        f.open_items_mobile =
+            plan.needs.iter().zip(&k.investment.items).filter(|(b, c)| crate::figures::ist_mobil(b) && c.is_none()).count();
         f.investment_digitalpakt = Euro(k.investment.digitalpakt);
         f.open_items_digitalpakt = k.investment.digitalpakt_open;
         f.investment_other = Euro(k.investment.total.saturating_sub(k.investment.digitalpakt));

@@ -152,6 +152,8 @@ pub struct Totals {
     pub investment_digitalpakt: Euro,
     /// Σ DigitalPakt items without price or count.
     pub open_items_digitalpakt: usize,
+    /// Σ mobile items without price or count.
+    pub open_items_mobile: usize,
     /// Σ investment paid from other money.
     pub investment_other: Euro,
     /// Σ items paid from other money without price or count.
@@ -344,6 +346,7 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.investment_other = t.investment_other + f.investment_other;
         t.open_items_other += f.open_items_other;
         t.approx = t.approx.or(f.approx);
+        t.open_items_mobile += f.open_items_mobile;
         for (&category, &amount) in &f.unknown_year {
             let c = t.unknown_year.entry(category).or_default();
             *c = *c + amount;

@@ -207,7 +207,7 @@ fn ueberblick(review: &Review) -> Abschnitt {
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
         investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment),
-        eur(t.mobile),
+        investition(t.mobile, usize::from(t.mobile.cents() != 0), t.open_items_mobile),
         // A share of a sum with open costs would be a share of a lower bound.
         if t.open_items > 0 { crate::view::values::NICHT_BEKANNT.to_owned() } else { opt(share(t.mobile, t.investment), pct1) },
         eur(t.requested),

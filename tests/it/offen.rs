@@ -186,6 +186,8 @@ fn csv_says_it(review: &mep::review::Review, g: &Generated, open: &Open<'_>, pla
         cell("Investitionen andere Mittel (EUR)"),
         plan,
     );
+    let mobile = open.any(|i| i.category_key() == "mobile_endgeraete");
+    check(says_open(cell("Mobile Endgeräte (EUR)")) == mobile, "csv: Mobile Endgeräte", cell("Mobile Endgeräte (EUR)"), plan);
     let n = g.items.iter().filter(|i| i.open()).count().to_string();
     check(cell("Positionen ohne Preis") == n, "csv: Positionen ohne Preis", cell("Positionen ohne Preis"), plan);
     if g.pupils == 2 {

@@ -31,7 +31,7 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ),
     (
         "Mobile Endgeräte (EUR)",
-        "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone)",
+        "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone); als Text, solange Preise fehlen",
     ),
     ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen; `nicht bekannt`, solange Preise fehlen"),
     (
@@ -88,7 +88,7 @@ pub fn csv(review: &Review) -> Vec<u8> {
                 csv_eur(f.own_share),
                 csv_eur(f.other),
                 csv_eur_open(f.investment, f.open_items, f.approx.investment),
-                csv_eur(f.mobile),
+                csv_eur_open(f.mobile, f.open_items_mobile, false),
                 if f.open_items > 0 { values::NICHT_BEKANNT.to_owned() } else { csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)) },
                 crate::view::summen::devices(f, |r| csv_ratio(r, 2)),
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),

@@ -56,7 +56,8 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
         let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(gap.cents().abs())));
     }
     let mobile_share = if t.open_items > 0 { None } else { share(t.mobile, t.investment) };
-    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(mobile_share, pct1));
+    let mobile = crate::view::overview::investition(t.mobile, usize::from(t.mobile.cents() != 0), t.open_items_mobile);
+    let _ = writeln!(out, "  Mobile Endgeräte:  {mobile:>15}  ({})", opt(mobile_share, pct1));
     if let Some(tab) = crate::view::summen::invest_tabelle(t, &years(review)) {
         investment_table(&mut out, &tab);
     }
