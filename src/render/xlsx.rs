@@ -343,7 +343,11 @@ fn item(sheet: &mut Worksheet, r: u32, number: &str, school: &str, p: &Position,
         other => text(sheet, r, 5, &values::angabe_text(other), fmt)?,
     }
     euro_or_open(sheet, r, 6, p.unit_price, fmt)?;
-    euro_or_open(sheet, r, 7, p.total, fmt)?;
+    match p.total {
+        // Derived from an approximate count: the sum says so.
+        Some(total) if p.count.ist_ungefaehr() => text(sheet, r, 7, &values::ca(&values::de_eur(total.cents())), fmt)?,
+        total => euro_or_open(sheet, r, 7, total, fmt)?,
+    }
     match p.year.bekannt() {
         Some(y) => sheet.write_number_with_format(r, 8, f64::from(y), &fmt.year).map(|_| ())?,
         None => text(sheet, r, 8, values::NICHT_BEKANNT, fmt)?,

@@ -138,7 +138,7 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
                 csv_text(&p.name),
                 values::angabe_text(p.count),
                 p.unit_price.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
-                p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
+                p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), |t| csv_eur_open(t, 0, p.count.ist_ungefaehr())),
                 values::jahr_text(p.year),
                 csv_text(&p.measures),
                 csv_text(p.source.label()),
