@@ -71,7 +71,7 @@ impl PlanView {
             unterschriften: unterschriften(plan),
             unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
             kennzahlen: Kennzahlen::from_figures(plan, figures),
-            pruefbericht: Pruefbericht::of(diags),
+            pruefbericht: Pruefbericht::of(&crate::rules::kosten_offen::als_fakten(diags, |i| plan.needs.get(i).map(|b| b.id.as_str()))),
         }
     }
 }
@@ -208,7 +208,7 @@ fn einsatzszenarien(plan: &Plan, figures: &Figures) -> Vec<SzenarioV> {
             beschreibung: Markdown::opt(sz.description.as_ref()),
             ziele: sz.goals.clone(),
             investition: super::kennzahlen::summe(
-                &figures.investment.items,
+                &figures.investment,
                 plan.needs.iter().enumerate().filter(|(_, b)| b.scenarios.contains(&sz.id)).map(|(j, _)| j),
             ),
             bedarf: plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect(),
@@ -241,7 +241,7 @@ fn bedarf(plan: &Plan, figures: &Figures) -> Vec<BedarfV> {
             geraetetyp: label!(b.device),
             anzahl: b.count.into(),
             einzelpreis: b.unit_price.map(Betrag::from),
-            summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
+            summe: figures.investment.items.get(i).copied().flatten().map(|c| Betrag::from_cents(c).ungefaehr(b.count.ist_ungefaehr())),
             massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
             jahr: b.year.into(),
             finanzierung: label!(b.herkunft()),
@@ -341,7 +341,7 @@ fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
                 schuljahr: schuljahr(m.start.schuljahr()),
                 schuljahre: schuljahre(m.start.schuljahr(), m.end.schuljahr()),
                 investition: row
-                    .map_or_else(|| Betrag::from_cents(0), |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced)),
+                    .map_or_else(|| Betrag::from_cents(0), |r| super::kennzahlen::summe(&figures.investment, r.own.iter().copied())),
                 kosten_offen: row.map_or(0, |r| r.unpriced),
                 verknuepft: row.map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             }

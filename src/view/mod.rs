@@ -19,11 +19,15 @@
 //! described once, for the people who write templates.
 
 mod build;
+mod finanzierung;
+mod folgekosten;
+mod geraete;
 pub mod kennzahlen;
 mod markdown;
 pub mod overview;
 mod pruefbericht;
 pub mod rounds;
+pub mod summen;
 pub mod traegerplan;
 mod types;
 pub mod values;

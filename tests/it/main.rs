@@ -16,6 +16,7 @@ mod fuzz;
 mod generated;
 mod hostile;
 mod layout;
+mod offen;
 mod pdf;
 mod pdfgen;
 mod render;
