@@ -4,16 +4,18 @@ compares it with the JSON report of the same review (`mep review --format json`)
 
 - the sheets are „Schulen“, „Positionen“, „Summen“, each with a frozen header row and an autofilter;
 - every Schulnummer is a text cell equal to the plan's `schule.schulnummer` (leading zeros kept);
-- euro cells are numbers with a euro number format;
+- euro cells are numbers with a euro number format, except sums over items without price (or of
+  approximate count), which are text saying so (`Kosten noch offen`, `mindestens …`, `ca. …`);
 - on every item row, Anzahl × Einzelpreis = Summe;
 - per school, the items add up to the school's investment in the report;
-- the sheet „Summen“ equals the report's investment per Fördergegenstand and year, and its total
-  equals the report's total investment.
+- the sheet „Summen“ equals the report's investment per Fördergegenstand and year (and, in a column
+  „Jahr nicht bekannt“, the items of unknown year), and its total equals the report's total investment.
 
 Usage: xlsx-check.py WORKBOOK.xlsx REVIEW.json   (exit 0 = all good)
 """
 
 import json
+import re
 import sys
 from collections import defaultdict
 from decimal import Decimal
@@ -23,6 +25,20 @@ import openpyxl
 
 def cents(value):
     return int((Decimal(str(value)) * 100).to_integral_value())
+
+
+def amount(value):
+    """A euro cell in cents: a number, or a text naming its known part (`mindestens 1.234,00 €, …`; 0 without one)."""
+    if value is None:
+        return 0
+    if isinstance(value, (int, float)):
+        return cents(value)
+    found = re.search(r"\d{1,3}(?:\.\d{3})*,\d{2}", value)
+    return int(found.group(0).replace(".", "").replace(",", "")) if found else 0
+
+
+def says_open(value):
+    return isinstance(value, str) and any(w in value for w in ("offen", "nicht bekannt", "mindestens", "ca. "))
 
 
 def main():
@@ -73,9 +89,12 @@ def main():
         check(number.data_type == "s" and number.value == row["school"]["number"],
               f"Schulen: Schulnummer {number.value!r} ({number.data_type}) != {row['school']['number']!r}")
         inv = line[col["Investitionen (EUR)"]]
-        check(isinstance(inv.value, (int, float)) and "€" in inv.number_format,
-              f"Schulen: Investitionen {inv.value!r} is not a euro number ({inv.number_format})")
-        check(cents(inv.value) == cents(row["figures"]["investment"]),
+        if row["figures"].get("open_items"):
+            check(says_open(inv.value), f"Schulen: Investitionen {inv.value!r} of a plan with unpriced items does not say so")
+        else:
+            check((isinstance(inv.value, (int, float)) and "€" in inv.number_format) or says_open(inv.value),
+                  f"Schulen: Investitionen {inv.value!r} is not a euro number ({inv.number_format})")
+        check(amount(inv.value) == cents(row["figures"]["investment"]),
               f"Schulen: Investitionen {inv.value} != {row['figures']['investment']}")
 
     items = book["Positionen"]
@@ -89,9 +108,9 @@ def main():
         check(number.data_type == "s", f"Positionen: Schulnummer {number.value!r} is not text")
         count, price, total = (line[icol[h]].value for h in ("Anzahl", "Einzelpreis (EUR)", "Summe (EUR)"))
         if price is None or not all(isinstance(v, (int, float)) for v in (count, price)):
-            # Unpriced or uncounted items: the sum is text that says so, never a number.
-            check(isinstance(total, str) and ("offen" in total or "nicht bekannt" in total),
-                  f"Positionen: an item without price or count has the sum {total!r}")
+            # Unpriced, uncounted or approximately counted items: the sum is text that says so, never a number.
+            check(says_open(total), f"Positionen: an item without price or exact count has the sum {total!r}")
+            per_school[number.value] += amount(total)
             continue
         check("€" in line[icol["Summe (EUR)"]].number_format, "Positionen: Summe has no euro format")
         check(cents(price) * count == cents(total), f"Positionen: {count} × {price} != {total}")
@@ -110,19 +129,23 @@ def main():
     for line in sums.iter_rows(min_row=2):
         labels[line[0].value] = {str(y): line[i + 1].value for i, y in enumerate(years)} | {"Gesamt": line[-1].value}
     total = labels.pop("Gesamt", None)
-    check(total is not None and cents(total["Gesamt"]) == cents(report["totals"]["investment"]),
+    check(total is not None and amount(total["Gesamt"]) == cents(report["totals"]["investment"]),
           f"Summen: total {total} != report {report['totals']['investment']}")
+    check(not report["totals"].get("open_items") or says_open(total and total["Gesamt"]),
+          f"Summen: the total {total} of plans with unpriced items does not say so")
     report_by = report["totals"]["investment_by"]
-    check(len(labels) == len(report_by), f"Summen: {len(labels)} Fördergegenstände, report has {len(report_by)}")
+    unknown_year = report["totals"].get("unknown_year", {})
+    categories = set(report_by) | set(unknown_year) | set(report["totals"].get("open_by_category", {}))
+    check(len(labels) == len(categories), f"Summen: {len(labels)} Fördergegenstände, report has {len(categories)}")
     grand = 0
     for values in labels.values():
-        line_total = sum(cents(values[str(y)]) for y in years)
-        check(line_total == cents(values["Gesamt"]), f"Summen: row total {values}")
+        line_total = sum(amount(values[str(y)]) for y in years)
+        check(line_total == amount(values["Gesamt"]), f"Summen: row total {values}")
         grand += line_total
-    flat = sorted(cents(v) for years_ in report_by.values() for v in years_.values())
-    found = sorted(cents(v[str(y)]) for v in labels.values() for y in years if v[str(y)])
+    flat = sorted([cents(v) for years_ in report_by.values() for v in years_.values()] + [cents(v) for v in unknown_year.values()])
+    found = sorted(amount(v[str(y)]) for v in labels.values() for y in years if amount(v[str(y)]))
     check(found == flat, f"Summen: cells {found} != report {flat}")
-    check(total is not None and grand == cents(total["Gesamt"]), "Summen: rows do not add up to the total")
+    check(total is not None and grand == amount(total["Gesamt"]), "Summen: rows do not add up to the total")
 
     if failures:
         for f in failures:

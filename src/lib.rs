@@ -33,6 +33,7 @@ pub mod schema;
 pub mod source;
 pub mod sources;
 pub mod view;
+pub mod wortlaut;
 
 use load::{Limits, Loaded};
 use model::Plan;

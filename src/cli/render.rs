@@ -193,7 +193,8 @@ fn check(run: &Run, path: &Path) -> Result<(crate::Checked, Counts)> {
     let bytes = if name == "-" { fsio::read_stdin_bounded(limits.max_bytes) } else { fsio::read_bounded(path, limits.max_bytes) };
     let bytes = bytes.map_err(|e| Error::tool(format_args!("Datei `{name}` kann nicht gelesen werden: {}.", fsio::describe_io(&e))))?;
     let checked = crate::check_input(if name == "-" { "<stdin>" } else { &name }, &bytes, limits, &run.choice);
-    let counts = Counts::of(&checked.diagnostics);
+    // The status lines count facts: the open costs of the plan as one.
+    let counts = Counts::of(&facts(&checked));
     if checked.value.is_none() {
         print_diagnostics(&checked, config);
         output::stderr(format_args!(
@@ -279,8 +280,13 @@ fn note(c: &Counts, entwurf: bool) -> String {
     if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }
 
+/// The findings as facts ([`crate::rules::kosten_offen::als_fakten`]).
+fn facts(checked: &crate::Checked) -> Vec<crate::diag::Diagnostic> {
+    crate::rules::kosten_offen::als_fakten(&checked.diagnostics, |i| checked.value.as_ref()?.needs.get(i).map(|b| b.id.as_str()))
+}
+
 fn print_diagnostics(checked: &crate::Checked, config: &Config) {
-    for d in &checked.diagnostics {
+    for d in &facts(checked) {
         output::stderr(format_args!("{}\n", crate::render::diag::human(d, Some(&checked.source), config.colour_err)));
     }
 }

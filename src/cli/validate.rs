@@ -47,6 +47,8 @@ struct Run {
     summary: Summary,
     /// One report per file.
     files: Vec<FileReport>,
+    /// The findings as the text report counts them: the open costs of a plan as one fact.
+    facts: Counts,
 }
 
 pub fn run(args: &Args, config: &Config) -> Result {
@@ -56,7 +58,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
         run.summary.files += 1;
         check_file(args, config, &choice, path, &mut run)?;
     }
-    let Run { notes, summary, files } = run;
+    let Run { notes, summary, files, facts } = run;
     match args.format {
         Format::Text => {
             let mut text = String::new();
@@ -64,7 +66,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
                 let note: String = note.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
                 text.push_str(&format!("Hinweis: {note}\n\n"));
             }
-            text.push_str(&summary.line());
+            text.push_str(&Summary { errors: facts.errors, warnings: facts.warnings, hints: facts.hints, ..summary }.line());
             text.push('\n');
             output::stdout(text.as_bytes())?;
         }
@@ -128,10 +130,17 @@ fn check_file(args: &Args, config: &Config, choice: &crate::profile::Choice, pat
     } else {
         run.summary.without_errors += 1;
     }
+    // The text report lists and counts facts: every open-cost finding of the plan as one.
+    let ids = |i: usize| checked.value.as_ref().and_then(|p| p.needs.get(i)).map(|b| b.id.as_str());
+    let facts = crate::rules::kosten_offen::als_fakten(&checked.diagnostics, ids);
+    let fact_counts = Counts::of(&facts);
+    run.facts.errors += fact_counts.errors;
+    run.facts.warnings += fact_counts.warnings;
+    run.facts.hints += fact_counts.hints;
     if args.format == Format::Text {
         let colour = config.colour_out;
         let mut text = String::new();
-        for d in &checked.diagnostics {
+        for d in &facts {
             text.push_str(&crate::render::diag::human(d, Some(&checked.source), colour));
             text.push('\n');
         }

@@ -35,7 +35,7 @@ pub use spending::{MeasureCost, Measures, RunningCosts, RunningYear};
 
 use std::collections::BTreeSet;
 
-use crate::model::{Bedarf, Euro, Geraetetyp, Kategorie, Kostenart, Plan};
+use crate::model::{Bedarf, Euro, Geraetetyp, Herkunft, Kategorie, Kostenart, Plan};
 
 /// Most calendar years the Folgekosten table covers.
 pub const MAX_JAHRE: usize = 12;
@@ -175,11 +175,19 @@ impl Figures {
 pub struct Investment {
     /// Cost of each `bedarf` item in plan order; `None` when its price is open.
     pub items: Vec<Option<i64>>,
+    /// For each item, whether its cost is approximate (a priced item of count `ca. N`): every sum
+    /// that includes it is printed with `ca.`.
+    pub approx: Vec<bool>,
     /// Sum of all priced items.
     pub total: i64,
     /// Sum of the priced items the DigitalPakt pays for (`finanzierung` absent or `digitalpakt`);
     /// the financing checks compare `finanzierung` with this part.
     pub digitalpakt: i64,
+    /// Number of the DigitalPakt items without price or count: while there are any, `digitalpakt`
+    /// is a lower bound and the financing checks cannot compare it.
+    pub digitalpakt_open: usize,
+    /// One row per funding source that has items, in the order of [`Herkunft::ALL`].
+    pub by_source: Vec<SourceSum>,
     /// Sum of priced items with `kostenart: investiv`.
     pub investive: i64,
     /// Sum of priced items with `kostenart: laufend` (not fundable).
@@ -194,6 +202,19 @@ pub struct Investment {
     pub by_category: Vec<CategorySum>,
     /// Sum per year, aligned with `years`.
     pub by_year: Vec<i64>,
+}
+
+/// Investment paid from one source (`bedarf[].finanzierung`, default DigitalPakt).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceSum {
+    /// The source.
+    pub source: Herkunft,
+    /// Indices of its items (priced or not).
+    pub items: Vec<usize>,
+    /// Number of those without price.
+    pub unpriced: usize,
+    /// Sum of the priced ones.
+    pub total: i64,
 }
 
 /// Investment in one Fördergegenstand.
@@ -228,9 +249,24 @@ impl Investment {
                 by_year: years.iter().map(|&y| sum(&|b| b.category == k && b.year.bekannt() == Some(y))).collect(),
             })
             .collect();
+        let by_source = Herkunft::ALL
+            .iter()
+            .map(|&source| {
+                let idx: Vec<usize> = (0..plan.needs.len()).filter(|&i| plan.needs[i].herkunft() == source).collect();
+                SourceSum {
+                    unpriced: idx.iter().filter(|&&i| items[i].is_none()).count(),
+                    total: idx.iter().filter_map(|&i| items[i]).fold(0, add),
+                    items: idx,
+                    source,
+                }
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect();
         Self {
             total: sum(&|_| true),
             digitalpakt: sum(&Bedarf::digitalpakt),
+            digitalpakt_open: plan.needs.iter().zip(&items).filter(|(b, c)| b.digitalpakt() && c.is_none()).count(),
+            by_source,
             investive: sum(&|b| b.cost_kind == Kostenart::Investiv),
             running: sum(&|b| b.cost_kind == Kostenart::Laufend),
             unpriced: items.iter().enumerate().filter(|(_, c)| c.is_none()).map(|(i, _)| i).collect(),
@@ -238,6 +274,7 @@ impl Investment {
             unknown_year: plan.needs.iter().enumerate().filter(|(_, b)| b.year.ist_unbekannt()).map(|(i, _)| i).collect(),
             years,
             by_category,
+            approx: plan.needs.iter().zip(&items).map(|(b, c)| c.is_some() && b.count.ist_ungefaehr()).collect(),
             items,
         }
     }
@@ -308,6 +345,8 @@ impl Budget {
 pub struct Mobile {
     /// Sum of the priced mobile items.
     pub total: i64,
+    /// Sum of the priced mobile items the DigitalPakt pays for: the part its limits apply to.
+    pub digitalpakt: i64,
     /// That sum as a share of the investment.
     pub share: Option<Ratio>,
     /// Number of planned mobile devices.
@@ -321,6 +360,13 @@ impl Mobile {
         let total = plan.needs.iter().zip(&inv.items).filter(|(b, _)| ist_mobil(b)).filter_map(|(_, c)| *c).fold(0, add);
         Self {
             total,
+            digitalpakt: plan
+                .needs
+                .iter()
+                .zip(&inv.items)
+                .filter(|(b, _)| ist_mobil(b) && b.digitalpakt())
+                .filter_map(|(_, c)| *c)
+                .fold(0, add),
             // A share of a sum with open costs would be a share of a lower bound.
             share: if inv.unpriced.is_empty() { inv.share(total) } else { None },
             count: plan.needs.iter().filter(|b| ist_mobil(b)).map(|b| u64::from(b.count.bekannt().unwrap_or(0))).sum(),

@@ -72,6 +72,8 @@ pub struct RunningCosts {
     pub years: Vec<RunningYear>,
     /// Sum over the rows.
     pub total: i64,
+    /// Whether the planning period is known (else there are no rows, and the sum is not known).
+    pub period_known: bool,
 }
 
 /// Running costs of one year.
@@ -107,6 +109,6 @@ impl RunningCosts {
             })
             .collect();
         let total = years.iter().map(|y| y.total).fold(0, add);
-        Self { per_year, from, years, total }
+        Self { per_year, from, years, total, period_known: plan.period.bekannt().is_some() }
     }
 }

@@ -185,6 +185,45 @@ fn codespan_filter(v: &Value, _: Kwargs, _: &State) -> Value {
     }
 }
 
+/// `satz(name=wert, …)`: a sentence of the shared wording (`wortlaut.yaml`) with its places
+/// `{name}` filled. The sentence and every value are escaped like any plain value, so neither
+/// the wording nor the plan's text can become Markdown; a value that is missing prints `–`, a list
+/// its entries joined by `; ` (of an entry with a `name`, the name).
+#[allow(clippy::needless_pass_by_value)] // tera's filter signature takes the arguments by value
+fn satz_filter(v: &Value, kwargs: Kwargs, _: &State) -> Value {
+    let Some(vorlage) = v.as_str() else { return v.clone() };
+    let value_of = |name: &str| {
+        kwargs.iter().find(|(key, _)| key.as_str() == Some(name)).map(|(_, value)| match value.as_array() {
+            _ if value.is_none() || value.is_undefined() => "–".to_owned(),
+            Some(list) => list.iter().map(satz_text).collect::<Vec<_>>().join("; "),
+            None => satz_text(value),
+        })
+    };
+    // Literal text and values are escaped piece by piece, so a place's name is never escaped.
+    let mut out = String::with_capacity(vorlage.len() * 2);
+    let mut rest = vorlage;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push_str(&mdsafe::escape_inline(&rest[..open]));
+        let name = &rest[open + 1..close];
+        match value_of(name) {
+            Some(text) => out.push_str(&mdsafe::escape_inline(&text)),
+            None => out.push_str(&mdsafe::escape_inline(&rest[open..=close])),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(&mdsafe::escape_inline(rest));
+    Value::safe_string(&mdsafe::guard_start(out.trim()))
+}
+
+/// The text of one value in a sentence: a string itself, an entry its `name`, else its display.
+fn satz_text(value: &Value) -> String {
+    if let Some(name) = value.as_map().and_then(|m| m.get(&"name".into())).and_then(Value::as_str) {
+        return name.to_owned();
+    }
+    value.as_str().map_or_else(|| value.to_string(), ToOwned::to_owned)
+}
+
 /// The filters mep adds to tera, with their German description for template authors
 /// (`docs/vorlagendaten.md` is generated from this list): name, call, description.
 pub const FILTERS: &[(&str, &str, &str)] = &[
@@ -201,6 +240,11 @@ pub const FILTERS: &[(&str, &str, &str)] = &[
     ),
     ("code", "{{ b.meldung | code }}", "Klartext maskiert, Abschnitte in `` `…` `` bleiben Code (für Meldungen des Prüfberichts)."),
     ("codespan", "{{ b.code | codespan }}", "Ein Wert in einem Code-Abschnitt: Backticks werden zu Apostrophen."),
+    (
+        "satz",
+        "{{ wortlaut.saetze.umfang | satz(dokument=…, umfang=zusammenfassung.umfang) }}",
+        "Ein Satz aus `wortlaut.yaml` mit gefüllten Platzhaltern `{name}`; Satz und Werte werden maskiert, `none` druckt `–`, eine Liste ihre Einträge (bei Einträgen mit `name` deren Namen) mit `; `.",
+    ),
 ];
 
 /// Whether a set of templates reads (syntax, filters, included files); the error locates the first problem.
@@ -225,6 +269,7 @@ fn base_engine() -> Tera {
     tera.register_filter("sonst", sonst_filter);
     tera.register_filter("code", code_filter);
     tera.register_filter("codespan", codespan_filter);
+    tera.register_filter("satz", satz_filter);
     tera
 }
 

@@ -20,7 +20,14 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 #[must_use]
 pub fn escape(input: &str) -> String {
     let text = input.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.trim();
+    guard_line_start(&escape_inline(text.trim()))
+}
+
+/// Escapes like [`escape`] but keeps leading and trailing spaces and does not guard the start of
+/// a line: for pieces of one sentence (the shared wording's filter `satz`), which the caller
+/// joins and then guards with [`guard_start`].
+#[must_use]
+pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -34,7 +41,14 @@ pub fn escape(input: &str) -> String {
             c => out.push(c),
         }
     }
-    guard_line_start(&out)
+    out
+}
+
+/// Guards the constructs that only matter at the start of a line (`1.`, `-`, `#` …) in text
+/// whose pieces were escaped with [`escape_inline`].
+#[must_use]
+pub fn guard_start(text: &str) -> String {
+    guard_line_start(text)
 }
 
 /// Escapes a plain value like [`escape`] but prints text between pairs of backticks

@@ -5,8 +5,12 @@
 //! one page wide, with the header row repeated on every page:
 //! - „Schulen“: one row per school, the columns of the CSV overview;
 //! - „Positionen“: one row per Bedarf item (Schulnummer, Schule, Kennung, Fördergegenstand,
-//!   Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme);
-//! - „Summen“: investment per Fördergegenstand (rows) and year (columns), with totals.
+//!   Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme, Finanzierung);
+//! - „Summen“: investment per Fördergegenstand (rows) and year (columns, and `Jahr nicht bekannt`
+//!   when items have no year), with totals.
+//!
+//! A cell whose sum includes items without price is text (`Kosten noch offen`, `mindestens …`), never a
+//! lower bound posing as the sum.
 //!
 //! Schulnummern are text cells (leading zeros stay), euros are numbers with a euro format.
 //! Cells hold values only, no formulas. The bytes depend only on the input: the
@@ -43,6 +47,7 @@ pub const ITEM_COLUMNS: &[&str] = &[
     "Summe (EUR)",
     "Jahr",
     "Maßnahme",
+    "Finanzierung",
 ];
 
 /// Excel's longest text cell, in UTF-16 code units (a character outside the Basic
@@ -54,9 +59,18 @@ struct Input<'a> {
     title: String,
     author: String,
     rows: &'a [Row],
-    sums: &'a BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    sums: Sums<'a>,
     changes: Option<&'a crate::review::rounds::Rounds>,
     created: i64,
+}
+
+/// The investment per Fördergegenstand and year of a plan or a review, with what is open.
+#[derive(Clone, Copy)]
+struct Sums<'a> {
+    by: &'a BTreeMap<Kategorie, BTreeMap<i32, Euro>>,
+    unknown_year: &'a BTreeMap<Kategorie, Euro>,
+    open_by_year: &'a BTreeMap<Kategorie, BTreeMap<i32, usize>>,
+    open_by_category: &'a BTreeMap<Kategorie, usize>,
 }
 
 /// The creation time of a document as of `stand`: `stand` at 00:00 UTC, or `source_date_epoch`
@@ -73,7 +87,12 @@ pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>
         title: "Übersicht der Medienentwicklungspläne".to_owned(),
         author,
         rows: &review.rows,
-        sums: &review.totals.investment_by,
+        sums: Sums {
+            by: &review.totals.investment_by,
+            unknown_year: &review.totals.unknown_year,
+            open_by_year: &review.totals.open_by_year,
+            open_by_category: &review.totals.open_by_category,
+        },
         changes: review.previous.as_ref(),
         created: creation_time(stand, source_date_epoch),
     })
@@ -81,8 +100,10 @@ pub fn review(review: &Review, source_date_epoch: Option<i64>) -> Result<Vec<u8>
 
 /// The workbook of one plan: its cost plan in the same three sheets.
 pub fn plan(row: &Row, source_date_epoch: Option<i64>) -> Result<Vec<u8>, String> {
-    let empty = BTreeMap::new();
-    let sums = row.figures.as_ref().map_or(&empty, |f| &f.investment_by);
+    let empty = crate::review::Figures::default();
+    let f = row.figures.as_ref().unwrap_or(&empty);
+    let sums =
+        Sums { by: &f.investment_by, unknown_year: &f.unknown_year, open_by_year: &f.open_by_year, open_by_category: &f.open_by_category };
     let (title, stand) = match &row.school {
         Some(s) => (format!("Kostenplan – {}", s.name.trim()), s.datum),
         None => ("Kostenplan".to_owned(), crate::model::OHNE_DATUM),
@@ -188,6 +209,23 @@ fn euro(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, format: 
     Ok(())
 }
 
+/// A sum `(value, open, approx)` as a number, or as text while `open` items have no price
+/// (`Kosten noch offen`, `mindestens …, dazu Kosten noch offen`) or it includes an item of approximate
+/// count (`ca. …`).
+fn euro_open(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    (value, open, approx): (Euro, usize, bool),
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    if open == 0 && !(approx && value.cents() != 0) {
+        euro(sheet, row, col, Some(value), &fmt.euro)
+    } else {
+        text(sheet, row, col, &crate::view::overview::investition_ca(value, usize::from(value.cents() != 0), open, approx), fmt)
+    }
+}
+
 /// An amount, or the text "Kosten noch offen" while the price or count is open.
 fn euro_or_open(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Euro>, fmt: &Formats) -> Result<(), XlsxError> {
     match value {
@@ -230,17 +268,31 @@ fn schools(sheet: &mut Worksheet, rows: &[Row], fmt: &Formats) -> Result<(), Xls
         number(sheet, r, 10, Some(row.counts.warnings as f64), &fmt.int)?;
         number(sheet, r, 11, Some(row.counts.hints as f64), &fmt.int)?;
         if let (Some(s), Some(f)) = (&row.school, &row.figures) {
-            number(sheet, r, 12, s.pupils.map(f64::from), &fmt.int)?;
+            match s.pupils_given {
+                Angabe::Bekannt(n) => number(sheet, r, 12, Some(f64::from(n)), &fmt.int)?,
+                other => text(sheet, r, 12, &crate::view::summen::pupils(other), fmt)?,
+            }
             number(sheet, r, 13, s.teachers.map(f64::from), &fmt.int)?;
             euro(sheet, r, 14, Some(f.requested), &fmt.euro)?;
             euro(sheet, r, 15, Some(f.own_share), &fmt.euro)?;
             euro(sheet, r, 16, Some(f.other), &fmt.euro)?;
-            euro(sheet, r, 17, Some(f.investment), &fmt.euro)?;
-            euro(sheet, r, 18, Some(f.mobile), &fmt.euro)?;
-            number(sheet, r, 19, f.mobile_share, &fmt.dec1)?;
-            number(sheet, r, 20, f.devices_per_pupil, &fmt.dec2)?;
+            euro_open(sheet, r, 17, (f.investment, f.open_items, f.approx.investment), fmt)?;
+            euro_open(sheet, r, 18, (f.mobile, f.open_items_mobile, false), fmt)?;
+            if f.open_items > 0 {
+                text(sheet, r, 19, values::NICHT_BEKANNT, fmt)?;
+            } else {
+                number(sheet, r, 19, f.mobile_share, &fmt.dec1)?;
+            }
+            if f.devices_unknown || f.devices_approx {
+                text(sheet, r, 20, &crate::view::summen::devices(f, |x| values::de_ratio(x, 2)), fmt)?;
+            } else {
+                number(sheet, r, 20, f.devices_per_pupil, &fmt.dec2)?;
+            }
             number(sheet, r, 21, f.wlan_coverage, &fmt.dec1)?;
             number(sheet, r, 22, f.training_hours_per_teacher, &fmt.dec1)?;
+            euro_open(sheet, r, 23, (f.investment_digitalpakt, f.open_items_digitalpakt, f.approx.digitalpakt), fmt)?;
+            euro_open(sheet, r, 24, (f.investment_other, f.open_items_other, f.approx.other), fmt)?;
+            number(sheet, r, 25, Some(f.open_items as f64), &fmt.int)?;
         }
     }
     sheet.autofit();
@@ -291,46 +343,85 @@ fn item(sheet: &mut Worksheet, r: u32, number: &str, school: &str, p: &Position,
         other => text(sheet, r, 5, &values::angabe_text(other), fmt)?,
     }
     euro_or_open(sheet, r, 6, p.unit_price, fmt)?;
-    euro_or_open(sheet, r, 7, p.total, fmt)?;
+    match p.total {
+        // Derived from an approximate count: the sum says so.
+        Some(total) if p.count.ist_ungefaehr() => text(sheet, r, 7, &values::ca(&values::de_eur(total.cents())), fmt)?,
+        total => euro_or_open(sheet, r, 7, total, fmt)?,
+    }
     match p.year.bekannt() {
         Some(y) => sheet.write_number_with_format(r, 8, f64::from(y), &fmt.year).map(|_| ())?,
         None => text(sheet, r, 8, values::NICHT_BEKANNT, fmt)?,
     }
     text(sheet, r, 9, &p.measures, fmt)?;
+    text(sheet, r, 10, p.source.label(), fmt)?;
     Ok(())
 }
 
-fn sums(sheet: &mut Worksheet, by: &BTreeMap<Kategorie, BTreeMap<i32, Euro>>, fmt: &Formats) -> Result<(), XlsxError> {
-    let years: Vec<i32> = by.values().flat_map(|y| y.keys().copied()).collect::<BTreeSet<_>>().into_iter().collect();
-    let year_titles: Vec<String> = years.iter().map(i32::to_string).collect();
-    let mut columns: Vec<&str> = vec!["Fördergegenstand"];
-    columns.extend(year_titles.iter().map(String::as_str));
-    columns.push("Gesamt");
-    let categories: Vec<Kategorie> = Kategorie::ALL.iter().copied().filter(|c| by.contains_key(c)).collect();
+fn sums(sheet: &mut Worksheet, sums: Sums<'_>, fmt: &Formats) -> Result<(), XlsxError> {
+    let years: Vec<i32> = sums
+        .by
+        .values()
+        .flat_map(|y| y.keys())
+        .chain(sums.open_by_year.values().flat_map(|y| y.keys()))
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let unknown = !sums.unknown_year.is_empty();
+    let mut columns: Vec<String> = vec!["Fördergegenstand".to_owned()];
+    columns.extend(years.iter().map(i32::to_string));
+    if unknown {
+        columns.push(crate::view::summen::JAHR_UNBEKANNT.to_owned());
+    }
+    columns.push("Gesamt".to_owned());
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let categories: Vec<Kategorie> = Kategorie::ALL
+        .iter()
+        .copied()
+        .filter(|c| sums.by.contains_key(c) || sums.unknown_year.contains_key(c) || sums.open_by_category.contains_key(c))
+        .collect();
     header(sheet, SHEET_SUMS, &columns, categories.len() as u32, fmt)?;
-    let total_col = u16::try_from(years.len() + 1).unwrap_or(u16::MAX);
-    let mut per_year: BTreeMap<i32, Euro> = BTreeMap::new();
-    let mut grand = Euro(0);
+    let total_col = u16::try_from(columns.len() - 1).unwrap_or(u16::MAX);
+    let open_in = |c: Option<&Kategorie>, year: i32| -> usize {
+        sums.open_by_year.iter().filter(|(k, _)| c.is_none_or(|c| c == *k)).filter_map(|(_, y)| y.get(&year)).sum()
+    };
+    let (mut per_year, mut grand, mut grand_unknown) = (BTreeMap::<i32, Euro>::new(), Euro(0), Euro(0));
     for (r, category) in (1u32..).zip(&categories) {
         text(sheet, r, 0, category.label(), fmt)?;
         let mut line = Euro(0);
         for (col, year) in (1u16..).zip(&years) {
-            let amount = by.get(category).and_then(|y| y.get(year)).copied();
-            euro(sheet, r, col, Some(amount.unwrap_or_default()), &fmt.euro)?;
-            let amount = amount.unwrap_or_default();
+            let amount = sums.by.get(category).and_then(|y| y.get(year)).copied().unwrap_or_default();
+            euro_open(sheet, r, col, (amount, open_in(Some(category), *year), false), fmt)?;
             line = line + amount;
             let y = per_year.entry(*year).or_default();
             *y = *y + amount;
         }
-        euro(sheet, r, total_col, Some(line), &fmt.euro)?;
+        if unknown {
+            let amount = sums.unknown_year.get(category).copied().unwrap_or_default();
+            euro(sheet, r, total_col - 1, Some(amount), &fmt.euro)?;
+            line = line + amount;
+            grand_unknown = grand_unknown + amount;
+        }
+        euro_open(sheet, r, total_col, (line, sums.open_by_category.get(category).copied().unwrap_or(0), false), fmt)?;
         grand = grand + line;
     }
     let r = categories.len() as u32 + 1;
     sheet.write_string_with_format(r, 0, "Gesamt", &fmt.total)?;
+    let total_cell = |sheet: &mut Worksheet, col: u16, amount: Euro, open: usize| -> Result<(), XlsxError> {
+        if open == 0 {
+            euro(sheet, r, col, Some(amount), &fmt.total_euro)
+        } else {
+            let t = crate::view::overview::investition(amount, usize::from(amount.cents() != 0), open);
+            sheet.write_string_with_format(r, col, clip(&t), &fmt.total).map(|_| ())
+        }
+    };
     for (col, year) in (1u16..).zip(&years) {
-        euro(sheet, r, col, Some(per_year.get(year).copied().unwrap_or_default()), &fmt.total_euro)?;
+        total_cell(sheet, col, per_year.get(year).copied().unwrap_or_default(), open_in(None, *year))?;
     }
-    euro(sheet, r, total_col, Some(grand), &fmt.total_euro)?;
+    if unknown {
+        total_cell(sheet, total_col - 1, grand_unknown, 0)?;
+    }
+    total_cell(sheet, total_col, grand, sums.open_by_category.values().sum())?;
     sheet.autofit();
     Ok(())
 }

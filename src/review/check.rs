@@ -71,9 +71,10 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
                     as_of: plan.as_of,
                     datum: plan.dokumentdatum(),
                     pupils: plan.school.pupils.bekannt(),
+                    pupils_given: plan.school.pupils,
                     teachers: plan.school.teachers.bekannt(),
                 }),
-                Some(Figures::from_figures(&all)),
+                Some(Figures::from_figures(&all, plan)),
                 Some(Box::new(crate::figures::traeger::SchoolInput::of(plan, &all))),
             )
         }

@@ -26,6 +26,34 @@ pub struct Figures {
     pub open_items: usize,
     /// Items with a price.
     pub priced_items: usize,
+    /// The part of `investment` the DigitalPakt pays for (items without `finanzierung` or with
+    /// `finanzierung: digitalpakt`): what the financing must cover and the funding rules check.
+    pub investment_digitalpakt: Euro,
+    /// DigitalPakt items without price or count; `investment_digitalpakt` is then a lower bound.
+    pub open_items_digitalpakt: usize,
+    /// The part of `investment` paid from other money (`finanzierung: schultraeger`, `land`, …).
+    pub investment_other: Euro,
+    /// Items paid from other money without price or count; `investment_other` is then a lower bound.
+    pub open_items_other: usize,
+    /// Mobile items without price or count; `mobile` is then a lower bound.
+    pub open_items_mobile: usize,
+    /// Mobile end devices the DigitalPakt pays for (the part the mobile-device limits apply to).
+    pub mobile_digitalpakt: Euro,
+    /// Priced items whose year is `unbekannt`, per Fördergegenstand (they are in no year of `investment_by`).
+    pub unknown_year: BTreeMap<Kategorie, Euro>,
+    /// Items without price or count per Fördergegenstand.
+    pub open_by_category: BTreeMap<Kategorie, usize>,
+    /// Items without price or count per Fördergegenstand and (known) year.
+    pub open_by_year: BTreeMap<Kategorie, BTreeMap<i32, usize>>,
+    /// Which sums include an item of approximate count (`anzahl: ca. 30`); not in the JSON.
+    #[serde(skip)]
+    pub approx: Approx,
+    /// Whether the per-pupil figure is approximate (pupils or devices given as `ca.`); not in the JSON.
+    #[serde(skip)]
+    pub devices_approx: bool,
+    /// Whether the per-pupil figure is not known (pupils or devices `unbekannt`); not in the JSON.
+    #[serde(skip)]
+    pub devices_unknown: bool,
     /// Needs that are mobile end devices (category `mobile_endgeraete` or a mobile device type).
     pub mobile: Euro,
     /// Mobile end devices as a percentage of all needs (rounded to one decimal, as in the document).
@@ -43,6 +71,29 @@ pub struct Figures {
     /// The exact fractions behind the shares and ratios, for formatting.
     #[serde(skip)]
     pub exact: Exact,
+}
+
+/// Which investment sums include an item of approximate count, so that they print `ca.`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Approx {
+    /// `investment`.
+    pub investment: bool,
+    /// `investment_digitalpakt`.
+    pub digitalpakt: bool,
+    /// `investment_other`.
+    pub other: bool,
+}
+
+impl Approx {
+    /// Either of two.
+    #[must_use]
+    pub fn or(self, other: Self) -> Self {
+        Self {
+            investment: self.investment || other.investment,
+            digitalpakt: self.digitalpakt || other.digitalpakt,
+            other: self.other || other.other,
+        }
+    }
 }
 
 /// Exact fractions behind [`Figures`]' shares and ratios.
@@ -63,12 +114,12 @@ impl Figures {
     /// of each school's own document.
     #[must_use]
     pub fn of(plan: &Plan) -> Self {
-        Self::from_figures(&crate::figures::Figures::of(plan))
+        Self::from_figures(&crate::figures::Figures::of(plan), plan)
     }
 
     /// The roll-up columns of computed figures.
     #[must_use]
-    pub fn from_figures(k: &crate::figures::Figures) -> Self {
+    pub fn from_figures(k: &crate::figures::Figures, plan: &Plan) -> Self {
         let mut f = Figures::default();
         if let Some(fin) = &k.funding {
             f.requested = Euro(fin.requested);
@@ -79,6 +130,33 @@ impl Figures {
         f.open_items = k.investment.unpriced.len();
         f.priced_items = k.investment.items.len() - f.open_items;
         f.mobile = Euro(k.mobile.total);
+        f.mobile_digitalpakt = Euro(k.mobile.digitalpakt);
+        f.open_items_mobile =
+            plan.needs.iter().zip(&k.investment.items).filter(|(b, c)| crate::figures::ist_mobil(b) && c.is_none()).count();
+        f.investment_digitalpakt = Euro(k.investment.digitalpakt);
+        f.open_items_digitalpakt = k.investment.digitalpakt_open;
+        f.investment_other = Euro(k.investment.total.saturating_sub(k.investment.digitalpakt));
+        f.open_items_other = f.open_items - f.open_items_digitalpakt;
+        f.devices_approx = k.devices.approx(true);
+        let approx =
+            |dp: Option<bool>| plan.needs.iter().zip(&k.investment.approx).any(|(b, &a)| a && dp.is_none_or(|d| b.digitalpakt() == d));
+        f.approx = Approx { investment: approx(None), digitalpakt: approx(Some(true)), other: approx(Some(false)) };
+        f.devices_unknown = k.devices.unknown(true);
+        for c in &k.investment.by_category {
+            if c.unpriced > 0 {
+                f.open_by_category.insert(c.category, c.unpriced);
+            }
+        }
+        for (b, cost) in plan.needs.iter().zip(&k.investment.items) {
+            match (b.year.bekannt(), cost) {
+                (None, Some(cost)) => {
+                    let cell = f.unknown_year.entry(b.category).or_default();
+                    *cell = *cell + Euro(*cost);
+                }
+                (Some(year), None) => *f.open_by_year.entry(b.category).or_default().entry(year).or_default() += 1,
+                _ => {}
+            }
+        }
         f.exact = Exact {
             mobile_share: k.mobile.share,
             devices_per_pupil: k.devices.per_pupil_planned(),

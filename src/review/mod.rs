@@ -15,7 +15,7 @@ pub mod rounds;
 pub mod traegerplan;
 
 pub use check::{check_all, check_file, is_traeger_file, row_of};
-pub use figures::{Exact, Figures};
+pub use figures::{Approx, Exact, Figures};
 
 use std::collections::BTreeMap;
 
@@ -57,6 +57,9 @@ pub struct School {
     pub datum: Datum,
     /// Pupils (`None` when the plan says `unbekannt`).
     pub pupils: Option<u32>,
+    /// Pupils as the plan says it (exact, `ca. 700` or `unbekannt`), for the text of tables; not in the JSON.
+    #[serde(skip)]
+    pub pupils_given: crate::model::Angabe<u32>,
     /// Teachers (`None` when the plan says `unbekannt`).
     pub teachers: Option<u32>,
 }
@@ -91,6 +94,19 @@ pub struct Row {
 }
 
 impl Row {
+    /// The findings as a reader sees them: the open costs of the plan as one fact
+    /// ([`rules::kosten_offen::als_fakten`]); the JSON report keeps one finding per item.
+    #[must_use]
+    pub fn befunde(&self) -> Vec<Diagnostic> {
+        rules::kosten_offen::als_fakten(&self.diagnostics, |i| self.positions.get(i).map(|p| p.id.as_str()))
+    }
+
+    /// The findings of [`Row::befunde`] by severity.
+    #[must_use]
+    pub fn befund_counts(&self) -> Counts {
+        Counts::of(&self.befunde())
+    }
+
     pub(crate) fn update_status(&mut self) {
         self.counts = Counts::of(&self.diagnostics);
         self.status = if self.error.is_some() { Status::Unlesbar } else { Status::of(self.counts) };
@@ -136,6 +152,25 @@ pub struct Totals {
     pub open_items: usize,
     /// Σ items with a price over all plans.
     pub priced_items: usize,
+    /// Σ investment the DigitalPakt pays for: what the financing must cover.
+    pub investment_digitalpakt: Euro,
+    /// Σ DigitalPakt items without price or count.
+    pub open_items_digitalpakt: usize,
+    /// Σ mobile items without price or count.
+    pub open_items_mobile: usize,
+    /// Σ investment paid from other money.
+    pub investment_other: Euro,
+    /// Σ items paid from other money without price or count.
+    pub open_items_other: usize,
+    /// Which sums include an item of approximate count; not in the JSON.
+    #[serde(skip)]
+    pub approx: figures::Approx,
+    /// Σ priced items of unknown year per Fördergegenstand.
+    pub unknown_year: BTreeMap<Kategorie, Euro>,
+    /// Σ items without price or count per Fördergegenstand.
+    pub open_by_category: BTreeMap<Kategorie, usize>,
+    /// Σ items without price or count per Fördergegenstand and (known) year.
+    pub open_by_year: BTreeMap<Kategorie, BTreeMap<i32, usize>>,
     /// Σ mobile end devices.
     pub mobile: Euro,
     /// Budget of the Schulträger, when known.
@@ -157,11 +192,11 @@ impl Totals {
         self.requested + self.own_share + self.other
     }
 
-    /// Financing minus investment: 0 when the money covers the needs exactly, negative when it falls short.
+    /// Financing minus the DigitalPakt investment: 0 when the money covers it exactly, negative when it falls short.
     #[must_use]
     pub fn financing_gap(&self) -> Euro {
-        // Callers check `open_items` first: with open costs the gap is not known.
-        Euro(self.financing().cents() - self.investment.cents())
+        // Callers check `open_items_digitalpakt` first: with open costs the gap is not known.
+        Euro(self.financing().cents() - self.investment_digitalpakt.cents())
     }
 }
 
@@ -240,8 +275,9 @@ pub fn roll_up(traeger: Option<Loaded<Traeger>>, mut rows: Vec<Row>, choice: &Ch
                     land: s.land,
                     programme: s.programme,
                     general: s.kind.allgemeinbildend(),
-                    investment: f.investment,
-                    mobile: f.mobile,
+                    // The mobile-device limits apply to what the DigitalPakt pays for.
+                    investment: f.investment_digitalpakt,
+                    mobile: f.mobile_digitalpakt,
                     requested: f.requested,
                 })
             })
@@ -313,6 +349,26 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
         t.investment = t.investment + f.investment;
         t.open_items += f.open_items;
         t.priced_items += f.priced_items;
+        t.investment_digitalpakt = t.investment_digitalpakt + f.investment_digitalpakt;
+        t.open_items_digitalpakt += f.open_items_digitalpakt;
+        t.investment_other = t.investment_other + f.investment_other;
+        t.open_items_other += f.open_items_other;
+        t.approx = t.approx.or(f.approx);
+        t.open_items_mobile += f.open_items_mobile;
+        for (&category, &amount) in &f.unknown_year {
+            let c = t.unknown_year.entry(category).or_default();
+            *c = *c + amount;
+            let c = t.by_category.entry(category).or_default();
+            *c = *c + amount;
+        }
+        for (&category, &n) in &f.open_by_category {
+            *t.open_by_category.entry(category).or_default() += n;
+        }
+        for (&category, years) in &f.open_by_year {
+            for (&year, &n) in years {
+                *t.open_by_year.entry(category).or_default().entry(year).or_default() += n;
+            }
+        }
         t.mobile = t.mobile + f.mobile;
         for (&category, years) in &f.investment_by {
             for (&year, &amount) in years {
@@ -332,14 +388,15 @@ fn add_up(rows: &[Row], budget: Option<Euro>) -> Totals {
     t
 }
 
-/// Counts of findings over all rows and the Träger.
+/// Counts of findings over all rows and the Träger, the open costs of a plan as one ([`Row::befunde`]).
 #[must_use]
 pub fn finding_counts(review: &Review) -> Counts {
     let mut c = Counts::of(&review.traeger_findings);
     for row in &review.rows {
-        c.errors += row.counts.errors;
-        c.warnings += row.counts.warnings;
-        c.hints += row.counts.hints;
+        let r = row.befund_counts();
+        c.errors += r.errors;
+        c.warnings += r.warnings;
+        c.hints += r.hints;
     }
     c
 }

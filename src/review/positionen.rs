@@ -26,6 +26,8 @@ pub struct Position {
     pub year: crate::model::Angabe<i32>,
     /// The measures (`massnahmen[]`) that list this item, as `M1 – Titel`, joined by `; `.
     pub measures: String,
+    /// `bedarf[].finanzierung` (DigitalPakt unless the plan says otherwise).
+    pub source: crate::model::Herkunft,
 }
 
 impl Position {
@@ -41,6 +43,7 @@ impl Position {
             total: need.total(),
             year: need.year,
             measures,
+            source: need.herkunft(),
         }
     }
 }

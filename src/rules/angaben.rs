@@ -95,7 +95,8 @@ fn accompanying(ctx: &Context<'_>, f: &mut Findings) {
     if p.needs.iter().any(|b| matches!(b.category, Kategorie::Vernetzung | Kategorie::Wlan)) {
         return;
     }
-    for (i, b) in p.needs.iter().enumerate().filter(|(_, b)| b.category == Kategorie::Begleitmassnahmen) {
+    // A funding rule: accompanying works paid from other money are the Schulträger's affair.
+    for (i, b) in p.needs.iter().enumerate().filter(|(_, b)| b.category == Kategorie::Begleitmassnahmen && b.digitalpakt()) {
         f.at(
             format!("bedarf[{i}].kategorie"),
             format!("„{}“ ist eine investive Begleitmaßnahme, der Plan enthält aber keine Vernetzung und kein WLAN.", b.name),

@@ -90,8 +90,10 @@ Beschreiben Sie den Filter und die Regeln zur Aufsicht. Die Quelle ist eine baye
 fn earmarking(ctx: &Context<'_>, f: &mut Findings) {
     let p = ctx.plan;
     let Some(years) = p.operations.as_ref().and_then(|b| b.replacement_years) else { return };
-    let has_mobile = p.needs.iter().any(|b| b.category == Kategorie::MobileEndgeraete);
-    let has_other = p.needs.iter().any(|b| !matches!(b.category, Kategorie::MobileEndgeraete | Kategorie::Vernetzung | Kategorie::Wlan));
+    // The earmarking binds what the DigitalPakt pays for.
+    let dp = || p.needs.iter().filter(|b| b.digitalpakt());
+    let has_mobile = dp().any(|b| b.category == Kategorie::MobileEndgeraete);
+    let has_other = dp().any(|b| !matches!(b.category, Kategorie::MobileEndgeraete | Kategorie::Vernetzung | Kategorie::Wlan));
     let limit = if has_other {
         5
     } else if has_mobile {

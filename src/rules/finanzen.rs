@@ -21,8 +21,11 @@ pub static DP_FINANZIERUNG_SUMME: Rule = Rule {
     title: "Finanzierung deckt den Bedarf nicht auf den Cent",
     severity: Fehler,
     explanation: "Der Finanzierungsplan muss den Bedarf genau decken: beantragte Fördermittel + Eigenanteil + sonstige Mittel \
-= Summe aller Bedarfspositionen (Anzahl × Einzelpreis), auf den Cent. Eine Differenz zeigt einen Rechen- oder Übertragungsfehler, \
-den die Bewilligungsstelle zurückweist. Fehlt `finanzierung` ganz, obwohl Bedarf geplant ist, meldet die Regel das einmal.",
+= Summe aller Bedarfspositionen, die der DigitalPakt bezahlt (Anzahl × Einzelpreis; Positionen ohne `finanzierung` oder mit \
+`finanzierung: digitalpakt`), auf den Cent. Positionen aus anderen Mitteln (`finanzierung: schultraeger` usw.) zählen nicht mit. \
+Eine Differenz zeigt einen Rechen- oder Übertragungsfehler, den die Bewilligungsstelle zurückweist. Solange DigitalPakt-Positionen \
+keinen Preis haben, ist der Bedarf nicht bekannt; dann meldet die Regel nur eine Finanzierung, die schon unter den bekannten Kosten \
+liegt. Fehlt `finanzierung` ganz, obwohl Bedarf geplant ist, meldet die Regel das einmal.",
     bad: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2000\n  sonstige_mittel_eur: 0\n",
     good: "finanzierung:\n  beantragt_eur: 22500\n  eigenanteil_eur: 2500\n  sonstige_mittel_eur: 0\n",
     sources: &[],
@@ -94,6 +97,21 @@ fn sums(ctx: &Context<'_>, f: &mut Findings) {
         }
         return;
     };
+    if ctx.figures.investment.digitalpakt_open > 0 {
+        // The DigitalPakt part is a lower bound: only a funding below it is certainly wrong.
+        if fin.total < need {
+            f.at(
+                "finanzierung",
+                format!(
+                    "Beantragt + Eigenanteil + sonstige Mittel = {}, die DigitalPakt-Positionen mit Preis kosten schon {}; dazu kommen Positionen, deren Kosten noch offen sind.",
+                    eur(fin.total),
+                    eur(need)
+                ),
+            )
+            .with_help("Erhöhen Sie die Finanzierung, sobald alle Preise feststehen; die Summe muss allen DigitalPakt-Positionen entsprechen.");
+        }
+        return;
+    }
     if fin.difference != 0 {
         let diff = fin.difference;
         let (word, amount) = if diff > 0 { ("mehr", diff) } else { ("weniger", -diff) };
@@ -132,7 +150,7 @@ fn own_share(ctx: &Context<'_>, f: &mut Findings) {
             pct(min),
             ctx.profile.where_from(param),
             eur(required(min)),
-            eur(need)
+            if ctx.figures.investment.digitalpakt_open > 0 { format!("mindestens {}", eur(need)) } else { eur(need) }
         );
         let help = format!(
             "Erhöhen Sie den Eigenanteil um {} und senken Sie die beantragten Mittel um denselben Betrag.",
@@ -192,7 +210,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if m.start < von {
             f.at_param(
                 format!("massnahmen[{i}].beginn"),
-                format!("Die Maßnahme `{}` beginnt ({}) vor dem Förderzeitraum {programme} ({span}).", m.id, m.start.de()),
+                format!("Die Maßnahme `{}` beginnt ({}) vor dem Förderzeitraum {programme}, {span}.", m.id, m.start.de()),
                 window,
             )
             .with_help("Maßnahmen, die vor dem Förderzeitraum begonnen haben, sind nicht förderfähig.");
@@ -200,7 +218,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if m.end > bis {
             f.at_param(
                 format!("massnahmen[{i}].ende"),
-                format!("Die Maßnahme `{}` endet ({}) nach dem Förderzeitraum {programme} ({span}).", m.id, m.end.de()),
+                format!("Die Maßnahme `{}` endet ({}) nach dem Förderzeitraum {programme}, {span}.", m.id, m.end.de()),
                 window,
             )
             .with_help("Planen Sie den Abschluss innerhalb des Förderzeitraums.");
@@ -211,7 +229,7 @@ fn programme_window(ctx: &Context<'_>, f: &mut Findings) {
         if year < von.jahr || year > bis.jahr {
             f.at_param(
                 format!("bedarf[{i}].jahr"),
-                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Förderzeitraums {programme} ({span}).", b.id),
+                format!("Das Beschaffungsjahr {year} von `{}` liegt außerhalb des Förderzeitraums {programme}, {span}.", b.id),
                 window,
             );
         }

@@ -257,7 +257,8 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     if !p.school.kind.allgemeinbildend() {
         return;
     }
-    let (mobile, all) = (ctx.figures.mobile.total, ctx.figures.investment.total);
+    // The limits apply to what the DigitalPakt pays for; items paid otherwise are the Schulträger's affair.
+    let (mobile, all) = (ctx.figures.mobile.digitalpakt, ctx.figures.investment.digitalpakt);
     if mobile == 0 {
         return;
     }
@@ -278,7 +279,7 @@ fn mobile_cap(ctx: &Context<'_>, f: &mut Findings) {
     // shows only its own share. Only the per-school amount in the cumulative reading is a condition
     // this plan alone breaks – everything else is a warning for the reviewer.
     let per_school_condition = mode == CapMode::Kumulativ && over_cap;
-    let percent = ctx.figures.mobile.share.map_or_else(|| "–".to_owned(), crate::german::de_share);
+    let percent = crate::figures::Ratio::of(mobile, all).map_or_else(|| "–".to_owned(), crate::german::de_share);
     let limit = crate::german::de_percent_whole(share);
     let detail = match (over_cap, over_share) {
         (true, true) => format!("über {} je Schule und über {limit} des Bedarfs", eur(cap)),
@@ -315,7 +316,7 @@ fn mobile_vocational(ctx: &Context<'_>, f: &mut Findings) {
     if p.school.kind.allgemeinbildend() {
         return;
     }
-    let mobile = ctx.figures.mobile.total;
+    let mobile = ctx.figures.mobile.digitalpakt;
     if mobile > ctx.profile.mobile_cap_cents() {
         let path = ctx.figures.mobile.first.map_or_else(|| "bedarf".to_owned(), |i| format!("bedarf[{i}]"));
         f.at(

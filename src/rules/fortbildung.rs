@@ -100,7 +100,8 @@ fn coverage(ctx: &Context<'_>, f: &mut Findings) {
     let prepared: BTreeSet<Kategorie> =
         p.training.iter().flat_map(|t| t.needs.iter()).filter_map(|id| p.needs.iter().find(|b| &b.id == id)).map(|b| b.category).collect();
     let mut reported = BTreeSet::new();
-    for (i, b) in p.needs.iter().enumerate() {
+    // A funding rule: items paid from other money are the Schulträger's affair.
+    for (i, b) in p.needs.iter().enumerate().filter(|(_, b)| b.digitalpakt()) {
         if NEEDS_TRAINING.contains(&b.category) && !prepared.contains(&b.category) && reported.insert(b.category) {
             f.at(
                 format!("bedarf[{i}].kategorie"),

@@ -79,24 +79,22 @@ impl PlanView {
             unterschriften: unterschriften(plan),
             unbekannt: plan.unbekannte_angaben().into_iter().map(|(pfad, name)| UnbekanntV { pfad, name }).collect(),
             kennzahlen: Kennzahlen::from_figures(plan, figures),
-            pruefbericht: Pruefbericht::of(diags),
+            pruefbericht: Pruefbericht::of(&crate::rules::kosten_offen::als_fakten(diags, |i| plan.needs.get(i).map(|b| b.id.as_str()))),
             foerderung: FoerderungV::of(profile),
         }
     }
+}
+
+/// The school years from `von` to `bis`: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2028/29`.
+fn schuljahre(von: i32, bis: i32) -> String {
+    if von == bis { schuljahr(von) } else { format!("{} bis {}", schuljahr(von), schuljahr(bis).trim_start_matches("Schuljahr ")) }
 }
 
 /// The document's own data: file, vocabulary, programme, Land, dates, draft mark.
 fn dokument(plan: &Plan, opt: &Optionen) -> Dokument {
     let schuljahre = match plan.period.bekannt() {
         None => NICHT_BEKANNT.to_owned(),
-        Some(period) => {
-            let (sj_von, sj_bis) = (period.von.schuljahr(), period.bis.schuljahr());
-            if sj_von == sj_bis {
-                schuljahr(sj_von)
-            } else {
-                format!("{} bis {}", schuljahr(sj_von), schuljahr(sj_bis).trim_start_matches("Schuljahr "))
-            }
-        }
+        Some(period) => schuljahre(period.von.schuljahr(), period.bis.schuljahr()),
     };
     Dokument {
         datei: dateiname(&opt.datei),
@@ -219,7 +217,7 @@ fn einsatzszenarien(plan: &Plan, figures: &Figures) -> Vec<SzenarioV> {
             beschreibung: Markdown::opt(sz.description.as_ref()),
             ziele: sz.goals.clone(),
             investition: super::kennzahlen::summe(
-                &figures.investment.items,
+                &figures.investment,
                 plan.needs.iter().enumerate().filter(|(_, b)| b.scenarios.contains(&sz.id)).map(|(j, _)| j),
             ),
             bedarf: plan.needs.iter().filter(|b| b.scenarios.contains(&sz.id)).map(|b| b.id.clone()).collect(),
@@ -252,7 +250,7 @@ fn bedarf(plan: &Plan, figures: &Figures) -> Vec<BedarfV> {
             geraetetyp: label!(b.device),
             anzahl: b.count.into(),
             einzelpreis: b.unit_price.map(Betrag::from),
-            summe: figures.investment.items.get(i).copied().flatten().map(Betrag::from_cents),
+            summe: figures.investment.items.get(i).copied().flatten().map(|c| Betrag::from_cents(c).ungefaehr(b.count.ist_ungefaehr())),
             massnahme: figures.measures.owner.get(i).copied().flatten().and_then(|m| plan.measures.get(m)).map(|m| m.id.clone()),
             jahr: b.year.into(),
             finanzierung: label!(b.herkunft()),
@@ -350,8 +348,9 @@ fn massnahmen(plan: &Plan, figures: &Figures) -> Vec<MassnahmeV> {
                 beginn: m.start.into(),
                 ende: m.end.into(),
                 schuljahr: schuljahr(m.start.schuljahr()),
+                schuljahre: schuljahre(m.start.schuljahr(), m.end.schuljahr()),
                 investition: row
-                    .map_or_else(|| Betrag::from_cents(0), |r| Betrag::summe(r.cost, r.own.len().saturating_sub(r.unpriced), r.unpriced)),
+                    .map_or_else(|| Betrag::from_cents(0), |r| super::kennzahlen::summe(&figures.investment, r.own.iter().copied())),
                 kosten_offen: row.map_or(0, |r| r.unpriced),
                 verknuepft: row.map_or_else(Vec::new, |r| r.linked.iter().map(|&j| plan.needs[j].id.clone()).collect()),
             }

@@ -9,10 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::values::{Anteil, Anzahl, Betrag, DatumV, Label, Zahl, label, schuljahr};
-use super::vokabular::{Bereich, KOSTEN_OFFEN, NICHT_BEKANNT, bereich, bereich_id, bereiche};
+use super::values::{Anteil, Betrag, DatumV, Label, Zahl, label, schuljahr};
+use super::vokabular::{Bereich, KOSTEN_OFFEN, bereich, bereich_id, bereiche};
 use crate::figures::{Figures, Ratio};
 use crate::model::{Datum, Jahrgang, Kostenart, Plan, Rahmen};
+
+pub use super::finanzierung::FinanzierungK;
+pub use super::folgekosten::{Folgekosten, FolgekostenJahr};
+pub use super::geraete::{Geraete, GeraeteTyp, Mobil, NetzK};
 
 /// Most half-years the timeline shows; longer plans are cut (and flagged) to keep output bounded.
 pub const MAX_HALBJAHRE: usize = 24;
@@ -54,7 +58,10 @@ impl Kennzahlen {
     pub fn from_figures(plan: &Plan, f: &Figures) -> Self {
         Self {
             investition: Investition::of(plan, f),
-            finanzierung: f.funding.as_ref().map(|fin| FinanzierungK::of(fin, !f.investment.unpriced.is_empty())),
+            finanzierung: f.funding.as_ref().map(|fin| {
+                let approx = plan.needs.iter().zip(&f.investment.approx).any(|(b, &a)| a && b.digitalpakt());
+                FinanzierungK::of(fin, f.investment.digitalpakt_open > 0, approx)
+            }),
             mobile_endgeraete: Mobil::of(plan, f),
             geraete: Geraete::of(f),
             netz: NetzK::of(f),
@@ -92,6 +99,30 @@ pub struct Investition {
     pub je_jahr: Vec<JahrSumme>,
     /// Fördermittel-Budget des Schulträgers gegen die beantragten Fördermittel (nie gegen die Investition).
     pub budget: Option<Budget>,
+    /// Eine Zeile je Finanzierungsquelle mit Positionen (`bedarf[].finanzierung`, sonst DigitalPakt), in der
+    /// Reihenfolge der Liste des Eingabeformats.
+    pub je_finanzierung: Vec<QuelleSumme>,
+    /// Ob Positionen aus anderen Mitteln als dem DigitalPakt bezahlt werden (dann zeigen die Dokumente die Aufteilung).
+    pub aufgeteilt: bool,
+    /// Summe der Positionen, die der DigitalPakt bezahlt: der Teil, den `finanzierung` decken muss und den die Förderregeln prüfen.
+    pub digitalpakt: Betrag,
+    /// Zahl der DigitalPakt-Positionen ohne Preis: solange es sie gibt, ist die Deckung nicht bekannt.
+    pub digitalpakt_offen: usize,
+}
+
+/// Investition aus einer Finanzierungsquelle.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct QuelleSumme {
+    /// Die Quelle (`bedarf[].finanzierung`).
+    pub finanzierung: Label,
+    /// Zahl der Bedarfspositionen.
+    pub positionen: usize,
+    /// Zahl der Positionen davon ohne Preis.
+    pub offen: usize,
+    /// Summe der Positionen (`Kosten noch offen` oder `mindestens …`, solange Positionen ohne Preis sind).
+    pub summe: Betrag,
+    /// Anteil an der gesamten Investition (fehlt, solange Kosten offen sind).
+    pub anteil: Option<Anteil>,
 }
 
 /// Investition in einen Fördergegenstand.
@@ -109,6 +140,8 @@ pub struct KategorieSumme {
     pub anteil: Option<Anteil>,
     /// Summe je Jahr, in der Reihenfolge von `investition.jahre`.
     pub je_jahr: Vec<Betrag>,
+    /// Summe der Positionen, deren Jahr `unbekannt` ist; fehlt, wenn der Plan keine solche Position hat.
+    pub jahr_unbekannt: Option<Betrag>,
 }
 
 /// Investition in einem Jahr.
@@ -137,27 +170,30 @@ pub struct Budget {
     pub ausschoepfung: Option<Anteil>,
 }
 
-/// The sum of the items `which` (indices into `bedarf`), open while one of them has no price or count.
+/// The sum of the items `which` (indices into `bedarf`), open while one of them has no price or count,
+/// approximate (`ca.`) while one of them has an approximate count.
 #[must_use]
-pub fn summe(items: &[Option<i64>], which: impl Iterator<Item = usize>) -> Betrag {
-    let (mut cent, mut priced, mut open) = (0_i64, 0, 0);
-    for c in which.filter_map(|i| items.get(i)) {
-        match c {
-            Some(c) => {
+pub fn summe(inv: &crate::figures::Investment, which: impl Iterator<Item = usize>) -> Betrag {
+    let (mut cent, mut priced, mut open, mut approx) = (0_i64, 0, 0, false);
+    for i in which {
+        match inv.items.get(i) {
+            Some(Some(c)) => {
                 cent = cent.saturating_add(*c);
                 priced += 1;
+                approx |= inv.approx.get(i).copied().unwrap_or(false);
             }
-            None => open += 1,
+            Some(None) => open += 1,
+            None => {}
         }
     }
-    Betrag::summe(cent, priced, open)
+    Betrag::summe(cent, priced, open).ungefaehr(approx)
 }
 
 impl Investition {
     fn of(plan: &Plan, f: &Figures) -> Self {
         let inv = &f.investment;
         let idx = |pred: &dyn Fn(&crate::model::Bedarf) -> bool| -> Betrag {
-            summe(&inv.items, plan.needs.iter().enumerate().filter(|(_, b)| pred(b)).map(|(i, _)| i))
+            summe(inv, plan.needs.iter().enumerate().filter(|(_, b)| pred(b)).map(|(i, _)| i))
         };
         // A share of a sum with open costs would be a share of a lower bound: it is left out.
         let open = !inv.unpriced.is_empty();
@@ -172,6 +208,7 @@ impl Investition {
                 summe: idx(&|b| b.category == c.category),
                 anteil: share(c.total),
                 je_jahr: inv.years.iter().map(|&y| idx(&|b| b.category == c.category && b.year.bekannt() == Some(y))).collect(),
+                jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| idx(&|b| b.category == c.category && b.year.ist_unbekannt())),
             })
             .collect();
         let je_jahr = inv
@@ -192,183 +229,33 @@ impl Investition {
             fehlbetrag: b.remaining.filter(|r| *r < 0).map(|r| Betrag::from_cents(r.saturating_neg())),
             ausschoepfung: Anteil::opt(b.used),
         });
+        let je_finanzierung = inv
+            .by_source
+            .iter()
+            .map(|q| QuelleSumme {
+                finanzierung: label!(q.source),
+                positionen: q.items.len(),
+                offen: q.unpriced,
+                summe: summe(inv, q.items.iter().copied()),
+                anteil: share(q.total),
+            })
+            .collect();
         Self {
+            aufgeteilt: inv.by_source.iter().any(|q| q.source != crate::model::Herkunft::Digitalpakt),
+            digitalpakt: idx(&crate::model::Bedarf::digitalpakt),
+            digitalpakt_offen: inv.digitalpakt_open,
+            je_finanzierung,
             satz,
-            jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(&inv.items, inv.unknown_year.iter().copied())),
+            jahr_unbekannt: (!inv.unknown_year.is_empty()).then(|| summe(inv, inv.unknown_year.iter().copied())),
             gesamt,
             investiv: idx(&|b| b.cost_kind == Kostenart::Investiv),
             laufend: idx(&|b| b.cost_kind == Kostenart::Laufend),
             offene_positionen: inv.unpriced.len(),
-            ohne_massnahme: summe(&inv.items, f.measures.unassigned_items.iter().copied()),
+            ohne_massnahme: summe(inv, f.measures.unassigned_items.iter().copied()),
             jahre: inv.years.clone(),
             je_kategorie,
             je_jahr,
             budget,
-        }
-    }
-}
-
-/// Die Aufteilung der Finanzierung aus `finanzierung`.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct FinanzierungK {
-    /// Beantragte Fördermittel.
-    pub foerdermittel: Betrag,
-    /// Eigenanteil des Schulträgers.
-    pub eigenanteil: Betrag,
-    /// Sonstige Mittel.
-    pub sonstige: Betrag,
-    /// Summe der drei.
-    pub gesamt: Betrag,
-    /// Fördermittel als Anteil an `gesamt`.
-    pub foerdermittel_anteil: Option<Anteil>,
-    /// Eigenanteil als Anteil an `gesamt`.
-    pub eigenanteil_anteil: Option<Anteil>,
-    /// Sonstige Mittel als Anteil an `gesamt`.
-    pub sonstige_anteil: Option<Anteil>,
-    /// `gesamt` minus die gesamte Investition (0, wenn die Finanzierung den Plan genau deckt; sonst meldet `DP-FINANZIERUNG-SUMME` die Lücke).
-    pub differenz: Betrag,
-}
-
-impl FinanzierungK {
-    /// `open`: some items have no price yet, so the difference to the investment is not known.
-    fn of(f: &crate::figures::Funding, open: bool) -> Self {
-        let differenz = if open {
-            Betrag { cent: f.difference, text: format!("{NICHT_BEKANNT} ({KOSTEN_OFFEN})"), offen: true }
-        } else {
-            Betrag::from_cents(f.difference)
-        };
-        Self {
-            foerdermittel: Betrag::from_cents(f.requested),
-            eigenanteil: Betrag::from_cents(f.own_share),
-            sonstige: Betrag::from_cents(f.other),
-            gesamt: Betrag::from_cents(f.total),
-            foerdermittel_anteil: Anteil::opt(f.share(f.requested)),
-            eigenanteil_anteil: Anteil::opt(f.share(f.own_share)),
-            sonstige_anteil: Anteil::opt(f.share(f.other)),
-            differenz,
-        }
-    }
-}
-
-/// Mobile Endgeräte im Plan.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Mobil {
-    /// Summe der mobilen Positionen (Kategorie `mobile_endgeraete` oder mobiler Gerätetyp).
-    pub summe: Betrag,
-    /// Diese Summe als Anteil an der gesamten Investition.
-    pub anteil: Option<Anteil>,
-    /// Zahl der geplanten mobilen Geräte.
-    pub anzahl: Anzahl,
-}
-
-impl Mobil {
-    fn of(plan: &Plan, f: &Figures) -> Self {
-        let mobile = || plan.needs.iter().enumerate().filter(|(_, b)| crate::figures::ist_mobil(b));
-        let summe = summe(&f.investment.items, mobile().map(|(i, _)| i));
-        let m = crate::figures::Menge::of(mobile().map(|(_, b)| b.count));
-        let anteil = if f.investment.unpriced.is_empty() { Anteil::opt(f.mobile.share) } else { None };
-        Self { summe, anteil, anzahl: Anzahl::menge(m.sum, m.known, m.unknown, m.approx) }
-    }
-}
-
-/// Schülergeräte.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Geraete {
-    /// Vorhandene Schülergeräte (Tablets, Laptops, Notebooks, PCs; ohne Leihgeräte der Lehrkräfte).
-    pub vorhanden: u64,
-    /// Geplante weitere Schülergeräte (Bedarf mit `nutzung: unterricht`).
-    pub geplant: u64,
-    /// Vorhandene und geplante zusammen.
-    pub gesamt: u64,
-    /// Vorhandene Geräte je Schülerin oder Schüler (2 Nachkommastellen).
-    pub je_schueler_vorhanden: Option<Zahl>,
-    /// Geräte je Schülerin oder Schüler nach dem Plan.
-    pub je_schueler_geplant: Option<Zahl>,
-    /// Schülerinnen und Schüler je vorhandenem Gerät (1 Nachkommastelle).
-    pub schueler_je_geraet_vorhanden: Option<Zahl>,
-    /// Schülerinnen und Schüler je Gerät nach dem Plan.
-    pub schueler_je_geraet_geplant: Option<Zahl>,
-    /// Geräte je Typ, der im Bestand oder im Bedarf vorkommt (in der Reihenfolge der Gerätetypen).
-    pub je_typ: Vec<GeraeteTyp>,
-}
-
-/// Geräte eines Typs vor und nach dem Plan.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct GeraeteTyp {
-    /// Gerätetyp.
-    pub typ: Label,
-    /// Anzahl im Bestand (`bestand.geraete`); `nicht bekannt`, `mindestens …` oder `ca. …`, wie die Angaben sagen.
-    pub vorher: Anzahl,
-    /// Im Bedarf geplante Anzahl.
-    pub geplant: Anzahl,
-    /// Beides zusammen.
-    pub nachher: Anzahl,
-}
-
-impl Geraete {
-    fn of(f: &Figures) -> Self {
-        let d = &f.devices;
-        Self {
-            vorhanden: d.existing,
-            geplant: d.planned,
-            gesamt: d.total,
-            je_schueler_vorhanden: je_schueler(d, false, d.per_pupil_existing(), 2),
-            je_schueler_geplant: je_schueler(d, true, d.per_pupil_planned(), 2),
-            schueler_je_geraet_vorhanden: je_schueler(d, false, d.pupils_per_device_existing(), 1),
-            schueler_je_geraet_geplant: je_schueler(d, true, d.pupils_per_device_planned(), 1),
-            je_typ: d
-                .by_type
-                .iter()
-                .filter(|(_, before, new)| before.known + before.unknown + new.known + new.unknown > 0)
-                .map(|&(t, vorher, geplant)| GeraeteTyp {
-                    typ: label!(t),
-                    vorher: menge(vorher),
-                    geplant: menge(geplant),
-                    nachher: menge(vorher.plus(geplant)),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A per-pupil figure: `nicht bekannt` when an input is `unbekannt`, `ca.` when one is approximate,
-/// absent when there is nothing to divide by.
-fn je_schueler(d: &crate::figures::Devices, planned: bool, r: Option<crate::figures::Ratio>, places: u32) -> Option<Zahl> {
-    if d.unknown(planned) {
-        return Some(Zahl::unbekannt());
-    }
-    r.map(|r| Zahl::of_ratio(r, places).ungefaehr(d.approx(planned)))
-}
-
-/// A sum of counts as printed.
-fn menge(m: crate::figures::Menge) -> Anzahl {
-    Anzahl::menge(m.sum, m.known, m.unknown, m.approx)
-}
-
-/// Kennzahlen des Netzes.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct NetzK {
-    /// Räume mit WLAN.
-    pub wlan_raeume: Option<u32>,
-    /// Unterrichtsräume.
-    pub unterrichtsraeume: Option<u32>,
-    /// WLAN-Abdeckung: Räume mit WLAN / Unterrichtsräume.
-    pub wlan_abdeckung: Option<Anteil>,
-    /// Bandbreite des Internetanschlusses in Mbit/s.
-    pub internet_mbit: Option<u32>,
-    /// Bandbreite je Klasse in Mbit/s (1 Nachkommastelle).
-    pub bandbreite_je_klasse: Option<Zahl>,
-}
-
-impl NetzK {
-    fn of(f: &Figures) -> Self {
-        let n = &f.network;
-        Self {
-            wlan_raeume: n.wlan_rooms,
-            unterrichtsraeume: n.classrooms,
-            wlan_abdeckung: Anteil::opt(n.wlan_coverage),
-            internet_mbit: n.internet_mbit,
-            bandbreite_je_klasse: n.bandwidth_per_class.map(|r| Zahl::of_ratio(r, 1)),
         }
     }
 }
@@ -616,53 +503,6 @@ impl Zeitplan {
             .map(|m| ZeitplanZeile { id: m.id.clone(), titel: m.title.clone(), aktiv: indices.iter().map(|&i| runs(m, i)).collect() })
             .collect();
         Self { halbjahre, massnahmen, gekuerzt }
-    }
-}
-
-/// Folgekosten (nie gefördert) je Kalenderjahr des Planungszeitraums.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct Folgekosten {
-    /// Folgekosten je Jahr aus `betrieb.folgekosten_eur_pro_jahr`.
-    pub pro_jahr: Option<Betrag>,
-    /// Erstes Jahr mit Folgekosten: das Jahr, in dem die ersten Positionen kommen (frühestens der Beginn des Planungszeitraums).
-    pub ab_jahr: i32,
-    /// Eine Zeile je Kalenderjahr von `ab_jahr` bis zum Ende des Planungszeitraums (höchstens 12).
-    pub je_jahr: Vec<FolgekostenJahr>,
-    /// Summe über die Zeilen.
-    pub summe: Betrag,
-}
-
-/// Folgekosten eines Jahres.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct FolgekostenJahr {
-    /// Kalenderjahr.
-    pub jahr: i32,
-    /// Jährliche Betriebskosten aus `betrieb`.
-    pub betrieb: Betrag,
-    /// Bedarfspositionen mit `kostenart: laufend` in diesem Jahr.
-    pub laufende_positionen: Betrag,
-    /// Beides zusammen.
-    pub summe: Betrag,
-}
-
-impl Folgekosten {
-    fn of(f: &Figures) -> Self {
-        let r = &f.running;
-        Self {
-            pro_jahr: r.per_year.map(Betrag::from_cents),
-            ab_jahr: r.from,
-            je_jahr: r
-                .years
-                .iter()
-                .map(|y| FolgekostenJahr {
-                    jahr: y.year,
-                    betrieb: Betrag::from_cents(y.operation),
-                    laufende_positionen: Betrag::from_cents(y.items),
-                    summe: Betrag::from_cents(y.total),
-                })
-                .collect(),
-            summe: Betrag::from_cents(r.total),
-        }
     }
 }
 

@@ -19,12 +19,16 @@
 //! described once, for the people who write templates.
 
 mod build;
+mod finanzierung;
 pub mod foerderung;
+mod folgekosten;
+mod geraete;
 pub mod kennzahlen;
 mod markdown;
 pub mod overview;
 mod pruefbericht;
 pub mod rounds;
+pub mod summen;
 pub mod traegerplan;
 mod types;
 pub mod values;

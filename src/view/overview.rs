@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::figures::Ratio;
-use crate::model::{Euro, Kategorie, Programm};
+use crate::model::{Euro, Programm};
 use crate::review::{Figures, Review, Row, Totals, is_notable};
 use crate::view::values::{de_eur, de_percent, de_ratio};
 
@@ -23,6 +23,12 @@ pub fn investition(e: Euro, priced: usize, open: usize) -> String {
     crate::view::Betrag::summe(e.cents(), priced, open).text
 }
 
+/// An investment sum as [`investition`] says it, with `ca.` when it includes an item of approximate count.
+#[must_use]
+pub fn investition_ca(e: Euro, priced: usize, open: usize, approx: bool) -> String {
+    crate::view::Betrag::summe(e.cents(), priced, open).ungefaehr(approx && priced > 0).text
+}
+
 /// A school's figures as the seven cells of the overview: beantragt, Eigenanteil, sonstige Mittel,
 /// mobile share, devices per pupil, WLAN coverage, training hours per teacher.
 #[must_use]
@@ -33,10 +39,16 @@ pub fn figure_cells(f: &Figures) -> [String; 7] {
         eur(f.own_share),
         eur(f.other),
         opt(x.mobile_share, pct1),
-        opt(x.devices_per_pupil, |r| de_ratio(r, 2)),
+        devices_cell(f),
         opt(x.wlan_coverage, |r| de_percent(r, 0)),
         opt(x.training_hours_per_teacher, |r| de_ratio(r, 1)),
     ]
+}
+
+/// Devices per pupil as a cell: `–` when there is nothing to divide by, `ca. …` or `nicht bekannt` as the inputs say.
+fn devices_cell(f: &Figures) -> String {
+    let text = crate::view::summen::devices(f, |r| de_ratio(r, 2));
+    if text.is_empty() { "–".to_owned() } else { text }
 }
 
 /// An optional figure as text, or `–`; every text rounds once, from the exact fraction.
@@ -63,10 +75,11 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The years of the investment table.
+/// The years of the investment table: years with priced or open items.
 #[must_use]
 pub fn years(review: &Review) -> Vec<i32> {
-    let set: BTreeSet<i32> = review.totals.by_year.keys().copied().collect();
+    let t = &review.totals;
+    let set: BTreeSet<i32> = t.by_year.keys().chain(t.open_by_year.values().flat_map(|y| y.keys())).copied().collect();
     set.into_iter().collect()
 }
 
@@ -193,9 +206,10 @@ fn ueberblick(review: &Review) -> Abschnitt {
     saetze.push(format!(
         "Zusammen planen die Schulen Investitionen von {}; davon entfallen {} ({}) auf mobile Endgeräte. \
 Beantragt werden {} Fördermittel bei einem Eigenanteil von {}.",
-        investition(t.investment, t.priced_items, t.open_items),
-        eur(t.mobile),
-        opt(share(t.mobile, t.investment), pct1),
+        investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment),
+        investition(t.mobile, usize::from(t.mobile.cents() != 0), t.open_items_mobile),
+        // A share of a sum with open costs would be a share of a lower bound.
+        if t.open_items > 0 { crate::view::values::NICHT_BEKANNT.to_owned() } else { opt(share(t.mobile, t.investment), pct1) },
         eur(t.requested),
         eur(t.own_share)
     ));
@@ -278,7 +292,8 @@ fn school_row(row: &Row) -> Vec<String> {
         Some(s) => vec![s.name.clone(), s.number.clone(), crate::view::values::zeitpunkt_text(s.as_of)],
         None => vec![row.file.clone(), String::new(), String::new()],
     };
-    cells.extend([row.status.label().to_owned(), row.counts.errors.to_string(), row.counts.warnings.to_string()]);
+    let counts = row.befund_counts();
+    cells.extend([row.status.label().to_owned(), counts.errors.to_string(), counts.warnings.to_string()]);
     match &row.figures {
         Some(f) => cells.extend(figure_cells(f)),
         None => cells.extend(std::iter::repeat_n("–".to_owned(), 7)),
@@ -290,54 +305,38 @@ fn school_row(row: &Row) -> Vec<String> {
 fn investitionen(review: &Review) -> Abschnitt {
     let t = &review.totals;
     let years = years(review);
-    let invest = if years.is_empty() {
-        para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()])
-    } else {
-        let mut kopf = vec!["Fördergegenstand".to_owned()];
-        kopf.extend(years.iter().map(ToString::to_string));
-        kopf.push("Summe".to_owned());
-        let rechts = (0..kopf.len()).map(|i| i > 0).collect();
-        let zeilen = Kategorie::ALL
-            .iter()
-            .filter_map(|category| {
-                let by_year = t.investment_by.get(category)?;
-                let mut cells = vec![category.label().to_owned()];
-                cells.extend(years.iter().map(|y| by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e))));
-                cells.push(eur(t.by_category.get(category).copied().unwrap_or_default()));
-                Some(cells)
-            })
-            .collect();
-        let mut summe = vec!["Summe".to_owned()];
-        summe.extend(years.iter().map(|y| eur(t.by_year.get(y).copied().unwrap_or_default())));
-        summe.push(investition(t.investment, t.priced_items, t.open_items));
-        Block::Tabelle { kopf, rechts, zeilen, summe: Some(summe) }
+    let invest = match crate::view::summen::invest_tabelle(t, &years) {
+        None => para(vec!["Die Pläne enthalten keine investiven Bedarfspositionen.".to_owned()]),
+        Some(tab) => {
+            let rechts = (0..tab.kopf.len()).map(|i| i > 0).collect();
+            Block::Tabelle { kopf: tab.kopf, rechts, zeilen: tab.zeilen, summe: Some(tab.summe) }
+        }
     };
     section(2, "Investitionen nach Fördergegenstand und Jahr", vec![invest])
 }
 
 /// Section „Finanzierung“: the sources, whether they cover the investment, and the budget.
 fn finanzierung(t: &Totals) -> Abschnitt {
-    let zeilen = vec![
+    let mut zeilen: Vec<Vec<String>> =
+        crate::view::summen::quellen(t).into_iter().map(|(label, text)| vec![format!("Investitionen {label}"), text]).collect();
+    zeilen.extend([
         vec!["Beantragte Fördermittel".to_owned(), eur(t.requested)],
         vec!["Eigenanteil".to_owned(), eur(t.own_share)],
         vec!["Sonstige Mittel".to_owned(), eur(t.other)],
-    ];
+    ]);
     let kopf = vec!["Posten".to_owned(), "Betrag".to_owned()];
     let summe = Some(vec!["Summe".to_owned(), eur(t.financing())]);
     let gap = t.financing_gap();
+    let (was, dp) = (crate::view::summen::verglichen(t), eur(t.investment_digitalpakt));
     let covered = match gap.cents().cmp(&0) {
-        _ if t.open_items > 0 => format!(
-            "Ob die Finanzierung die Investitionen deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
-            t.open_items,
-            if t.open_items == 1 { "Position ist" } else { "Positionen sind" }
+        _ if t.open_items_digitalpakt > 0 => format!(
+            "Ob die Finanzierung die {was} deckt, ist noch nicht bekannt: {} {} ohne Preis (Kosten noch offen).",
+            t.open_items_digitalpakt,
+            if t.open_items_digitalpakt == 1 { "Position ist" } else { "Positionen sind" }
         ),
-        std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die Investitionen von {} genau.", eur(t.investment)),
-        std::cmp::Ordering::Greater => {
-            format!("Die Finanzierung übersteigt die Investitionen von {} um {}.", eur(t.investment), eur(gap))
-        }
-        std::cmp::Ordering::Less => {
-            format!("Der Finanzierung fehlen {} zu den Investitionen von {}.", eur(Euro(-gap.cents())), eur(t.investment))
-        }
+        std::cmp::Ordering::Equal => format!("Die Finanzierung deckt die {was} von {dp} genau."),
+        std::cmp::Ordering::Greater => format!("Die Finanzierung übersteigt die {was} von {dp} um {}.", eur(gap)),
+        std::cmp::Ordering::Less => format!("Der Finanzierung fehlen {} zu den {was} von {dp}.", eur(Euro(-gap.cents()))),
     };
     let mut bloecke = vec![Block::Tabelle { kopf, rechts: vec![false, true], zeilen, summe }, para(vec![covered])];
     if let Some(budget) = t.budget {
@@ -405,7 +404,7 @@ fn pruefergebnis(review: &Review) -> Vec<Abschnitt> {
     for row in rows {
         let mut liste: Vec<Befund> =
             row.error.iter().map(|e| Befund { schwere: "Fehler", code: String::new(), zeile: None, text: e.clone() }).collect();
-        liste.extend(row.diagnostics.iter().filter(|d| is_notable(d)).map(befund));
+        liste.extend(row.befunde().iter().filter(|d| is_notable(d)).map(befund));
         abschnitte.push(Abschnitt {
             ebene: 3,
             titel: display_name(row).to_owned(),

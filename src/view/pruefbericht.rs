@@ -69,7 +69,8 @@ impl From<&Diagnostic> for BefundV {
 }
 
 impl Pruefbericht {
-    /// Collects the findings.
+    /// Collects the findings, as facts (the open costs of the plan as one, see
+    /// [`crate::rules::kosten_offen::als_fakten`]).
     #[must_use]
     pub fn of(diags: &[Diagnostic]) -> Self {
         let c = Counts::of(diags);

@@ -324,6 +324,9 @@ pub struct MassnahmeV {
     pub ende: DatumV,
     /// Schuljahr des Beginns, z. B. `Schuljahr 2026/27`.
     pub schuljahr: String,
+    /// School years the measure touches: `Schuljahr 2026/27`, or `Schuljahr 2026/27 bis 2027/28`
+    /// for a measure that spans more than one.
+    pub schuljahre: String,
     /// Kosten der Positionen, die zu dieser Maßnahme gehören (jede Position gehört zur ersten Maßnahme, die sie nennt).
     pub investition: Betrag,
     /// Zahl der Positionen dieser Maßnahme ohne Preis.

@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::vokabular::{ca, mindestens, mindestens_kosten};
+pub use super::vokabular::{ca, mindestens, mindestens_kosten};
 use crate::figures::Ratio;
 use crate::german::pow10;
 use crate::model::{Angabe, Datum, Euro, Spanne, Zeitpunkt, Zeitraum};
@@ -49,6 +49,19 @@ impl Betrag {
             (0, _) => Self { cent, text: KOSTEN_OFFEN.to_owned(), offen: true },
             _ => Self { cent, text: mindestens_kosten(&de_eur(cent)), offen: true },
         }
+    }
+}
+
+impl Betrag {
+    /// The same amount marked approximate when `ungefaehr` (`ca. 1.234,56 €`, or
+    /// `mindestens ca. …, dazu Kosten noch offen`): it includes an item of approximate count.
+    #[must_use]
+    pub fn ungefaehr(mut self, ungefaehr: bool) -> Self {
+        if ungefaehr {
+            let amount = ca(&de_eur(self.cent));
+            self.text = if self.offen { mindestens_kosten(&amount) } else { amount };
+        }
+        self
     }
 }
 

@@ -6,10 +6,12 @@ use serde::Serialize;
 use super::Label;
 use crate::model::{Dokumentname, Gremium, Land, Rahmen, Schulform};
 
-/// Text for a fact the plan states as `unbekannt`, and for every figure computed from one.
+/// Text for a fact the plan states as `unbekannt`, and for every figure computed from one
+/// (`woerter.nicht_bekannt` of `templates/wortlaut.yaml`; a test keeps both equal).
 pub const NICHT_BEKANNT: &str = "nicht bekannt";
 
-/// Text for an amount that depends only on items without price (or without count).
+/// Text for an amount that depends only on items without price (or without count)
+/// (`woerter.kosten_offen` of `templates/wortlaut.yaml`; a test keeps both equal).
 pub const KOSTEN_OFFEN: &str = "Kosten noch offen";
 
 /// A lower bound: `mindestens 12`, for a count of which some parts are unknown.
@@ -105,51 +107,34 @@ pub struct Grammatik {
 }
 
 impl Grammatik {
-    /// The forms of a document name.
+    /// The forms of a document name, as the shared wording (`templates/wortlaut.yaml`,
+    /// section `dokumentnamen`) declares them.
     #[must_use]
     pub fn of(name: Dokumentname) -> Self {
         let key = name.key();
-        match name {
-            Dokumentname::Medienentwicklungsplan => Self {
-                key,
-                genus: "maskulin",
-                nominativ: "der Medienentwicklungsplan",
-                nominativ_satzanfang: "Der Medienentwicklungsplan",
-                genitiv: "des Medienentwicklungsplans",
-                dativ: "dem Medienentwicklungsplan",
-                pronomen: "er",
-                pronomen_satzanfang: "Er",
-            },
-            Dokumentname::Medienkonzept => Self {
+        let Some(f) = crate::wortlaut::embedded().and_then(|w| w.dokumentnamen.get(key)) else {
+            // Only reachable with a broken built-in wording, which a unit test rules out: the bare name.
+            let bare = name.label();
+            return Self {
                 key,
                 genus: "neutrum",
-                nominativ: "das Medienkonzept",
-                nominativ_satzanfang: "Das Medienkonzept",
-                genitiv: "des Medienkonzepts",
-                dativ: "dem Medienkonzept",
-                pronomen: "es",
-                pronomen_satzanfang: "Es",
-            },
-            Dokumentname::Medienbildungskonzept => Self {
-                key,
-                genus: "neutrum",
-                nominativ: "das Medienbildungskonzept",
-                nominativ_satzanfang: "Das Medienbildungskonzept",
-                genitiv: "des Medienbildungskonzepts",
-                dativ: "dem Medienbildungskonzept",
-                pronomen: "es",
-                pronomen_satzanfang: "Es",
-            },
-            Dokumentname::Einsatzkonzept => Self {
-                key,
-                genus: "neutrum",
-                nominativ: "das technisch-pädagogische Einsatzkonzept",
-                nominativ_satzanfang: "Das technisch-pädagogische Einsatzkonzept",
-                genitiv: "des technisch-pädagogischen Einsatzkonzepts",
-                dativ: "dem technisch-pädagogischen Einsatzkonzept",
-                pronomen: "es",
-                pronomen_satzanfang: "Es",
-            },
+                nominativ: bare,
+                nominativ_satzanfang: bare,
+                genitiv: bare,
+                dativ: bare,
+                pronomen: bare,
+                pronomen_satzanfang: bare,
+            };
+        };
+        Self {
+            key,
+            genus: f.genus.as_str(),
+            nominativ: f.nominativ.as_str(),
+            nominativ_satzanfang: f.nominativ_satzanfang.as_str(),
+            genitiv: f.genitiv.as_str(),
+            dativ: f.dativ.as_str(),
+            pronomen: f.pronomen.as_str(),
+            pronomen_satzanfang: f.pronomen_satzanfang.as_str(),
         }
     }
 }

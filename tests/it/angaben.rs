@@ -79,7 +79,7 @@ fn markdown_prints_unknown_facts_and_the_new_sections() {
     let checked = check_bytes("plan.yaml", with_extras().as_bytes());
     let md = markdown::render(&view(&checked), &Templates::builtin()).unwrap();
     assert!(md.contains("| Schülerinnen und Schüler | nicht bekannt |"), "{md}");
-    assert!(md.contains("Schülerinnen und Schüler: nicht bekannt"), "{md}");
+    assert!(md.contains("| Grundschule | nicht bekannt |"), "{md}");
     assert!(!md.contains("| Schülerinnen und Schüler | 0 |"));
     assert!(md.contains("| Internetanschluss (Upload) | nicht bekannt |"), "{md}");
     assert!(md.contains("| Anschlussart | Glasfaser |"), "{md}");
@@ -90,7 +90,7 @@ fn markdown_prints_unknown_facts_and_the_new_sections() {
     assert!(md.contains("| Elternabend Medien | Elternabend | Eltern Klasse 3 | jährlich |"), "{md}");
     assert!(md.contains("| Medienscouts | Medienscouts | – | – | – |"), "{md}");
     assert!(md.contains("- KMK (2016) Bildung in der digitalen Welt"), "{md}");
-    assert!(md.contains("1. Nutzungsordnung (nutzungsordnung.pdf)"), "{md}");
+    assert!(md.contains("1. Nutzungsordnung, Datei: nutzungsordnung.pdf"), "{md}");
     assert!(md.contains("| Schulleitung | A. Beispiel, Schulleiterin | Teichdorf, 15.10.2026 | |"), "{md}");
     assert!(md.contains("| Schulträger | B. Muster |  | |"), "{md}");
     // Without the sections, nothing of them is printed.

@@ -143,13 +143,13 @@ const LIMIT: usize = 450;
 /// [`SLACK`] lines above the file must come down to it.
 const LONG: &[(&str, usize)] = &[
     // Issue 22 added `finanzierung` and typed unknowns to the model, open sums and device counts to the
-    // figures' text, and month dates and approximate counts to the structure check; splitting these
-    // files (the device figures into their own view module) is the next step. Issue 24 added the
+    // figures' text, and month dates and approximate counts to the structure check; the device and
+    // Folgekosten figures have moved out of `view/kennzahlen.rs`, the investment figures are next. Issue 24 added the
     // schema annotations the form editor reads (`contentMediaType` for Markdown, `x-verweis` for ids).
     // Issue 26 declares the Schulträger plan's sections (`model/traeger_teile.rs`) and re-exports them;
     // issue 21 added `zusatzkapitel`; issue 23 moved goals and their equipment target to `model/ziel.rs`.
     ("model/mod.rs", 929),
-    ("view/kennzahlen.rs", 682),
+    ("view/kennzahlen.rs", 522),
     ("render/pdf/markdown.rs", 602),
     ("load/structure.rs", 586),
     ("rules/traeger.rs", 459),

@@ -88,7 +88,9 @@ fn pdf_template_takes_article_and_pronoun_from_the_view() {
     for bad in ["Der #view", "Das #view", "Er umfasst", "Es umfasst", "dieses #view"] {
         assert!(!typ.contains(bad), "the PDF template hard-codes „{bad}“");
     }
-    assert!(typ.contains("#grammatik.nominativ_satzanfang der Schule") && typ.contains("#grammatik.pronomen_satzanfang umfasst"));
+    // The summary's sentence takes the name with its article from the shared wording's grammar.
+    assert!(typ.contains("dokument: grammatik.nominativ_satzanfang"), "the summary names the document through `grammatik`");
+    assert!(typ.contains("#let grammatik = wortlaut.dokumentnamen.at("), "daten.typ reads the grammar from wortlaut.yaml");
 }
 
 #[test]

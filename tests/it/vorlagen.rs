@@ -55,11 +55,11 @@ fn broken_packs_are_reported_with_their_place() {
     let dir = tmp.path().join("paket");
     export(&dir);
     // Old data version: located at its line in the manifest.
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.1\"", "datenversion: \"0.9\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"1.2\"", "datenversion: \"0.9\"");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("VORLAGEN-PAKET") && err.contains("vorlagen.yaml:7:") && err.contains("Vorlagendaten 0.9"), "{err}");
-    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.1\"");
+    edit(&dir.join("vorlagen.yaml"), "datenversion: \"0.9\"", "datenversion: \"1.2\"");
     // An unknown file name: a chapter that replaces nothing, with a suggestion.
     std::fs::write(dir.join("zeile.md"), "x").unwrap();
     let (code, err) = check(&dir);
@@ -80,9 +80,9 @@ fn broken_packs_are_reported_with_their_place() {
     assert!(err.contains("Unknown filter `sonts`") && err.contains(&format!("ziele.md:{}:", line + 4)), "{err}");
     edit(&dir.join("ziele.md"), "{{ z.indikator | sonts }}", "{{ z.indikator | sonst }}");
     // Key typos in a PDF and a Markdown chapter: found without rendering, at file, line and column.
-    let (typ, md) = ("([Anschrift], schule.anschrift)", "{{ betrieb.wartungsvertrag.text }}");
+    let (typ, md) = ("(b.anschrift, schule.anschrift)", "{{ betrieb.wartungsvertrag.text }}");
     let line = std::fs::read_to_string(dir.join("deckblatt.typ")).unwrap().lines().position(|l| l.contains(typ)).unwrap() + 1;
-    edit(&dir.join("deckblatt.typ"), typ, "([Anschrift], schule.anschrif)");
+    edit(&dir.join("deckblatt.typ"), typ, "(b.anschrift, schule.anschrif)");
     edit(&dir.join("betrieb.md"), md, "{{ betrieb.wartungsvertag.text }}");
     let (code, err) = check(&dir);
     assert_eq!(code, 1, "{err}");
@@ -90,7 +90,7 @@ fn broken_packs_are_reported_with_their_place() {
     assert!(err.contains(&format!("deckblatt.typ:{line}:")), "{err}");
     assert!(err.contains("betrieb.md:") && err.contains("Meinten Sie `wartungsvertrag`?"), "{err}");
     assert!(!err.contains("nicht setzen"), "the examples are not rendered with a broken pack: {err}");
-    edit(&dir.join("deckblatt.typ"), "([Anschrift], schule.anschrif)", typ);
+    edit(&dir.join("deckblatt.typ"), "(b.anschrift, schule.anschrif)", typ);
     edit(&dir.join("betrieb.md"), "{{ betrieb.wartungsvertag.text }}", md);
     assert_eq!(check(&dir).0, 0);
 }
@@ -119,8 +119,9 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     export(&dir);
     std::fs::copy(root().join("tests/fixtures/vorlagen/logo.png"), dir.join("logo.png")).unwrap();
     edit(&dir.join("vorlagen.yaml"), "# logo: { datei: logo.png,", "logo: { datei: logo.png,");
-    edit(&dir.join("zusammenfassung.typ"), "geplant sind", "vorgesehen sind");
-    edit(&dir.join("zusammenfassung.md"), "| Investitionen gesamt |", "| Ausgaben gesamt |");
+    // One sentence of the shared wording, changed once, in both documents.
+    edit(&dir.join("wortlaut.yaml"), "{schule} plant für den Zeitraum", "{schule} sieht für den Zeitraum");
+    edit(&dir.join("zusammenfassung.md"), "### Ziele", "### Ziele der Schule");
     assert_eq!(check(&dir).0, 0);
     let plan = root().join("examples/realschule-bayern.yaml");
     let pdf = tmp.path().join("plan.pdf");
@@ -149,10 +150,11 @@ fn a_pack_changes_both_documents_and_shows_its_logo() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let list = std::process::Command::new("pdfimages").arg("-list").arg(&review).output().expect("pdfimages (poppler-utils)");
     assert_eq!(String::from_utf8_lossy(&list.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count(), 1, "logo in the review");
-    assert!(std::fs::read_to_string(&md).unwrap().contains("| Ausgaben gesamt |"));
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(md.contains("Ziele der Schule") && md.contains("sieht für den Zeitraum"), "{md}");
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("vorgesehen sind"), "the changed sentence is missing from the PDF text");
+    assert!(text.contains("sieht für den Zeitraum"), "the changed sentence is missing from the PDF text");
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub const MANIFEST: &str = "vorlagen.yaml";
 
 /// The version of the template data (`/data.json` of the PDF, the view of the Markdown
 /// templates) this build of mep provides: (major, minor).
-pub const DATA_VERSION: (u32, u32) = (1, 1);
+pub const DATA_VERSION: (u32, u32) = (1, 2);
 
 /// What changed with each major version of the template data, newest last: (major, change).
 /// A pack written for an older major version is refused with the changes since then.
@@ -140,7 +140,8 @@ mod tests {
     #[test]
     fn minor_additions_keep_packs_and_majors_refuse() {
         assert_eq!(version_problem("1.0"), None);
-        assert!(version_problem("1.9").is_some_and(|m| m.contains("erst 1.1")));
+        assert!(version_problem("1.9").is_some_and(|m| m.contains("erst 1.2")));
+        assert_eq!(version_problem("1.2"), None);
         assert!(version_problem("0.3").is_some_and(|m| m.contains("geändert")));
         assert!(version_problem("eins").is_some_and(|m| m.contains("keine Version")));
         assert!(is_colour("#1f5f8B") && !is_colour("1f5f8b") && !is_colour("#1f5f8"));

@@ -173,7 +173,7 @@ impl Pack {
             Kind::Wortlaut => {
                 let loaded = wortlaut::read(&self.folder.display(name), text.as_bytes());
                 self.findings.extend(loaded.diagnostics);
-                self.wortlaut = loaded.value.and_then(|w| serde_json::to_value(w).ok());
+                self.wortlaut = loaded.value.as_ref().map(wortlaut::completed);
             }
             Kind::Markdown => self.markdown.push((name.to_owned(), text)),
             _ => self.typst.push((name.to_owned(), text)),

@@ -68,6 +68,8 @@ pub struct Investment {
     pub je_jahr_text: Vec<String>,
     /// Grand total, formatted.
     pub summe_text: String,
+    /// Sum of the items whose year is unknown, formatted; absent when there are none.
+    pub jahr_unbekannt_text: Option<String>,
 }
 
 /// One Fördergegenstand's investment per year.
@@ -83,11 +85,15 @@ pub struct InvestmentRow {
     pub werte_text: Vec<String>,
     /// Row total, formatted.
     pub summe_text: String,
+    /// Sum of the row's items whose year is unknown, formatted (`–` for nothing); absent when the plan has no such item.
+    pub unbekannt_text: Option<String>,
 }
 
 /// A part of the funding.
 #[derive(Debug, Serialize)]
 pub struct Share {
+    /// Key of the part (`foerdermittel`, `eigenanteil`, `sonstige`): its colour in every document.
+    pub key: &'static str,
     /// German name.
     pub label: &'static str,
     /// Amount in euro.
@@ -211,8 +217,9 @@ fn investment(view: &PlanView) -> Investment {
             key: k.kategorie.key,
             label: k.kategorie.text,
             werte: k.je_jahr.iter().map(|b| b.cent as f64 / 100.0).collect(),
-            werte_text: k.je_jahr.iter().map(|b| if b.cent == 0 { "–".to_owned() } else { b.text.clone() }).collect(),
+            werte_text: k.je_jahr.iter().map(cell).collect(),
             summe_text: k.summe.text.clone(),
+            unbekannt_text: k.jahr_unbekannt.as_ref().map(cell),
         })
         .collect();
     Investment {
@@ -221,19 +228,27 @@ fn investment(view: &PlanView) -> Investment {
         je_jahr: inv.je_jahr.iter().map(|j| j.summe.cent as f64 / 100.0).collect(),
         je_jahr_text: inv.je_jahr.iter().map(|j| j.summe.text.clone()).collect(),
         summe_text: inv.gesamt.text.clone(),
+        jahr_unbekannt_text: inv.jahr_unbekannt.as_ref().map(|b| b.text.clone()),
     }
+}
+
+/// A cell of the investment table: `–` for nothing, else the amount as the view says it
+/// (an open cell says `Kosten noch offen`, never `–`).
+fn cell(b: &crate::view::Betrag) -> String {
+    if b.cent == 0 && !b.offen { "–".to_owned() } else { b.text.clone() }
 }
 
 fn funding(view: &PlanView) -> Vec<Share> {
     let Some(f) = &view.kennzahlen.finanzierung else { return Vec::new() };
     [
-        ("Fördermittel", &f.foerdermittel, &f.foerdermittel_anteil),
-        ("Eigenanteil des Schulträgers", &f.eigenanteil, &f.eigenanteil_anteil),
-        ("Sonstige Mittel", &f.sonstige, &f.sonstige_anteil),
+        ("foerdermittel", "Fördermittel", &f.foerdermittel, &f.foerdermittel_anteil),
+        ("eigenanteil", "Eigenanteil des Schulträgers", &f.eigenanteil, &f.eigenanteil_anteil),
+        ("sonstige", "Sonstige Mittel", &f.sonstige, &f.sonstige_anteil),
     ]
     .into_iter()
-    .filter(|(_, b, _)| b.cent > 0)
-    .map(|(label, b, share)| Share {
+    .filter(|(_, _, b, _)| b.cent > 0)
+    .map(|(key, label, b, share)| Share {
+        key,
         label,
         eur: b.cent as f64 / 100.0,
         text: b.text.clone(),

@@ -20,23 +20,33 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("Fehler", "Anzahl der Fehler"),
     ("Warnungen", "Anzahl der Warnungen"),
     ("Hinweise", "Anzahl der Hinweise"),
-    ("Schüler", "`schule.schueler`"),
+    ("Schüler", "`schule.schueler`; `ca. 700` bei einer ungefähren Angabe, `nicht bekannt` bei `unbekannt`"),
     ("Lehrkräfte", "`schule.lehrkraefte`"),
     ("Beantragt (EUR)", "`finanzierung.beantragt_eur`"),
     ("Eigenanteil (EUR)", "`finanzierung.eigenanteil_eur`"),
     ("Sonstige Mittel (EUR)", "`finanzierung.sonstige_mittel_eur`"),
-    ("Investitionen (EUR)", "Summe aller Bedarfspositionen mit Preis (Anzahl × Einzelpreis)"),
+    (
+        "Investitionen (EUR)",
+        "Summe aller Bedarfspositionen (Anzahl × Einzelpreis); solange Preise fehlen, als Text: `mindestens …, dazu Kosten noch offen` oder `Kosten noch offen`",
+    ),
     (
         "Mobile Endgeräte (EUR)",
-        "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone)",
+        "Summe der Positionen der Kategorie `mobile_endgeraete` oder eines mobilen Gerätetyps (Tablet, Laptop, Notebook, Smartphone); als Text, solange Preise fehlen",
     ),
-    ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen"),
+    ("Anteil mobiler Endgeräte (%)", "Mobile Endgeräte geteilt durch Investitionen; `nicht bekannt`, solange Preise fehlen"),
     (
         "Geräte je Schüler",
-        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler",
+        "Schülergeräte (Tablets, Laptops, Notebooks, PCs), vorhanden und für den Unterricht geplant, je Schülerin oder Schüler; \
+`ca. …` aus ungefähren, `nicht bekannt` aus unbekannten Angaben",
     ),
     ("WLAN-Abdeckung (%)", "`bestand.netz.wlan_raeume` geteilt durch `schule.unterrichtsraeume`"),
     ("Fortbildungsstunden je Lehrkraft", "Summe aus Teilnehmenden × Stunden aller Fortbildungen geteilt durch die Lehrkräfte"),
+    (
+        "Investitionen DigitalPakt (EUR)",
+        "Summe der Positionen, die der DigitalPakt bezahlt (ohne `finanzierung` oder `finanzierung: digitalpakt`); diesen Teil muss die Finanzierung decken",
+    ),
+    ("Investitionen andere Mittel (EUR)", "Summe der Positionen aus anderen Mitteln (`finanzierung: schultraeger`, `land` usw.)"),
+    ("Positionen ohne Preis", "Anzahl der Bedarfspositionen ohne Einzelpreis oder Anzahl (Kosten noch offen)"),
 ];
 
 /// One row per school for German Excel: `;` separator, decimal comma, UTF-8 with BOM, CRLF line ends.
@@ -72,19 +82,22 @@ pub fn csv(review: &Review) -> Vec<u8> {
         ]);
         match (&row.school, &row.figures) {
             (Some(s), Some(f)) => cells.extend([
-                s.pupils.map_or_else(String::new, |n| n.to_string()),
+                crate::view::summen::pupils(s.pupils_given),
                 s.teachers.map_or_else(String::new, |n| n.to_string()),
                 csv_eur(f.requested),
                 csv_eur(f.own_share),
                 csv_eur(f.other),
-                csv_eur(f.investment),
-                csv_eur(f.mobile),
-                csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)),
-                csv_opt(f.exact.devices_per_pupil, |r| csv_ratio(r, 2)),
+                csv_eur_open(f.investment, f.open_items, f.approx.investment),
+                csv_eur_open(f.mobile, f.open_items_mobile, false),
+                if f.open_items > 0 { values::NICHT_BEKANNT.to_owned() } else { csv_opt(f.exact.mobile_share, |r| csv_percent(r, 1)) },
+                crate::view::summen::devices(f, |r| csv_ratio(r, 2)),
                 csv_opt(f.exact.wlan_coverage, |r| csv_percent(r, 1)),
                 csv_opt(f.exact.training_hours_per_teacher, |r| csv_ratio(r, 1)),
+                csv_eur_open(f.investment_digitalpakt, f.open_items_digitalpakt, f.approx.digitalpakt),
+                csv_eur_open(f.investment_other, f.open_items_other, f.approx.other),
+                f.open_items.to_string(),
             ]),
-            _ => cells.extend(std::iter::repeat_n(String::new(), 11)),
+            _ => cells.extend(std::iter::repeat_n(String::new(), 14)),
         }
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
@@ -106,8 +119,8 @@ fn csv_number(number: &str) -> String {
 }
 
 /// One row per Bedarf item of every readable plan, for German Excel (same conventions as [`csv`]):
-/// Schulnummer, Schule, Kennung, Fördergegenstand, Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme.
-/// An item without a price has empty price and sum cells.
+/// Schulnummer, Schule, Kennung, Fördergegenstand, Bezeichnung, Anzahl, Einzelpreis, Summe, Jahr, Maßnahme,
+/// Finanzierung. An item without a price reads `Kosten noch offen` in the price and sum cells.
 #[must_use]
 pub fn csv_items(review: &Review) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
@@ -125,9 +138,10 @@ pub fn csv_items(review: &Review) -> Vec<u8> {
                 csv_text(&p.name),
                 values::angabe_text(p.count),
                 p.unit_price.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
-                p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), csv_eur),
+                p.total.map_or_else(|| values::KOSTEN_OFFEN.to_owned(), |t| csv_eur_open(t, 0, p.count.ist_ungefaehr())),
                 values::jahr_text(p.year),
                 csv_text(&p.measures),
+                csv_text(p.source.label()),
             ];
             out.push_str(&cells.join(";"));
             out.push_str("\r\n");
@@ -164,6 +178,19 @@ pub fn csv_changes(review: &Review) -> Vec<u8> {
 
 fn csv_eur(e: Euro) -> String {
     values::csv_eur(e.cents())
+}
+
+/// A sum in CSV notation, or while `open` items have no price `Kosten noch offen` /
+/// `mindestens 1234,00, dazu Kosten noch offen` (a text cell, never a lower bound posing as the sum);
+/// `ca. 1234,00` when `approx` (it includes an item of approximate count).
+#[must_use]
+pub fn csv_eur_open(e: Euro, open: usize, approx: bool) -> String {
+    let amount = if approx { values::ca(&csv_eur(e)) } else { csv_eur(e) };
+    match open {
+        0 => amount,
+        _ if e.cents() == 0 => values::KOSTEN_OFFEN.to_owned(),
+        _ => values::mindestens_kosten(&amount),
+    }
 }
 
 /// A figure rounded once from its exact fraction (half away from zero, like the documents).

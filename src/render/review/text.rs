@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::Euro;
 use crate::render::diag::sanitize;
 use crate::review::{Review, Row, finding_counts, is_notable};
-use crate::view::overview::{eur, figure_cells, investition, opt, pct1, plural, share, years};
+use crate::view::overview::{eur, figure_cells, opt, pct1, plural, share, years};
 
 /// The terminal report: one line per school, totals, then every error and warning.
 #[must_use]
@@ -37,36 +37,29 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
     let _ = writeln!(out, "  Eigenanteil:       {:>15}", eur(t.own_share));
     let _ = writeln!(out, "  Sonstige Mittel:   {:>15}", eur(t.other));
     let _ = writeln!(out, "  Finanzierung:      {:>15}", eur(t.financing()));
-    let _ = writeln!(out, "  Investitionen:     {:>15}", investition(t.investment, t.priced_items, t.open_items));
+    let _ = writeln!(
+        out,
+        "  Investitionen:     {:>15}",
+        crate::view::overview::investition_ca(t.investment, t.priced_items, t.open_items, t.approx.investment)
+    );
+    for (label, text) in crate::view::summen::quellen(t) {
+        let _ = writeln!(out, "    {:<16} {text:>15}", format!("{label}:"));
+    }
     let gap = t.financing_gap();
     if t.open_items > 0 {
-        let _ = writeln!(out, "  Deckung:           {:>15}", crate::view::values::NICHT_BEKANNT);
         let _ = writeln!(out, "  Positionen ohne Preis: {}", t.open_items);
+    }
+    if t.open_items_digitalpakt > 0 {
+        let _ = writeln!(out, "  Deckung:           {:>15}", crate::view::values::NICHT_BEKANNT);
     } else if gap.cents() != 0 {
         let label = if gap.cents() > 0 { "Überdeckung:" } else { "Unterdeckung:" };
         let _ = writeln!(out, "  {label:<18} {:>15}", eur(Euro(gap.cents().abs())));
     }
     let mobile_share = if t.open_items > 0 { None } else { share(t.mobile, t.investment) };
-    let _ = writeln!(out, "  Mobile Endgeräte:  {:>15}  ({})", eur(t.mobile), opt(mobile_share, pct1));
-    let years = years(review);
-    if !years.is_empty() {
-        let _ = write!(out, "\n  {:<36}", "Investitionen je Fördergegenstand");
-        for y in &years {
-            let _ = write!(out, " {y:>14}");
-        }
-        let _ = writeln!(out, " {:>15}", "Summe");
-        for (category, by_year) in &t.investment_by {
-            let _ = write!(out, "  {:<36}", category.label());
-            for y in &years {
-                let _ = write!(out, " {:>14}", by_year.get(y).map_or_else(|| "–".to_owned(), |e| eur(*e)));
-            }
-            let _ = writeln!(out, " {:>15}", eur(t.by_category.get(category).copied().unwrap_or_default()));
-        }
-        let _ = write!(out, "  {:<36}", "Summe");
-        for y in &years {
-            let _ = write!(out, " {:>14}", eur(t.by_year.get(y).copied().unwrap_or_default()));
-        }
-        let _ = writeln!(out, " {:>15}", eur(t.investment));
+    let mobile = crate::view::overview::investition(t.mobile, usize::from(t.mobile.cents() != 0), t.open_items_mobile);
+    let _ = writeln!(out, "  Mobile Endgeräte:  {mobile:>15}  ({})", opt(mobile_share, pct1));
+    if let Some(tab) = crate::view::summen::invest_tabelle(t, &years(review)) {
+        investment_table(&mut out, &tab);
     }
     if !t.running_costs.is_empty() {
         let costs: Vec<String> = t.running_costs.iter().map(|(y, e)| format!("{y}: {}", eur(*e))).collect();
@@ -87,7 +80,7 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
             if let Some(e) = &row.error {
                 let _ = writeln!(out, "    {}", sanitize(e));
             }
-            for d in row.diagnostics.iter().filter(|d| is_notable(d)) {
+            for d in row.befunde().iter().filter(|d| is_notable(d)) {
                 let _ = writeln!(out, "    {}", one_line(d));
             }
         }
@@ -97,6 +90,22 @@ pub fn text_width(review: &Review, width: Option<usize>) -> String {
     }
     let _ = writeln!(out, "\n{}", summary_line(review));
     out
+}
+
+/// The investment per Fördergegenstand and year, in columns (a blank line before it).
+fn investment_table(out: &mut String, tab: &crate::view::summen::InvestTabelle) {
+    out.push('\n');
+    for (n, line) in std::iter::once(&tab.kopf).chain(&tab.zeilen).chain(std::iter::once(&tab.summe)).enumerate() {
+        for (i, cell) in line.iter().enumerate() {
+            let _ = match (n, i) {
+                (0, 0) => write!(out, "  {:<36}", "Investitionen je Fördergegenstand"),
+                (_, 0) => write!(out, "  {cell:<36}"),
+                _ if i + 1 == line.len() => write!(out, " {cell:>15}"),
+                _ => write!(out, " {cell:>14}"),
+            };
+        }
+        out.push('\n');
+    }
 }
 
 /// A column of the school table: heading, width, left-aligned, and when it goes (0 = never).
@@ -183,12 +192,13 @@ fn table(out: &mut String, review: &Review, width: Option<usize>) {
         let number = row.school.as_ref().map_or(String::new(), |s| clip(&sanitize(&s.number), 10));
         let as_of = row.school.as_ref().map_or(String::new(), |s| crate::view::values::zeitpunkt_text(s.as_of));
         let [req, own, other, mobile, devices, wlan, hours] = row.figures.as_ref().map(figure_cells).unwrap_or_default();
+        let counts = row.befund_counts();
         let cells = [
             name,
             number,
             row.status.label().to_owned(),
-            row.counts.errors.to_string(),
-            row.counts.warnings.to_string(),
+            counts.errors.to_string(),
+            counts.warnings.to_string(),
             req,
             own,
             other,
