@@ -126,7 +126,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
     }
     let dest = destination(args, &files)?;
     let templates = super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf, config)?;
-    let mut rows = check_with_progress(&files, &limits, &choice, config.quiet);
+    let mut rows = check_with_progress(&files, &limits, &choice, config.quiet, false);
     let before = rows.len();
     rows.retain(|row| {
         let traeger_file = review::is_traeger_file(row, &limits);
@@ -183,6 +183,7 @@ pub(super) fn check_with_progress(
     limits: &load::Limits,
     choice: &crate::profile::Choice,
     quiet: bool,
+    traegerplan: bool,
 ) -> Vec<review::Row> {
     let bar = progress_bar(files.len(), quiet);
     let start = Instant::now();
@@ -195,7 +196,8 @@ pub(super) fn check_with_progress(
             bar.inc(1);
         }
     };
-    let rows = review::check_all(files, limits, choice, &done);
+    let rows =
+        if traegerplan { review::check_all(files, limits, choice, &done) } else { review::check_all_lean(files, limits, choice, &done) };
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -226,7 +228,7 @@ fn previous_round(path: &Path, traeger: Option<&Path>, limits: &load::Limits, ch
     if path.is_dir() {
         let files = review::discover(&[path.to_path_buf()], None)
             .map_err(|e| Error::tool(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error))))?;
-        let mut rows = review::check_all(&files, limits, choice, &|| {});
+        let mut rows = review::check_all_lean(&files, limits, choice, &|| {});
         rows.retain(|row| !review::is_traeger_file(row, limits));
         let traeger = traeger.and_then(|t| {
             let bytes = fsio::read_bounded(t, limits.max_bytes).ok()?;

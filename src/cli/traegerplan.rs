@@ -77,7 +77,7 @@ pub fn run(args: &Args, config: &Config) -> Result {
     let files = review::discover(&args.paths, Some(&args.traeger))
         .map_err(|e| Error::tool(format_args!("`{}` kann nicht gelesen werden: {}.", e.path.display(), fsio::describe_io(&e.error))))?;
     let templates = super::Templates::resolve(args.templates.as_deref(), args.format == Format::Pdf, config)?;
-    let mut rows = super::review::check_with_progress(&files, &limits, &choice, config.quiet);
+    let mut rows = super::review::check_with_progress(&files, &limits, &choice, config.quiet, true);
     rows.retain(|row| !review::is_traeger_file(row, &limits));
     let result = review::roll_up(Some(loaded), rows, &choice);
     let Some(plan) = TraegerPlan::of(result, Some(&args.traeger), &choice) else {

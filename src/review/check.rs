@@ -100,10 +100,24 @@ pub fn row_of(path: &Path, name: &str, checked: crate::Checked) -> Row {
 ///
 /// Rows come back in the order of `paths`, whatever order the threads finish in.
 pub fn check_all(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
+    check_all_keeping(paths, limits, choice, done, true)
+}
+
+/// [`check_all`] without the Schulträger plan's inputs ([`Row::input`]), which only
+/// `mep traegerplan` reads: each row drops them as soon as it is done, so that the memory of a
+/// review of thousands of plans stays flat.
+pub fn check_all_lean(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync)) -> Vec<Row> {
+    check_all_keeping(paths, limits, choice, done, false)
+}
+
+fn check_all_keeping(paths: &[PathBuf], limits: &Limits, choice: &Choice, done: &(dyn Fn() + Sync), inputs: bool) -> Vec<Row> {
     paths
         .par_iter()
         .map(|p| {
-            let row = check_file(p, limits, choice);
+            let mut row = check_file(p, limits, choice);
+            if !inputs {
+                row.input = None;
+            }
             done();
             row
         })

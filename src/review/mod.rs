@@ -14,7 +14,7 @@ pub mod positionen;
 pub mod rounds;
 pub mod traegerplan;
 
-pub use check::{check_all, check_file, is_traeger_file, row_of};
+pub use check::{check_all, check_all_lean, check_file, is_traeger_file, row_of};
 pub use figures::{Approx, Exact, Figures};
 
 use std::collections::BTreeMap;
