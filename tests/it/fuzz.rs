@@ -46,35 +46,35 @@ use serde_json::Value;
 use crate::support::root;
 
 /// A small, fast, seeded generator (xorshift64*): the same seed gives the same campaign.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed.max(1))
     }
 
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 
-    fn chance(&mut self, one_in: usize) -> bool {
+    pub(crate) fn chance(&mut self, one_in: usize) -> bool {
         self.below(one_in) == 0
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
 
 /// Strings that broke something once, or might.
-fn hostile_string(rng: &mut Rng) -> String {
+pub(crate) fn hostile_string(rng: &mut Rng) -> String {
     const WORDS: &[&str] = &[
         "",
         "#",
@@ -164,7 +164,7 @@ fn hostile_number(rng: &mut Rng) -> Value {
 }
 
 /// Every node's path in a value (as indices into maps and lists).
-fn paths(value: &Value) -> Vec<Vec<Step>> {
+pub(crate) fn paths(value: &Value) -> Vec<Vec<Step>> {
     let mut out = Vec::new();
     let mut stack = vec![(Vec::new(), value)];
     while let Some((path, v)) = stack.pop() {
@@ -191,7 +191,7 @@ fn paths(value: &Value) -> Vec<Vec<Step>> {
 }
 
 #[derive(Clone)]
-enum Step {
+pub(crate) enum Step {
     Key(String),
     Index(usize),
 }
@@ -345,7 +345,7 @@ fn mutate_text(text: &str, rng: &mut Rng) -> Vec<u8> {
 }
 
 /// The seeds: examples, valid fixtures and the regression corpus.
-fn seeds() -> Vec<(String, Vec<u8>)> {
+pub(crate) fn seeds() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for dir in ["examples", "tests/fixtures/valid", "tests/fixtures/robust/fuzz"] {
         let Ok(entries) = std::fs::read_dir(root().join(dir)) else { continue };

@@ -13,6 +13,7 @@ mod examples;
 mod export;
 mod figures;
 mod fuzz;
+mod fuzz_edit;
 mod generated;
 mod gleich;
 mod hostile;
