@@ -32,6 +32,22 @@ fn every_hostile_pdf_gets_its_finding_within_the_budget() {
     }
 }
 
+/// Found by the long fuzz run: a cross-reference offset far past the end of the file.
+#[test]
+fn regressions_from_the_fuzz_runs_are_damaged_pdfs_not_panics() {
+    let dir = root().join("tests/fixtures/robust/pdf");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        let out = read_plan(&bytes, &budget());
+        let Err(finding) = out.result else { panic!("{}: read a plan", f.display()) };
+        assert_eq!(finding.code.as_str(), "PDF-BESCHAEDIGT", "{}: {}", f.display(), finding.message);
+        no_english(&finding.message);
+    }
+}
+
 #[test]
 fn a_stream_behind_many_references_is_decoded_once_or_not_at_all() {
     let by_name = |n: &str| pdfgen::cases().into_iter().find(|c| c.name == n).unwrap();

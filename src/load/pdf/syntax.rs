@@ -110,9 +110,9 @@ fn damaged(what: &str) -> Fault {
 }
 
 impl<'a, 'm> Parser<'a, 'm> {
-    /// A parser at `pos`.
+    /// A parser at `pos`; an offset past the end (a damaged cross-reference entry) parses as the end.
     pub fn new(buf: &'a [u8], pos: usize, meter: &'m mut Meter) -> Self {
-        Self { buf, pos, meter }
+        Self { buf, pos: pos.min(buf.len()), meter }
     }
 
     /// Counts one object visited (an xref entry, say) against the budget.
@@ -142,7 +142,7 @@ impl<'a, 'm> Parser<'a, 'm> {
         while self.buf.get(self.pos).is_some_and(|&b| is_regular(b)) {
             self.pos += 1;
         }
-        &self.buf[start..self.pos]
+        self.buf.get(start..self.pos).unwrap_or_default()
     }
 
     /// Consumes `keyword` if it is the next token.
@@ -388,6 +388,14 @@ mod tests {
     fn parse(text: &str) -> Obj {
         let mut meter = Meter::new(1000, 8);
         Parser::new(text.as_bytes(), 0, &mut meter).object(0).unwrap()
+    }
+
+    #[test]
+    fn an_offset_past_the_end_is_no_object() {
+        let mut meter = Meter::new(1000, 8);
+        let mut p = Parser::new(b"1 0 obj", 900_015, &mut meter);
+        assert_eq!(p.uint(), None);
+        assert!(!p.eat(b"obj"));
     }
 
     #[test]
