@@ -7,19 +7,21 @@ use crate::render::pdf;
 use crate::review::Review;
 use crate::view::overview::{Overview, overview};
 
+/// The document metadata both overview PDFs (review and Schulträger plan) hand to typst.
 #[derive(Serialize)]
-struct PdfMeta {
-    title: String,
-    author: String,
-    subject: String,
-    keywords: Vec<String>,
-    stand: String,
+pub(crate) struct PdfMeta {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    pub(crate) keywords: Vec<String>,
+    pub(crate) stand: String,
 }
 
+/// The typst data of an overview PDF: metadata and the overview.
 #[derive(Serialize)]
-struct PdfDoc {
-    meta: PdfMeta,
-    overview: Overview,
+pub(crate) struct PdfDoc {
+    pub(crate) meta: PdfMeta,
+    pub(crate) overview: Overview,
 }
 
 /// The overview chapter as a PDF (landscape A4, PDF/A-2b and PDF/UA-1 by default) through the typst pipeline.

@@ -14,8 +14,8 @@ use crate::figures::traeger::TraegerFigures;
 use crate::render::RenderError;
 use crate::render::markdown::{TRAEGERPLAN_MAIN, Templates, render_data};
 use crate::render::pdf;
+use crate::render::review::pdf::{PdfDoc, PdfMeta};
 use crate::review::traegerplan::TraegerPlan;
-use crate::view::overview::Overview;
 use crate::view::traegerplan::traegerplan;
 
 /// Version of the JSON document of `mep traegerplan --format json`; see `docs/output.md`.
@@ -60,21 +60,6 @@ pub fn json(p: &TraegerPlan) -> serde_json::Result<String> {
 /// The plan in Markdown.
 pub fn markdown(p: &TraegerPlan, templates: &Templates) -> Result<String, RenderError> {
     render_data(TRAEGERPLAN_MAIN, &traegerplan(p), templates)
-}
-
-#[derive(Serialize)]
-struct PdfMeta {
-    title: String,
-    author: String,
-    subject: String,
-    keywords: Vec<String>,
-    stand: String,
-}
-
-#[derive(Serialize)]
-struct PdfDoc {
-    meta: PdfMeta,
-    overview: Overview,
 }
 
 /// The plan as a PDF (PDF/A-2b and PDF/UA-1 by default), dated like the review with the newest `stand` of the plans.
