@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -61,6 +61,12 @@ def is_stale(element):
         element.is_enabled()
     except StaleElementReferenceException:
         return True
+    except WebDriverException as e:
+        # While the old page is being torn down, chromedriver may answer for a detached node
+        # with an inspector error instead of a stale reference: the page is replaced all the same.
+        if "does not belong to the document" in str(e):
+            return True
+        raise
     return False
 
 
@@ -117,7 +123,8 @@ class Editor:
         try:
             return WebDriverWait(self.driver, timeout, poll_frequency=0.02).until(lambda d: condition())
         except Exception as e:  # noqa: BLE001 - turned into a readable failure
-            raise Failure(f"timed out waiting for {what} on {self.driver.current_url}") from e
+            cause = f"{type(e).__name__}: {e}".strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise Failure(f"timed out waiting for {what} on {self.driver.current_url} ({cause})") from e
 
     def idle(self):
         """Waits until the page script has sent every change and shown the answer."""
