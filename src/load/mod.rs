@@ -4,6 +4,7 @@
 //! or prints. Resource budgets bound time and memory on hostile input.
 
 pub mod codes;
+mod fast;
 pub mod pdf;
 mod structure;
 mod yaml_error;
@@ -162,6 +163,9 @@ fn load_value<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Limits) ->
                     .at(loc),
             ],
         );
+    }
+    if let Some(typed) = fast::read::<T>(source.text(), limits) {
+        return (source, Parsed::Typed(typed), Vec::new());
     }
     let options = yaml_options(limits);
     if let Ok(typed) = serde_saphyr::from_str_with_options::<T>(source.text(), options.clone()) {
