@@ -90,7 +90,18 @@ impl Unprintable {
 
 /// Whether `c` cannot appear in the PDF, and why.
 #[must_use]
+#[inline]
 pub fn unprintable(c: char) -> Option<Unprintable> {
+    // Printable ASCII and Latin-1 to Latin Extended-B, most characters of a plan, first.
+    let u = u32::from(c);
+    if (0x20..0x7F).contains(&u) || (0xA0..0x0250).contains(&u) {
+        return None;
+    }
+    unusual(c)
+}
+
+/// [`unprintable`] for the characters outside its first test.
+fn unusual(c: char) -> Option<Unprintable> {
     let u = u32::from(c);
     if (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE {
         return Some(Unprintable::Noncharacter);

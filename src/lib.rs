@@ -82,9 +82,7 @@ fn check_loaded(mut loaded: Checked, profile_of: impl FnOnce(&Plan) -> Profile) 
     if let Some(plan) = &loaded.value {
         let profile = profile_of(plan);
         let mut found = rules::check_with(plan, &profile);
-        for d in &mut found {
-            loaded.source.locate(d);
-        }
+        loaded.source.locate_all(&mut found);
         loaded.diagnostics.append(&mut found);
         diag::sort(&mut loaded.diagnostics);
     }

@@ -104,7 +104,11 @@ impl SourceFile {
     fn nodes(&self) -> &HashMap<String, NodeSpans> {
         // Most plans are plain block YAML, which a line scan indexes at a fraction of a parse.
         self.nodes.get_or_init(|| {
-            if self.yaml { quick::index(&self.text, &self.line_starts).unwrap_or_else(|| build_index(&self.text)) } else { HashMap::new() }
+            if self.yaml {
+                quick::index(&self.text, &self.line_starts, None).unwrap_or_else(|| build_index(&self.text))
+            } else {
+                HashMap::new()
+            }
         })
     }
 }
@@ -181,13 +185,42 @@ impl SourceFile {
     /// Fills in the location of a diagnostic from its path, falling back to the
     /// nearest ancestor that exists in the file (e.g. for a missing field).
     pub fn locate(&self, diag: &mut Diagnostic) {
+        self.locate_in(self.nodes(), diag);
+    }
+
+    /// Locates every diagnostic like [`Self::locate`]. For a few findings in a file whose full
+    /// index is not built yet, an index of just their paths is built, which costs little more
+    /// than one scan of the lines.
+    pub fn locate_all(&self, diags: &mut [Diagnostic]) {
+        /// Up to this many findings are located without the full index.
+        const FEW: usize = 16;
+        let wanted: Vec<String> = diags.iter().filter(|d| d.location.is_none()).map(|d| d.path.clone()).collect();
+        if wanted.is_empty() {
+            return;
+        }
+        if self.yaml
+            && self.nodes.get().is_none()
+            && wanted.len() <= FEW
+            && let Some(nodes) = quick::index(&self.text, &self.line_starts, Some(&wanted))
+        {
+            for d in diags {
+                self.locate_in(&nodes, d);
+            }
+            return;
+        }
+        for d in diags {
+            self.locate(d);
+        }
+    }
+
+    fn locate_in(&self, nodes: &HashMap<String, NodeSpans>, diag: &mut Diagnostic) {
         if diag.location.is_some() {
             return;
         }
         let mut path = diag.path.as_str();
         let mut exact = true;
         loop {
-            if let Some(node) = self.nodes().get(path) {
+            if let Some(node) = nodes.get(path) {
                 // Missing values point at their parent's key; present values at the value.
                 let span = if exact { node.value } else { node.key.unwrap_or(node.value) };
                 let span = if exact && span.start == span.end { node.key.unwrap_or(span) } else { span };
@@ -282,6 +315,9 @@ pub fn parent_path(path: &str) -> Option<&str> {
 /// and paragraph separators are ordinary characters in YAML 1.2, so they do not
 /// start a line here either, and positions agree with the parser's.
 fn line_starts(text: &str) -> Vec<usize> {
+    if !text.contains('\r') {
+        return std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+    }
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut i = 0;
@@ -307,116 +343,4 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn indexed(text: &str) -> SourceFile {
-        let mut s = SourceFile::new("t.yaml", text.to_owned());
-        s.index_yaml();
-        s
-    }
-
-    fn at(src: &SourceFile, path: &str) -> (usize, usize) {
-        let mut d = Diagnostic::new(&crate::load::codes::FORMAT_TYP, crate::diag::Severity::Fehler, path, "m");
-        src.locate(&mut d);
-        let l = d.location.unwrap();
-        (l.line, l.column)
-    }
-
-    #[test]
-    fn paths_resolve_to_values() {
-        let src = indexed("schule:\n  name: Ä-Schule\n  schueler: 12\nbedarf:\n  - id: B1\n    anzahl: 3\n  - { id: B2, anzahl: 4 }\n");
-        assert_eq!(at(&src, "schule.name"), (2, 9));
-        assert_eq!(at(&src, "schule.schueler"), (3, 13));
-        assert_eq!(at(&src, "bedarf[0].anzahl"), (6, 13));
-        assert_eq!(at(&src, "bedarf[1].anzahl"), (7, 23));
-    }
-
-    #[test]
-    fn missing_paths_fall_back_to_parent_key() {
-        let src = indexed("schule:\n  name: X\n");
-        assert_eq!(at(&src, "schule.schulform"), (1, 1));
-        assert_eq!(at(&src, "fehlt.ganz"), (1, 1));
-    }
-
-    #[test]
-    fn line_breaks_of_every_kind_count() {
-        for nl in ["\n", "\r\n", "\r"] {
-            let text = ["schule:", "  name: X", "  schueler: 12", "bedarf:", "  - id: B1"].join(nl) + nl;
-            let src = indexed(&text);
-            assert_eq!(at(&src, "schule.schueler"), (3, 13), "line break {nl:?}");
-            assert_eq!(at(&src, "bedarf[0].id"), (5, 9), "line break {nl:?}");
-            assert_eq!(src.line_text(2), Some("  name: X"), "line break {nl:?}");
-        }
-        // NEL and LS are no line breaks in YAML 1.2: the parser counts them as characters of the line.
-        let src = indexed("a: \u{85}x\u{2028}y\nb: 1\n");
-        assert_eq!(at(&src, "b"), (2, 4));
-    }
-
-    /// Every YAML file of the repository that the loader reads: examples, fixtures, fuzz corpus.
-    fn corpus() -> Vec<(std::path::PathBuf, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("examples"), root.join("tests/fixtures"), root.join("templates")];
-        let mut out = Vec::new();
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                    && let Ok(text) = std::fs::read_to_string(&path)
-                    && crate::load::yaml_value(&text, &crate::load::Limits::default()).is_ok()
-                {
-                    out.push((path, text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()));
-                }
-            }
-        }
-        out.sort();
-        out
-    }
-
-    #[test]
-    fn the_quick_index_agrees_with_the_parser() {
-        let files = corpus();
-        assert!(files.len() > 100, "corpus too small: {}", files.len());
-        let mut answered = 0;
-        for (path, text) in &files {
-            let full = build_index(text);
-            let Some(quick) = quick::index(text, &line_starts(text)) else { continue };
-            answered += 1;
-            let name = path.display();
-            let mut paths: Vec<&String> = full.keys().collect();
-            paths.sort();
-            let mut extra: Vec<&String> = quick.keys().filter(|p| !full.contains_key(*p)).collect();
-            extra.sort();
-            assert!(extra.is_empty(), "{name}: paths the parser does not know: {extra:?}");
-            for p in paths {
-                let f = full[p];
-                let q = quick.get(p).unwrap_or_else(|| panic!("{name}: `{p}` missing"));
-                assert_eq!(q.key, f.key, "{name}: key of `{p}`");
-                assert_eq!(q.value.start, f.value.start, "{name}: start of `{p}`");
-                let leaf =
-                    !full.keys().any(|o| o.len() > p.len() && o.starts_with(p.as_str()) && matches!(o.as_bytes()[p.len()], b'.' | b'['));
-                let raw = &text[f.value.start..f.value.end];
-                let one_line = !raw.starts_with(['|', '>', '[', '{']) && !raw.contains(['\n', '\r']);
-                if leaf && one_line && !p.is_empty() {
-                    assert_eq!(q.value.end, f.value.end, "{name}: end of `{p}` ({raw:?})");
-                }
-            }
-        }
-        // The examples are what people write: the quick scan must read all of them.
-        for (path, text) in files.iter().filter(|(p, _)| p.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))) {
-            assert!(quick::index(text, &line_starts(text)).is_some(), "{}: the quick index gave up", path.display());
-        }
-        assert!(answered * 2 > files.len(), "the quick index answered only {answered} of {} files", files.len());
-    }
-
-    #[test]
-    fn parents() {
-        assert_eq!(parent_path("bedarf[2].anzahl"), Some("bedarf[2]"));
-        assert_eq!(parent_path("bedarf[2]"), Some("bedarf"));
-        assert_eq!(parent_path("bedarf"), Some(""));
-        assert_eq!(parent_path(""), None);
-    }
-}
+mod tests;

@@ -40,13 +40,25 @@ enum Node<'a> {
     Text(Cow<'a, str>),
 }
 
+/// The lines of `text` without their line breaks (`\n` or `\r\n`).
+fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 32);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    lines
+}
+
 /// The tree of `text`, or `None` where this reader does not answer.
 fn tree<'a>(text: &'a str, limits: &Limits) -> Option<Node<'a>> {
     if !printable(text) {
         return None;
     }
     let mut r = Reader {
-        lines: text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect(),
+        lines: lines(text),
         at: 0,
         nodes: 0,
         scalar_bytes: 0,

@@ -94,9 +94,7 @@ pub fn load_document<T: DeserializeOwned>(name: &str, bytes: &[u8], limits: &Lim
     if out.value.is_some() || !diagnostics.iter().any(|d| d.severity == Severity::Fehler) {
         german_amounts(&source, &mut diagnostics);
     }
-    for d in &mut diagnostics {
-        source.locate(d);
-    }
+    source.locate_all(&mut diagnostics);
     crate::diag::sort(&mut diagnostics);
     out.source = source;
     out.diagnostics = diagnostics;
@@ -221,7 +219,11 @@ pub fn yaml_value(text: &str, limits: &Limits) -> Result<Value, String> {
 /// as a small decimal number, so it is reported at the value with the amount meant.
 fn german_amounts(source: &SourceFile, out: &mut Vec<Diagnostic>) {
     // Cheap test first, so that a valid plan is not indexed for nothing.
-    let suspicious = source.text().lines().any(|l| l.split_once("_eur").is_some_and(|(_, rest)| thousands(rest).is_some()));
+    let text = source.text();
+    let suspicious = memchr::memmem::find_iter(text.as_bytes(), b"_eur").any(|at| {
+        let rest = &text[at + 4..];
+        thousands(&rest[..rest.find('\n').unwrap_or(rest.len())]).is_some()
+    });
     if !suspicious {
         return;
     }
@@ -251,6 +253,9 @@ fn german_amounts(source: &SourceFile, out: &mut Vec<Diagnostic>) {
 /// The amount meant by `2.480` or `1.250.000` (digits grouped by three after a first group of one to three).
 fn thousands(value: &str) -> Option<u64> {
     let v = value.trim_start_matches([':', ' ']).split(" #").next()?.trim();
+    if !v.contains('.') {
+        return None;
+    }
     let groups: Vec<&str> = v.split('.').collect();
     let ok = groups.len() >= 2
         && groups.iter().all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit()))

@@ -11,9 +11,18 @@ use std::collections::HashMap;
 use super::{NodeSpans, Span, join_key};
 
 /// The index of `text`, or `None` when the text uses YAML this scanner does not read.
-pub(super) fn index(text: &str, line_starts: &[usize]) -> Option<HashMap<String, NodeSpans>> {
-    let mut s =
-        Scanner { nodes: HashMap::new(), stack: Vec::new(), pending: None, block_scalar: None, continuation: None, root_done: false };
+/// With `wanted`, only those paths and their ancestors are recorded, and no path is built for
+/// a node outside them: locating a few findings then costs little more than the line scan.
+pub(super) fn index(text: &str, line_starts: &[usize], wanted: Option<&[String]>) -> Option<HashMap<String, NodeSpans>> {
+    let mut s = Scanner {
+        nodes: HashMap::new(),
+        stack: Vec::new(),
+        pending: None,
+        block_scalar: None,
+        continuation: None,
+        root_done: false,
+        wanted,
+    };
     for (i, &start) in line_starts.iter().enumerate() {
         let end = line_starts.get(i + 1).map_or(text.len(), |&e| e);
         let line = text[start..end].trim_end_matches(['\n', '\r']);
@@ -39,7 +48,8 @@ struct Block {
     kind: Kind,
     /// Column of its keys or dashes.
     indent: usize,
-    path: String,
+    /// `None` for a node that is neither wanted nor an ancestor of a wanted one.
+    path: Option<String>,
     key: Option<Span>,
     start: usize,
     end: usize,
@@ -49,7 +59,7 @@ struct Block {
 
 /// A key or item whose value starts on a later line.
 struct Pending {
-    path: String,
+    path: Option<String>,
     key: Option<Span>,
     /// Column of the key or of the dash.
     column: usize,
@@ -57,9 +67,9 @@ struct Pending {
 }
 
 /// A node whose position is known only at its first line of content: its path and key.
-type Waiting = Option<(String, Option<Span>)>;
+type Waiting = Option<(Option<String>, Option<Span>)>;
 
-struct Scanner {
+struct Scanner<'w> {
     nodes: HashMap<String, NodeSpans>,
     stack: Vec<Block>,
     pending: Option<Pending>,
@@ -69,16 +79,37 @@ struct Scanner {
     /// After a one-line scalar: a deeper line than this column would continue it.
     continuation: Option<usize>,
     root_done: bool,
+    wanted: Option<&'w [String]>,
 }
 
-impl Scanner {
+/// Whether a node at `path` is recorded (and its children get paths).
+fn keep(wanted: Option<&[String]>, path: &str) -> bool {
+    wanted.is_none_or(|w| {
+        w.iter()
+            .any(|p| p.starts_with(path) && (p.len() == path.len() || path.is_empty() || matches!(p.as_bytes()[path.len()], b'.' | b'[')))
+    })
+}
+
+impl Scanner<'_> {
+    /// The path of a child of `parent`, if it is recorded.
+    fn child(&self, parent: Option<&str>, make: impl FnOnce(&str) -> String) -> Option<String> {
+        let path = make(parent?);
+        keep(self.wanted, &path).then_some(path)
+    }
+
+    fn record(&mut self, path: Option<String>, spans: NodeSpans) {
+        if let Some(path) = path {
+            self.nodes.insert(path, spans);
+        }
+    }
+
     fn line(&mut self, at: usize, line: &str) -> Option<()> {
         let column = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[column..];
         if let Some((owner, node)) = &mut self.block_scalar {
             if rest.is_empty() || column > *owner {
                 if !rest.is_empty()
-                    && let Some((path, key)) = node.take()
+                    && let Some((Some(path), key)) = node.take()
                 {
                     self.nodes.insert(path, NodeSpans { key, value: Span { start: at + column, end: at + line.len() } });
                 }
@@ -128,7 +159,7 @@ impl Scanner {
             self.stack.push(Block {
                 kind,
                 indent: column,
-                path: String::new(),
+                path: Some(String::new()),
                 key: None,
                 start: at + column,
                 end: at + line.len(),
@@ -152,8 +183,9 @@ impl Scanner {
             return None;
         }
         let top = self.stack.last_mut()?;
-        let path = format!("{}[{}]", top.path, top.next);
+        let index = top.next;
         top.next += 1;
+        let path = self.child(self.stack.last()?.path.as_deref(), |p| format!("{p}[{index}]"));
         let after = &line[column + 1..];
         let value_column = column + 1 + (after.len() - after.trim_start_matches(' ').len());
         let value = &line[value_column..];
@@ -185,7 +217,7 @@ impl Scanner {
         let colon = key_end(rest)?;
         let key = rest[..colon].trim_end_matches(' ');
         let key_span = Span { start: at + column, end: at + column + key.len() };
-        let path = join_key(&self.stack.last()?.path, key);
+        let path = self.child(self.stack.last()?.path.as_deref(), |p| join_key(p, key));
         let after = &rest[colon + 1..];
         let value_column = column + colon + 1 + (after.len() - after.trim_start_matches(' ').len());
         let value = &line[value_column..];
@@ -197,7 +229,7 @@ impl Scanner {
     }
 
     /// A value that starts on this line at `column`; `owner` is the column of its key or dash.
-    fn value(&mut self, at: usize, line: &str, column: usize, path: String, key: Option<Span>, owner: usize) -> Option<()> {
+    fn value(&mut self, at: usize, line: &str, column: usize, path: Option<String>, key: Option<Span>, owner: usize) -> Option<()> {
         let rest = &line[column..];
         match rest.as_bytes().first()? {
             b'|' | b'>' => {
@@ -216,7 +248,7 @@ impl Scanner {
             _ => {
                 let len = scalar(rest, false)?;
                 trailing(&rest[len..])?;
-                self.nodes.insert(path, NodeSpans { key, value: Span { start: at + column, end: at + column + len } });
+                self.record(path, NodeSpans { key, value: Span { start: at + column, end: at + column + len } });
             }
         }
         self.continuation = Some(owner);
@@ -224,7 +256,7 @@ impl Scanner {
     }
 
     fn close(&mut self, block: Block) {
-        self.nodes.insert(block.path, NodeSpans { key: block.key, value: Span { start: block.start, end: block.end } });
+        self.record(block.path, NodeSpans { key: block.key, value: Span { start: block.start, end: block.end } });
     }
 }
 
@@ -311,7 +343,7 @@ fn scalar(rest: &str, in_flow: bool) -> Option<usize> {
 }
 
 /// Indexes a one-line flow collection starting at `rest` (absolute offset `at`); returns its length.
-fn flow(s: &mut Scanner, at: usize, rest: &str, path: String, key: Option<Span>) -> Option<usize> {
+fn flow(s: &mut Scanner, at: usize, rest: &str, path: Option<String>, key: Option<Span>) -> Option<usize> {
     let bytes = rest.as_bytes();
     let close = match bytes.first()? {
         b'[' => b']',
@@ -323,7 +355,7 @@ fn flow(s: &mut Scanner, at: usize, rest: &str, path: String, key: Option<Span>)
     loop {
         i += spaces(&rest[i..]);
         if *bytes.get(i)? == close {
-            s.nodes.insert(path, NodeSpans { key, value: Span { start: at, end: at + i + 1 } });
+            s.record(path, NodeSpans { key, value: Span { start: at, end: at + i + 1 } });
             return Some(i + 1);
         }
         let (child, child_key) = if close == b'}' {
@@ -336,17 +368,17 @@ fn flow(s: &mut Scanner, at: usize, rest: &str, path: String, key: Option<Span>)
             }
             i += 1;
             i += spaces(&rest[i..]);
-            (join_key(&path, name), Some(key_span))
+            (s.child(path.as_deref(), |p| join_key(p, name)), Some(key_span))
         } else {
-            let p = format!("{path}[{index}]");
+            let i = index;
             index += 1;
-            (p, None)
+            (s.child(path.as_deref(), |p| format!("{p}[{i}]")), None)
         };
         let len = match bytes.get(i)? {
             b'[' | b'{' => flow(s, at + i, &rest[i..], child, child_key)?,
             _ => {
                 let len = scalar(&rest[i..], true)?;
-                s.nodes.insert(child, NodeSpans { key: child_key, value: Span { start: at + i, end: at + i + len } });
+                s.record(child, NodeSpans { key: child_key, value: Span { start: at + i, end: at + i + len } });
                 len
             }
         };

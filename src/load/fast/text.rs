@@ -6,23 +6,41 @@ use std::borrow::Cow;
 /// Whether the text has only characters YAML reads as printable and no line break other than
 /// `\n` and `\r\n` (the full parser decides about the rest).
 pub(super) fn printable(text: &str) -> bool {
+    /// Bytes that need a closer look: controls (tab and line feed are fine), DEL, and the lead
+    /// bytes of the few multi-byte characters that matter.
+    const LOOK: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = b != b'\n' as usize && b != b'\t' as usize;
+            b += 1;
+        }
+        t[0x7F] = true;
+        t[0xC2] = true;
+        t[0xE2] = true;
+        t[0xEF] = true;
+        t
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        match b {
-            b'\n' | b'\t' | 0x20..=0x7E => {}
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
-            0x00..=0x1F | 0x7F => return false,
-            // C1 controls and NEL (U+0080–U+009F).
-            0xC2 if bytes.get(i + 1).is_some_and(|&c| c < 0xA0) => return false,
-            // Line and paragraph separators (U+2028, U+2029).
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => return false,
-            // Byte order mark inside the text, U+FFFE and U+FFFF.
-            0xEF if matches!((bytes.get(i + 1), bytes.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))) => {
+        if LOOK[b as usize] {
+            let next = bytes.get(i + 1).copied();
+            let third = bytes.get(i + 2).copied();
+            let bad = match b {
+                b'\r' => next != Some(b'\n'),
+                // C1 controls and NEL (U+0080–U+009F).
+                0xC2 => next.is_some_and(|c| c < 0xA0),
+                // Line and paragraph separators (U+2028, U+2029).
+                0xE2 => next == Some(0x80) && matches!(third, Some(0xA8 | 0xA9)),
+                // Byte order mark inside the text, U+FFFE and U+FFFF.
+                0xEF => matches!((next, third), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
+                _ => true,
+            };
+            if bad {
                 return false;
             }
-            _ => {}
         }
         i += 1;
     }
