@@ -100,6 +100,34 @@ pub fn unprintable(c: char) -> Option<Unprintable> {
     unusual(c)
 }
 
+/// Whether every character of `text` passes [`unprintable`]'s first tests (printable ASCII, line
+/// feed, tab, U+00A0 to U+024F, general punctuation, €), read from the bytes without decoding:
+/// most texts of a plan.
+/// `false` says only that the characters must be looked at one by one.
+#[must_use]
+pub fn plainly_printable(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += match b[i] {
+            0x20..=0x7E | b'\n' | b'\t' => 1,
+            // U+00A0–U+00BF, U+00C0–U+023F, U+0240–U+024F as UTF-8.
+            0xC2 if b.get(i + 1).is_some_and(|&c| c >= 0xA0) => 2,
+            0xC3..=0xC8 => 2,
+            0xC9 if b.get(i + 1).is_some_and(|&c| c < 0x90) => 2,
+            // General punctuation U+2000–U+206F without the line and paragraph separators, and €.
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(c)) if !matches!(c, 0xA8 | 0xA9) => 3,
+                (Some(0x81), Some(c)) if *c <= 0xAF => 3,
+                (Some(0x82), Some(0xAC)) => 3,
+                _ => return false,
+            },
+            _ => return false,
+        };
+    }
+    true
+}
+
 /// [`unprintable`] for the characters outside its first test.
 fn unusual(c: char) -> Option<Unprintable> {
     let u = u32::from(c);
@@ -123,4 +151,26 @@ fn unusual(c: char) -> Option<Unprintable> {
 fn is_ignorable(u: u32) -> bool {
     matches!(u, 0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF)
         || (0xE0100..=0xE01EF).contains(&u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte test never passes a character that the character test would report, and passes
+    /// the whole range it is meant for.
+    #[test]
+    fn the_byte_test_agrees_with_the_character_test() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if plainly_printable(&text) {
+                assert_eq!(unprintable(c), None, "U+{:04X}", u32::from(c));
+            }
+            let meant = matches!(u32::from(c), 0x20..=0x7E | 0x0A | 0x09 | 0xA0..=0x024F | 0x2000..=0x2027 | 0x202A..=0x206F | 0x20AC);
+            assert_eq!(plainly_printable(&text), meant, "U+{:04X}", u32::from(c));
+        }
+        assert!(plainly_printable("Schülerinnen und Schüler, Ärger, Straße – „nein“: 5 €"));
+        assert!(!plainly_printable("Zeile\u{2028}Zeile"));
+        assert!(!plainly_printable("Lächeln 🙂"));
+    }
 }

@@ -46,6 +46,15 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     /// Every figure of the plan, computed once.
     pub figures: &'a Figures,
+    /// Every text and list of the plan, walked once for the text rules.
+    items: std::cell::OnceCell<walk::Items>,
+}
+
+impl Context<'_> {
+    /// Every text and list of the plan with its path, in document order.
+    pub(in crate::rules) fn items(&self) -> impl Iterator<Item = walk::Item<'_>> {
+        self.items.get_or_init(|| walk::Items::of(self.plan)).iter()
+    }
 }
 
 /// A check function: reads the context, reports findings.
@@ -229,7 +238,7 @@ pub fn checks_anything(rule: &Rule, profile: &Profile) -> bool {
 #[must_use]
 pub fn check_with(plan: &Plan, profile: &Profile) -> Vec<Diagnostic> {
     let figures = Figures::of(plan);
-    let ctx = Context { plan, profile, figures: &figures };
+    let ctx = Context { plan, profile, figures: &figures, items: std::cell::OnceCell::new() };
     let mut out = Vec::new();
     for (rule, check) in REGISTRY.iter() {
         if let (Some(check), Some(severity)) = (check, severity_under(rule, profile)) {

@@ -1,6 +1,6 @@
 //! Placeholders left from `mep init`: text still reading "BITTE AUSFÜLLEN".
 
-use super::walk::{Item, walk};
+use super::walk::Item;
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::Warnung;
 use crate::model::PLACEHOLDER;
@@ -20,7 +20,7 @@ Solange er im Plan steht, ist der Plan nicht fertig. Ersetzen Sie den Platzhalte
 };
 
 fn placeholders(ctx: &Context<'_>, f: &mut Findings) {
-    walk(ctx.plan, |item| {
+    ctx.items().for_each(|item| {
         if let Item::Text { path, text } = item
             && text.contains(PLACEHOLDER)
         {

@@ -5,7 +5,7 @@
 //! `benches/text_limits.rs`); the characters come from
 //! [`crate::glyphs`]; the PDF renderer repairs them in drafts.
 
-use super::walk::{Item, walk};
+use super::walk::Item;
 use super::{Context, Entry, Findings, Rule};
 use crate::diag::Severity::{Fehler, Warnung};
 use crate::glyphs::{Unprintable, unprintable};
@@ -79,7 +79,7 @@ fn check_length(ctx: &Context<'_>, f: &mut Findings) {
     let mut total = 0;
     let mut lists = Vec::new();
     let mut sections = 0;
-    walk(ctx.plan, |item| match item {
+    ctx.items().for_each(|item| match item {
         Item::Text { path, text } => {
             let n = text.chars().count();
             total += n;
@@ -129,8 +129,11 @@ fn check_glyphs(ctx: &Context<'_>, f: &mut Findings) {
 
 /// One finding per text: the first offending character, and how many there are.
 fn report_characters(ctx: &Context<'_>, f: &mut Findings, wanted: impl Fn(Unprintable) -> bool) {
-    walk(ctx.plan, |item| {
+    ctx.items().for_each(|item| {
         let Item::Text { path, text } = item else { return };
+        if crate::glyphs::plainly_printable(text) {
+            return;
+        }
         let mut bad = text.chars().enumerate().filter_map(|(i, c)| unprintable(c).filter(|w| wanted(*w)).map(|w| (i, c, w)));
         let Some((i, c, why)) = bad.next() else { return };
         let more = bad.count();

@@ -14,6 +14,9 @@ use serde::ser;
 
 use key::KeyWriter;
 
+pub(super) use items::Items;
+
+mod items;
 mod key;
 
 /// What the walk meets, in document order.
