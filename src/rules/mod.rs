@@ -55,6 +55,11 @@ impl Context<'_> {
     pub(in crate::rules) fn items(&self) -> impl Iterator<Item = walk::Item<'_>> {
         self.items.get_or_init(|| walk::Items::of(self.plan)).iter()
     }
+
+    /// The texts of the plan with a character that is not plainly printable, with their paths.
+    pub(in crate::rules) fn unusual_texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.items.get_or_init(|| walk::Items::of(self.plan)).unusual_texts()
+    }
 }
 
 /// A check function: reads the context, reports findings.

@@ -129,11 +129,7 @@ fn check_glyphs(ctx: &Context<'_>, f: &mut Findings) {
 
 /// One finding per text: the first offending character, and how many there are.
 fn report_characters(ctx: &Context<'_>, f: &mut Findings, wanted: impl Fn(Unprintable) -> bool) {
-    ctx.items().for_each(|item| {
-        let Item::Text { path, text } = item else { return };
-        if crate::glyphs::plainly_printable(text) {
-            return;
-        }
+    ctx.unusual_texts().for_each(|(path, text)| {
         let mut bad = text.chars().enumerate().filter_map(|(i, c)| unprintable(c).filter(|w| wanted(*w)).map(|w| (i, c, w)));
         let Some((i, c, why)) = bad.next() else { return };
         let more = bad.count();

@@ -14,8 +14,17 @@ pub(in crate::rules) struct Items {
 }
 
 enum Entry {
-    Text { path: Range<usize>, text: Range<usize> },
-    List { path: Range<usize>, len: usize, sections: usize },
+    /// `plain`: every character passes [`crate::glyphs::plainly_printable`].
+    Text {
+        path: Range<usize>,
+        text: Range<usize>,
+        plain: bool,
+    },
+    List {
+        path: Range<usize>,
+        len: usize,
+        sections: usize,
+    },
 }
 
 impl Items {
@@ -29,7 +38,10 @@ impl Items {
             start..buffer.len()
         };
         walk(value, |item| match item {
-            Item::Text { path, text } => entries.push(Entry::Text { path: keep(path), text: keep(text) }),
+            Item::Text { path, text } => {
+                let plain = crate::glyphs::plainly_printable(text);
+                entries.push(Entry::Text { path: keep(path), text: keep(text), plain });
+            }
             Item::List { path, len, sections } => entries.push(Entry::List { path: keep(path), len, sections }),
         });
         Self { buffer, entries }
@@ -38,8 +50,16 @@ impl Items {
     /// The items as the walk met them.
     pub(in crate::rules) fn iter(&self) -> impl Iterator<Item = Item<'_>> {
         self.entries.iter().map(|e| match e {
-            Entry::Text { path, text } => Item::Text { path: &self.buffer[path.clone()], text: &self.buffer[text.clone()] },
+            Entry::Text { path, text, .. } => Item::Text { path: &self.buffer[path.clone()], text: &self.buffer[text.clone()] },
             Entry::List { path, len, sections } => Item::List { path: &self.buffer[path.clone()], len: *len, sections: *sections },
+        })
+    }
+
+    /// The texts with a character that is not plainly printable, with their paths.
+    pub(in crate::rules) fn unusual_texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Text { path, text, plain: false } => Some((&self.buffer[path.clone()], &self.buffer[text.clone()])),
+            _ => None,
         })
     }
 }
@@ -60,8 +80,18 @@ mod tests {
         };
         let mut walked = Vec::new();
         walk(&plan, |item| walked.push(describe(item)));
-        let kept: Vec<String> = Items::of(&plan).iter().map(describe).collect();
+        let items = Items::of(&plan);
+        let kept: Vec<String> = items.iter().map(describe).collect();
         assert!(walked.len() > 100);
         assert_eq!(kept, walked);
+        let unusual: Vec<(&str, &str)> = items.unusual_texts().collect();
+        let expected: Vec<(&str, &str)> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { path, text } if !crate::glyphs::plainly_printable(text) => Some((path, text)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(unusual, expected);
     }
 }
