@@ -12,9 +12,15 @@ use super::{NodeSpans, Span, join_key};
 
 /// The index of `text`, or `None` when the text uses YAML this scanner does not read.
 /// With `wanted`, only those paths and their ancestors are recorded, and no path is built for
-/// a node outside them: locating a few findings then costs little more than the line scan.
+/// a node outside them; once every wanted path is found, the scan stops. Such an index serves
+/// [`super::SourceFile::locate`]: its spans start where the full index's do, but a collection
+/// found before its end spans only its first line.
 pub(super) fn index(text: &str, line_starts: &[usize], wanted: Option<&[String]>) -> Option<HashMap<String, NodeSpans>> {
+    let mut missing: Vec<&str> = wanted.unwrap_or_default().iter().map(String::as_str).collect();
+    missing.sort_unstable();
+    missing.dedup();
     let mut s = Scanner {
+        missing: missing.len(),
         nodes: HashMap::new(),
         stack: Vec::new(),
         pending: None,
@@ -27,6 +33,9 @@ pub(super) fn index(text: &str, line_starts: &[usize], wanted: Option<&[String]>
         let end = line_starts.get(i + 1).map_or(text.len(), |&e| e);
         let line = text[start..end].trim_end_matches(['\n', '\r']);
         s.line(start, line)?;
+        if s.wanted.is_some() && s.missing == 0 {
+            return Some(s.nodes);
+        }
     }
     if s.pending.is_some() || s.block_scalar.as_ref().is_some_and(|(_, node)| node.is_some()) {
         return None;
@@ -80,6 +89,8 @@ struct Scanner<'w> {
     continuation: Option<usize>,
     root_done: bool,
     wanted: Option<&'w [String]>,
+    /// Wanted paths not found yet.
+    missing: usize,
 }
 
 /// Whether a node at `path` is recorded (and its children get paths).
@@ -99,8 +110,22 @@ impl Scanner<'_> {
 
     fn record(&mut self, path: Option<String>, spans: NodeSpans) {
         if let Some(path) = path {
+            if self.wanted.is_some_and(|w| w.contains(&path)) && !self.nodes.contains_key(&path) {
+                self.missing -= 1;
+            }
             self.nodes.insert(path, spans);
         }
+    }
+
+    /// Opens a collection; a wanted one is recorded at once with its first line (and again, whole,
+    /// when it closes), so that the scan may stop before its end.
+    fn push(&mut self, block: Block) {
+        if let Some(path) = &block.path
+            && self.wanted.is_some_and(|w| w.contains(path))
+        {
+            self.record(Some(path.clone()), NodeSpans { key: block.key, value: Span { start: block.start, end: block.end } });
+        }
+        self.stack.push(block);
     }
 
     fn line(&mut self, at: usize, line: &str) -> Option<()> {
@@ -109,9 +134,9 @@ impl Scanner<'_> {
         if let Some((owner, node)) = &mut self.block_scalar {
             if rest.is_empty() || column > *owner {
                 if !rest.is_empty()
-                    && let Some((Some(path), key)) = node.take()
+                    && let Some((path, key)) = node.take()
                 {
-                    self.nodes.insert(path, NodeSpans { key, value: Span { start: at + column, end: at + line.len() } });
+                    self.record(path, NodeSpans { key, value: Span { start: at + column, end: at + line.len() } });
                 }
                 return Some(());
             }
@@ -140,7 +165,7 @@ impl Scanner<'_> {
                 return None;
             }
             let kind = if dash { Kind::Seq } else { Kind::Map };
-            self.stack.push(Block { kind, indent: column, path: p.path, key: p.key, start: at + column, end: at + line.len(), next: 0 });
+            self.push(Block { kind, indent: column, path: p.path, key: p.key, start: at + column, end: at + line.len(), next: 0 });
         }
         while let Some(top) = self.stack.last() {
             if top.indent > column || (top.indent == column && top.kind == Kind::Seq && !dash) {
@@ -156,7 +181,7 @@ impl Scanner<'_> {
             }
             self.root_done = true;
             let kind = if dash { Kind::Seq } else { Kind::Map };
-            self.stack.push(Block {
+            self.push(Block {
                 kind,
                 indent: column,
                 path: Some(String::new()),
@@ -197,7 +222,7 @@ impl Scanner<'_> {
             return None;
         }
         if key_end(value).is_some() {
-            self.stack.push(Block {
+            self.push(Block {
                 kind: Kind::Map,
                 indent: value_column,
                 path,

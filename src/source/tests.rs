@@ -103,38 +103,38 @@ fn the_quick_index_agrees_with_the_parser() {
     assert!(answered * 2 > files.len(), "the quick index answered only {answered} of {} files", files.len());
 }
 
-/// An index of just some paths has exactly those paths and their ancestors, with the spans
-/// of the full index.
+/// Findings located from an index of just their paths sit where the full index puts them: for
+/// paths in the file, for paths missing from it (at the nearest ancestor), alone and in groups.
 #[test]
-fn an_index_of_some_paths_agrees_with_the_full_index() {
+fn findings_located_from_their_paths_sit_where_the_full_index_puts_them() {
+    let rule = &crate::load::codes::FORMAT_TYP;
+    let mut checked = 0;
     for (path, text) in corpus() {
         let starts = line_starts(&text);
         let Some(full) = quick::index(&text, &starts, None) else { continue };
-        let mut all: Vec<&String> = full.keys().collect();
+        let mut all: Vec<String> = full.keys().cloned().collect();
         all.sort();
-        let mut wanted: Vec<String> = all.iter().step_by(7).map(|p| (*p).clone()).collect();
-        wanted.push("bedarf[99].anzahl".into());
-        wanted.push("schule.gibt_es_nicht".into());
-        let some = quick::index(&text, &starts, Some(&wanted)).expect("the full index answered");
-        let mut expected: Vec<&str> = Vec::new();
-        for w in &wanted {
-            let mut p = Some(w.as_str());
-            while let Some(q) = p {
-                if full.contains_key(q) {
-                    expected.push(q);
-                }
-                p = parent_path(q);
+        let mut wanted: Vec<String> = all.iter().step_by(5).cloned().collect();
+        wanted.extend(["bedarf[99].anzahl".into(), "schule.gibt_es_nicht".into(), "massnahmen[0].x".into()]);
+        for group in wanted.chunks(3).chain(wanted.chunks(1)) {
+            let diags: Vec<Diagnostic> =
+                group.iter().map(|p| Diagnostic::new(rule, crate::diag::Severity::Warnung, p.as_str(), "")).collect();
+            let mut quick = indexed(&text);
+            let mut some = diags.clone();
+            quick.locate_all(&mut some);
+            assert!(quick.nodes.get().is_none(), "{}: the full index was built", path.display());
+            quick = indexed(&text);
+            let mut expected = diags;
+            for d in &mut expected {
+                quick.locate(d);
             }
-        }
-        expected.sort_unstable();
-        expected.dedup();
-        let mut got: Vec<&str> = some.keys().map(String::as_str).collect();
-        got.sort_unstable();
-        assert_eq!(got, expected, "{}", path.display());
-        for p in got {
-            assert_eq!((some[p].key, some[p].value), (full[p].key, full[p].value), "{}: `{p}`", path.display());
+            for (a, b) in some.iter().zip(&expected) {
+                assert_eq!(a.location, b.location, "{}: `{}`", path.display(), a.path);
+            }
+            checked += 1;
         }
     }
+    assert!(checked > 100, "only {checked} groups checked");
 }
 
 #[test]
