@@ -117,14 +117,20 @@ impl<'a> Reader<'a> {
         (self.nodes <= self.max_nodes && depth <= self.max_depth).then_some(())
     }
 
+    /// Counts a scalar's text against the budget.
+    fn spend(&mut self, len: usize) -> Option<()> {
+        self.scalar_bytes += len;
+        (self.scalar_bytes <= self.max_scalar_bytes).then_some(())
+    }
+
     fn text(&mut self, s: Cow<'a, str>) -> Option<Node<'a>> {
-        self.scalar_bytes += s.len();
-        (self.scalar_bytes <= self.max_scalar_bytes).then_some(Node::Text(s))
+        self.spend(s.len())?;
+        Some(Node::Text(s))
     }
 
     fn plain(&mut self, s: &'a str) -> Option<Node<'a>> {
-        self.scalar_bytes += s.len();
-        (self.scalar_bytes <= self.max_scalar_bytes).then_some(Node::Plain(s))
+        self.spend(s.len())?;
+        Some(Node::Plain(s))
     }
 
     /// The collection whose first line is the next one, at column `indent`.

@@ -53,12 +53,17 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// Every text and list of the plan with its path, in document order.
     pub(in crate::rules) fn items(&self) -> impl Iterator<Item = walk::Item<'_>> {
-        self.items.get_or_init(|| walk::Items::of(self.plan)).iter()
+        self.walked().iter()
     }
 
     /// The texts of the plan with a character that is not plainly printable, with their paths.
     pub(in crate::rules) fn unusual_texts(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.items.get_or_init(|| walk::Items::of(self.plan)).unusual_texts()
+        self.walked().unusual_texts()
+    }
+
+    /// The one walk of the plan, made on first use.
+    fn walked(&self) -> &walk::Items {
+        self.items.get_or_init(|| walk::Items::of(self.plan))
     }
 }
 

@@ -35,7 +35,7 @@ fn yaml_files() -> Vec<PathBuf> {
     files
 }
 
-/// Whether both readers agree on `text` as `T`; `Some(true)` when the fast reader answered.
+/// Checks that both readers agree on `text` as `T` wherever the fast reader answers; whether it answered.
 fn agree<T: DeserializeOwned + Serialize>(text: &str, what: &str) -> bool {
     let limits = Limits::default();
     let Some(fast) = read::<T>(text, &limits) else { return false };

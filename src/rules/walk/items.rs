@@ -94,4 +94,21 @@ mod tests {
             .collect();
         assert_eq!(unusual, expected);
     }
+
+    /// Exactly the texts with a character outside the plain range are handed to the character
+    /// rules, with their paths.
+    #[test]
+    fn unusual_texts_are_those_with_a_character_to_look_at() {
+        let value = serde_json::json!({
+            "leitbild": "Wir lernen gern 🙂",
+            "schule": { "name": "Schule am Markt – Süd", "profil": "Zeile\u{2028}Zeile" },
+            "ziele": [{ "titel": "Lesen", "text": "Straße\u{FEFF}" }, { "titel": "Rechnen" }],
+        });
+        let items = Items::of(&value);
+        let unusual: Vec<(&str, &str)> = items.unusual_texts().collect();
+        assert_eq!(
+            unusual,
+            [("leitbild", "Wir lernen gern 🙂"), ("schule.profil", "Zeile\u{2028}Zeile"), ("ziele[0].text", "Straße\u{FEFF}")]
+        );
+    }
 }
